@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+import { buildApp } from "../src/server/app.ts";
+import { readConfig } from "../src/server/config.ts";
+import { seedDemoIfEmpty } from "../src/server/demo/seed.ts";
+import { openTestDatabase } from "../src/server/testing/test-database.ts";
+
+/** Debian's Chromium; a test tool cannot download its own browser here. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Browser tests run whenever Chromium is installed. With E2E=required (as in CI)
+ * a missing browser is a failure, never a silent skip.
+ */
+export function browserTestsEnabled(): boolean {
+  const present = existsSync(chromiumPath);
+  if (process.env.E2E === "required" && !present) {
+    throw new Error(
+      `E2E=required but Chromium is not at ${chromiumPath}: apt-get install chromium`,
+    );
+  }
+  if (process.env.E2E === "off") return false;
+  return present;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** The whole app (API and built web app) on the demo trust, on a fresh database. */
+export async function startDemoServer() {
+  const database = await openTestDatabase();
+  await seedDemoIfEmpty(database.db);
+  const config = { ...readConfig({ LOG_LEVEL: "silent" }), database: database.config.database };
+  const app = await buildApp({ config, database });
+  await app.listen({ host: "localhost", port: 0 });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    baseUrl: `http://localhost:${port}`,
+    db: database.db,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Tx } from "../db/with-tenant.ts";
+
+export type AuditEntry = {
+  trustId: string;
+  actorPersonId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  requestId?: string | null;
+};
+
+/** Appends one event to the trust's audit trail. It holds who, what and when — never content. */
+export async function recordAudit(tx: Tx, entry: AuditEntry) {
+  await tx
+    .insertInto("audit_events")
+    .values({
+      trust_id: entry.trustId,
+      actor_person_id: entry.actorPersonId,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId ?? null,
+      request_id: entry.requestId ?? null,
+    })
+    .execute();
+}

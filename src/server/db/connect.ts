@@ -1,0 +1,117 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import { Migrator } from "kysely/migration";
+import pg from "pg";
+import type { Config } from "../config.ts";
+import { migrations } from "./migrations/index.ts";
+import type { DB } from "./schema.ts";
+
+export type Backend = "pglite" | "postgres";
+
+export type Database = {
+  db: Kysely<DB>;
+  backend: Backend;
+  close(): Promise<void>;
+};
+
+type DatabaseOptions = Pick<Config, "database" | "appRole">;
+
+/**
+ * Opens the database, runs migrations as the owner, then hands back a handle that
+ * acts as the application role: not a superuser, no BYPASSRLS, owns no table.
+ * Refuses to return a handle that could bypass row-level security.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database =
+    options.database.kind === "pglite"
+      ? await openPglite(options.database.dataDir, options.appRole)
+      : await openPostgres(options.database.url, options.appRole);
+  try {
+    await assertCannotBypassRls(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPglite(dataDir: string | null, appRole: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ?? undefined);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  await migrate(db, appRole);
+  // PGlite has one connection: from here on it acts as the application role.
+  await pglite.exec(`SET ROLE ${quoteIdent(appRole)}`);
+  return {
+    db,
+    backend: "pglite",
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, appRole: string): Promise<Database> {
+  const owner = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
+  try {
+    await migrate(owner, appRole);
+  } finally {
+    await owner.destroy();
+  }
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 10 }),
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${quoteIdent(appRole)}`));
+      },
+    }),
+  });
+  return { db, backend: "postgres", close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
+  const all = migrations({ appRole });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    migrationTableName: "lw_migrations",
+    migrationLockTableName: "lw_migrations_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(
+      `Migration ${failed?.migrationName ?? "(unknown)"} failed: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+async function assertCannotBypassRls(db: Kysely<DB>): Promise<void> {
+  const { rows } = await sql<{
+    role: string;
+    rolsuper: boolean;
+    rolbypassrls: boolean;
+    owned: number;
+  }>`
+    SELECT current_user AS role, r.rolsuper, r.rolbypassrls,
+      (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
+    FROM pg_roles r WHERE r.rolname = current_user`.execute(db);
+  const me = rows[0];
+  if (!me) throw new Error("Could not read the database role in use.");
+  if (me.rolsuper || me.rolbypassrls || me.owned > 0) {
+    throw new Error(
+      `Refusing to start: the database role "${me.role}" could bypass row-level security ` +
+        `(superuser: ${me.rolsuper}, bypassrls: ${me.rolbypassrls}, tables owned: ${me.owned}).`,
+    );
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe role name: ${name}`);
+  return `"${name}"`;
+}

@@ -1,0 +1,14 @@
+import type { Migration } from "kysely/migration";
+import { foundation } from "./0001_foundation.ts";
+
+export type MigrationContext = { appRole: string };
+
+/**
+ * Append-only. A migration, once on main, is never edited: add a new one.
+ * Names sort in the order they run.
+ */
+export function migrations(context: MigrationContext): Record<string, Migration> {
+  return {
+    "0001_foundation": foundation(context),
+  };
+}

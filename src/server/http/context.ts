@@ -1,0 +1,26 @@
+import type { Kysely } from "kysely";
+import type { Config } from "../config.ts";
+import type { Backend } from "../db/connect.ts";
+import type { DB } from "../db/schema.ts";
+import type { Actor } from "../policy/policy.ts";
+
+/** What every feature module receives from app.ts. */
+export type AppDeps = {
+  db: Kysely<DB>;
+  backend: Backend;
+  config: Config;
+  /** The clock; tests move it to check session timeouts. */
+  now: () => Date;
+};
+
+export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string };
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: SignedIn | null;
+  }
+  interface FastifyContextConfig {
+    /** false for the few state-changing routes used before a session exists (sign-in). */
+    csrf?: boolean;
+  }
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { SignInPage } from "../auth/SignInPage.tsx";
+import { HomePage } from "../home/HomePage.tsx";
+import { SchoolPage } from "../schools/SchoolPage.tsx";
+import { Layout } from "../ui/Layout.tsx";
+import { Loading } from "../ui/Status.tsx";
+import { SessionProvider, useSession } from "./session.tsx";
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading what="your account" />;
+  if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  return <Layout>{children}</Layout>;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route
+            path="/"
+            element={
+              <RequireSignIn>
+                <HomePage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId"
+            element={
+              <RequireSignIn>
+                <SchoolPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="*"
+            element={
+              <RequireSignIn>
+                <NotFound />
+              </RequireSignIn>
+            }
+          />
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>There is no page at this address. Use the menu to find your way.</p>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import type { Me } from "../../contracts/auth.ts";
+import type { SchoolSummary } from "../../contracts/schools.ts";
+import { api } from "../app/api.ts";
+import { useSession } from "../app/session.tsx";
+import { RoomList } from "../schools/RoomList.tsx";
+import { MyTimetable } from "../schools/Timetable.tsx";
+import { ErrorMessage, Loading } from "../ui/Status.tsx";
+
+const phaseLabels: Record<SchoolSummary["phase"], string> = {
+  primary: "Primary",
+  secondary: "Secondary",
+  all_through: "All-through",
+  special: "Special",
+  alternative: "Alternative provision",
+};
+
+export function HomePage() {
+  const { me } = useSession();
+  if (!me) return null;
+  const firstName = me.person.fullName.split(" ")[0];
+  return (
+    <>
+      <h1>Welcome, {firstName}</h1>
+      <p className="roles">
+        {me.memberships
+          .map((m) => `${m.roleLabel}${m.schoolName ? `, ${m.schoolName}` : ""}`)
+          .join(" · ")}
+      </p>
+      {me.home === "trust" ? <TrustHome /> : null}
+      {me.home === "school" ? <SchoolHome me={me} /> : null}
+      {me.home === "site" ? <SiteHome me={me} /> : null}
+      {me.home === "teaching" ? <TeachingHome me={me} /> : null}
+      {me.home === null ? (
+        <p>Your account has no role in a school yet. Ask your trust administrator to add you.</p>
+      ) : null}
+    </>
+  );
+}
+
+function useSchools() {
+  return useQuery({
+    queryKey: ["schools"],
+    queryFn: () => api<{ schools: SchoolSummary[] }>("/api/schools"),
+  });
+}
+
+function SchoolCards() {
+  const schools = useSchools();
+  if (schools.isPending) return <Loading what="schools" />;
+  if (schools.error) return <ErrorMessage error={schools.error} />;
+  return (
+    <ul className="cards">
+      {schools.data.schools.map((s) => (
+        <li key={s.id} className="card">
+          <h3>
+            <Link to={`/schools/${s.id}`}>{s.name}</Link>
+          </h3>
+          <p>
+            {phaseLabels[s.phase]}
+            {s.urn ? ` · URN ${s.urn}` : ""}
+          </p>
+          <dl className="figures">
+            <div>
+              <dt>Staff</dt>
+              <dd>{s.staffCount}</dd>
+            </div>
+            <div>
+              <dt>Rooms</dt>
+              <dd>{s.roomCount}</dd>
+            </div>
+            <div>
+              <dt>Lessons per {s.cycleWeeks === 2 ? "fortnight" : "week"}</dt>
+              <dd>{s.lessonsPerCycle}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function TrustHome() {
+  return (
+    <section aria-labelledby="trust-schools">
+      <h2 id="trust-schools">Schools in the trust</h2>
+      <SchoolCards />
+    </section>
+  );
+}
+
+function SchoolHome({ me }: { me: Me }) {
+  return (
+    <section aria-labelledby="your-school">
+      <h2 id="your-school">
+        Your school{me.memberships.filter((m) => m.role === "school_leader").length > 1 ? "s" : ""}
+      </h2>
+      <SchoolCards />
+    </section>
+  );
+}
+
+function SiteHome({ me }: { me: Me }) {
+  const schools = me.memberships.filter((m) => m.role === "site_manager" && m.schoolId);
+  return (
+    <>
+      {schools.map((m) => (
+        <section key={m.schoolId} aria-labelledby={`rooms-${m.schoolId}`}>
+          <h2 id={`rooms-${m.schoolId}`}>Rooms and buildings, {m.schoolName}</h2>
+          <RoomList schoolId={m.schoolId!} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+function TeachingHome({ me }: { me: Me }) {
+  const schoolIds = [
+    ...new Set(
+      me.memberships
+        .filter((m) => (m.role === "teacher" || m.role === "observer") && m.schoolId)
+        .map((m) => m.schoolId!),
+    ),
+  ];
+  return (
+    <>
+      {schoolIds.map((schoolId) => (
+        <MyTimetable key={schoolId} schoolId={schoolId} personId={me.person.id} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../app/api.ts";
+import { ErrorMessage, Loading } from "../ui/Status.tsx";
+
+type Room = { id: string; name: string; building: string; floor: number };
+
+const floorName = (floor: number) => (floor === 0 ? "Ground floor" : `Floor ${floor}`);
+
+export function RoomList({ schoolId }: { schoolId: string }) {
+  const rooms = useQuery({
+    queryKey: ["rooms", schoolId],
+    queryFn: () => api<{ rooms: Room[] }>(`/api/schools/${schoolId}/rooms`),
+  });
+  if (rooms.isPending) return <Loading what="rooms" />;
+  if (rooms.error) return <ErrorMessage error={rooms.error} />;
+  const byBuilding = Map.groupBy(rooms.data.rooms, (r) => r.building);
+  return (
+    <div className="buildings">
+      {[...byBuilding].map(([building, list]) => (
+        <section key={building} aria-label={building}>
+          <h3>{building}</h3>
+          <ul>
+            {list.map((r) => (
+              <li key={r.id}>
+                {r.name} <span className="muted">· {floorName(r.floor)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

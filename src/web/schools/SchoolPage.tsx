@@ -1,0 +1,80 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import type { SchoolDetail } from "../../contracts/schools.ts";
+import { ApiFailure, api } from "../app/api.ts";
+import { ErrorMessage, Loading } from "../ui/Status.tsx";
+import { RoomList } from "./RoomList.tsx";
+
+type Staff = { id: string; fullName: string; email: string; roles: string[] };
+
+export function SchoolPage() {
+  const { schoolId = "" } = useParams();
+  const school = useQuery({
+    queryKey: ["school", schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  const staff = useQuery({
+    queryKey: ["staff", schoolId],
+    queryFn: () => api<{ staff: Staff[] }>(`/api/schools/${schoolId}/staff`),
+  });
+  if (school.isPending) return <Loading what="the school" />;
+  if (school.error) return <ErrorMessage error={school.error} />;
+  const s = school.data;
+  const staffHidden = staff.error instanceof ApiFailure && staff.error.status === 403;
+  return (
+    <>
+      <h1>{s.name}</h1>
+      <dl className="figures">
+        <div>
+          <dt>Staff</dt>
+          <dd>{s.staffCount}</dd>
+        </div>
+        <div>
+          <dt>Rooms</dt>
+          <dd>{s.roomCount}</dd>
+        </div>
+        <div>
+          <dt>Timetable</dt>
+          <dd>{s.cycleWeeks === 2 ? "Week A / week B" : "One week"}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="day">
+        <h2 id="day">The school day</h2>
+        <ol className="periods">
+          {s.periods.map((p) => (
+            <li key={p.id}>
+              {p.name}: {p.startsAt}–{p.endsAt}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="departments">
+        <h2 id="departments">Departments and subjects</h2>
+        <p>{s.departments.map((d) => d.name).join(", ")}</p>
+        <h2>Year groups</h2>
+        <p>{s.yearGroups.map((y) => y.name).join(", ")}</p>
+      </section>
+      {staffHidden ? null : (
+        <section aria-labelledby="staff">
+          <h2 id="staff">Staff</h2>
+          {staff.isPending ? <Loading what="staff" /> : null}
+          {staff.error ? <ErrorMessage error={staff.error} /> : null}
+          {staff.data ? (
+            <ul className="staff">
+              {staff.data.staff.map((p) => (
+                <li key={p.id}>
+                  {p.fullName}{" "}
+                  <span className="muted">
+                    · {p.roles.map((r) => r.replace("_", " ")).join(", ")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h2>Rooms</h2>
+          <RoomList schoolId={schoolId} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { type ReactNode, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { useSession } from "../app/session.tsx";
+import { ErrorMessage } from "./Status.tsx";
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  if (!me) return null;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <Link to="/" className="brand">
+          Learning Walks
+        </Link>
+        <span className="trust-name">{me.trust.name}</span>
+        <span className="person">
+          <span className="visually-hidden">Signed in as </span>
+          {me.person.fullName}
+        </span>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={async () => {
+            try {
+              await signOut();
+              navigate("/sign-in");
+            } catch (e) {
+              setError(e);
+            }
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {error ? <ErrorMessage error={error} /> : null}
+        {children}
+      </main>
+    </>
+  );
+}
