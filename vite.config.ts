@@ -1,37 +1,37 @@
-import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
-import { VitePWA } from "vite-plugin-pwa";
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  root: "src/web",
-  publicDir: "public",
-  build: { outDir: "../../dist/web", emptyOutDir: true },
-  server: { proxy: { "/api": "http://localhost:3000" } },
+  root: 'src/web',
+  publicDir: 'public',
+  build: { outDir: '../../dist/web', emptyOutDir: true },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
   plugins: [
     react(),
     VitePWA({
-      registerType: "autoUpdate",
-      injectRegister: "script",
-      includeAssets: ["icon.svg"],
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icon.svg'],
       manifest: {
-        name: "Learning Walks",
-        short_name: "Walks",
-        description: "Plan, carry out and learn from learning walks — support, not surveillance.",
-        lang: "en-GB",
-        start_url: "/",
-        display: "standalone",
-        background_color: "#f7f7f2",
-        theme_color: "#1f5f4a",
+        name: 'Learning Walks',
+        short_name: 'Walks',
+        description: 'Plan, carry out and learn from learning walks — support, not surveillance.',
+        lang: 'en-GB',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#f7f7f2',
+        theme_color: '#1f5f4a',
         icons: [
-          { src: "icon-192.png", sizes: "192x192", type: "image/png" },
-          { src: "icon-512.png", sizes: "512x512", type: "image/png" },
-          { src: "icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
         ],
       },
       workbox: {
-        navigateFallback: "/index.html",
+        navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
-        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
     }),
   ],

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
-import { build } from "vite";
-import { browserTestsEnabled } from "./e2e/browser.ts";
-import { APP_ROLE, adminQuery, testServerUrl } from "./src/server/testing/test-database.ts";
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { browserTestsEnabled } from './e2e/browser.ts';
+import { APP_ROLE, adminQuery, testServerUrl } from './src/server/testing/test-database.ts';
 
 /** Once per run: the app role on a shared PostgreSQL server, and the built web app for browser tests. */
 export default async function setup() {
@@ -13,7 +13,15 @@ export default async function setup() {
     );
   }
   if (browserTestsEnabled()) {
-    await build({ configFile: "./vite.config.ts", logLevel: "warn" });
-    if (!existsSync("dist/web/index.html")) throw new Error("The web app did not build.");
+    // In its own process: Vitest sets NODE_ENV=test, which would build React's development bundle.
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+      {
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: 'inherit',
+      },
+    );
+    if (!existsSync('dist/web/index.html')) throw new Error('The web app did not build.');
   }
 }

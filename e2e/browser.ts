@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
-import { buildApp } from "../src/server/app.ts";
-import { readConfig } from "../src/server/config.ts";
-import { seedDemoIfEmpty } from "../src/server/demo/seed.ts";
-import { openTestDatabase } from "../src/server/testing/test-database.ts";
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { buildApp } from '../src/server/app.ts';
+import { readConfig } from '../src/server/config.ts';
+import { seedDemoIfEmpty } from '../src/server/demo/seed.ts';
+import { openTestDatabase } from '../src/server/testing/test-database.ts';
 
 /** Debian's Chromium; a test tool cannot download its own browser here. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Browser tests run whenever Chromium is installed. With E2E=required (as in CI)
@@ -14,12 +14,12 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export function browserTestsEnabled(): boolean {
   const present = existsSync(chromiumPath);
-  if (process.env.E2E === "required" && !present) {
+  if (process.env.E2E === 'required' && !present) {
     throw new Error(
       `E2E=required but Chromium is not at ${chromiumPath}: apt-get install chromium`,
     );
   }
-  if (process.env.E2E === "off") return false;
+  if (process.env.E2E === 'off') return false;
   return present;
 }
 
@@ -27,13 +27,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -42,11 +42,11 @@ export function launchChromium(): Promise<Browser> {
 export async function startDemoServer() {
   const database = await openTestDatabase();
   await seedDemoIfEmpty(database.db);
-  const config = { ...readConfig({ LOG_LEVEL: "silent" }), database: database.config.database };
+  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), database: database.config.database };
   const app = await buildApp({ config, database });
-  await app.listen({ host: "localhost", port: 0 });
+  await app.listen({ host: 'localhost', port: 0 });
   const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const port = typeof address === 'object' && address ? address.port : 0;
   return {
     baseUrl: `http://localhost:${port}`,
     db: database.db,

@@ -1,23 +1,23 @@
-import { rmSync } from "node:fs";
-import { buildApp } from "./app.ts";
-import { readConfig } from "./config.ts";
-import { openDatabase } from "./db/connect.ts";
-import { DEMO_PASSWORD, demoTrust } from "./demo/demo-trust.ts";
-import { demoSignIns, seedDemoIfEmpty } from "./demo/seed.ts";
+import { rmSync } from 'node:fs';
+import { buildApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { DEMO_PASSWORD, demoTrust } from './demo/demo-trust.ts';
+import { demoSignIns, seedDemoIfEmpty } from './demo/seed.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = readConfig();
 
-if (args.has("--reset") || args.has("--reset-only")) {
-  if (config.database.kind !== "pglite" || !config.database.dataDir) {
+if (args.has('--reset') || args.has('--reset-only')) {
+  if (config.database.kind !== 'pglite' || !config.database.dataDir) {
     console.error(
-      "--reset only clears the embedded database folder. For PostgreSQL, drop and recreate the database.",
+      '--reset only clears the embedded database folder. For PostgreSQL, drop and recreate the database.',
     );
     process.exit(1);
   }
   rmSync(config.database.dataDir, { recursive: true, force: true });
   console.log(`Cleared ${config.database.dataDir}.`);
-  if (args.has("--reset-only")) process.exit(0);
+  if (args.has('--reset-only')) process.exit(0);
 }
 
 const database = await openDatabase(config);
@@ -29,20 +29,20 @@ const shutdown = async () => {
   await database.close();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
 
 const address = await app.listen({ port: config.port, host: config.host });
 const where =
-  database.backend === "pglite"
-    ? `embedded PostgreSQL in ${config.database.kind === "pglite" ? config.database.dataDir : ""}`
-    : "PostgreSQL";
+  database.backend === 'pglite'
+    ? `embedded PostgreSQL in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}`
+    : 'PostgreSQL';
 const signIns = demoSignIns(demoTrust());
 console.log(`
-Learning Walks is running at ${address.replace("127.0.0.1", "localhost")}
-Database: ${where}${seeded ? " (demo trust created)" : ""}
-API documentation: ${address.replace("127.0.0.1", "localhost")}/api/docs
+Learning Walks is running at ${address.replace('127.0.0.1', 'localhost')}
+Database: ${where}${seeded ? ' (demo trust created)' : ''}
+API documentation: ${address.replace('127.0.0.1', 'localhost')}/api/docs
 
 Demo sign-ins (password for all: ${DEMO_PASSWORD}):
-${signIns.map((s) => `  ${s.who.padEnd(52)} ${s.email}`).join("\n")}
+${signIns.map((s) => `  ${s.who.padEnd(52)} ${s.email}`).join('\n')}
 `);

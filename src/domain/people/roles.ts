@@ -1,35 +1,35 @@
 export const roles = [
-  "trust_admin",
-  "trust_leader",
-  "school_leader",
-  "observer",
-  "teacher",
-  "site_manager",
+  'trust_admin',
+  'trust_leader',
+  'school_leader',
+  'observer',
+  'teacher',
+  'site_manager',
 ] as const;
 
 export type Role = (typeof roles)[number];
 
-export const trustWideRoles: readonly Role[] = ["trust_admin", "trust_leader"];
+export const trustWideRoles: readonly Role[] = ['trust_admin', 'trust_leader'];
 
 export type Membership = { role: Role; schoolId: string | null };
 
 export const roleLabels: Record<Role, string> = {
-  trust_admin: "Trust administrator",
-  trust_leader: "Trust leader",
-  school_leader: "School leader",
-  observer: "Observer",
-  teacher: "Teacher",
-  site_manager: "Site or business manager",
+  trust_admin: 'Trust administrator',
+  trust_leader: 'Trust leader',
+  school_leader: 'School leader',
+  observer: 'Observer',
+  teacher: 'Teacher',
+  site_manager: 'Site or business manager',
 };
 
 /** The home page a person lands on: the widest view their roles give them. */
-export type HomeKind = "trust" | "school" | "site" | "teaching";
+export type HomeKind = 'trust' | 'school' | 'site' | 'teaching';
 
 const homeOrder: { kind: HomeKind; roles: Role[] }[] = [
-  { kind: "trust", roles: ["trust_admin", "trust_leader"] },
-  { kind: "school", roles: ["school_leader"] },
-  { kind: "site", roles: ["site_manager"] },
-  { kind: "teaching", roles: ["observer", "teacher"] },
+  { kind: 'trust', roles: ['trust_admin', 'trust_leader'] },
+  { kind: 'school', roles: ['school_leader'] },
+  { kind: 'site', roles: ['site_manager'] },
+  { kind: 'teaching', roles: ['observer', 'teacher'] },
 ];
 
 export function homeKindFor(memberships: readonly Membership[]): HomeKind | null {

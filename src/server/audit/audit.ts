@@ -1,4 +1,4 @@
-import type { Tx } from "../db/with-tenant.ts";
+import type { Tx } from '../db/with-tenant.ts';
 
 export type AuditEntry = {
   trustId: string;
@@ -12,7 +12,7 @@ export type AuditEntry = {
 /** Appends one event to the trust's audit trail. It holds who, what and when — never content. */
 export async function recordAudit(tx: Tx, entry: AuditEntry) {
   await tx
-    .insertInto("audit_events")
+    .insertInto('audit_events')
     .values({
       trust_id: entry.trustId,
       actor_person_id: entry.actorPersonId,

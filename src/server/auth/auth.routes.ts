@@ -1,20 +1,20 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { loginRequestSchema, meSchema } from "../../contracts/auth.ts";
-import { apiErrorSchema } from "../../contracts/errors.ts";
-import type { AppDeps } from "../http/context.ts";
-import { clearSessionCookie, requireSignedIn, setSessionCookie } from "../http/sessions.ts";
-import { currentPerson, signIn, signOut } from "./auth.service.ts";
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginRequestSchema, meSchema } from '../../contracts/auth.ts';
+import { apiErrorSchema } from '../../contracts/errors.ts';
+import type { AppDeps } from '../http/context.ts';
+import { clearSessionCookie, requireSignedIn, setSessionCookie } from '../http/sessions.ts';
+import { currentPerson, signIn, signOut } from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const windowMinutes = Math.round(deps.config.login.windowMs / 60_000);
 
   app.post(
-    "/api/auth/login",
+    '/api/auth/login',
     {
       schema: {
-        tags: ["auth"],
-        summary: "Sign in with email and password",
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
         body: loginRequestSchema,
         response: { 200: meSchema, 401: apiErrorSchema, 409: apiErrorSchema, 429: apiErrorSchema },
       },
@@ -23,10 +23,10 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         rateLimit: {
           max: deps.config.login.maxAttempts,
           timeWindow: deps.config.login.windowMs,
-          hook: "preHandler",
+          hook: 'preHandler',
           // Per address and account: one person's typos do not lock out a whole staffroom.
           keyGenerator: (request) =>
-            `${request.ip}|${String((request.body as { email?: unknown })?.email ?? "").toLowerCase()}`,
+            `${request.ip}|${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
           errorResponseBuilder: () => ({
             statusCode: 429,
             message: `Too many sign-in attempts. Wait ${windowMinutes} minutes, then try again, or ask your administrator for a sign-in link.`,
@@ -42,11 +42,11 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   );
 
   app.post(
-    "/api/auth/logout",
+    '/api/auth/logout',
     {
       schema: {
-        tags: ["auth"],
-        summary: "Sign out: ends the session on the server",
+        tags: ['auth'],
+        summary: 'Sign out: ends the session on the server',
         response: { 204: z.null(), 401: apiErrorSchema, 403: apiErrorSchema },
       },
     },
@@ -58,16 +58,16 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   );
 
   app.get(
-    "/api/me",
+    '/api/me',
     {
       schema: {
-        tags: ["auth"],
-        summary: "Who is signed in, their roles and the CSRF token for state changes",
+        tags: ['auth'],
+        summary: 'Who is signed in, their roles and the CSRF token for state changes',
         response: { 200: meSchema, 401: apiErrorSchema },
       },
     },
     async (request, reply) => {
-      reply.header("cache-control", "no-store");
+      reply.header('cache-control', 'no-store');
       return currentPerson(deps, requireSignedIn(request));
     },
   );

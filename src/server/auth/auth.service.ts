@@ -1,24 +1,24 @@
-import type { LoginRequest, Me } from "../../contracts/auth.ts";
-import { homeKindFor, roleLabels } from "../../domain/people/roles.ts";
-import { recordAudit } from "../audit/audit.ts";
-import { withTenant } from "../db/with-tenant.ts";
-import type { AppDeps, SignedIn } from "../http/context.ts";
-import { AppError } from "../http/errors.ts";
-import { createSession } from "../http/sessions.ts";
+import type { LoginRequest, Me } from '../../contracts/auth.ts';
+import { homeKindFor, roleLabels } from '../../domain/people/roles.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { withTenant } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import { createSession } from '../http/sessions.ts';
 import {
   endSession,
   findCredentials,
   findIdentities,
   findMe,
   findMembershipsWithSchools,
-} from "./auth.queries.ts";
-import { verifyDecoy, verifyPassword } from "./passwords.ts";
+} from './auth.queries.ts';
+import { verifyDecoy, verifyPassword } from './passwords.ts';
 
 const wrongCredentials = () =>
   new AppError(
     401,
-    "invalid_credentials",
-    "That email and password do not match an account. Check both and try again.",
+    'invalid_credentials',
+    'That email and password do not match an account. Check both and try again.',
   );
 
 export async function signIn(deps: AppDeps, input: LoginRequest, requestId: string) {
@@ -40,8 +40,8 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
         await recordAudit(tx, {
           trustId: identity.trust_id,
           actorPersonId: identity.person_id,
-          action: "auth.sign_in_failed",
-          subjectType: "person",
+          action: 'auth.sign_in_failed',
+          subjectType: 'person',
           subjectId: identity.person_id,
           requestId,
         });
@@ -58,8 +58,8 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   if (others.length > 0) {
     throw new AppError(
       409,
-      "trust_required",
-      "This email belongs to more than one trust. Choose the trust to sign in to.",
+      'trust_required',
+      'This email belongs to more than one trust. Choose the trust to sign in to.',
       { trusts: matches.map((m) => m.slug) },
     );
   }
@@ -69,8 +69,8 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
     await recordAudit(tx, {
       trustId: match.trustId,
       actorPersonId: match.personId,
-      action: "auth.sign_in",
-      subjectType: "session",
+      action: 'auth.sign_in',
+      subjectType: 'session',
       subjectId: session.sessionId,
       requestId,
     });
@@ -85,8 +85,8 @@ export function signOut(deps: AppDeps, auth: SignedIn, requestId: string) {
     await recordAudit(tx, {
       trustId: auth.actor.trustId,
       actorPersonId: auth.actor.personId,
-      action: "auth.sign_out",
-      subjectType: "session",
+      action: 'auth.sign_out',
+      subjectType: 'session',
       subjectId: auth.sessionId,
       requestId,
     });

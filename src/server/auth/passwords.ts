@@ -1,4 +1,4 @@
-import { type Algorithm, hash, verify } from "@node-rs/argon2";
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 
 // Algorithm is a const enum, which isolated modules cannot read: 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm;
@@ -19,6 +19,6 @@ export async function verifyPassword(passwordHash: string, password: string) {
 let decoy: Promise<string> | undefined;
 /** Spend the same time for an unknown email as for a wrong password, so timing does not reveal accounts. */
 export async function verifyDecoy(password: string) {
-  decoy ??= hashPassword("decoy password that matches nobody");
+  decoy ??= hashPassword('decoy password that matches nobody');
   await verifyPassword(await decoy, password);
 }

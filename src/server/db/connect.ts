@@ -1,13 +1,13 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
-import { Migrator } from "kysely/migration";
-import pg from "pg";
-import type { Config } from "../config.ts";
-import { migrations } from "./migrations/index.ts";
-import type { DB } from "./schema.ts";
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
 
-export type Backend = "pglite" | "postgres";
+export type Backend = 'pglite' | 'postgres';
 
 export type Database = {
   db: Kysely<DB>;
@@ -15,7 +15,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-type DatabaseOptions = Pick<Config, "database" | "appRole">;
+type DatabaseOptions = Pick<Config, 'database' | 'appRole'>;
 
 /**
  * Opens the database, runs migrations as the owner, then hands back a handle that
@@ -24,7 +24,7 @@ type DatabaseOptions = Pick<Config, "database" | "appRole">;
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const database =
-    options.database.kind === "pglite"
+    options.database.kind === 'pglite'
       ? await openPglite(options.database.dataDir, options.appRole)
       : await openPostgres(options.database.url, options.appRole);
   try {
@@ -45,7 +45,7 @@ async function openPglite(dataDir: string | null, appRole: string): Promise<Data
   await pglite.exec(`SET ROLE ${quoteIdent(appRole)}`);
   return {
     db,
-    backend: "pglite",
+    backend: 'pglite',
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -70,7 +70,7 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
       },
     }),
   });
-  return { db, backend: "postgres", close: () => db.destroy() };
+  return { db, backend: 'postgres', close: () => db.destroy() };
 }
 
 export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
@@ -78,14 +78,14 @@ export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => all },
-    migrationTableName: "lw_migrations",
-    migrationLockTableName: "lw_migrations_lock",
+    migrationTableName: 'lw_migrations',
+    migrationLockTableName: 'lw_migrations_lock',
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === "Error");
+    const failed = results?.find((r) => r.status === 'Error');
     throw new Error(
-      `Migration ${failed?.migrationName ?? "(unknown)"} failed: ${error instanceof Error ? error.message : String(error)}`,
+      `Migration ${failed?.migrationName ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },
     );
   }
@@ -102,7 +102,7 @@ async function assertCannotBypassRls(db: Kysely<DB>): Promise<void> {
       (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
     FROM pg_roles r WHERE r.rolname = current_user`.execute(db);
   const me = rows[0];
-  if (!me) throw new Error("Could not read the database role in use.");
+  if (!me) throw new Error('Could not read the database role in use.');
   if (me.rolsuper || me.rolbypassrls || me.owned > 0) {
     throw new Error(
       `Refusing to start: the database role "${me.role}" could bypass row-level security ` +

@@ -1,18 +1,18 @@
-import type { ColumnType, Generated, Selectable } from "kysely";
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Types that carry the schema: one interface per table, named as in SQL. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type Role =
-  | "trust_admin"
-  | "trust_leader"
-  | "school_leader"
-  | "observer"
-  | "teacher"
-  | "site_manager";
+  | 'trust_admin'
+  | 'trust_leader'
+  | 'school_leader'
+  | 'observer'
+  | 'teacher'
+  | 'site_manager';
 
-export type Phase = "primary" | "secondary" | "all_through" | "special" | "alternative";
+export type Phase = 'primary' | 'secondary' | 'all_through' | 'special' | 'alternative';
 
 export interface TrustsTable {
   trust_id: Generated<string>;

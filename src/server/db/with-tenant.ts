@@ -1,5 +1,5 @@
-import { type Kysely, sql, type Transaction } from "kysely";
-import type { DB } from "./schema.ts";
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from './schema.ts';
 
 export type Tx = Transaction<DB>;
 

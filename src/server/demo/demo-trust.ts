@@ -1,4 +1,4 @@
-import type { Phase, Role } from "../db/schema.ts";
+import type { Phase, Role } from '../db/schema.ts';
 
 /**
  * The demo trust as plain data: three schools of different phases, about thirty
@@ -35,7 +35,7 @@ export type DemoTrust = {
   schools: DemoSchool[];
 };
 
-export const DEMO_PASSWORD = "walks-demo-2026";
+export const DEMO_PASSWORD = 'walks-demo-2026';
 
 function prng(seed: number) {
   let a = seed >>> 0;
@@ -49,94 +49,94 @@ function prng(seed: number) {
 }
 
 const firstNames = [
-  "Amara",
-  "Ben",
-  "Chloe",
-  "Dev",
-  "Ella",
-  "Femi",
-  "Grace",
-  "Hamza",
-  "Isla",
-  "Jack",
-  "Kiran",
-  "Leah",
-  "Mohammed",
-  "Niamh",
-  "Oliver",
-  "Poppy",
-  "Qasim",
-  "Rosa",
-  "Sam",
-  "Tara",
-  "Umar",
-  "Violet",
-  "Will",
-  "Yasmin",
-  "Zach",
-  "Aisha",
-  "Callum",
-  "Dina",
-  "Ethan",
-  "Fatima",
-  "Gareth",
-  "Hannah",
-  "Imran",
-  "Jess",
-  "Kofi",
-  "Lucy",
-  "Marek",
-  "Nadia",
-  "Owen",
-  "Priti",
-  "Rhys",
-  "Sofia",
-  "Tom",
-  "Uma",
-  "Vikram",
-  "Wendy",
+  'Amara',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Ella',
+  'Femi',
+  'Grace',
+  'Hamza',
+  'Isla',
+  'Jack',
+  'Kiran',
+  'Leah',
+  'Mohammed',
+  'Niamh',
+  'Oliver',
+  'Poppy',
+  'Qasim',
+  'Rosa',
+  'Sam',
+  'Tara',
+  'Umar',
+  'Violet',
+  'Will',
+  'Yasmin',
+  'Zach',
+  'Aisha',
+  'Callum',
+  'Dina',
+  'Ethan',
+  'Fatima',
+  'Gareth',
+  'Hannah',
+  'Imran',
+  'Jess',
+  'Kofi',
+  'Lucy',
+  'Marek',
+  'Nadia',
+  'Owen',
+  'Priti',
+  'Rhys',
+  'Sofia',
+  'Tom',
+  'Uma',
+  'Vikram',
+  'Wendy',
 ];
 const lastNames = [
-  "Adams",
-  "Begum",
-  "Campbell",
-  "Davies",
-  "Evans",
-  "Fraser",
-  "Green",
-  "Hughes",
-  "Iqbal",
-  "Jones",
-  "Khan",
-  "Lewis",
-  "Morgan",
-  "Nowak",
+  'Adams',
+  'Begum',
+  'Campbell',
+  'Davies',
+  'Evans',
+  'Fraser',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Morgan',
+  'Nowak',
   "O'Brien",
-  "Patel",
-  "Quinn",
-  "Roberts",
-  "Singh",
-  "Taylor",
-  "Usman",
-  "Vaughan",
-  "Walker",
-  "Xu",
-  "Young",
-  "Zielinski",
-  "Ahmed",
-  "Brown",
-  "Clarke",
-  "Dhillon",
-  "Edwards",
-  "Forde",
-  "Gill",
-  "Hall",
-  "Ibrahim",
-  "Jackson",
-  "Kaur",
-  "Lee",
-  "Mensah",
-  "Nash",
+  'Patel',
+  'Quinn',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Usman',
+  'Vaughan',
+  'Walker',
+  'Xu',
+  'Young',
+  'Zielinski',
+  'Ahmed',
+  'Brown',
+  'Clarke',
+  'Dhillon',
+  'Edwards',
+  'Forde',
+  'Gill',
+  'Hall',
+  'Ibrahim',
+  'Jackson',
+  'Kaur',
+  'Lee',
+  'Mensah',
+  'Nash',
 ];
 
 function staffFactory(domain: string, seed: number) {
@@ -146,10 +146,10 @@ function staffFactory(domain: string, seed: number) {
     for (;;) {
       const first = firstNames[Math.floor(random() * firstNames.length)]!;
       const last = lastNames[Math.floor(random() * lastNames.length)]!;
-      const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "");
+      const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
       if (used.has(local)) continue;
       used.add(local);
-      const title = random() < 0.5 ? "Ms" : random() < 0.5 ? "Mr" : "Dr";
+      const title = random() < 0.5 ? 'Ms' : random() < 0.5 ? 'Mr' : 'Dr';
       return { fullName: `${first} ${last}`, title, email: `${local}@${domain}`, roles };
     }
   };
@@ -157,62 +157,62 @@ function staffFactory(domain: string, seed: number) {
 
 function leadershipTeam(make: (roles: Role[]) => DemoStaff) {
   return [
-    make(["school_leader"]), // headteacher
-    make(["school_leader", "observer", "teacher"]), // deputy head
-    make(["observer", "teacher"]), // curriculum lead
-    make(["observer", "teacher"]), // subject network lead
-    make(["site_manager"]), // school business manager
-    make(["site_manager"]), // site manager
+    make(['school_leader']), // headteacher
+    make(['school_leader', 'observer', 'teacher']), // deputy head
+    make(['observer', 'teacher']), // curriculum lead
+    make(['observer', 'teacher']), // subject network lead
+    make(['site_manager']), // school business manager
+    make(['site_manager']), // site manager
   ];
 }
 
 function primary(): DemoSchool {
-  const make = staffFactory("oakfield.example.org", 11);
-  const yearGroups = ["Reception", "Year 1", "Year 2", "Year 3", "Year 4", "Year 5", "Year 6"];
-  const forms = ["Ash", "Birch"];
+  const make = staffFactory('oakfield.example.org', 11);
+  const yearGroups = ['Reception', 'Year 1', 'Year 2', 'Year 3', 'Year 4', 'Year 5', 'Year 6'];
+  const forms = ['Ash', 'Birch'];
   const departments = [
-    "English",
-    "Mathematics",
-    "Science",
-    "History",
-    "Geography",
-    "Art and design",
-    "Music",
-    "Physical education",
-    "Computing",
-    "Religious education",
+    'English',
+    'Mathematics',
+    'Science',
+    'History',
+    'Geography',
+    'Art and design',
+    'Music',
+    'Physical education',
+    'Computing',
+    'Religious education',
   ];
   const periods = [
-    { name: "Session 1", startsAt: "09:00", endsAt: "10:00" },
-    { name: "Session 2", startsAt: "10:15", endsAt: "11:15" },
-    { name: "Session 3", startsAt: "11:15", endsAt: "12:10" },
-    { name: "Session 4", startsAt: "13:10", endsAt: "14:10" },
-    { name: "Session 5", startsAt: "14:10", endsAt: "15:15" },
+    { name: 'Session 1', startsAt: '09:00', endsAt: '10:00' },
+    { name: 'Session 2', startsAt: '10:15', endsAt: '11:15' },
+    { name: 'Session 3', startsAt: '11:15', endsAt: '12:10' },
+    { name: 'Session 4', startsAt: '13:10', endsAt: '14:10' },
+    { name: 'Session 5', startsAt: '14:10', endsAt: '15:15' },
   ];
   const staff = leadershipTeam(make);
-  const rooms: DemoSchool["rooms"] = [];
+  const rooms: DemoSchool['rooms'] = [];
   const lessons: DemoLesson[] = [];
   const classTeachers: DemoStaff[] = [];
   yearGroups.forEach((year, y) => {
     for (const form of forms) {
-      const teacher = make(["teacher"]);
+      const teacher = make(['teacher']);
       classTeachers.push(teacher);
-      const room = `${year === "Reception" ? "R" : year.replace("Year ", "Y")} ${form}`;
+      const room = `${year === 'Reception' ? 'R' : year.replace('Year ', 'Y')} ${form}`;
       rooms.push({
         name: room,
-        building: y < 3 ? "Infant block" : "Junior block",
+        building: y < 3 ? 'Infant block' : 'Junior block',
         floor: y < 5 ? 0 : 1,
       });
-      const classCode = `${year === "Reception" ? "R" : y}${form[0]}`;
+      const classCode = `${year === 'Reception' ? 'R' : y}${form[0]}`;
       // Mornings: English and maths; afternoons rotate the wider curriculum.
       for (let day = 1; day <= 5; day++) {
         for (let p = 1; p <= 5; p++) {
           if (p === 5 && day === ((y + forms.indexOf(form)) % 5) + 1) continue; // PPA time
           const department =
             p === 1
-              ? "English"
+              ? 'English'
               : p === 2
-                ? "Mathematics"
+                ? 'Mathematics'
                 : departments[2 + ((day * 3 + p + y) % 8)]!;
           lessons.push({
             classCode,
@@ -229,15 +229,15 @@ function primary(): DemoSchool {
     }
   });
   staff.push(...classTeachers);
-  while (staff.length < 30) staff.push(make(["teacher"])); // teaching assistants' leads, PPA cover, SENCo
+  while (staff.length < 30) staff.push(make(['teacher'])); // teaching assistants' leads, PPA cover, SENCo
   rooms.push(
-    { name: "Hall", building: "Main building", floor: 0 },
-    { name: "Library", building: "Main building", floor: 0 },
+    { name: 'Hall', building: 'Main building', floor: 0 },
+    { name: 'Library', building: 'Main building', floor: 0 },
   );
   return {
-    name: "Oakfield Primary School",
-    phase: "primary",
-    urn: "140001",
+    name: 'Oakfield Primary School',
+    phase: 'primary',
+    urn: '140001',
     cycleWeeks: 1,
     departments,
     yearGroups,
@@ -260,36 +260,36 @@ function secondaryLike(options: {
   const make = staffFactory(options.domain, options.seed);
   const random = prng(options.seed * 7);
   const departments = [
-    "English",
-    "Mathematics",
-    "Science",
-    "History",
-    "Geography",
-    "Modern foreign languages",
-    "Computing",
-    "Art and design",
-    "Physical education",
-    "Religious education",
+    'English',
+    'Mathematics',
+    'Science',
+    'History',
+    'Geography',
+    'Modern foreign languages',
+    'Computing',
+    'Art and design',
+    'Physical education',
+    'Religious education',
   ];
   const periods = [
-    { name: "Period 1", startsAt: "08:50", endsAt: "09:50" },
-    { name: "Period 2", startsAt: "09:50", endsAt: "10:50" },
-    { name: "Period 3", startsAt: "11:10", endsAt: "12:10" },
-    { name: "Period 4", startsAt: "12:10", endsAt: "13:10" },
-    { name: "Period 5", startsAt: "13:50", endsAt: "14:50" },
-    { name: "Period 6", startsAt: "14:50", endsAt: "15:40" },
+    { name: 'Period 1', startsAt: '08:50', endsAt: '09:50' },
+    { name: 'Period 2', startsAt: '09:50', endsAt: '10:50' },
+    { name: 'Period 3', startsAt: '11:10', endsAt: '12:10' },
+    { name: 'Period 4', startsAt: '12:10', endsAt: '13:10' },
+    { name: 'Period 5', startsAt: '13:50', endsAt: '14:50' },
+    { name: 'Period 6', startsAt: '14:50', endsAt: '15:40' },
   ];
   const staff = leadershipTeam(make);
   const teachers: { person: DemoStaff; department: string; room: string }[] = [];
-  const rooms: DemoSchool["rooms"] = [];
+  const rooms: DemoSchool['rooms'] = [];
   // Deputy and the two middle leaders teach too.
-  const teachingLeaders = staff.filter((s) => s.roles.includes("teacher"));
+  const teachingLeaders = staff.filter((s) => s.roles.includes('teacher'));
   let roomNumber = 0;
   const nextRoom = (department: string) => {
     const building = options.buildings[roomNumber % options.buildings.length]!;
     const floor = Math.floor(roomNumber / options.buildings.length) % 3;
     roomNumber++;
-    const name = `${department.slice(0, 2).toUpperCase()}${floor}${String(roomNumber).padStart(2, "0")}`;
+    const name = `${department.slice(0, 2).toUpperCase()}${floor}${String(roomNumber).padStart(2, '0')}`;
     rooms.push({ name, building, floor });
     return name;
   };
@@ -299,15 +299,15 @@ function secondaryLike(options: {
   });
   for (let i = 0; staff.length + teachers.length - teachingLeaders.length < 30; i++) {
     const department = departments[(i * 3) % departments.length]!;
-    teachers.push({ person: make(["teacher"]), department, room: nextRoom(department) });
+    teachers.push({ person: make(['teacher']), department, room: nextRoom(department) });
   }
   staff.push(...teachers.filter((t) => !teachingLeaders.includes(t.person)).map((t) => t.person));
 
   const lessons: DemoLesson[] = [];
   for (const t of teachers) {
-    const load = t.person.roles.includes("school_leader")
+    const load = t.person.roles.includes('school_leader')
       ? 0.4
-      : t.person.roles.includes("observer")
+      : t.person.roles.includes('observer')
         ? 0.7
         : 0.85;
     for (let week = 1; week <= 2; week++) {
@@ -317,9 +317,9 @@ function secondaryLike(options: {
           const y = Math.floor(random() * options.yearGroups.length);
           const year = options.yearGroups[y]!;
           const set = 1 + Math.floor(random() * 4);
-          const yearNumber = year.replace("Year ", "");
+          const yearNumber = year.replace('Year ', '');
           lessons.push({
-            classCode: `${yearNumber}${"XYZW"[set - 1]}/${t.department.slice(0, 2)}${set}`,
+            classCode: `${yearNumber}${'XYZW'[set - 1]}/${t.department.slice(0, 2)}${set}`,
             department: t.department,
             yearGroup: year,
             teacherEmail: t.person.email,
@@ -332,7 +332,7 @@ function secondaryLike(options: {
       }
     }
   }
-  rooms.push({ name: "Sports hall", building: options.buildings[0]!, floor: 0 });
+  rooms.push({ name: 'Sports hall', building: options.buildings[0]!, floor: 0 });
   return {
     name: options.name,
     phase: options.phase,
@@ -348,43 +348,43 @@ function secondaryLike(options: {
 }
 
 export function demoTrust(): DemoTrust {
-  const make = staffFactory("riverbend-trust.example.org", 3);
+  const make = staffFactory('riverbend-trust.example.org', 3);
   return {
-    name: "Riverbend Learning Trust",
-    slug: "riverbend",
-    trustStaff: [make(["trust_admin"]), make(["trust_leader"]), make(["trust_leader"])],
+    name: 'Riverbend Learning Trust',
+    slug: 'riverbend',
+    trustStaff: [make(['trust_admin']), make(['trust_leader']), make(['trust_leader'])],
     schools: [
       primary(),
       secondaryLike({
-        name: "Riverside Academy",
-        phase: "secondary",
-        urn: "140002",
-        domain: "riverside.example.org",
+        name: 'Riverside Academy',
+        phase: 'secondary',
+        urn: '140002',
+        domain: 'riverside.example.org',
         seed: 23,
-        yearGroups: ["Year 7", "Year 8", "Year 9", "Year 10", "Year 11", "Year 12", "Year 13"],
-        buildings: ["Main building", "Science block", "Humanities wing"],
+        yearGroups: ['Year 7', 'Year 8', 'Year 9', 'Year 10', 'Year 11', 'Year 12', 'Year 13'],
+        buildings: ['Main building', 'Science block', 'Humanities wing'],
       }),
       secondaryLike({
-        name: "Hillcrest All-Through School",
-        phase: "all_through",
-        urn: "140003",
-        domain: "hillcrest.example.org",
+        name: 'Hillcrest All-Through School',
+        phase: 'all_through',
+        urn: '140003',
+        domain: 'hillcrest.example.org',
         seed: 37,
         yearGroups: [
-          "Reception",
-          "Year 1",
-          "Year 2",
-          "Year 3",
-          "Year 4",
-          "Year 5",
-          "Year 6",
-          "Year 7",
-          "Year 8",
-          "Year 9",
-          "Year 10",
-          "Year 11",
+          'Reception',
+          'Year 1',
+          'Year 2',
+          'Year 3',
+          'Year 4',
+          'Year 5',
+          'Year 6',
+          'Year 7',
+          'Year 8',
+          'Year 9',
+          'Year 10',
+          'Year 11',
         ],
-        buildings: ["Lower school", "Upper school"],
+        buildings: ['Lower school', 'Upper school'],
       }),
     ],
   };

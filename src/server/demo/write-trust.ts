@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.ts";
-import { withTenant } from "../db/with-tenant.ts";
-import type { DemoStaff, DemoTrust } from "./demo-trust.ts";
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { withTenant } from '../db/with-tenant.ts';
+import type { DemoStaff, DemoTrust } from './demo-trust.ts';
 
 export type WrittenTrust = {
   trustId: string;
@@ -22,7 +22,7 @@ export async function writeTrust(
   const trustId = crypto.randomUUID();
   return withTenant(db, trustId, async (tx) => {
     await tx
-      .insertInto("trusts")
+      .insertInto('trusts')
       .values({ trust_id: trustId, name: trust.name, slug: trust.slug })
       .execute();
     const personIds = new Map<string, string>();
@@ -43,10 +43,10 @@ export async function writeTrust(
         email: p.email,
       };
     });
-    await insertInChunks(people, (rows) => tx.insertInto("people").values(rows).execute());
+    await insertInChunks(people, (rows) => tx.insertInto('people').values(rows).execute());
     await insertInChunks(people, (rows) =>
       tx
-        .insertInto("credentials")
+        .insertInto('credentials')
         .values(
           rows.map((p) => ({
             trust_id: trustId,
@@ -59,7 +59,7 @@ export async function writeTrust(
     );
     await insertInChunks(people, (rows) =>
       tx
-        .insertInto("auth_identities")
+        .insertInto('auth_identities')
         .values(rows.map((p) => ({ email: p.email, trust_id: trustId, person_id: p.person_id })))
         .execute(),
     );
@@ -72,14 +72,14 @@ export async function writeTrust(
       })),
     );
     if (trustMemberships.length)
-      await tx.insertInto("memberships").values(trustMemberships).execute();
+      await tx.insertInto('memberships').values(trustMemberships).execute();
 
     for (const school of trust.schools) {
       const schoolId = crypto.randomUUID();
       schoolIds.set(school.name, schoolId);
       const inSchool = { trust_id: trustId, school_id: schoolId };
       await tx
-        .insertInto("schools")
+        .insertInto('schools')
         .values({
           ...inSchool,
           name: school.name,
@@ -89,7 +89,7 @@ export async function writeTrust(
         })
         .execute();
       await tx
-        .insertInto("memberships")
+        .insertInto('memberships')
         .values(
           school.staff.flatMap((p) =>
             p.roles.map((role) => ({ ...inSchool, person_id: personIds.get(p.email)!, role })),
@@ -103,11 +103,11 @@ export async function writeTrust(
       const rooms = ids(school.rooms.map((r) => r.name));
       const periods = ids(school.periods.map((_, i) => String(i + 1)));
       await tx
-        .insertInto("departments")
+        .insertInto('departments')
         .values([...departments].map(([name, id]) => ({ ...inSchool, department_id: id, name })))
         .execute();
       await tx
-        .insertInto("year_groups")
+        .insertInto('year_groups')
         .values(
           school.yearGroups.map((name, i) => ({
             ...inSchool,
@@ -118,11 +118,11 @@ export async function writeTrust(
         )
         .execute();
       await tx
-        .insertInto("rooms")
+        .insertInto('rooms')
         .values(school.rooms.map((r) => ({ ...inSchool, room_id: rooms.get(r.name)!, ...r })))
         .execute();
       await tx
-        .insertInto("periods")
+        .insertInto('periods')
         .values(
           school.periods.map((p, i) => ({
             ...inSchool,
@@ -145,7 +145,7 @@ export async function writeTrust(
         weekday: l.weekday,
         period_id: periods.get(String(l.period))!,
       }));
-      await insertInChunks(lessons, (rows) => tx.insertInto("lessons").values(rows).execute());
+      await insertInChunks(lessons, (rows) => tx.insertInto('lessons').values(rows).execute());
     }
     return { trustId, schoolIds, personIds };
   });

@@ -1,8 +1,8 @@
-import type { Kysely } from "kysely";
-import type { Config } from "../config.ts";
-import type { Backend } from "../db/connect.ts";
-import type { DB } from "../db/schema.ts";
-import type { Actor } from "../policy/policy.ts";
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Backend } from '../db/connect.ts';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../policy/policy.ts';
 
 /** What every feature module receives from app.ts. */
 export type AppDeps = {
@@ -15,7 +15,7 @@ export type AppDeps = {
 
 export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string };
 
-declare module "fastify" {
+declare module 'fastify' {
   interface FastifyRequest {
     auth: SignedIn | null;
   }

@@ -1,6 +1,6 @@
-import type { FastifyError, FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { ApiError, FieldProblem } from "../../contracts/errors.ts";
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ApiError, FieldProblem } from '../../contracts/errors.ts';
 
 /** An error the API reports to its caller: a machine code and a message for a person. */
 export class AppError extends Error {
@@ -17,18 +17,18 @@ export class AppError extends Error {
 export const notFound = (what: string) =>
   new AppError(
     404,
-    "not_found",
+    'not_found',
     `${what} was not found. It may have been removed, or the link may be wrong.`,
   );
 
 export const forbidden = (what: string) =>
-  new AppError(403, "forbidden", `Your role does not allow you to ${what}.`);
+  new AppError(403, 'forbidden', `Your role does not allow you to ${what}.`);
 
 export const notSignedIn = () =>
   new AppError(
     401,
-    "not_signed_in",
-    "You are not signed in, or your session has ended. Sign in again.",
+    'not_signed_in',
+    'You are not signed in, or your session has ended. Sign in again.',
   );
 
 function body(code: string, message: string, details?: unknown): ApiError {
@@ -36,18 +36,18 @@ function body(code: string, message: string, details?: unknown): ApiError {
 }
 
 function describeValidation(error: FastifyError): { message: string; details: FieldProblem[] } {
-  const where = error.validationContext ?? "request";
+  const where = error.validationContext ?? 'request';
   const details: FieldProblem[] = (error.validation ?? []).map((issue) => {
-    const path = String(issue.instancePath ?? "")
-      .split("/")
+    const path = String(issue.instancePath ?? '')
+      .split('/')
       .filter(Boolean)
-      .join(".");
-    return { field: path ? `${where}.${path}` : where, message: issue.message ?? "is not valid" };
+      .join('.');
+    return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'is not valid' };
   });
   const first = details[0];
   const message = first
-    ? `${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? "s" : ""})` : ""}`
-    : "The request is not valid.";
+    ? `${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}`
+    : 'The request is not valid.';
   return { message, details };
 }
 
@@ -58,38 +58,38 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const { message, details } = describeValidation(error);
-      return reply.status(400).send(body("validation_failed", message, details));
+      return reply.status(400).send(body('validation_failed', message, details));
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return reply.status(429).send(body("rate_limited", error.message));
+      return reply.status(429).send(body('rate_limited', error.message));
     }
     if (status === 415) {
       return reply
         .status(415)
         .send(
           body(
-            "unsupported_media_type",
-            "Send the request body as JSON (Content-Type: application/json).",
+            'unsupported_media_type',
+            'Send the request body as JSON (Content-Type: application/json).',
           ),
         );
     }
     if (
-      error.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
-      error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
     ) {
-      return reply.status(400).send(body("invalid_json", "The request body is not valid JSON."));
+      return reply.status(400).send(body('invalid_json', 'The request body is not valid JSON.'));
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send(body("bad_request", error.message));
+      return reply.status(status).send(body('bad_request', error.message));
     }
-    request.log.error({ err: error }, "unhandled error");
+    request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(500)
       .send(
         body(
-          "internal_error",
-          "Something went wrong on our side. Try again; if it keeps happening, tell your administrator.",
+          'internal_error',
+          'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
         ),
       );
   });
@@ -98,7 +98,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     reply
       .status(404)
       .send(
-        body("not_found", `There is nothing at ${request.method} ${request.url.split("?")[0]}.`),
+        body('not_found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
       );
   });
 }

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Kysely } from "kysely";
-import type { Membership } from "../../domain/people/roles.ts";
-import type { DB } from "../db/schema.ts";
-import { type Tx, withTenant } from "../db/with-tenant.ts";
-import type { AppDeps, SignedIn } from "./context.ts";
-import { AppError, notSignedIn } from "./errors.ts";
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Membership } from '../../domain/people/roles.ts';
+import type { DB } from '../db/schema.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from './context.ts';
+import { AppError, notSignedIn } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Refresh last_seen_at at most this often: a write per request would be waste. */
@@ -13,16 +13,16 @@ const TOUCH_EVERY_MS = 60_000;
 
 export function sessionCookieName(secure: boolean) {
   // The __Host- prefix binds the cookie to this exact origin; browsers only accept it with Secure.
-  return secure ? "__Host-lw_session" : "lw_session";
+  return secure ? '__Host-lw_session' : 'lw_session';
 }
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(tx: Tx, trustId: string, personId: string, now: Date) {
-  const token = randomBytes(32).toString("base64url");
-  const csrfToken = randomBytes(32).toString("base64url");
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
   const row = await tx
-    .insertInto("sessions")
+    .insertInto('sessions')
     .values({
       trust_id: trustId,
       person_id: personId,
@@ -31,7 +31,7 @@ export async function createSession(tx: Tx, trustId: string, personId: string, n
       created_at: now,
       last_seen_at: now,
     })
-    .returning("session_id")
+    .returning('session_id')
     .executeTakeFirstOrThrow();
   // The trust id travels in the cookie so the lookup itself runs inside the tenant's RLS.
   return { cookieValue: `${trustId}.${token}`, sessionId: row.session_id, csrfToken };
@@ -39,28 +39,28 @@ export async function createSession(tx: Tx, trustId: string, personId: string, n
 
 export function setSessionCookie(reply: FastifyReply, deps: AppDeps, value: string) {
   reply.setCookie(sessionCookieName(deps.config.cookieSecure), value, {
-    path: "/",
+    path: '/',
     httpOnly: true,
     secure: deps.config.cookieSecure,
-    sameSite: "lax",
+    sameSite: 'lax',
     maxAge: Math.floor(deps.config.session.absoluteMs / 1000),
   });
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: AppDeps) {
   reply.clearCookie(sessionCookieName(deps.config.cookieSecure), {
-    path: "/",
+    path: '/',
     httpOnly: true,
     secure: deps.config.cookieSecure,
-    sameSite: "lax",
+    sameSite: 'lax',
   });
 }
 
 export async function loadMemberships(tx: Tx, personId: string): Promise<Membership[]> {
   const rows = await tx
-    .selectFrom("memberships")
-    .select(["role", "school_id"])
-    .where("person_id", "=", personId)
+    .selectFrom('memberships')
+    .select(['role', 'school_id'])
+    .where('person_id', '=', personId)
     .execute();
   return rows.map((r) => ({ role: r.role, schoolId: r.school_id }));
 }
@@ -70,34 +70,34 @@ async function resolveSession(
   deps: AppDeps,
   cookie: string,
 ): Promise<SignedIn | null> {
-  const dot = cookie.indexOf(".");
+  const dot = cookie.indexOf('.');
   const trustId = cookie.slice(0, dot);
   const token = cookie.slice(dot + 1);
   if (dot < 0 || !UUID.test(trustId) || token.length < 20) return null;
   const now = deps.now();
   return withTenant(db, trustId, async (tx) => {
     const session = await tx
-      .selectFrom("sessions")
+      .selectFrom('sessions')
       .selectAll()
-      .where("token_hash", "=", hashToken(token))
-      .where("ended_at", "is", null)
+      .where('token_hash', '=', hashToken(token))
+      .where('ended_at', 'is', null)
       .executeTakeFirst();
     if (!session) return null;
     const idle = now.getTime() - session.last_seen_at.getTime();
     const age = now.getTime() - session.created_at.getTime();
-    if (idle > deps.config.session.idleMs || age > deps.config.session.absoluteMs) {
+    if (idle >= deps.config.session.idleMs || age >= deps.config.session.absoluteMs) {
       await tx
-        .updateTable("sessions")
+        .updateTable('sessions')
         .set({ ended_at: now })
-        .where("session_id", "=", session.session_id)
+        .where('session_id', '=', session.session_id)
         .execute();
       return null;
     }
     if (idle > TOUCH_EVERY_MS) {
       await tx
-        .updateTable("sessions")
+        .updateTable('sessions')
         .set({ last_seen_at: now })
-        .where("session_id", "=", session.session_id)
+        .where('session_id', '=', session.session_id)
         .execute();
     }
     const memberships = await loadMemberships(tx, session.person_id);
@@ -109,7 +109,7 @@ async function resolveSession(
   });
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Loads the session for every API request, then guards state changes against
@@ -117,40 +117,40 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * and a per-session token that a cross-site page cannot read.
  */
 export function registerSessions(app: FastifyInstance, deps: AppDeps) {
-  app.decorateRequest("auth", null);
+  app.decorateRequest('auth', null);
   const cookieName = sessionCookieName(deps.config.cookieSecure);
 
-  app.addHook("onRequest", async (request: FastifyRequest) => {
-    if (!request.url.startsWith("/api/")) return;
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api/')) return;
     const cookie = request.cookies[cookieName];
     request.auth = cookie ? await resolveSession(deps.db, deps, cookie) : null;
 
     if (SAFE_METHODS.has(request.method)) return;
-    if (request.headers["sec-fetch-site"] === "cross-site") {
+    if (request.headers['sec-fetch-site'] === 'cross-site') {
       throw new AppError(
         403,
-        "csrf_rejected",
-        "This request came from another site and was refused.",
+        'csrf_rejected',
+        'This request came from another site and was refused.',
       );
     }
     const origin = request.headers.origin;
-    if (origin && origin !== "null") {
+    if (origin && origin !== 'null') {
       const host = request.headers.host;
       if (!host || new URL(origin).host !== host) {
         throw new AppError(
           403,
-          "csrf_rejected",
-          "This request came from another site and was refused.",
+          'csrf_rejected',
+          'This request came from another site and was refused.',
         );
       }
     }
     if (request.routeOptions.config.csrf === false) return;
     if (!request.auth) throw notSignedIn();
-    if (request.headers["x-csrf-token"] !== request.auth.csrfToken) {
+    if (request.headers['x-csrf-token'] !== request.auth.csrfToken) {
       throw new AppError(
         403,
-        "csrf_token_invalid",
-        "This request is missing its security token. Reload the page and try again.",
+        'csrf_token_invalid',
+        'This request is missing its security token. Reload the page and try again.',
       );
     }
   });

@@ -1,113 +1,113 @@
-import { sql } from "kysely";
-import type { Tx } from "../db/with-tenant.ts";
+import { sql } from 'kysely';
+import type { Tx } from '../db/with-tenant.ts';
 
 export function listSchoolsWithCounts(tx: Tx) {
   return tx
-    .selectFrom("schools as s")
+    .selectFrom('schools as s')
     .select((eb) => [
-      "s.school_id",
-      "s.name",
-      "s.phase",
-      "s.urn",
-      "s.time_zone",
-      "s.timetable_cycle_weeks",
+      's.school_id',
+      's.name',
+      's.phase',
+      's.urn',
+      's.time_zone',
+      's.timetable_cycle_weeks',
       eb
-        .selectFrom("memberships as m")
-        .select(sql<number>`count(DISTINCT m.person_id)::int`.as("n"))
-        .whereRef("m.school_id", "=", "s.school_id")
-        .as("staff_count"),
+        .selectFrom('memberships as m')
+        .select(sql<number>`count(DISTINCT m.person_id)::int`.as('n'))
+        .whereRef('m.school_id', '=', 's.school_id')
+        .as('staff_count'),
       eb
-        .selectFrom("rooms as r")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("r.school_id", "=", "s.school_id")
-        .as("room_count"),
+        .selectFrom('rooms as r')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('r.school_id', '=', 's.school_id')
+        .as('room_count'),
       eb
-        .selectFrom("lessons as l")
-        .select(sql<number>`count(*)::int`.as("n"))
-        .whereRef("l.school_id", "=", "s.school_id")
-        .as("lesson_count"),
+        .selectFrom('lessons as l')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('l.school_id', '=', 's.school_id')
+        .as('lesson_count'),
     ])
-    .orderBy("s.name")
+    .orderBy('s.name')
     .execute();
 }
 
 export function findSchool(tx: Tx, schoolId: string) {
-  return tx.selectFrom("schools").selectAll().where("school_id", "=", schoolId).executeTakeFirst();
+  return tx.selectFrom('schools').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
 }
 
 export function listDepartments(tx: Tx, schoolId: string) {
   return tx
-    .selectFrom("departments")
-    .select(["department_id", "name"])
-    .where("school_id", "=", schoolId)
-    .orderBy("name")
+    .selectFrom('departments')
+    .select(['department_id', 'name'])
+    .where('school_id', '=', schoolId)
+    .orderBy('name')
     .execute();
 }
 
 export function listYearGroups(tx: Tx, schoolId: string) {
   return tx
-    .selectFrom("year_groups")
-    .select(["year_group_id", "name"])
-    .where("school_id", "=", schoolId)
-    .orderBy("ordinal")
+    .selectFrom('year_groups')
+    .select(['year_group_id', 'name'])
+    .where('school_id', '=', schoolId)
+    .orderBy('ordinal')
     .execute();
 }
 
 export function listPeriods(tx: Tx, schoolId: string) {
   return tx
-    .selectFrom("periods")
+    .selectFrom('periods')
     .select([
-      "period_id",
-      "name",
-      sql<string>`to_char(starts_at, 'HH24:MI')`.as("starts_at"),
-      sql<string>`to_char(ends_at, 'HH24:MI')`.as("ends_at"),
+      'period_id',
+      'name',
+      sql<string>`to_char(starts_at, 'HH24:MI')`.as('starts_at'),
+      sql<string>`to_char(ends_at, 'HH24:MI')`.as('ends_at'),
     ])
-    .where("school_id", "=", schoolId)
-    .orderBy("ordinal")
+    .where('school_id', '=', schoolId)
+    .orderBy('ordinal')
     .execute();
 }
 
 export function listStaff(tx: Tx, schoolId: string) {
   return tx
-    .selectFrom("memberships as m")
-    .innerJoin("people as p", (join) =>
-      join.onRef("p.trust_id", "=", "m.trust_id").onRef("p.person_id", "=", "m.person_id"),
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', (join) =>
+      join.onRef('p.trust_id', '=', 'm.trust_id').onRef('p.person_id', '=', 'm.person_id'),
     )
     .select([
-      "p.person_id",
-      "p.full_name",
-      "p.email",
-      sql<string[]>`array_agg(m.role ORDER BY m.role)`.as("roles"),
+      'p.person_id',
+      'p.full_name',
+      'p.email',
+      sql<string[]>`array_agg(m.role ORDER BY m.role)`.as('roles'),
     ])
-    .where("m.school_id", "=", schoolId)
-    .groupBy(["p.person_id", "p.full_name", "p.email"])
-    .orderBy("p.full_name")
+    .where('m.school_id', '=', schoolId)
+    .groupBy(['p.person_id', 'p.full_name', 'p.email'])
+    .orderBy('p.full_name')
     .execute();
 }
 
 export function listRooms(tx: Tx, schoolId: string) {
   return tx
-    .selectFrom("rooms")
-    .select(["room_id", "name", "building", "floor"])
-    .where("school_id", "=", schoolId)
-    .orderBy("building")
-    .orderBy("floor")
-    .orderBy("name")
+    .selectFrom('rooms')
+    .select(['room_id', 'name', 'building', 'floor'])
+    .where('school_id', '=', schoolId)
+    .orderBy('building')
+    .orderBy('floor')
+    .orderBy('name')
     .execute();
 }
 
 export function findStaffMember(tx: Tx, schoolId: string, personId: string) {
   return tx
-    .selectFrom("people as p")
-    .select(["p.person_id", "p.full_name"])
-    .where("p.person_id", "=", personId)
+    .selectFrom('people as p')
+    .select(['p.person_id', 'p.full_name'])
+    .where('p.person_id', '=', personId)
     .where((eb) =>
       eb.exists(
         eb
-          .selectFrom("memberships as m")
-          .select("m.person_id")
-          .whereRef("m.person_id", "=", "p.person_id")
-          .where("m.school_id", "=", schoolId),
+          .selectFrom('memberships as m')
+          .select('m.person_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.school_id', '=', schoolId),
       ),
     )
     .executeTakeFirst();
@@ -115,23 +115,23 @@ export function findStaffMember(tx: Tx, schoolId: string, personId: string) {
 
 export function listLessonsOfTeacher(tx: Tx, schoolId: string, personId: string) {
   return tx
-    .selectFrom("lessons as l")
-    .innerJoin("departments as d", "d.department_id", "l.department_id")
-    .innerJoin("year_groups as y", "y.year_group_id", "l.year_group_id")
-    .innerJoin("rooms as r", "r.room_id", "l.room_id")
+    .selectFrom('lessons as l')
+    .innerJoin('departments as d', 'd.department_id', 'l.department_id')
+    .innerJoin('year_groups as y', 'y.year_group_id', 'l.year_group_id')
+    .innerJoin('rooms as r', 'r.room_id', 'l.room_id')
     .select([
-      "l.lesson_id",
-      "l.class_code",
-      "d.name as subject",
-      "y.name as year_group",
-      "r.name as room",
-      "l.cycle_week",
-      "l.weekday",
-      "l.period_id",
+      'l.lesson_id',
+      'l.class_code',
+      'd.name as subject',
+      'y.name as year_group',
+      'r.name as room',
+      'l.cycle_week',
+      'l.weekday',
+      'l.period_id',
     ])
-    .where("l.school_id", "=", schoolId)
-    .where("l.teacher_id", "=", personId)
-    .orderBy("l.cycle_week")
-    .orderBy("l.weekday")
+    .where('l.school_id', '=', schoolId)
+    .where('l.teacher_id', '=', personId)
+    .orderBy('l.cycle_week')
+    .orderBy('l.weekday')
     .execute();
 }

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { apiErrorSchema } from "../../contracts/errors.ts";
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema } from '../../contracts/errors.ts';
 import {
   personParamsSchema,
   roomListSchema,
@@ -8,16 +8,16 @@ import {
   schoolParamsSchema,
   staffListSchema,
   timetableSchema,
-} from "../../contracts/schools.ts";
-import type { AppDeps } from "../http/context.ts";
-import { requireSignedIn } from "../http/sessions.ts";
+} from '../../contracts/schools.ts';
+import type { AppDeps } from '../http/context.ts';
+import { requireSignedIn } from '../http/sessions.ts';
 import {
   listVisibleSchools,
   personTimetable,
   schoolDetail,
   schoolRooms,
   schoolStaff,
-} from "./schools.service.ts";
+} from './schools.service.ts';
 
 const errors = {
   400: apiErrorSchema,
@@ -28,11 +28,11 @@ const errors = {
 
 export const schoolRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
-    "/api/schools",
+    '/api/schools',
     {
       schema: {
-        tags: ["schools"],
-        summary: "The schools this person may open, with their size",
+        tags: ['schools'],
+        summary: 'The schools this person may open, with their size',
         response: { 200: schoolListSchema, ...errors },
       },
     },
@@ -40,11 +40,11 @@ export const schoolRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.get(
-    "/api/schools/:schoolId",
+    '/api/schools/:schoolId',
     {
       schema: {
-        tags: ["schools"],
-        summary: "One school: departments, year groups and the school day",
+        tags: ['schools'],
+        summary: 'One school: departments, year groups and the school day',
         params: schoolParamsSchema,
         response: { 200: schoolDetailSchema, ...errors },
       },
@@ -53,11 +53,11 @@ export const schoolRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.get(
-    "/api/schools/:schoolId/staff",
+    '/api/schools/:schoolId/staff',
     {
       schema: {
-        tags: ["schools"],
-        summary: "The staff of a school and their roles (school leaders and trust admins)",
+        tags: ['schools'],
+        summary: 'The staff of a school and their roles (school leaders and trust admins)',
         params: schoolParamsSchema,
         response: { 200: staffListSchema, ...errors },
       },
@@ -68,11 +68,11 @@ export const schoolRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.get(
-    "/api/schools/:schoolId/rooms",
+    '/api/schools/:schoolId/rooms',
     {
       schema: {
-        tags: ["schools"],
-        summary: "The rooms of a school by building and floor",
+        tags: ['schools'],
+        summary: 'The rooms of a school by building and floor',
         params: schoolParamsSchema,
         response: { 200: roomListSchema, ...errors },
       },
@@ -83,10 +83,10 @@ export const schoolRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   );
 
   app.get(
-    "/api/schools/:schoolId/people/:personId/timetable",
+    '/api/schools/:schoolId/people/:personId/timetable',
     {
       schema: {
-        tags: ["schools"],
+        tags: ['schools'],
         summary: "A member of staff's teaching timetable (their own, or any for school leaders)",
         params: personParamsSchema,
         response: { 200: timetableSchema, ...errors },

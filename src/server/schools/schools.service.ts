@@ -1,10 +1,10 @@
-import type { SchoolDetail, SchoolSummary, Timetable } from "../../contracts/schools.ts";
-import type { School } from "../db/schema.ts";
-import { type Tx, withTenant } from "../db/with-tenant.ts";
-import type { AppDeps, SignedIn } from "../http/context.ts";
-import { AppError, forbidden, notFound } from "../http/errors.ts";
-import { type Action, decide, visibleSchoolIds } from "../policy/policy.ts";
-import * as q from "./schools.queries.ts";
+import type { SchoolDetail, SchoolSummary, Timetable } from '../../contracts/schools.ts';
+import type { School } from '../db/schema.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { type Action, decide, visibleSchoolIds } from '../policy/policy.ts';
+import * as q from './schools.queries.ts';
 
 /** Loads a school inside the tenant and asks the policy; another trust's school is simply not found. */
 async function authorisedSchool(
@@ -15,10 +15,10 @@ async function authorisedSchool(
   doing: string,
 ) {
   const school = await q.findSchool(tx, schoolId);
-  if (!school) throw notFound("The school");
+  if (!school) throw notFound('The school');
   const decision = decide(auth.actor, action, { trustId: school.trust_id, schoolId });
-  if (decision === "not_found") throw notFound("The school");
-  if (decision === "deny") throw forbidden(doing);
+  if (decision === 'not_found') throw notFound('The school');
+  if (decision === 'deny') throw forbidden(doing);
   return school;
 }
 
@@ -64,7 +64,7 @@ export function schoolDetail(
   schoolId: string,
 ): Promise<SchoolDetail> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const school = await authorisedSchool(tx, auth, schoolId, "school.view", "open this school");
+    const school = await authorisedSchool(tx, auth, schoolId, 'school.view', 'open this school');
     const summary = (await q.listSchoolsWithCounts(tx)).find((r) => r.school_id === schoolId);
     const [departments, yearGroups, periods] = await Promise.all([
       q.listDepartments(tx, schoolId),
@@ -92,7 +92,7 @@ export function schoolDetail(
 
 export function schoolStaff(deps: AppDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await authorisedSchool(tx, auth, schoolId, "school.view_staff", "see this school's staff list");
+    await authorisedSchool(tx, auth, schoolId, 'school.view_staff', "see this school's staff list");
     const staff = await q.listStaff(tx, schoolId);
     return staff.map((s) => ({
       id: s.person_id,
@@ -105,7 +105,7 @@ export function schoolStaff(deps: AppDeps, auth: SignedIn, schoolId: string) {
 
 export function schoolRooms(deps: AppDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await authorisedSchool(tx, auth, schoolId, "school.view_rooms", "see this school's rooms");
+    await authorisedSchool(tx, auth, schoolId, 'school.view_rooms', "see this school's rooms");
     const rooms = await q.listRooms(tx, schoolId);
     return rooms.map((r) => ({
       id: r.room_id,
@@ -123,19 +123,19 @@ export function personTimetable(
   personId: string,
 ): Promise<Timetable> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const school = await authorisedSchool(tx, auth, schoolId, "school.view", "open this school");
+    const school = await authorisedSchool(tx, auth, schoolId, 'school.view', 'open this school');
     const person = await q.findStaffMember(tx, schoolId, personId);
-    if (!person) throw notFound("That member of staff");
-    const decision = decide(auth.actor, "person.view_timetable", {
+    if (!person) throw notFound('That member of staff');
+    const decision = decide(auth.actor, 'person.view_timetable', {
       trustId: school.trust_id,
       schoolId,
       personId,
     });
-    if (decision !== "allow") {
+    if (decision !== 'allow') {
       throw new AppError(
         403,
-        "forbidden",
-        "You can see your own timetable, but not a colleague’s.",
+        'forbidden',
+        'You can see your own timetable, but not a colleague’s.',
       );
     }
     const [periods, lessons] = await Promise.all([

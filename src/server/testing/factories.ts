@@ -1,29 +1,29 @@
-import type { Kysely } from "kysely";
-import { hashPassword } from "../auth/passwords.ts";
-import type { DB, Role } from "../db/schema.ts";
-import type { DemoLesson, DemoSchool, DemoStaff, DemoTrust } from "../demo/demo-trust.ts";
-import { type WrittenTrust, writeTrust } from "../demo/write-trust.ts";
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../auth/passwords.ts';
+import type { DB, Role } from '../db/schema.ts';
+import type { DemoLesson, DemoSchool, DemoStaff, DemoTrust } from '../demo/demo-trust.ts';
+import { type WrittenTrust, writeTrust } from '../demo/write-trust.ts';
 
-export const TEST_PASSWORD = "correct horse battery staple";
+export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 
-const schoolRoles: Role[] = ["school_leader", "observer", "teacher", "site_manager"];
+const schoolRoles: Role[] = ['school_leader', 'observer', 'teacher', 'site_manager'];
 
 /** A small school: one person per school role, two rooms, two periods, a few lessons. */
 export function schoolFixture(slug: string, name: string): DemoSchool {
-  const domain = `${slug}-${name.toLowerCase().replace(/[^a-z]/g, "")}.test`;
+  const domain = `${slug}-${name.toLowerCase().replace(/[^a-z]/g, '')}.test`;
   const staff: DemoStaff[] = schoolRoles.map((role) => ({
-    fullName: `${name} ${role.replace("_", " ")}`,
-    title: "Ms",
+    fullName: `${name} ${role.replace('_', ' ')}`,
+    title: 'Ms',
     email: `${role}@${domain}`,
-    roles: role === "observer" ? ["observer", "teacher"] : [role],
+    roles: role === 'observer' ? ['observer', 'teacher'] : [role],
   }));
-  const teacher = staff.find((s) => s.roles[0] === "teacher")!;
-  const observer = staff.find((s) => s.roles[0] === "observer")!;
+  const teacher = staff.find((s) => s.roles[0] === 'teacher')!;
+  const observer = staff.find((s) => s.roles[0] === 'observer')!;
   const lesson = (who: DemoStaff, room: string, weekday: number, period: number): DemoLesson => ({
     classCode: `7A/${weekday}${period}`,
-    department: "Science",
-    yearGroup: "Year 7",
+    department: 'Science',
+    yearGroup: 'Year 7',
     teacherEmail: who.email,
     room,
     cycleWeek: 1,
@@ -32,24 +32,24 @@ export function schoolFixture(slug: string, name: string): DemoSchool {
   });
   return {
     name,
-    phase: "secondary",
+    phase: 'secondary',
     urn: null as unknown as string,
     cycleWeeks: 1,
-    departments: ["Science", "History"],
-    yearGroups: ["Year 7", "Year 8"],
+    departments: ['Science', 'History'],
+    yearGroups: ['Year 7', 'Year 8'],
     rooms: [
-      { name: "S1", building: "Main", floor: 0 },
-      { name: "S2", building: "Main", floor: 1 },
+      { name: 'S1', building: 'Main', floor: 0 },
+      { name: 'S2', building: 'Main', floor: 1 },
     ],
     periods: [
-      { name: "P1", startsAt: "09:00", endsAt: "10:00" },
-      { name: "P2", startsAt: "10:00", endsAt: "11:00" },
+      { name: 'P1', startsAt: '09:00', endsAt: '10:00' },
+      { name: 'P2', startsAt: '10:00', endsAt: '11:00' },
     ],
     staff,
     lessons: [
-      lesson(teacher, "S1", 1, 1),
-      lesson(teacher, "S1", 2, 2),
-      lesson(observer, "S2", 1, 1),
+      lesson(teacher, 'S1', 1, 1),
+      lesson(teacher, 'S1', 2, 2),
+      lesson(observer, 'S2', 1, 1),
     ],
   };
 }
@@ -61,26 +61,26 @@ export function trustFixture(slug: string): DemoTrust {
     trustStaff: [
       {
         fullName: `${slug} admin`,
-        title: "Mr",
+        title: 'Mr',
         email: `admin@${slug}.test`,
-        roles: ["trust_admin"],
+        roles: ['trust_admin'],
       },
       {
         fullName: `${slug} leader`,
-        title: "Dr",
+        title: 'Dr',
         email: `leader@${slug}.test`,
-        roles: ["trust_leader"],
+        roles: ['trust_leader'],
       },
     ],
-    schools: [schoolFixture(slug, "North"), schoolFixture(slug, "South")],
+    schools: [schoolFixture(slug, 'North'), schoolFixture(slug, 'South')],
   };
 }
 
 export type TestTrust = WrittenTrust & {
   fixture: DemoTrust;
   /** email of the person with this role (in the first school, for school roles) */
-  email(role: Role, school?: "North" | "South"): string;
-  school(name: "North" | "South"): string;
+  email(role: Role, school?: 'North' | 'South'): string;
+  school(name: 'North' | 'South'): string;
   person(email: string): string;
 };
 
@@ -91,8 +91,8 @@ export async function createTestTrust(db: Kysely<DB>, slug: string): Promise<Tes
   return {
     ...written,
     fixture,
-    email(role, school = "North") {
-      if (role === "trust_admin" || role === "trust_leader") {
+    email(role, school = 'North') {
+      if (role === 'trust_admin' || role === 'trust_leader') {
         return fixture.trustStaff.find((p) => p.roles.includes(role))!.email;
       }
       const s = fixture.schools.find((x) => x.name === school)!;

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
-import { buildApp } from "../app.ts";
-import { type Config, readConfig } from "../config.ts";
-import type { DB } from "../db/schema.ts";
-import { TEST_PASSWORD } from "./factories.ts";
-import { openTestDatabase, type TestDatabase } from "./test-database.ts";
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildApp } from '../app.ts';
+import { type Config, readConfig } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { TEST_PASSWORD } from './factories.ts';
+import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
 export type TestClock = { now: () => Date; advance(ms: number): void };
 
-export function testClock(start = new Date("2026-11-23T09:00:00Z")): TestClock {
+export function testClock(start = new Date('2026-11-23T09:00:00Z')): TestClock {
   let t = start.getTime();
   return {
     now: () => new Date(t),
@@ -33,12 +33,12 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   const database = await openTestDatabase();
   const clock = testClock();
   const config: Config = {
-    ...readConfig({ LOG_LEVEL: "silent" }),
+    ...readConfig({ LOG_LEVEL: 'silent' }),
     database: database.config.database,
     ...overrides,
   };
   const app = await buildApp({ config, database, now: clock.now, serveWeb: false });
-  const baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
+  const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
     db: database.db,
@@ -68,18 +68,18 @@ export class Client {
   ) {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
-    if (body !== undefined && !h["content-type"]) h["content-type"] = "application/json";
-    if (method !== "GET" && this.csrfToken && !("x-csrf-token" in h))
-      h["x-csrf-token"] = this.csrfToken;
+    if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken && !('x-csrf-token' in h))
+      h['x-csrf-token'] = this.csrfToken;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: h,
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const setCookie = response.headers.get("set-cookie");
+    const setCookie = response.headers.get('set-cookie');
     if (setCookie) {
-      const [pair] = setCookie.split(";");
-      this.cookie = pair && !pair.endsWith("=") ? pair : null;
+      const [pair] = setCookie.split(';');
+      this.cookie = pair && !pair.endsWith('=') ? pair : null;
     }
     const text = await response.text();
     // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies freely and assert on them.
@@ -87,12 +87,12 @@ export class Client {
     return { status: response.status, headers: response.headers, body: json };
   }
 
-  get = (path: string) => this.request("GET", path);
+  get = (path: string) => this.request('GET', path);
   post = (path: string, body?: unknown, headers?: Record<string, string>) =>
-    this.request("POST", path, body, headers);
+    this.request('POST', path, body, headers);
 
   async signIn(email: string, password = TEST_PASSWORD) {
-    const res = await this.post("/api/auth/login", { email, password });
+    const res = await this.post('/api/auth/login', { email, password });
     if (res.status !== 200)
       throw new Error(`sign-in as ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.csrfToken = res.body.csrfToken;

@@ -1,15 +1,15 @@
-import pg from "pg";
-import type { Config } from "../config.ts";
-import { type Database, openDatabase } from "../db/connect.ts";
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { type Database, openDatabase } from '../db/connect.ts';
 
-export const APP_ROLE = "lw_app";
+export const APP_ROLE = 'lw_app';
 
 /** The server the API tests use: TEST_DATABASE_URL (or DATABASE_URL) for PostgreSQL, else PGlite in memory. */
 export function testServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export type TestDatabase = Database & { config: Pick<Config, "database" | "appRole"> };
+export type TestDatabase = Database & { config: Pick<Config, 'database' | 'appRole'> };
 
 /**
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new
@@ -18,14 +18,14 @@ export type TestDatabase = Database & { config: Pick<Config, "database" | "appRo
 export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
-    const config = { database: { kind: "pglite" as const, dataDir: null }, appRole };
+    const config = { database: { kind: 'pglite' as const, dataDir: null }, appRole };
     return { ...(await openDatabase(config)), config };
   }
-  const name = `lw_test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const name = `lw_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const config = { database: { kind: "postgres" as const, url: url.toString() }, appRole };
+  const config = { database: { kind: 'postgres' as const, url: url.toString() }, appRole };
   let database: Database;
   try {
     database = await openDatabase(config);

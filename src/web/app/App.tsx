@@ -1,16 +1,17 @@
-import type { ReactNode } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
-import { SignInPage } from "../auth/SignInPage.tsx";
-import { HomePage } from "../home/HomePage.tsx";
-import { SchoolPage } from "../schools/SchoolPage.tsx";
-import { Layout } from "../ui/Layout.tsx";
-import { Loading } from "../ui/Status.tsx";
-import { SessionProvider, useSession } from "./session.tsx";
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { HomePage } from '../home/HomePage.tsx';
+import { SchoolPage } from '../schools/SchoolPage.tsx';
+import { Layout } from '../ui/Layout.tsx';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { SessionProvider, useSession } from './session.tsx';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
-  const { me, loading } = useSession();
+  const { me, loading, loadError } = useSession();
   const location = useLocation();
   if (loading) return <Loading what="your account" />;
+  if (loadError) return <ErrorMessage error={loadError} />;
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return <Layout>{children}</Layout>;
 }

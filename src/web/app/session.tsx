@@ -1,47 +1,58 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext } from "react";
-import type { LoginRequest, Me } from "../../contracts/auth.ts";
-import { ApiFailure, api, setCsrfToken } from "./api.ts";
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { LoginRequest, Me } from '../../contracts/auth.ts';
+import { ApiFailure, api, setCsrfToken } from './api.ts';
 
 type Session = {
   me: Me | null;
   loading: boolean;
+  loadError: unknown;
   signIn(input: LoginRequest): Promise<Me>;
   signOut(): Promise<void>;
 };
 
 const SessionContext = createContext<Session | null>(null);
 
-async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api<Me>("/api/me");
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    if (error instanceof ApiFailure && error.status === 401) return null;
-    throw error;
-  }
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
+  const [me, setMe] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api<Me>('/api/me')
+      .then((found) => {
+        if (!live) return;
+        setCsrfToken(found.csrfToken);
+        setMe(found);
+      })
+      .catch((error) => {
+        if (live && !(error instanceof ApiFailure && error.status === 401)) setLoadError(error);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const session: Session = {
-    me: query.data ?? null,
-    loading: query.isPending,
+    me,
+    loading,
+    loadError,
     async signIn(input) {
-      const me = await api<Me>("/api/auth/login", { method: "POST", body: input });
-      setCsrfToken(me.csrfToken);
+      const signedIn = await api<Me>('/api/auth/login', { method: 'POST', body: input });
+      setCsrfToken(signedIn.csrfToken);
+      // One person's data must never show to the next on a shared device.
       queryClient.clear();
-      queryClient.setQueryData(["me"], me);
-      return me;
+      setMe(signedIn);
+      return signedIn;
     },
     async signOut() {
-      await api("/api/auth/logout", { method: "POST" });
+      await api('/api/auth/logout', { method: 'POST' });
       setCsrfToken(null);
       queryClient.clear();
-      queryClient.setQueryData(["me"], null);
+      setMe(null);
     },
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
@@ -49,6 +60,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 export function useSession() {
   const session = useContext(SessionContext);
-  if (!session) throw new Error("useSession needs a SessionProvider");
+  if (!session) throw new Error('useSession needs a SessionProvider');
   return session;
 }

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from "react";
-import { Navigate, useLocation, useNavigate } from "react-router";
-import { ApiFailure } from "../app/api.ts";
-import { useSession } from "../app/session.tsx";
-import { ErrorMessage } from "../ui/Status.tsx";
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiFailure } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
 
 export function SignInPage() {
   const { me, signIn } = useSession();
@@ -21,14 +21,14 @@ export function SignInPage() {
     setError(null);
     try {
       await signIn({
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        ...(form.get("trust") ? { trust: String(form.get("trust")) } : {}),
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        ...(form.get('trust') ? { trust: String(form.get('trust')) } : {}),
       });
       const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== "/sign-in" ? from : "/", { replace: true });
+      navigate(from && from !== '/sign-in' ? from : '/', { replace: true });
     } catch (e) {
-      if (e instanceof ApiFailure && e.code === "trust_required") {
+      if (e instanceof ApiFailure && e.code === 'trust_required') {
         setTrusts((e.details as { trusts: string[] }).trusts);
       }
       setError(e);
@@ -43,7 +43,7 @@ export function SignInPage() {
       <p className="lede">
         Support, not surveillance: short, focused visits that help a whole school learn.
       </p>
-      <form onSubmit={submit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>
+      <form onSubmit={submit} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
         <label htmlFor="email">Email address</label>
         <input
           id="email"
@@ -75,7 +75,7 @@ export function SignInPage() {
         ) : null}
         <div id="sign-in-error">{error ? <ErrorMessage error={error} /> : null}</div>
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </main>

@@ -1,37 +1,37 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
-import type { Me } from "../../contracts/auth.ts";
-import type { SchoolSummary } from "../../contracts/schools.ts";
-import { api } from "../app/api.ts";
-import { useSession } from "../app/session.tsx";
-import { RoomList } from "../schools/RoomList.tsx";
-import { MyTimetable } from "../schools/Timetable.tsx";
-import { ErrorMessage, Loading } from "../ui/Status.tsx";
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { Me } from '../../contracts/auth.ts';
+import type { SchoolSummary } from '../../contracts/schools.ts';
+import { api } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { RoomList } from '../schools/RoomList.tsx';
+import { MyTimetable } from '../schools/Timetable.tsx';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
-const phaseLabels: Record<SchoolSummary["phase"], string> = {
-  primary: "Primary",
-  secondary: "Secondary",
-  all_through: "All-through",
-  special: "Special",
-  alternative: "Alternative provision",
+const phaseLabels: Record<SchoolSummary['phase'], string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  all_through: 'All-through',
+  special: 'Special',
+  alternative: 'Alternative provision',
 };
 
 export function HomePage() {
   const { me } = useSession();
   if (!me) return null;
-  const firstName = me.person.fullName.split(" ")[0];
+  const firstName = me.person.fullName.split(' ')[0];
   return (
     <>
       <h1>Welcome, {firstName}</h1>
       <p className="roles">
         {me.memberships
-          .map((m) => `${m.roleLabel}${m.schoolName ? `, ${m.schoolName}` : ""}`)
-          .join(" · ")}
+          .map((m) => `${m.roleLabel}${m.schoolName ? `, ${m.schoolName}` : ''}`)
+          .join(' · ')}
       </p>
-      {me.home === "trust" ? <TrustHome /> : null}
-      {me.home === "school" ? <SchoolHome me={me} /> : null}
-      {me.home === "site" ? <SiteHome me={me} /> : null}
-      {me.home === "teaching" ? <TeachingHome me={me} /> : null}
+      {me.home === 'trust' ? <TrustHome /> : null}
+      {me.home === 'school' ? <SchoolHome me={me} /> : null}
+      {me.home === 'site' ? <SiteHome me={me} /> : null}
+      {me.home === 'teaching' ? <TeachingHome me={me} /> : null}
       {me.home === null ? (
         <p>Your account has no role in a school yet. Ask your trust administrator to add you.</p>
       ) : null}
@@ -41,8 +41,8 @@ export function HomePage() {
 
 function useSchools() {
   return useQuery({
-    queryKey: ["schools"],
-    queryFn: () => api<{ schools: SchoolSummary[] }>("/api/schools"),
+    queryKey: ['schools'],
+    queryFn: () => api<{ schools: SchoolSummary[] }>('/api/schools'),
   });
 }
 
@@ -59,7 +59,7 @@ function SchoolCards() {
           </h3>
           <p>
             {phaseLabels[s.phase]}
-            {s.urn ? ` · URN ${s.urn}` : ""}
+            {s.urn ? ` · URN ${s.urn}` : ''}
           </p>
           <dl className="figures">
             <div>
@@ -71,7 +71,7 @@ function SchoolCards() {
               <dd>{s.roomCount}</dd>
             </div>
             <div>
-              <dt>Lessons per {s.cycleWeeks === 2 ? "fortnight" : "week"}</dt>
+              <dt>Lessons per {s.cycleWeeks === 2 ? 'fortnight' : 'week'}</dt>
               <dd>{s.lessonsPerCycle}</dd>
             </div>
           </dl>
@@ -94,7 +94,7 @@ function SchoolHome({ me }: { me: Me }) {
   return (
     <section aria-labelledby="your-school">
       <h2 id="your-school">
-        Your school{me.memberships.filter((m) => m.role === "school_leader").length > 1 ? "s" : ""}
+        Your school{me.memberships.filter((m) => m.role === 'school_leader').length > 1 ? 's' : ''}
       </h2>
       <SchoolCards />
     </section>
@@ -102,7 +102,7 @@ function SchoolHome({ me }: { me: Me }) {
 }
 
 function SiteHome({ me }: { me: Me }) {
-  const schools = me.memberships.filter((m) => m.role === "site_manager" && m.schoolId);
+  const schools = me.memberships.filter((m) => m.role === 'site_manager' && m.schoolId);
   return (
     <>
       {schools.map((m) => (
@@ -119,7 +119,7 @@ function TeachingHome({ me }: { me: Me }) {
   const schoolIds = [
     ...new Set(
       me.memberships
-        .filter((m) => (m.role === "teacher" || m.role === "observer") && m.schoolId)
+        .filter((m) => (m.role === 'teacher' || m.role === 'observer') && m.schoolId)
         .map((m) => m.schoolId!),
     ),
   ];

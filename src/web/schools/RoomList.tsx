@@ -1,14 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
-import { api } from "../app/api.ts";
-import { ErrorMessage, Loading } from "../ui/Status.tsx";
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Room = { id: string; name: string; building: string; floor: number };
 
-const floorName = (floor: number) => (floor === 0 ? "Ground floor" : `Floor ${floor}`);
+const floorName = (floor: number) => (floor === 0 ? 'Ground floor' : `Floor ${floor}`);
 
 export function RoomList({ schoolId }: { schoolId: string }) {
   const rooms = useQuery({
-    queryKey: ["rooms", schoolId],
+    queryKey: ['rooms', schoolId],
     queryFn: () => api<{ rooms: Room[] }>(`/api/schools/${schoolId}/rooms`),
   });
   if (rooms.isPending) return <Loading what="rooms" />;

@@ -1,20 +1,20 @@
-import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
-import type { SchoolDetail } from "../../contracts/schools.ts";
-import { ApiFailure, api } from "../app/api.ts";
-import { ErrorMessage, Loading } from "../ui/Status.tsx";
-import { RoomList } from "./RoomList.tsx";
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import type { SchoolDetail } from '../../contracts/schools.ts';
+import { ApiFailure, api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { RoomList } from './RoomList.tsx';
 
 type Staff = { id: string; fullName: string; email: string; roles: string[] };
 
 export function SchoolPage() {
-  const { schoolId = "" } = useParams();
+  const { schoolId = '' } = useParams();
   const school = useQuery({
-    queryKey: ["school", schoolId],
+    queryKey: ['school', schoolId],
     queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
   });
   const staff = useQuery({
-    queryKey: ["staff", schoolId],
+    queryKey: ['staff', schoolId],
     queryFn: () => api<{ staff: Staff[] }>(`/api/schools/${schoolId}/staff`),
   });
   if (school.isPending) return <Loading what="the school" />;
@@ -35,7 +35,7 @@ export function SchoolPage() {
         </div>
         <div>
           <dt>Timetable</dt>
-          <dd>{s.cycleWeeks === 2 ? "Week A / week B" : "One week"}</dd>
+          <dd>{s.cycleWeeks === 2 ? 'Week A / week B' : 'One week'}</dd>
         </div>
       </dl>
       <section aria-labelledby="day">
@@ -50,9 +50,9 @@ export function SchoolPage() {
       </section>
       <section aria-labelledby="departments">
         <h2 id="departments">Departments and subjects</h2>
-        <p>{s.departments.map((d) => d.name).join(", ")}</p>
+        <p>{s.departments.map((d) => d.name).join(', ')}</p>
         <h2>Year groups</h2>
-        <p>{s.yearGroups.map((y) => y.name).join(", ")}</p>
+        <p>{s.yearGroups.map((y) => y.name).join(', ')}</p>
       </section>
       {staffHidden ? null : (
         <section aria-labelledby="staff">
@@ -63,9 +63,9 @@ export function SchoolPage() {
             <ul className="staff">
               {staff.data.staff.map((p) => (
                 <li key={p.id}>
-                  {p.fullName}{" "}
+                  {p.fullName}{' '}
                   <span className="muted">
-                    · {p.roles.map((r) => r.replace("_", " ")).join(", ")}
+                    · {p.roles.map((r) => r.replace('_', ' ')).join(', ')}
                   </span>
                 </li>
               ))}

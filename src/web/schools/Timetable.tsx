@@ -1,14 +1,14 @@
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import type { Timetable } from "../../contracts/schools.ts";
-import { api } from "../app/api.ts";
-import { ErrorMessage, Loading } from "../ui/Status.tsx";
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Timetable } from '../../contracts/schools.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
-const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 export function MyTimetable({ schoolId, personId }: { schoolId: string; personId: string }) {
   const timetable = useQuery({
-    queryKey: ["timetable", schoolId, personId],
+    queryKey: ['timetable', schoolId, personId],
     queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
   });
   const [week, setWeek] = useState(1);
@@ -25,7 +25,7 @@ export function MyTimetable({ schoolId, personId }: { schoolId: string; personId
           <legend className="visually-hidden">Timetable week</legend>
           {[1, 2].map((w) => (
             <button key={w} type="button" aria-pressed={week === w} onClick={() => setWeek(w)}>
-              Week {w === 1 ? "A" : "B"}
+              Week {w === 1 ? 'A' : 'B'}
             </button>
           ))}
         </fieldset>
@@ -34,7 +34,7 @@ export function MyTimetable({ schoolId, personId }: { schoolId: string; personId
         <table className="timetable">
           <caption>
             {t.lessons.filter((l) => l.cycleWeek === week).length} lessons
-            {t.cycleWeeks === 2 ? ` in week ${week === 1 ? "A" : "B"}` : " a week"}
+            {t.cycleWeeks === 2 ? ` in week ${week === 1 ? 'A' : 'B'}` : ' a week'}
           </caption>
           <thead>
             <tr>
@@ -52,7 +52,7 @@ export function MyTimetable({ schoolId, personId }: { schoolId: string; personId
                 <th scope="row">
                   {p.name}
                   <span className="muted">
-                    {" "}
+                    {' '}
                     {p.startsAt}–{p.endsAt}
                   </span>
                 </th>

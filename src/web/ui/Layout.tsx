@@ -1,7 +1,7 @@
-import { type ReactNode, useState } from "react";
-import { Link, useNavigate } from "react-router";
-import { useSession } from "../app/session.tsx";
-import { ErrorMessage } from "./Status.tsx";
+import { type ReactNode, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../app/session.tsx';
+import { ErrorMessage } from './Status.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { me, signOut } = useSession();
@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
           onClick={async () => {
             try {
               await signOut();
-              navigate("/sign-in");
+              navigate('/sign-in');
             } catch (e) {
               setError(e);
             }

@@ -1,4 +1,4 @@
-import { ApiFailure } from "../app/api.ts";
+import { ApiFailure } from '../app/api.ts';
 
 export function Loading({ what }: { what: string }) {
   return (
@@ -10,7 +10,7 @@ export function Loading({ what }: { what: string }) {
 
 export function ErrorMessage({ error }: { error: unknown }) {
   const message =
-    error instanceof ApiFailure || error instanceof Error ? error.message : "Something went wrong.";
+    error instanceof ApiFailure || error instanceof Error ? error.message : 'Something went wrong.';
   return (
     <div className="error" role="alert">
       {message}

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from "kysely";
-import type { MigrationContext } from "./index.ts";
+import { type Kysely, sql } from 'kysely';
+import type { MigrationContext } from './index.ts';
 
 /**
  * Trusts, people, schools, the timetable, sessions and the audit trail.
@@ -7,18 +7,18 @@ import type { MigrationContext } from "./index.ts";
  * row-level security enabled and forced, read through lw_current_trust().
  */
 const tenantTables = [
-  "trusts",
-  "people",
-  "credentials",
-  "schools",
-  "memberships",
-  "departments",
-  "year_groups",
-  "rooms",
-  "periods",
-  "lessons",
-  "sessions",
-  "audit_events",
+  'trusts',
+  'people',
+  'credentials',
+  'schools',
+  'memberships',
+  'departments',
+  'year_groups',
+  'rooms',
+  'periods',
+  'lessons',
+  'sessions',
+  'audit_events',
 ] as const;
 
 const tables = [
@@ -222,7 +222,7 @@ export function foundation({ appRole }: MigrationContext) {
 
       await sql`GRANT USAGE ON SCHEMA public TO ${role}`.execute(db);
       await sql`GRANT EXECUTE ON FUNCTION lw_current_trust() TO ${role}`.execute(db);
-      for (const table of tenantTables.filter((t) => t !== "audit_events")) {
+      for (const table of tenantTables.filter((t) => t !== 'audit_events')) {
         await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${sql.id(table)} TO ${role}`.execute(db);
       }
       // The audit trail is append-only for the application.

@@ -1,0 +1,6 @@
+import { report } from './measure.ts';
+import { sessionBench } from './session.bench.ts';
+
+/** npm run bench — every benchmark, each reported as a ratio against a baseline measured in the same run. */
+const results = [...(await sessionBench())];
+report(results);
