@@ -1,25 +1,25 @@
-import { existsSync } from "node:fs";
-import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
-import fastifyRateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
-import fastifySwagger from "@fastify/swagger";
-import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify from "fastify";
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
-} from "fastify-type-provider-zod";
-import { authRoutes } from "./auth/auth.routes.ts";
-import type { Config } from "./config.ts";
-import type { Database } from "./db/connect.ts";
-import { healthRoutes } from "./health/health.routes.ts";
-import type { AppDeps } from "./http/context.ts";
-import { registerErrorHandling } from "./http/errors.ts";
-import { registerSessions } from "./http/sessions.ts";
-import { schoolRoutes } from "./schools/schools.routes.ts";
+} from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/connect.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import type { AppDeps } from './http/context.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerSessions } from './http/sessions.ts';
+import { schoolRoutes } from './schools/schools.routes.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -40,12 +40,12 @@ export async function buildApp({
       level: config.logLevel,
       redact: {
         paths: [
-          "req.headers.cookie",
+          'req.headers.cookie',
           'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
-          "*.password",
+          '*.password',
         ],
-        censor: "[redacted]",
+        censor: '[redacted]',
       },
     },
     genReqId: () => crypto.randomUUID(),
@@ -57,7 +57,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a form or text/plain post (the shapes a cross-site page can send without CORS) gets 415.
-  app.removeContentTypeParser("text/plain");
+  app.removeContentTypeParser('text/plain');
 
   const deps: AppDeps = { db: database.db, backend: database.backend, config, now };
 
@@ -68,7 +68,7 @@ export async function buildApp({
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -80,31 +80,31 @@ export async function buildApp({
       },
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  app.addHook("onSend", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) {
-      reply.header("cache-control", "no-store");
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
     }
   });
 
   await app.register(fastifySwagger, {
     openapi: {
       info: {
-        title: "Learning Walks API",
-        version: "0.1.0",
+        title: 'Learning Walks API',
+        version: '0.1.0',
         description:
-          "Every route validates its input with Zod; errors are { error: { code, message, details } }. " +
-          "State changes need the session cookie and the x-csrf-token header from GET /api/me.",
+          'Every route validates its input with Zod; errors are { error: { code, message, details } }. ' +
+          'State changes need the session cookie and the x-csrf-token header from GET /api/me.',
       },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessions(app, deps);
   await app.register(healthRoutes, deps);
@@ -114,16 +114,16 @@ export async function buildApp({
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
     // The web app routes on the client: any other non-API GET gets its shell.
-    app.get("/*", { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) {
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
         return reply.status(404).send({
           error: {
-            code: "not_found",
-            message: `There is nothing at GET ${request.url.split("?")[0]}.`,
+            code: 'not_found',
+            message: `There is nothing at GET ${request.url.split('?')[0]}.`,
           },
         });
       }
-      return reply.sendFile("index.html");
+      return reply.sendFile('index.html');
     });
   }
 

@@ -1,95 +1,95 @@
-import { describe, expect, it } from "vitest";
-import type { Membership, Role } from "../../domain/people/roles.ts";
-import { type Action, type Actor, decide, visibleSchoolIds } from "./policy.ts";
+import { describe, expect, it } from 'vitest';
+import type { Membership, Role } from '../../domain/people/roles.ts';
+import { type Action, type Actor, decide, visibleSchoolIds } from './policy.ts';
 
-const TRUST = "trust-a";
-const OTHER_TRUST = "trust-b";
-const OWN = "school-own";
-const OTHER = "school-other";
-const ME = "person-me";
-const COLLEAGUE = "person-colleague";
+const TRUST = 'trust-a';
+const OTHER_TRUST = 'trust-b';
+const OWN = 'school-own';
+const OTHER = 'school-other';
+const ME = 'person-me';
+const COLLEAGUE = 'person-colleague';
 
 function actorWith(role: Role): Actor {
-  const trustWide = role === "trust_admin" || role === "trust_leader";
+  const trustWide = role === 'trust_admin' || role === 'trust_leader';
   const memberships: Membership[] = [{ role, schoolId: trustWide ? null : OWN }];
   return { trustId: TRUST, personId: ME, memberships };
 }
 
-type Where = "own school" | "other school" | "other trust";
+type Where = 'own school' | 'other school' | 'other trust';
 const resourceIn = (where: Where, personId?: string) => ({
-  trustId: where === "other trust" ? OTHER_TRUST : TRUST,
-  schoolId: where === "own school" ? OWN : OTHER,
+  trustId: where === 'other trust' ? OTHER_TRUST : TRUST,
+  schoolId: where === 'own school' ? OWN : OTHER,
   personId,
 });
 
 // role × action × where → expected decision. Every row could fail.
-const table: [Role, Action, Where, "allow" | "deny" | "not_found"][] = [
-  ["trust_admin", "school.view", "other school", "allow"],
-  ["trust_admin", "school.view_staff", "other school", "allow"],
-  ["trust_admin", "school.view", "other trust", "not_found"],
-  ["trust_leader", "school.view", "other school", "allow"],
-  ["trust_leader", "trust.view_overview", "other school", "allow"],
-  ["trust_leader", "school.view_staff", "own school", "deny"],
-  ["trust_leader", "school.view_timetable", "own school", "deny"],
-  ["trust_leader", "school.view", "other trust", "not_found"],
-  ["school_leader", "school.view", "own school", "allow"],
-  ["school_leader", "school.view_staff", "own school", "allow"],
-  ["school_leader", "school.view_timetable", "own school", "allow"],
-  ["school_leader", "school.view", "other school", "deny"],
-  ["school_leader", "school.view_staff", "other school", "deny"],
-  ["school_leader", "trust.view_overview", "own school", "deny"],
-  ["school_leader", "school.view_staff", "other trust", "not_found"],
-  ["observer", "school.view", "own school", "allow"],
-  ["observer", "school.view_rooms", "own school", "allow"],
-  ["observer", "school.view_staff", "own school", "deny"],
-  ["observer", "school.view", "other school", "deny"],
-  ["teacher", "school.view", "own school", "allow"],
-  ["teacher", "school.view_timetable", "own school", "deny"],
-  ["teacher", "school.view_rooms", "own school", "deny"],
-  ["teacher", "school.view_staff", "own school", "deny"],
-  ["teacher", "trust.view_overview", "own school", "deny"],
-  ["teacher", "school.view", "other trust", "not_found"],
-  ["site_manager", "school.view_rooms", "own school", "allow"],
-  ["site_manager", "school.view_rooms", "other school", "deny"],
-  ["site_manager", "school.view_timetable", "own school", "deny"],
+const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
+  ['trust_admin', 'school.view', 'other school', 'allow'],
+  ['trust_admin', 'school.view_staff', 'other school', 'allow'],
+  ['trust_admin', 'school.view', 'other trust', 'not_found'],
+  ['trust_leader', 'school.view', 'other school', 'allow'],
+  ['trust_leader', 'trust.view_overview', 'other school', 'allow'],
+  ['trust_leader', 'school.view_staff', 'own school', 'deny'],
+  ['trust_leader', 'school.view_timetable', 'own school', 'deny'],
+  ['trust_leader', 'school.view', 'other trust', 'not_found'],
+  ['school_leader', 'school.view', 'own school', 'allow'],
+  ['school_leader', 'school.view_staff', 'own school', 'allow'],
+  ['school_leader', 'school.view_timetable', 'own school', 'allow'],
+  ['school_leader', 'school.view', 'other school', 'deny'],
+  ['school_leader', 'school.view_staff', 'other school', 'deny'],
+  ['school_leader', 'trust.view_overview', 'own school', 'deny'],
+  ['school_leader', 'school.view_staff', 'other trust', 'not_found'],
+  ['observer', 'school.view', 'own school', 'allow'],
+  ['observer', 'school.view_rooms', 'own school', 'allow'],
+  ['observer', 'school.view_staff', 'own school', 'deny'],
+  ['observer', 'school.view', 'other school', 'deny'],
+  ['teacher', 'school.view', 'own school', 'allow'],
+  ['teacher', 'school.view_timetable', 'own school', 'deny'],
+  ['teacher', 'school.view_rooms', 'own school', 'deny'],
+  ['teacher', 'school.view_staff', 'own school', 'deny'],
+  ['teacher', 'trust.view_overview', 'own school', 'deny'],
+  ['teacher', 'school.view', 'other trust', 'not_found'],
+  ['site_manager', 'school.view_rooms', 'own school', 'allow'],
+  ['site_manager', 'school.view_rooms', 'other school', 'deny'],
+  ['site_manager', 'school.view_timetable', 'own school', 'deny'],
 ];
 
-describe("decide", () => {
-  it.each(table)("%s may %s in the %s → %s", (role, action, where, expected) => {
+describe('decide', () => {
+  it.each(table)('%s may %s in the %s → %s', (role, action, where, expected) => {
     expect(decide(actorWith(role), action, resourceIn(where))).toBe(expected);
   });
 
-  it("lets a teacher see their own timetable and not a colleague’s", () => {
-    const teacher = actorWith("teacher");
-    expect(decide(teacher, "person.view_timetable", resourceIn("own school", ME))).toBe("allow");
-    expect(decide(teacher, "person.view_timetable", resourceIn("own school", COLLEAGUE))).toBe(
-      "deny",
+  it('lets a teacher see their own timetable and not a colleague’s', () => {
+    const teacher = actorWith('teacher');
+    expect(decide(teacher, 'person.view_timetable', resourceIn('own school', ME))).toBe('allow');
+    expect(decide(teacher, 'person.view_timetable', resourceIn('own school', COLLEAGUE))).toBe(
+      'deny',
     );
   });
 
-  it("lets a school leader see a colleague’s timetable only in their own school", () => {
-    const head = actorWith("school_leader");
-    expect(decide(head, "person.view_timetable", resourceIn("own school", COLLEAGUE))).toBe(
-      "allow",
+  it('lets a school leader see a colleague’s timetable only in their own school', () => {
+    const head = actorWith('school_leader');
+    expect(decide(head, 'person.view_timetable', resourceIn('own school', COLLEAGUE))).toBe(
+      'allow',
     );
-    expect(decide(head, "person.view_timetable", resourceIn("other school", COLLEAGUE))).toBe(
-      "deny",
-    );
-  });
-
-  it("does not let a site manager read a timetable, even their own", () => {
-    const site = actorWith("site_manager");
-    expect(decide(site, "person.view_timetable", resourceIn("own school", ME))).toBe("deny");
-  });
-
-  it("answers not_found for another trust even for a trust admin", () => {
-    expect(decide(actorWith("trust_admin"), "trust.view_overview", resourceIn("other trust"))).toBe(
-      "not_found",
+    expect(decide(head, 'person.view_timetable', resourceIn('other school', COLLEAGUE))).toBe(
+      'deny',
     );
   });
 
-  it("lists only the schools a person belongs to, unless trust-wide", () => {
-    expect(visibleSchoolIds(actorWith("teacher"), [OWN, OTHER])).toEqual([OWN]);
-    expect(visibleSchoolIds(actorWith("trust_leader"), [OWN, OTHER])).toEqual([OWN, OTHER]);
+  it('does not let a site manager read a timetable, even their own', () => {
+    const site = actorWith('site_manager');
+    expect(decide(site, 'person.view_timetable', resourceIn('own school', ME))).toBe('deny');
+  });
+
+  it('answers not_found for another trust even for a trust admin', () => {
+    expect(decide(actorWith('trust_admin'), 'trust.view_overview', resourceIn('other trust'))).toBe(
+      'not_found',
+    );
+  });
+
+  it('lists only the schools a person belongs to, unless trust-wide', () => {
+    expect(visibleSchoolIds(actorWith('teacher'), [OWN, OTHER])).toEqual([OWN]);
+    expect(visibleSchoolIds(actorWith('trust_leader'), [OWN, OTHER])).toEqual([OWN, OTHER]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Membership, Role } from "../../domain/people/roles.ts";
+import type { Membership, Role } from '../../domain/people/roles.ts';
 
 /**
  * The one authorisation module: may this person do this to this thing?
@@ -16,59 +16,59 @@ export type Resource = {
 };
 
 export type Action =
-  | "trust.view_overview"
-  | "school.view"
-  | "school.view_staff"
-  | "school.view_timetable"
-  | "school.view_rooms"
-  | "person.view_timetable";
+  | 'trust.view_overview'
+  | 'school.view'
+  | 'school.view_staff'
+  | 'school.view_timetable'
+  | 'school.view_rooms'
+  | 'person.view_timetable';
 
-export type Decision = "allow" | "deny" | "not_found";
+export type Decision = 'allow' | 'deny' | 'not_found';
 
 /** Roles that may act, trust-wide or in the resource's school. */
 const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[] }> = {
-  "trust.view_overview": { trustWide: ["trust_admin", "trust_leader"], inSchool: [] },
-  "school.view": {
-    trustWide: ["trust_admin", "trust_leader"],
-    inSchool: ["school_leader", "observer", "teacher", "site_manager"],
+  'trust.view_overview': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  'school.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
   },
-  "school.view_staff": { trustWide: ["trust_admin"], inSchool: ["school_leader"] },
-  "school.view_timetable": { trustWide: ["trust_admin"], inSchool: ["school_leader"] },
-  "school.view_rooms": {
-    trustWide: ["trust_admin"],
-    inSchool: ["school_leader", "site_manager", "observer"],
+  'school.view_staff': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  'school.view_timetable': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  'school.view_rooms': {
+    trustWide: ['trust_admin'],
+    inSchool: ['school_leader', 'site_manager', 'observer'],
   },
-  "person.view_timetable": {
-    trustWide: ["trust_admin"],
-    inSchool: ["school_leader"],
-    self: ["teacher", "observer", "school_leader"],
+  'person.view_timetable': {
+    trustWide: ['trust_admin'],
+    inSchool: ['school_leader'],
+    self: ['teacher', 'observer', 'school_leader'],
   },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   // Another trust's thing does not exist for this person: 404, never 403.
-  if (resource.trustId !== actor.trustId) return "not_found";
+  if (resource.trustId !== actor.trustId) return 'not_found';
   const grant = grants[action];
   const has = (role: Role, schoolId: string | null) =>
     actor.memberships.some((m) => m.role === role && m.schoolId === schoolId);
 
-  if (grant.trustWide.some((role) => has(role, null))) return "allow";
+  if (grant.trustWide.some((role) => has(role, null))) return 'allow';
   if (resource.schoolId && grant.inSchool.some((role) => has(role, resource.schoolId))) {
-    return "allow";
+    return 'allow';
   }
   if (
     grant.self &&
     resource.personId === actor.personId &&
     grant.self.some((role) => actor.memberships.some((m) => m.role === role))
   ) {
-    return "allow";
+    return 'allow';
   }
-  return "deny";
+  return 'deny';
 }
 
 /** Schools the actor may open at all. */
 export function visibleSchoolIds(actor: Actor, allSchoolIds: readonly string[]): string[] {
   return allSchoolIds.filter(
-    (schoolId) => decide(actor, "school.view", { trustId: actor.trustId, schoolId }) === "allow",
+    (schoolId) => decide(actor, 'school.view', { trustId: actor.trustId, schoolId }) === 'allow',
   );
 }

@@ -1,5 +1,5 @@
-import type { Migration } from "kysely/migration";
-import { foundation } from "./0001_foundation.ts";
+import type { Migration } from 'kysely/migration';
+import { foundation } from './0001_foundation.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -9,6 +9,6 @@ export type MigrationContext = { appRole: string };
  */
 export function migrations(context: MigrationContext): Record<string, Migration> {
   return {
-    "0001_foundation": foundation(context),
+    '0001_foundation': foundation(context),
   };
 }
