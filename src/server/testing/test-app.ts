@@ -29,7 +29,10 @@ export type TestApp = {
 };
 
 /** The real app over real HTTP on a loopback port, on a fresh database, with a clock the test controls. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  logStream?: { write(line: string): void },
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = testClock();
   const config: Config = {
@@ -37,7 +40,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     database: database.config.database,
     ...overrides,
   };
-  const app = await buildApp({ config, database, now: clock.now, serveWeb: false });
+  const app = await buildApp({ config, database, now: clock.now, serveWeb: false, logStream });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
