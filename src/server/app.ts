@@ -27,6 +27,8 @@ export type BuildOptions = {
   now?: () => Date;
   /** Serve the built web app from config.webRoot (off in API tests). */
   serveWeb?: boolean;
+  /** Where log lines go (stdout by default); tests read them. */
+  logStream?: { write(line: string): void };
 };
 
 export async function buildApp({
@@ -34,10 +36,12 @@ export async function buildApp({
   database,
   now = () => new Date(),
   serveWeb = true,
+  logStream,
 }: BuildOptions) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: {
         paths: [
           'req.headers.cookie',
