@@ -31,6 +31,26 @@ describe.runIf(browserTestsEnabled())('signing in to the demo trust in Chromium'
     return { context, page };
   }
 
+  it('is an installable app: a web manifest and an active service worker', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const manifest = await page.evaluate((url) => fetch(url).then((r) => r.json()), href!);
+    expect(manifest).toMatchObject({
+      name: 'Learning Walks',
+      display: 'standalone',
+      start_url: '/',
+    });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`${server.baseUrl}/`);
+    await context.close();
+  });
+
   it('shows a clear message for a wrong password and stays on the sign-in page', async () => {
     const { context, page } = await signIn(teacher.email, 'not the password');
     await expect

@@ -1,12 +1,12 @@
-import { z } from "zod";
-import { roles } from "../domain/people/roles.ts";
+import { z } from 'zod';
+import { roles } from '../domain/people/roles.ts';
 
 export const loginRequestSchema = z
   .object({
-    email: z.email({ error: "Enter an email address, like name@school.org.uk." }).max(320),
+    email: z.email({ error: 'Enter an email address, like name@school.org.uk.' }).max(320),
     password: z
-      .string({ error: "Enter your password." })
-      .min(1, { error: "Enter your password." })
+      .string({ error: 'Enter your password.' })
+      .min(1, { error: 'Enter your password.' })
       .max(1024),
     trust: z
       .string()
@@ -29,7 +29,7 @@ export const meSchema = z.object({
   person: z.object({ id: z.uuid(), fullName: z.string(), email: z.string() }),
   trust: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
   memberships: z.array(membershipSchema),
-  home: z.enum(["trust", "school", "site", "teaching"]).nullable(),
+  home: z.enum(['trust', 'school', 'site', 'teaching']).nullable(),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /** The one error shape of the API. `message` is written for a person and shown by the web app. */
 export const apiErrorSchema = z.object({

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 export const phaseSchema = z.enum([
-  "primary",
-  "secondary",
-  "all_through",
-  "special",
-  "alternative",
+  'primary',
+  'secondary',
+  'all_through',
+  'special',
+  'alternative',
 ]);
 
 export const schoolSummarySchema = z.object({
@@ -33,11 +33,11 @@ export const schoolDetailSchema = schoolSummarySchema.extend({
 export type SchoolDetail = z.infer<typeof schoolDetailSchema>;
 
 export const schoolParamsSchema = z.object({
-  schoolId: z.uuid({ error: "A school id is a UUID, as given by GET /api/schools." }),
+  schoolId: z.uuid({ error: 'A school id is a UUID, as given by GET /api/schools.' }),
 });
 
 export const personParamsSchema = schoolParamsSchema.extend({
-  personId: z.uuid({ error: "A person id is a UUID, as given by the staff list." }),
+  personId: z.uuid({ error: 'A person id is a UUID, as given by the staff list.' }),
 });
 
 export const staffListSchema = z.object({

@@ -38,11 +38,22 @@ const where =
     ? `embedded PostgreSQL in ${config.database.kind === 'pglite' ? config.database.dataDir : ''}`
     : 'PostgreSQL';
 const signIns = demoSignIns(demoTrust());
+// Only advertise the demo sign-ins where the demo trust really is.
+const demoPresent = await database.db
+  .selectFrom('auth_identities')
+  .select('email')
+  .where('email', '=', signIns[0]?.email ?? '')
+  .executeTakeFirst();
+const home = address.replace('127.0.0.1', 'localhost');
 console.log(`
-Learning Walks is running at ${address.replace('127.0.0.1', 'localhost')}
+Learning Walks is running at ${home}
 Database: ${where}${seeded ? ' (demo trust created)' : ''}
-API documentation: ${address.replace('127.0.0.1', 'localhost')}/api/docs
-
+API documentation: ${home}/api/docs
+${
+  demoPresent
+    ? `
 Demo sign-ins (password for all: ${DEMO_PASSWORD}):
 ${signIns.map((s) => `  ${s.who.padEnd(52)} ${s.email}`).join('\n')}
-`);
+`
+    : ''
+}`);
