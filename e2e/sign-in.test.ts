@@ -46,8 +46,15 @@ describe.runIf(browserTestsEnabled())('signing in to the demo trust in Chromium'
     expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
       expect.arrayContaining(['192x192', '512x512']),
     );
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${server.baseUrl}/`);
+    const registration = () =>
+      page.evaluate(async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return r ? { scope: r.scope, state: r.active?.state ?? 'installing' } : null;
+      });
+    await expect.poll(registration, { timeout: 30_000 }).toEqual({
+      scope: `${server.baseUrl}/`,
+      state: 'activated',
+    });
     await context.close();
   });
 
@@ -89,7 +96,7 @@ describe.runIf(browserTestsEnabled())('signing in to the demo trust in Chromium'
   it('takes a school leader to their school, with its staff', async () => {
     const { context, page } = await signIn(head.email);
     await page.getByRole('heading', { name: 'Your school' }).waitFor();
-    await page.getByRole('link', { name: riverside.name }).click();
+    await page.getByRole('link', { name: riverside.name, exact: true }).click();
     await page.getByRole('heading', { name: 'Staff' }).waitFor();
     await expect.poll(() => page.locator('ul.staff').textContent()).toContain(teacher.fullName);
     await page.getByRole('button', { name: 'Sign out' }).click();

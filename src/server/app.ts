@@ -15,6 +15,7 @@ import {
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
@@ -114,6 +115,7 @@ export async function buildApp({
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(schoolRoutes, deps);
+  await app.register(frameworkRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

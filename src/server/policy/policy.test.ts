@@ -52,6 +52,20 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['site_manager', 'school.view_rooms', 'own school', 'allow'],
   ['site_manager', 'school.view_rooms', 'other school', 'deny'],
   ['site_manager', 'school.view_timetable', 'own school', 'deny'],
+  ['trust_leader', 'framework.edit', 'other school', 'allow'],
+  ['trust_admin', 'framework.edit', 'other school', 'allow'],
+  ['trust_leader', 'framework.edit', 'other trust', 'not_found'],
+  ['school_leader', 'framework.edit', 'own school', 'deny'],
+  ['teacher', 'framework.view', 'own school', 'allow'],
+  ['observer', 'framework.edit', 'own school', 'deny'],
+  ['school_leader', 'focus.edit', 'own school', 'allow'],
+  ['school_leader', 'focus.edit', 'other school', 'deny'],
+  ['trust_leader', 'focus.edit', 'own school', 'deny'],
+  ['trust_leader', 'focus.view', 'other school', 'allow'],
+  ['teacher', 'focus.view', 'own school', 'allow'],
+  ['teacher', 'focus.edit', 'own school', 'deny'],
+  ['teacher', 'focus.view', 'other school', 'deny'],
+  ['school_leader', 'focus.edit', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {

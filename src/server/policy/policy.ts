@@ -21,7 +21,11 @@ export type Action =
   | 'school.view_staff'
   | 'school.view_timetable'
   | 'school.view_rooms'
-  | 'person.view_timetable';
+  | 'person.view_timetable'
+  | 'framework.view'
+  | 'framework.edit'
+  | 'focus.view'
+  | 'focus.edit';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -43,6 +47,18 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: ['school_leader'],
     self: ['teacher', 'observer', 'school_leader'],
   },
+  // Everyone in the trust reads the shared framework; only trust leaders and admins change it.
+  'framework.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'framework.edit': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  // A school's foci and own look-fors: seen by its staff, set by its leaders.
+  'focus.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'focus.edit': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { FociPage } from '../frameworks/FociPage.tsx';
+import { FrameworksPage } from '../frameworks/FrameworksPage.tsx';
+import { VersionPage } from '../frameworks/VersionPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { SchoolPage } from '../schools/SchoolPage.tsx';
 import { Layout } from '../ui/Layout.tsx';
@@ -35,6 +38,30 @@ export function App() {
             element={
               <RequireSignIn>
                 <SchoolPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/frameworks"
+            element={
+              <RequireSignIn>
+                <FrameworksPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/frameworks/:frameworkId/versions/:versionNo"
+            element={
+              <RequireSignIn>
+                <VersionPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/foci"
+            element={
+              <RequireSignIn>
+                <FociPage />
               </RequireSignIn>
             }
           />

@@ -86,6 +86,9 @@ function TrustHome() {
     <section aria-labelledby="trust-schools">
       <h2 id="trust-schools">Schools in the trust</h2>
       <SchoolCards />
+      <p>
+        <Link to="/frameworks">Frameworks: lenses and look-fors shared across the trust</Link>
+      </p>
     </section>
   );
 }
@@ -97,6 +100,18 @@ function SchoolHome({ me }: { me: Me }) {
         Your school{me.memberships.filter((m) => m.role === 'school_leader').length > 1 ? 's' : ''}
       </h2>
       <SchoolCards />
+      <ul>
+        {me.memberships
+          .filter((m) => m.role === 'school_leader' && m.schoolId)
+          .map((m) => (
+            <li key={m.schoolId}>
+              <Link to={`/schools/${m.schoolId}/foci`}>Foci and look-fors, {m.schoolName}</Link>
+            </li>
+          ))}
+        <li>
+          <Link to="/frameworks">The trust’s frameworks</Link>
+        </li>
+      </ul>
     </section>
   );
 }

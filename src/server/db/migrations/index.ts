@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import { foundation } from './0001_foundation.ts';
+import { frameworks } from './0002_frameworks.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -10,5 +11,6 @@ export type MigrationContext = { appRole: string };
 export function migrations(context: MigrationContext): Record<string, Migration> {
   return {
     '0001_foundation': foundation(context),
+    '0002_frameworks': frameworks(context),
   };
 }
