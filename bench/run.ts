@@ -1,6 +1,7 @@
 import { report } from './measure.ts';
+import { neutralLanguageBench } from './neutral-language.bench.ts';
 import { sessionBench } from './session.bench.ts';
 
 /** npm run bench — every benchmark, each reported as a ratio against a baseline measured in the same run. */
-const results = [...(await sessionBench())];
+const results = [...(await sessionBench()), ...(await neutralLanguageBench())];
 report(results);
