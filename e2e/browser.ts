@@ -41,8 +41,8 @@ export function launchChromium(): Promise<Browser> {
 /** The whole app (API and built web app) on the demo trust, on a fresh database. */
 export async function startDemoServer() {
   const database = await openTestDatabase();
-  await seedDemoIfEmpty(database.db);
   const config = { ...readConfig({ LOG_LEVEL: 'silent' }), database: database.config.database };
+  await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
   const app = await buildApp({ config, database });
   await app.listen({ host: 'localhost', port: 0 });
   const address = app.server.address();

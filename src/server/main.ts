@@ -21,7 +21,7 @@ if (args.has('--reset') || args.has('--reset-only')) {
 }
 
 const database = await openDatabase(config);
-const seeded = await seedDemoIfEmpty(database.db);
+const seeded = await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
 const app = await buildApp({ config, database });
 
 const shutdown = async () => {

@@ -1,15 +1,45 @@
-import type { Kysely } from 'kysely';
+import { library } from '../../domain/frameworks/library/index.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { DB } from '../db/schema.ts';
+import {
+  createFramework,
+  type FrameworkDeps,
+  publishDraft,
+} from '../frameworks/frameworks.service.ts';
+import type { SignedIn } from '../http/context.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
 import { writeTrust } from './write-trust.ts';
 
 /** Seeds the demo trust when the database holds no account yet. Returns the trust, or null if it was already there. */
-export async function seedDemoIfEmpty(db: Kysely<DB>): Promise<DemoTrust | null> {
-  const anyone = await db.selectFrom('auth_identities').select('email').limit(1).executeTakeFirst();
+export async function seedDemoIfEmpty(deps: FrameworkDeps): Promise<DemoTrust | null> {
+  const anyone = await deps.db
+    .selectFrom('auth_identities')
+    .select('email')
+    .limit(1)
+    .executeTakeFirst();
   if (anyone) return null;
   const trust = demoTrust();
-  await writeTrust(db, trust, await hashPassword(DEMO_PASSWORD));
+  const written = await writeTrust(deps.db, trust, await hashPassword(DEMO_PASSWORD));
+
+  // The trust's leader publishes the built-in library, as a new trust would on its first day.
+  const leader = trust.trustStaff.find((p) => p.roles.includes('trust_leader'))!;
+  const asLeader: SignedIn = {
+    actor: {
+      trustId: written.trustId,
+      personId: written.personIds.get(leader.email)!,
+      memberships: [{ role: 'trust_leader', schoolId: null }],
+    },
+    sessionId: 'demo-seed',
+    csrfToken: '',
+  };
+  for (const entry of library) {
+    const draft = await createFramework(deps, asLeader, {
+      name: entry.content.name,
+      kind: entry.content.kind,
+      description: '',
+      fromLibrary: entry.id,
+    });
+    await publishDraft(deps, asLeader, draft.framework.id);
+  }
   return trust;
 }
 

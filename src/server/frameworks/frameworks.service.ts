@@ -26,6 +26,9 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { type Action, type Actor, decide } from '../policy/policy.ts';
 import * as q from './frameworks.queries.ts';
 
+/** What this service needs of the app: the database and the clock. */
+export type FrameworkDeps = Pick<AppDeps, 'db' | 'now'>;
+
 /** A trust-level thing: allowed if a trust-wide role, or a role in any of the person's schools, allows it. */
 function decideInTrust(actor: Actor, action: Action, trustId: string) {
   const trustWide = decide(actor, action, { trustId, schoolId: null });
@@ -203,7 +206,7 @@ export function listLibrary() {
   }));
 }
 
-export function listFrameworks(deps: AppDeps, auth: SignedIn) {
+export function listFrameworks(deps: FrameworkDeps, auth: SignedIn) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     requireInTrust(auth, 'framework.view', "see the trust's frameworks");
     const frameworks = await q.listFrameworks(tx);
@@ -265,7 +268,7 @@ async function createWithDraft(
 }
 
 export function createFramework(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   input: CreateFramework,
 ): Promise<VersionDetail> {
@@ -293,7 +296,7 @@ export function createFramework(
 }
 
 export function getVersion(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   frameworkId: string,
   versionNo: number,
@@ -313,7 +316,7 @@ export function getVersion(
 }
 
 export function saveDraft(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   frameworkId: string,
   body: FrameworkBody,
@@ -354,7 +357,7 @@ export function saveDraft(
 }
 
 export function publishDraft(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   frameworkId: string,
 ): Promise<VersionDetail> {
@@ -397,7 +400,7 @@ export function publishDraft(
 }
 
 export function startNewVersion(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   frameworkId: string,
 ): Promise<VersionDetail> {
@@ -437,7 +440,7 @@ export function startNewVersion(
 }
 
 export function exportVersion(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   frameworkId: string,
   versionNo: number,
@@ -468,7 +471,7 @@ export function exportVersion(
   });
 }
 
-export function importFramework(deps: AppDeps, auth: SignedIn, exchange: FrameworkExchange) {
+export function importFramework(deps: FrameworkDeps, auth: SignedIn, exchange: FrameworkExchange) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     requireInTrust(auth, 'framework.edit', 'import trust frameworks');
     const source = exchange.framework;
@@ -547,7 +550,7 @@ async function fociOf(tx: Tx, schoolId: string): Promise<Focus[]> {
   }));
 }
 
-export function listSchoolFoci(deps: AppDeps, auth: SignedIn, schoolId: string) {
+export function listSchoolFoci(deps: FrameworkDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(
       tx,
@@ -569,7 +572,7 @@ export function listSchoolFoci(deps: AppDeps, auth: SignedIn, schoolId: string) 
 }
 
 export function createSchoolLookFor(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   schoolId: string,
   input: {
@@ -606,7 +609,7 @@ export function createSchoolLookFor(
 }
 
 export function createFocus(
-  deps: AppDeps,
+  deps: FrameworkDeps,
   auth: SignedIn,
   schoolId: string,
   input: CreateFocus,
@@ -667,7 +670,12 @@ export function createFocus(
   });
 }
 
-export function removeFocus(deps: AppDeps, auth: SignedIn, schoolId: string, focusId: string) {
+export function removeFocus(
+  deps: FrameworkDeps,
+  auth: SignedIn,
+  schoolId: string,
+  focusId: string,
+) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'focus.edit', "change this school's foci");
     const result = await q.deleteFocus(tx, schoolId, focusId);
