@@ -20,6 +20,8 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSessions } from './http/sessions.ts';
+import { mailRoutes } from './mail/mail.routes.ts';
+import { createTransport } from './mail/mailer.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 
 export type BuildOptions = {
@@ -49,6 +51,7 @@ export async function buildApp({
           'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
           '*.password',
+          '*.token',
         ],
         censor: '[redacted]',
       },
@@ -64,7 +67,9 @@ export async function buildApp({
   // JSON only: a form or text/plain post (the shapes a cross-site page can send without CORS) gets 415.
   app.removeContentTypeParser('text/plain');
 
-  const deps: AppDeps = { db: database.db, backend: database.backend, config, now };
+  const transport = createTransport(config);
+  const deps: AppDeps = { db: database.db, backend: database.backend, config, now, transport };
+  app.addHook('onClose', async () => transport?.close());
 
   registerErrorHandling(app);
   await app.register(fastifyHelmet, {
@@ -116,6 +121,7 @@ export async function buildApp({
   await app.register(authRoutes, deps);
   await app.register(schoolRoutes, deps);
   await app.register(frameworkRoutes, deps);
+  await app.register(mailRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

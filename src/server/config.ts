@@ -16,6 +16,11 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** smtp://user:pass@host:port (or smtps://); unset: mail stays in the in-app outbox. */
+  SMTP_URL: z.union([z.literal('').transform(() => undefined), z.url()]).optional(),
+  MAIL_FROM: z.string().min(3).default('Learning Walks <no-reply@learningwalks.invalid>'),
+  /** The address people open the app at; the base of links in mail. */
+  PUBLIC_URL: z.union([z.literal('').transform(() => undefined), z.url()]).optional(),
   APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
@@ -32,6 +37,10 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number };
   login: { maxAttempts: number; windowMs: number };
   webRoot: string;
+  /** smtpUrl null: every message stays in the local outbox (readable in the app). */
+  mail: { smtpUrl: string | null; from: string };
+  /** Base for links in mail, without a trailing slash. */
+  publicUrl: string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     webRoot: path.resolve('dist/web'),
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

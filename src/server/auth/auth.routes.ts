@@ -2,9 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, meSchema } from '../../contracts/auth.ts';
 import { apiErrorSchema } from '../../contracts/errors.ts';
+import {
+  EMAIL_LINK_MESSAGE,
+  emailLinkRequestSchema,
+  emailLinkResponseSchema,
+  redeemRequestSchema,
+} from '../../contracts/mail.ts';
 import type { AppDeps } from '../http/context.ts';
 import { clearSessionCookie, requireSignedIn, setSessionCookie } from '../http/sessions.ts';
 import { currentPerson, signIn, signOut } from './auth.service.ts';
+import { redeemSignInLink, requestSignInLink } from './sign-in-links.ts';
 
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const windowMinutes = Math.round(deps.config.login.windowMs / 60_000);
@@ -36,6 +43,73 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     },
     async (request, reply) => {
       const { cookieValue, me } = await signIn(deps, request.body, request.id);
+      setSessionCookie(reply, deps, cookieValue);
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/email-link',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Email me a sign-in link (works once, for 15 minutes). Answers the same whether or not the address has an account.',
+        body: emailLinkRequestSchema,
+        response: { 202: emailLinkResponseSchema, 400: apiErrorSchema, 429: apiErrorSchema },
+      },
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: deps.config.login.maxAttempts,
+          timeWindow: deps.config.login.windowMs,
+          hook: 'preHandler',
+          keyGenerator: (request) =>
+            `link|${request.ip}|${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+          errorResponseBuilder: () => ({
+            statusCode: 429,
+            message: `Too many sign-in links asked for. Wait ${windowMinutes} minutes, then try again.`,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      await requestSignInLink(deps, request.body.email, request.id, request.log);
+      return reply.status(202).send({ message: EMAIL_LINK_MESSAGE });
+    },
+  );
+
+  app.post(
+    '/api/auth/email-link/redeem',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Sign in with the token from an emailed link (invitation or sign-in link); once only',
+        body: redeemRequestSchema,
+        response: {
+          200: meSchema,
+          400: apiErrorSchema,
+          404: apiErrorSchema,
+          410: apiErrorSchema,
+          429: apiErrorSchema,
+        },
+      },
+      config: {
+        csrf: false,
+        rateLimit: {
+          max: deps.config.login.maxAttempts * 3,
+          timeWindow: deps.config.login.windowMs,
+          hook: 'preHandler',
+          errorResponseBuilder: () => ({
+            statusCode: 429,
+            message: `Too many sign-in links tried. Wait ${windowMinutes} minutes, then try again.`,
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { cookieValue, me } = await redeemSignInLink(deps, request.body.token, request.id);
       setSessionCookie(reply, deps, cookieValue);
       return me;
     },

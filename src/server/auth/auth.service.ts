@@ -99,7 +99,7 @@ export function currentPerson(deps: AppDeps, auth: SignedIn): Promise<Me> {
   );
 }
 
-async function describeMe(
+export async function describeMe(
   tx: Parameters<typeof findMe>[0],
   personId: string,
   csrfToken: string,

@@ -229,6 +229,31 @@ export interface FocusSchoolLookForsTable {
   school_look_for_id: string;
 }
 
+// The mail outbox and single-use sign-in links (migration 0003).
+export interface MailOutboxTable {
+  trust_id: string;
+  mail_id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  delivery: 'smtp' | 'local';
+  last_error: string | null;
+}
+
+export interface SignInLinksTable {
+  trust_id: string;
+  link_id: Generated<string>;
+  person_id: string;
+  /** sha256 of the token; the token itself is only ever in the mail. */
+  token_hash: string;
+  purpose: 'invitation' | 'sign_in';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface DB {
   trusts: TrustsTable;
   people: PeopleTable;
@@ -251,6 +276,8 @@ export interface DB {
   foci: FociTable;
   focus_look_fors: FocusLookForsTable;
   focus_school_look_fors: FocusSchoolLookForsTable;
+  mail_outbox: MailOutboxTable;
+  sign_in_links: SignInLinksTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -33,7 +33,7 @@ describe('the demo trust', () => {
           's.timetable_cycle_weeks',
           eb
             .selectFrom('memberships as m')
-            .select(eb.fn.count<number>('m.person_id').distinct().as('n'))
+            .select((sub) => sub.fn.count<number>('m.person_id').distinct().as('n'))
             .whereRef('m.school_id', '=', 's.school_id')
             .as('staff'),
         ])

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Backend } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
+import type { Transport } from '../mail/mailer.ts';
 import type { Actor } from '../policy/policy.ts';
 
 /** What every feature module receives from app.ts. */
@@ -11,6 +12,8 @@ export type AppDeps = {
   config: Config;
   /** The clock; tests move it to check session timeouts. */
   now: () => Date;
+  /** SMTP delivery; null when SMTP_URL is unset (mail stays in the in-app outbox). */
+  transport: Transport | null;
 };
 
 export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string };

@@ -66,11 +66,31 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['teacher', 'focus.edit', 'own school', 'deny'],
   ['teacher', 'focus.view', 'other school', 'deny'],
   ['school_leader', 'focus.edit', 'other trust', 'not_found'],
+  ['trust_admin', 'person.invite', 'other school', 'allow'],
+  ['trust_admin', 'person.invite', 'other trust', 'not_found'],
+  ['trust_leader', 'person.invite', 'own school', 'deny'],
+  ['school_leader', 'person.invite', 'own school', 'allow'],
+  ['school_leader', 'person.invite', 'other school', 'deny'],
+  ['school_leader', 'person.invite', 'other trust', 'not_found'],
+  ['observer', 'person.invite', 'own school', 'deny'],
+  ['teacher', 'person.invite', 'own school', 'deny'],
+  ['trust_admin', 'mail.view_outbox', 'other school', 'allow'],
+  ['school_leader', 'mail.view_outbox', 'own school', 'allow'],
+  ['school_leader', 'mail.view_outbox', 'other school', 'deny'],
+  ['trust_leader', 'mail.view_outbox', 'own school', 'deny'],
+  ['teacher', 'mail.view_outbox', 'own school', 'deny'],
 ];
 
 describe('decide', () => {
   it.each(table)('%s may %s in the %s → %s', (role, action, where, expected) => {
     expect(decide(actorWith(role), action, resourceIn(where))).toBe(expected);
+  });
+
+  it('lets only trust admins invite to trust-wide roles (no school)', () => {
+    const trustWide = { trustId: TRUST, schoolId: null };
+    expect(decide(actorWith('trust_admin'), 'person.invite', trustWide)).toBe('allow');
+    expect(decide(actorWith('school_leader'), 'person.invite', trustWide)).toBe('deny');
+    expect(decide(actorWith('trust_leader'), 'person.invite', trustWide)).toBe('deny');
   });
 
   it('lets a teacher see their own timetable and not a colleague’s', () => {

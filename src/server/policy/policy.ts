@@ -25,7 +25,9 @@ export type Action =
   | 'framework.view'
   | 'framework.edit'
   | 'focus.view'
-  | 'focus.edit';
+  | 'focus.edit'
+  | 'person.invite'
+  | 'mail.view_outbox';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -59,6 +61,10 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
   },
   'focus.edit': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Invite people: trust admins anywhere (and to trust-wide roles), school leaders to their school.
+  'person.invite': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // The local mail outbox: the whole trust's for admins, their school's staff for school leaders.
+  'mail.view_outbox': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { LinkSignInPage } from '../auth/LinkSignInPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { FociPage } from '../frameworks/FociPage.tsx';
 import { FrameworksPage } from '../frameworks/FrameworksPage.tsx';
 import { VersionPage } from '../frameworks/VersionPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { SchoolPage } from '../schools/SchoolPage.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -25,6 +27,15 @@ export function App() {
       <SessionProvider>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-in/link" element={<LinkSignInPage />} />
+          <Route
+            path="/outbox"
+            element={
+              <RequireSignIn>
+                <OutboxPage />
+              </RequireSignIn>
+            }
+          />
           <Route
             path="/"
             element={

@@ -8,6 +8,8 @@ type Session = {
   loading: boolean;
   loadError: unknown;
   signIn(input: LoginRequest): Promise<Me>;
+  /** Signs in with the token from an emailed link (it works once). */
+  signInWithLink(token: string): Promise<Me>;
   signOut(): Promise<void>;
 };
 
@@ -44,6 +46,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const signedIn = await api<Me>('/api/auth/login', { method: 'POST', body: input });
       setCsrfToken(signedIn.csrfToken);
       // One person's data must never show to the next on a shared device.
+      queryClient.clear();
+      setMe(signedIn);
+      return signedIn;
+    },
+    async signInWithLink(token) {
+      const signedIn = await api<Me>('/api/auth/email-link/redeem', {
+        method: 'POST',
+        body: { token },
+      });
+      setCsrfToken(signedIn.csrfToken);
       queryClient.clear();
       setMe(signedIn);
       return signedIn;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure, api } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 
@@ -78,6 +78,65 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <EmailLinkForm />
     </main>
+  );
+}
+
+/** "Email me a sign-in link instead": the answer is the same whether or not the address is known. */
+function EmailLinkForm() {
+  const [open, setOpen] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          Email me a sign-in link instead
+        </button>
+      </p>
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api<{ message: string }>('/api/auth/email-link', {
+        method: 'POST',
+        body: { email: String(form.get('link-email') ?? '') },
+      });
+      setSent(answer.message);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="email-link-heading">
+      <h2 id="email-link-heading">Email me a sign-in link</h2>
+      <label htmlFor="link-email">Email address</label>
+      <input
+        id="link-email"
+        name="link-email"
+        type="email"
+        autoComplete="username"
+        required
+        inputMode="email"
+      />
+      <div role="status" aria-live="polite">
+        {sent ? <p>{sent}</p> : null}
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? 'Sending…' : 'Send me a link'}
+      </button>
+    </form>
   );
 }

@@ -89,6 +89,9 @@ function TrustHome() {
       <p>
         <Link to="/frameworks">Frameworks: lenses and look-fors shared across the trust</Link>
       </p>
+      <p>
+        <Link to="/outbox">Mail outbox</Link>
+      </p>
     </section>
   );
 }
@@ -110,6 +113,9 @@ function SchoolHome({ me }: { me: Me }) {
           ))}
         <li>
           <Link to="/frameworks">The trust’s frameworks</Link>
+        </li>
+        <li>
+          <Link to="/outbox">Mail outbox</Link>
         </li>
       </ul>
     </section>

@@ -2,13 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { ApiFailure, api } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';
 
 type Staff = { id: string; fullName: string; email: string; roles: string[] };
 
 export function SchoolPage() {
   const { schoolId = '' } = useParams();
+  const { me } = useSession();
+  const mayInvite = Boolean(
+    me?.memberships.some(
+      (m) =>
+        (m.role === 'trust_admin' && m.schoolId === null) ||
+        (m.role === 'school_leader' && m.schoolId === schoolId),
+    ),
+  );
   const school = useQuery({
     queryKey: ['school', schoolId],
     queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
@@ -75,6 +85,7 @@ export function SchoolPage() {
           <RoomList schoolId={schoolId} />
         </section>
       )}
+      {mayInvite ? <InviteForm schoolId={schoolId} schoolName={s.name} /> : null}
     </>
   );
 }

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Role } from '../db/schema.ts';
+import type { Tx } from '../db/with-tenant.ts';
+
+/** The outbox, newest first; schoolIds limits it to mail for those schools' staff (null: all). */
+export function listOutbox(
+  tx: Tx,
+  schoolIds: readonly string[] | null,
+  page: { limit: number; offset: number },
+) {
+  let query = tx.selectFrom('mail_outbox as o');
+  if (schoolIds) {
+    query = query.where('o.to_address', 'in', (eb) =>
+      eb
+        .selectFrom('people as p')
+        .innerJoin('memberships as m', (join) =>
+          join.onRef('m.trust_id', '=', 'p.trust_id').onRef('m.person_id', '=', 'p.person_id'),
+        )
+        .select('p.email')
+        .where('m.school_id', 'in', schoolIds),
+    );
+  }
+  return query
+    .select([
+      'o.mail_id',
+      'o.to_address',
+      'o.subject',
+      'o.text_body',
+      'o.delivery',
+      'o.created_at',
+      'o.sent_at',
+      'o.last_error',
+    ])
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.mail_id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export function countOutbox(tx: Tx, schoolIds: readonly string[] | null) {
+  let query = tx.selectFrom('mail_outbox as o');
+  if (schoolIds) {
+    query = query.where('o.to_address', 'in', (eb) =>
+      eb
+        .selectFrom('people as p')
+        .innerJoin('memberships as m', (join) =>
+          join.onRef('m.trust_id', '=', 'p.trust_id').onRef('m.person_id', '=', 'p.person_id'),
+        )
+        .select('p.email')
+        .where('m.school_id', 'in', schoolIds),
+    );
+  }
+  return query
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => r.n);
+}
+
+export function listSchoolIds(tx: Tx) {
+  return tx
+    .selectFrom('schools')
+    .select('school_id')
+    .execute()
+    .then((rows) => rows.map((r) => r.school_id));
+}
+
+export function findSchoolName(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('schools')
+    .select(['school_id', 'trust_id', 'name'])
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+}
+
+export function findTrust(tx: Tx) {
+  return tx.selectFrom('trusts').select(['trust_id', 'name']).executeTakeFirstOrThrow();
+}
+
+export function findPersonByEmail(tx: Tx, email: string) {
+  return tx
+    .selectFrom('people')
+    .select(['person_id', 'full_name', 'email'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export function findPersonName(tx: Tx, personId: string) {
+  return tx
+    .selectFrom('people')
+    .select('full_name')
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow()
+    .then((r) => r.full_name);
+}
+
+export async function createPerson(
+  tx: Tx,
+  trustId: string,
+  person: { fullName: string; email: string },
+) {
+  const row = await tx
+    .insertInto('people')
+    .values({ trust_id: trustId, full_name: person.fullName, title: null, email: person.email })
+    .returning(['person_id', 'full_name', 'email'])
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('auth_identities')
+    .values({ email: person.email, trust_id: trustId, person_id: row.person_id })
+    .execute();
+  return row;
+}
+
+/** Idempotent: a membership the person already has is left as it is. */
+export function addMemberships(
+  tx: Tx,
+  trustId: string,
+  personId: string,
+  schoolId: string | null,
+  roles: readonly Role[],
+) {
+  return tx
+    .insertInto('memberships')
+    .values(
+      roles.map((role) => ({ trust_id: trustId, person_id: personId, school_id: schoolId, role })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

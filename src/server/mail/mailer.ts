@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
+
+export type OutgoingMail = { to: string; subject: string; text: string };
+
+/** Sends one message; absent when no SMTP_URL is set (mail then stays in the local outbox). */
+export type Transport = { send(from: string, mail: OutgoingMail): Promise<void>; close(): void };
+
+export function createTransport(config: Config): Transport | null {
+  const url = config.mail.smtpUrl;
+  if (!url) return null;
+  const transporter = nodemailer.createTransport(url);
+  return {
+    async send(from, mail) {
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export type Queued = { trustId: string; mailId: string; delivery: 'smtp' | 'local' };
+
+/**
+ * Writes a message to the trust's outbox inside the caller's transaction: if the
+ * transaction rolls back, no mail goes. Call deliver() after it commits.
+ */
+export async function queueMail(
+  tx: Tx,
+  config: Config,
+  trustId: string,
+  mail: OutgoingMail,
+  now: Date,
+): Promise<Queued> {
+  const delivery = config.mail.smtpUrl ? 'smtp' : 'local';
+  const row = await tx
+    .insertInto('mail_outbox')
+    .values({
+      trust_id: trustId,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      created_at: now,
+      delivery,
+    })
+    .returning('mail_id')
+    .executeTakeFirstOrThrow();
+  return { trustId, mailId: row.mail_id, delivery };
+}
+
+type DeliverDeps = {
+  db: Kysely<DB>;
+  config: Config;
+  transport: Transport | null;
+  now: () => Date;
+  log?: { error(obj: unknown, msg: string): void };
+};
+
+/**
+ * Sends queued SMTP mail and marks it sent; a failure is recorded on the row and logged,
+ * never thrown at the person who asked. Local mail stays in the outbox.
+ */
+export async function deliver(deps: DeliverDeps, queued: readonly Queued[]) {
+  for (const q of queued) {
+    if (q.delivery !== 'smtp' || !deps.transport) continue;
+    try {
+      const row = await withTenant(deps.db, q.trustId, (tx) =>
+        tx
+          .selectFrom('mail_outbox')
+          .select(['to_address', 'subject', 'text_body'])
+          .where('mail_id', '=', q.mailId)
+          .where('sent_at', 'is', null)
+          .executeTakeFirst(),
+      );
+      if (!row) continue;
+      let error: string | null = null;
+      try {
+        await deps.transport.send(deps.config.mail.from, {
+          to: row.to_address,
+          subject: row.subject,
+          text: row.text_body,
+        });
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+        deps.log?.error({ err: e, mailId: q.mailId }, 'mail delivery failed');
+      }
+      await withTenant(deps.db, q.trustId, (tx) =>
+        tx
+          .updateTable('mail_outbox')
+          .set(
+            error
+              ? { last_error: error.slice(0, 1000) }
+              : { sent_at: deps.now(), last_error: null },
+          )
+          .where('mail_id', '=', q.mailId)
+          .execute(),
+      );
+    } catch (e) {
+      deps.log?.error({ err: e, mailId: q.mailId }, 'mail delivery could not be recorded');
+    }
+  }
+}

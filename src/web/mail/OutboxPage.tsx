@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Outbox } from '../../contracts/mail.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+
+const PAGE = 20;
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Mail the app has written: kept here when no SMTP server is set, so the demo works offline. */
+export function OutboxPage() {
+  const [offset, setOffset] = useState(0);
+  const outbox = useQuery({
+    queryKey: ['outbox', offset],
+    queryFn: () => api<Outbox>(`/api/outbox?limit=${PAGE}&offset=${offset}`),
+  });
+  return (
+    <>
+      <h1>Mail outbox</h1>
+      <p className="lede">
+        Invitations and sign-in links the app has written, newest first. With no mail server set up,
+        they stay here: pass a link on only to the person it is addressed to.
+      </p>
+      {outbox.isPending ? <Loading what="the outbox" /> : null}
+      {outbox.error ? <ErrorMessage error={outbox.error} /> : null}
+      {outbox.data ? (
+        <>
+          {outbox.data.mails.length === 0 ? <p>No mail yet.</p> : null}
+          <ul className="outbox">
+            {outbox.data.mails.map((m) => (
+              <li key={m.id} className="card">
+                <h2>{m.subject}</h2>
+                <p className="muted">
+                  To {m.to} · written {when(m.createdAt)} ·{' '}
+                  {m.sentAt
+                    ? `sent ${when(m.sentAt)}`
+                    : m.delivery === 'local'
+                      ? 'kept here (no mail server)'
+                      : 'not sent yet'}
+                </p>
+                {m.lastError ? <p className="error">Delivery failed: {m.lastError}</p> : null}
+                {m.body ? <pre className="mail-body">{m.body}</pre> : null}
+              </li>
+            ))}
+          </ul>
+          <nav aria-label="Outbox pages" className="pager">
+            <button
+              type="button"
+              className="button"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
+              Newer
+            </button>{' '}
+            <span>
+              {outbox.data.total === 0
+                ? ''
+                : `${offset + 1}–${offset + outbox.data.mails.length} of ${outbox.data.total}`}
+            </span>{' '}
+            <button
+              type="button"
+              className="button"
+              disabled={offset + PAGE >= outbox.data.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
+              Older
+            </button>
+          </nav>
+        </>
+      ) : null}
+    </>
+  );
+}
