@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationContext } from './index.ts';
+import { isolateTenantTable } from './tenant-isolation.ts';
 
 /**
  * Trusts, people, schools, the timetable, sessions and the audit trail.
@@ -210,15 +211,7 @@ export function foundation({ appRole }: MigrationContext) {
       // One statement per query: PGlite's extended protocol takes one at a time.
       for (const statement of tables) await sql.raw(statement).execute(db);
 
-      for (const table of tenantTables) {
-        const t = sql.id(table);
-        await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(db);
-        await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(db);
-        await sql`
-          CREATE POLICY tenant_isolation ON ${t}
-          USING (trust_id = lw_current_trust())
-          WITH CHECK (trust_id = lw_current_trust())`.execute(db);
-      }
+      for (const table of tenantTables) await isolateTenantTable(db, table);
 
       await sql`GRANT USAGE ON SCHEMA public TO ${role}`.execute(db);
       await sql`GRANT EXECUTE ON FUNCTION lw_current_trust() TO ${role}`.execute(db);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { MigrationContext } from './index.ts';
+import { isolateTenantTable } from './tenant-isolation.ts';
 
 /**
  * The mail outbox (every message is written here first, inside the caller's transaction)
@@ -41,22 +42,12 @@ CREATE TABLE sign_in_links (
 ];
 
 export function mailAndSignInLinks({ appRole }: MigrationContext) {
-  const role = sql.id(appRole);
   return {
     async up(db: Kysely<unknown>) {
       // One statement per query: PGlite's extended protocol takes one at a time.
       for (const statement of statements) await sql.raw(statement).execute(db);
 
-      for (const table of tenantTables) {
-        const t = sql.id(table);
-        await sql`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`.execute(db);
-        await sql`ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`.execute(db);
-        await sql`
-          CREATE POLICY tenant_isolation ON ${t}
-          USING (trust_id = lw_current_trust())
-          WITH CHECK (trust_id = lw_current_trust())`.execute(db);
-        await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ${t} TO ${role}`.execute(db);
-      }
+      for (const table of tenantTables) await isolateTenantTable(db, table, { appRole });
     },
   };
 }
