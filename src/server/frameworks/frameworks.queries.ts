@@ -392,11 +392,3 @@ export function deleteFocus(tx: Tx, schoolId: string, focusId: string) {
     .where('focus_id', '=', focusId)
     .executeTakeFirst();
 }
-
-export function findSchool(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('schools')
-    .select(['school_id', 'trust_id', 'name'])
-    .where('school_id', '=', schoolId)
-    .executeTakeFirst();
-}

@@ -24,6 +24,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { type Action, type Actor, decide } from '../policy/policy.ts';
+import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './frameworks.queries.ts';
 
 /** What this service needs of the app: the database and the clock. */
@@ -499,21 +500,6 @@ export function importFramework(deps: FrameworkDeps, auth: SignedIn, exchange: F
 }
 
 // A school's foci and own look-fors.
-
-async function authorisedSchool(
-  tx: Tx,
-  auth: SignedIn,
-  schoolId: string,
-  action: Action,
-  doing: string,
-) {
-  const school = await q.findSchool(tx, schoolId);
-  if (!school) throw notFound('The school');
-  const decision = decide(auth.actor, action, { trustId: school.trust_id, schoolId });
-  if (decision === 'not_found') throw notFound('The school');
-  if (decision === 'deny') throw forbidden(doing);
-  return school;
-}
 
 function schoolLookFor(r: Awaited<ReturnType<typeof q.listSchoolLookFors>>[number]): SchoolLookFor {
   return {

@@ -7,7 +7,7 @@ import { type Action, decide, visibleSchoolIds } from '../policy/policy.ts';
 import * as q from './schools.queries.ts';
 
 /** Loads a school inside the tenant and asks the policy; another trust's school is simply not found. */
-async function authorisedSchool(
+export async function authorisedSchool(
   tx: Tx,
   auth: SignedIn,
   schoolId: string,
