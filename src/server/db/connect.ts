@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -38,7 +38,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | null, appRole: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ?? undefined);
+  const pglite = await PGlite.create(dataDir ?? undefined, {
+    parsers: { [pgliteTypes.DATE]: keepDateText },
+  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   await migrate(db, appRole);
   // PGlite has one connection: from here on it acts as the application role.
@@ -55,7 +57,9 @@ async function openPglite(dataDir: string | null, appRole: string): Promise<Data
 
 async function openPostgres(url: string, appRole: string): Promise<Database> {
   const owner = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: url, max: 1, types: pgTypes }),
+    }),
   });
   try {
     await migrate(owner, appRole);
@@ -64,7 +68,7 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
   }
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: 10 }),
+      pool: new pg.Pool({ connectionString: url, max: 10, types: pgTypes }),
       onCreateConnection: async (connection) => {
         await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${quoteIdent(appRole)}`));
       },
@@ -72,6 +76,19 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
   });
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
+
+/**
+ * A `date` is a calendar day, not an instant: both drivers hand it back as 'YYYY-MM-DD'
+ * rather than as a Date at local midnight, which would shift with the server's time zone.
+ */
+const keepDateText = (value: string) => value;
+const PG_DATE_OID = 1082;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === PG_DATE_OID
+      ? keepDateText
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
   const all = migrations({ appRole });

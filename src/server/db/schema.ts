@@ -59,6 +59,7 @@ export interface SchoolsTable {
   urn: string | null;
   time_zone: ColumnType<string, string | undefined, string>;
   timetable_cycle_weeks: number;
+  address: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
 }
 
@@ -254,6 +255,54 @@ export interface SignInLinksTable {
   used_at: Timestamp | null;
 }
 
+// The school calendar, staff profiles and co-taught lessons (migration 0004).
+/** A `date` column: read and written as 'YYYY-MM-DD' (see the type parser in db/connect.ts). */
+type DateOnly = string;
+
+export interface SchoolTermsTable {
+  trust_id: string;
+  school_id: string;
+  term_id: Generated<string>;
+  name: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export type ClosureKind = 'inset' | 'exams' | 'holiday' | 'closure';
+
+export interface SchoolClosuresTable {
+  trust_id: string;
+  school_id: string;
+  closure_id: Generated<string>;
+  kind: ClosureKind;
+  label: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface StaffProfilesTable {
+  trust_id: string;
+  school_id: string;
+  person_id: string;
+  /** The MIS staff code ("JSM"): how timetable exports name a teacher. */
+  staff_code: string | null;
+  /** A coach or mentor who, with the teacher's consent, may read records of their visits. */
+  coach_id: string | null;
+}
+
+export interface StaffDepartmentsTable {
+  trust_id: string;
+  school_id: string;
+  person_id: string;
+  department_id: string;
+}
+
+export interface LessonCoTeachersTable {
+  trust_id: string;
+  lesson_id: string;
+  person_id: string;
+}
+
 export interface DB {
   trusts: TrustsTable;
   people: PeopleTable;
@@ -278,6 +327,11 @@ export interface DB {
   focus_school_look_fors: FocusSchoolLookForsTable;
   mail_outbox: MailOutboxTable;
   sign_in_links: SignInLinksTable;
+  school_terms: SchoolTermsTable;
+  school_closures: SchoolClosuresTable;
+  staff_profiles: StaffProfilesTable;
+  staff_departments: StaffDepartmentsTable;
+  lesson_co_teachers: LessonCoTeachersTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -6,6 +6,20 @@ import type { Phase, Role } from '../db/schema.ts';
  * (a one-week cycle in the primary, week A/week B in the others). Deterministic.
  */
 export type DemoStaff = { fullName: string; title: string; email: string; roles: Role[] };
+/** A member of staff's place in one school: MIS code, departments and coach (by email). */
+export type DemoProfile = {
+  email: string;
+  staffCode: string;
+  departments: string[];
+  coachEmail: string | null;
+};
+export type DemoTerm = { name: string; startsOn: string; endsOn: string };
+export type DemoClosure = {
+  kind: 'inset' | 'exams' | 'holiday' | 'closure';
+  label: string;
+  startsOn: string;
+  endsOn: string;
+};
 export type DemoLesson = {
   classCode: string;
   department: string;
@@ -26,6 +40,9 @@ export type DemoSchool = {
   rooms: { name: string; building: string; floor: number }[];
   periods: { name: string; startsAt: string; endsAt: string }[];
   staff: DemoStaff[];
+  profiles: DemoProfile[];
+  terms: DemoTerm[];
+  closures: DemoClosure[];
   lessons: DemoLesson[];
 };
 export type DemoTrust = {
@@ -244,6 +261,12 @@ function primary(): DemoSchool {
     rooms,
     periods,
     staff,
+    profiles: profilesFor(staff, () => []),
+    terms: academicYear,
+    closures: [
+      ...sharedClosures,
+      { kind: 'inset', label: 'INSET day', startsOn: '2027-02-22', endsOn: '2027-02-22' },
+    ],
     lessons,
   };
 }
@@ -304,6 +327,8 @@ function secondaryLike(options: {
   staff.push(...teachers.filter((t) => !teachingLeaders.includes(t.person)).map((t) => t.person));
 
   const lessons: DemoLesson[] = [];
+  // A class is in one place at a time: never give two teachers the same class in one slot.
+  const classSlots = new Set<string>();
   for (const t of teachers) {
     const load = t.person.roles.includes('school_leader')
       ? 0.4
@@ -318,8 +343,12 @@ function secondaryLike(options: {
           const year = options.yearGroups[y]!;
           const set = 1 + Math.floor(random() * 4);
           const yearNumber = year.replace('Year ', '');
+          const classCode = `${yearNumber}${'XYZW'[set - 1]}/${t.department.slice(0, 2)}${set}`;
+          const slot = `${classCode} ${week} ${day} ${p}`;
+          if (classSlots.has(slot)) continue;
+          classSlots.add(slot);
           lessons.push({
-            classCode: `${yearNumber}${'XYZW'[set - 1]}/${t.department.slice(0, 2)}${set}`,
+            classCode,
             department: t.department,
             yearGroup: year,
             teacherEmail: t.person.email,
@@ -343,8 +372,65 @@ function secondaryLike(options: {
     rooms,
     periods,
     staff,
+    profiles: profilesFor(staff, (person) =>
+      teachers.filter((t) => t.person === person).map((t) => t.department),
+    ),
+    terms: academicYear,
+    closures: [
+      ...sharedClosures,
+      { kind: 'exams', label: 'Mock exams', startsOn: '2026-12-07', endsOn: '2026-12-11' },
+      {
+        kind: 'exams',
+        label: 'GCSE and A level exams',
+        startsOn: '2027-05-10',
+        endsOn: '2027-06-18',
+      },
+    ],
     lessons,
   };
+}
+
+const academicYear: DemoTerm[] = [
+  { name: 'Autumn 2026', startsOn: '2026-09-02', endsOn: '2026-12-18' },
+  { name: 'Spring 2027', startsOn: '2027-01-05', endsOn: '2027-03-26' },
+  { name: 'Summer 2027', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+];
+
+const sharedClosures: DemoClosure[] = [
+  { kind: 'inset', label: 'INSET day', startsOn: '2026-09-02', endsOn: '2026-09-02' },
+  { kind: 'holiday', label: 'Autumn half term', startsOn: '2026-10-26', endsOn: '2026-10-30' },
+  { kind: 'inset', label: 'INSET day', startsOn: '2027-01-05', endsOn: '2027-01-05' },
+  { kind: 'holiday', label: 'Spring half term', startsOn: '2027-02-15', endsOn: '2027-02-19' },
+  { kind: 'holiday', label: 'May Day bank holiday', startsOn: '2027-05-03', endsOn: '2027-05-03' },
+  { kind: 'holiday', label: 'Summer half term', startsOn: '2027-05-31', endsOn: '2027-06-04' },
+];
+
+/**
+ * MIS staff codes from initials ("Amara Begum" → "ABE", then "ABE2"…), departments as
+ * taught, and a coach for every fifth teacher (one of the school's observers).
+ */
+function profilesFor(
+  staff: DemoStaff[],
+  departmentsOf: (person: DemoStaff) => string[],
+): DemoProfile[] {
+  const used = new Set<string>();
+  const coaches = staff.filter((s) => s.roles.includes('observer'));
+  return staff.map((person, i) => {
+    const [first = '', last = ''] = person.fullName.split(' ');
+    const stem = `${first[0]}${last.replace(/[^A-Za-z]/g, '').slice(0, 2)}`.toUpperCase();
+    let code = stem;
+    for (let n = 2; used.has(code); n++) code = `${stem}${n}`;
+    used.add(code);
+    const coach = coaches[i % Math.max(coaches.length, 1)];
+    const coached =
+      i % 5 === 4 && person.roles.includes('teacher') && coach !== undefined && coach !== person;
+    return {
+      email: person.email,
+      staffCode: code,
+      departments: departmentsOf(person),
+      coachEmail: coached ? coach.email : null,
+    };
+  });
 }
 
 export function demoTrust(): DemoTrust {

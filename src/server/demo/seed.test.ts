@@ -48,6 +48,32 @@ describe('the demo trust', () => {
     for (const s of schools) expect(Number(s.staff)).toBeGreaterThanOrEqual(28);
   });
 
+  it('has a school calendar whose dates read back as calendar days, and MIS codes for every member of staff', async () => {
+    const terms = await inTrust((tx) =>
+      tx
+        .selectFrom('school_terms')
+        .select(['name', 'starts_on', 'ends_on'])
+        .where('name', '=', 'Autumn 2026')
+        .execute(),
+    );
+    expect(terms).toHaveLength(3);
+    // A date is a day, not an instant at local midnight: both drivers return the text.
+    for (const t of terms) expect([t.starts_on, t.ends_on]).toEqual(['2026-09-02', '2026-12-18']);
+
+    const unprofiled = await inTrust((tx) =>
+      tx
+        .selectFrom('memberships as m')
+        .leftJoin('staff_profiles as p', (join) =>
+          join.onRef('p.person_id', '=', 'm.person_id').onRef('p.school_id', '=', 'm.school_id'),
+        )
+        .select('m.person_id')
+        .where('m.school_id', 'is not', null)
+        .where('p.staff_code', 'is', null)
+        .execute(),
+    );
+    expect(unprofiled).toEqual([]);
+  });
+
   it('has people in every role', async () => {
     const roles = await inTrust((tx) =>
       tx.selectFrom('memberships').select('role').distinct().orderBy('role').execute(),

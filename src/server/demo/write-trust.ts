@@ -146,6 +146,50 @@ export async function writeTrust(
         period_id: periods.get(String(l.period))!,
       }));
       await insertInChunks(lessons, (rows) => tx.insertInto('lessons').values(rows).execute());
+
+      await tx
+        .insertInto('school_terms')
+        .values(
+          school.terms.map((t) => ({
+            ...inSchool,
+            name: t.name,
+            starts_on: t.startsOn,
+            ends_on: t.endsOn,
+          })),
+        )
+        .execute();
+      await tx
+        .insertInto('school_closures')
+        .values(
+          school.closures.map((c) => ({
+            ...inSchool,
+            kind: c.kind,
+            label: c.label,
+            starts_on: c.startsOn,
+            ends_on: c.endsOn,
+          })),
+        )
+        .execute();
+      await tx
+        .insertInto('staff_profiles')
+        .values(
+          school.profiles.map((p) => ({
+            ...inSchool,
+            person_id: personIds.get(p.email)!,
+            staff_code: p.staffCode,
+            coach_id: p.coachEmail ? personIds.get(p.coachEmail)! : null,
+          })),
+        )
+        .execute();
+      const staffDepartments = school.profiles.flatMap((p) =>
+        p.departments.map((d) => ({
+          ...inSchool,
+          person_id: personIds.get(p.email)!,
+          department_id: departments.get(d)!,
+        })),
+      );
+      if (staffDepartments.length)
+        await tx.insertInto('staff_departments').values(staffDepartments).execute();
     }
     return { trustId, schoolIds, personIds };
   });

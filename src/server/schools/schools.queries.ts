@@ -11,6 +11,7 @@ export function listSchoolsWithCounts(tx: Tx) {
       's.urn',
       's.time_zone',
       's.timetable_cycle_weeks',
+      's.address',
       eb
         .selectFrom('memberships as m')
         .select(sql<number>`count(DISTINCT m.person_id)::int`.as('n'))

@@ -21,7 +21,7 @@ export function schoolFixture(slug: string, name: string): DemoSchool {
   const teacher = staff.find((s) => s.roles[0] === 'teacher')!;
   const observer = staff.find((s) => s.roles[0] === 'observer')!;
   const lesson = (who: DemoStaff, room: string, weekday: number, period: number): DemoLesson => ({
-    classCode: `7A/${weekday}${period}`,
+    classCode: `${who === teacher ? '7A' : '7B'}/${weekday}${period}`,
     department: 'Science',
     yearGroup: 'Year 7',
     teacherEmail: who.email,
@@ -46,6 +46,23 @@ export function schoolFixture(slug: string, name: string): DemoSchool {
       { name: 'P2', startsAt: '10:00', endsAt: '11:00' },
     ],
     staff,
+    profiles: staff.map((s) => ({
+      email: s.email,
+      staffCode: s.roles[0]!.split('_')
+        .map((w) => w.slice(0, 2).toUpperCase())
+        .join(''),
+      departments: s.roles.includes('teacher') ? ['Science'] : [],
+      coachEmail: s === teacher ? observer.email : null,
+    })),
+    terms: [
+      { name: 'Autumn 2026', startsOn: '2026-09-02', endsOn: '2026-12-18' },
+      { name: 'Spring 2027', startsOn: '2027-01-05', endsOn: '2027-03-26' },
+      { name: 'Summer 2027', startsOn: '2027-04-12', endsOn: '2027-07-21' },
+    ],
+    closures: [
+      { kind: 'inset', label: 'INSET day', startsOn: '2026-11-27', endsOn: '2026-11-27' },
+      { kind: 'holiday', label: 'Spring half term', startsOn: '2027-02-15', endsOn: '2027-02-19' },
+    ],
     lessons: [
       lesson(teacher, 'S1', 1, 1),
       lesson(teacher, 'S1', 2, 2),
