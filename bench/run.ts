@@ -1,7 +1,12 @@
 import { report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
+import { plannerBench } from './planner.bench.ts';
 import { sessionBench } from './session.bench.ts';
 
 /** npm run bench — every benchmark, each reported as a ratio against a baseline measured in the same run. */
-const results = [...(await sessionBench()), ...(await neutralLanguageBench())];
+const results = [
+  ...(await sessionBench()),
+  ...(await neutralLanguageBench()),
+  ...(await plannerBench()),
+];
 report(results);

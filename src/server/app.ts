@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/auth.routes.ts';
+import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
@@ -20,9 +21,18 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSessions } from './http/sessions.ts';
+import { importRoutes } from './imports/imports.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { createTransport } from './mail/mailer.ts';
+import { noticeRoutes } from './notices/notices.routes.ts';
+import { programmeRoutes } from './programmes/programmes.routes.ts';
+import { protocolReportRoutes } from './protocol-report/report.routes.ts';
+import { recordRoutes } from './records/records.routes.ts';
+import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
+import { timetableRoutes } from './timetable/timetable.routes.ts';
+import { walkRoutes } from './walks/walks.routes.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -120,8 +130,18 @@ export async function buildApp({
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(schoolRoutes, deps);
+  await app.register(staffRoutes, deps);
+  await app.register(roomRoutes, deps);
+  await app.register(timetableRoutes, deps);
+  await app.register(importRoutes, deps);
   await app.register(frameworkRoutes, deps);
   await app.register(mailRoutes, deps);
+  await app.register(recordRoutes, deps);
+  await app.register(noticeRoutes, deps);
+  await app.register(calendarFeedRoutes, deps);
+  await app.register(protocolReportRoutes, deps);
+  await app.register(programmeRoutes, deps);
+  await app.register(walkRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

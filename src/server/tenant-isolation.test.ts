@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTrust, type TestTrust } from './testing/factories.ts';
+import { tinyJpeg } from '../domain/records/testing.ts';
+import { withTenant } from './db/with-tenant.ts';
+import { createTestTrust, createTestWalk, type TestTrust } from './testing/factories.ts';
 import { Client, startTestApp, type TestApp } from './testing/test-app.ts';
 
 /**
@@ -7,7 +9,37 @@ import { Client, startTestApp, type TestApp } from './testing/test-app.ts';
  * trust A with trust A's ids (must succeed: a positive control, so a broken set-up
  * cannot pass) and with trust B's ids (must be 404, and change nothing).
  */
-type Ids = { school: string; person: string; framework: string; version: string; focus: string };
+type Ids = {
+  school: string;
+  person: string;
+  framework: string;
+  version: string;
+  focus: string;
+  programme: string;
+  comment: string;
+  walk: string;
+  visit: string;
+  lesson: string;
+  invitation: string;
+  /** A record and a photo of it, by trust A's (or B's) observer (issue 6). */
+  record: string;
+  photo: string;
+  /** Notices and calendar feeds (issue 5): an in-app notice of trust A's (or B's) admin, the trust id. */
+  notice: string;
+  trust: string;
+  reportTerm: string;
+  /** School set-up (issue 3): things of trust A's (or B's) North made for this test. */
+  room: string;
+  department: string;
+  yearGroup: string;
+  period: string;
+  term: string;
+  closure: string;
+  setupLesson: string;
+};
+
+/** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
+let feedSecret = '';
 
 const draftBody = {
   name: 'Isolation framework',
@@ -25,10 +57,75 @@ type Call = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: (i: Ids) => string;
   body?: (i: Ids) => unknown;
+  headers?: Record<string, string>;
 };
+
+/** A lesson in the test's own room, subject, year group and period (Thursday). */
+const isoLesson = (i: Ids) => ({
+  classCode: 'ISO1',
+  departmentId: i.department,
+  yearGroupId: i.yearGroup,
+  teacherId: i.person,
+  roomId: i.room,
+  weekday: 4,
+  periodId: i.period,
+});
 
 // Every API path with a parameter must appear here; the first test checks the list is complete.
 const routes: Record<string, Call> = {
+  // Notices, calendar feeds and the protocol report (issue 5, prior warning).
+  'POST /api/me/notices/{noticeId}/read': {
+    method: 'POST',
+    url: (i) => `/api/me/notices/${i.notice}/read`,
+  },
+  // The admin is not the visited teacher: own ids answer 403, never 404.
+  'POST /api/me/visits/{visitId}/agreement': {
+    method: 'POST',
+    url: (i) => `/api/me/visits/${i.visit}/agreement`,
+  },
+  // If-None-Match: * makes the found feed answer 304 with no body (the client reads JSON).
+  'GET /api/calendar/{file}': {
+    method: 'GET',
+    url: (i) => `/api/calendar/${i.trust}.${feedSecret}.ics`,
+    headers: { 'if-none-match': '*' },
+  },
+  'GET /api/schools/{schoolId}/protocol-report': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/protocol-report?termId=${i.reportTerm}`,
+  },
+  'GET /api/schools/{schoolId}/programmes/{programmeId}/protocol-report': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/programmes/${i.programme}/protocol-report`,
+  },
+  // Capture (issue 6). The admin is not an observer: own ids answer 403/422, never 404.
+  'GET /api/walks/{walkId}/capture': { method: 'GET', url: (i) => `/api/walks/${i.walk}/capture` },
+  'PUT /api/records/{recordId}': {
+    method: 'PUT',
+    url: (i) => `/api/records/${i.record}`,
+    body: (i) => ({
+      visitId: i.visit,
+      baseVersion: null,
+      body: { answers: [], notes: 'x', studentVoice: [] },
+    }),
+  },
+  'GET /api/records/{recordId}/versions': {
+    method: 'GET',
+    url: (i) => `/api/records/${i.record}/versions`,
+  },
+  'PUT /api/records/{recordId}/photos/{photoId}': {
+    method: 'PUT',
+    url: (i) => `/api/records/${i.record}/photos/${i.photo}`,
+    body: () => 'not a jpeg',
+    headers: { 'content-type': 'image/jpeg' },
+  },
+  'GET /api/records/{recordId}/photos/{photoId}': {
+    method: 'GET',
+    url: (i) => `/api/records/${i.record}/photos/${i.photo}`,
+  },
+  'POST /api/walks/{walkId}/records/hand-in': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/records/hand-in`,
+  },
   'GET /api/schools/{schoolId}': { method: 'GET', url: (i) => `/api/schools/${i.school}` },
   'GET /api/schools/{schoolId}/staff': {
     method: 'GET',
@@ -37,6 +134,167 @@ const routes: Record<string, Call> = {
   'GET /api/schools/{schoolId}/rooms': {
     method: 'GET',
     url: (i) => `/api/schools/${i.school}/rooms`,
+  },
+  // School set-up (issue 3). Deletes hit things made for this test, or are refused (in use).
+  'PUT /api/schools/{schoolId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}`,
+    body: () => ({
+      name: 'North',
+      phase: 'secondary',
+      urn: null,
+      address: '',
+      timeZone: 'Europe/London',
+    }),
+  },
+  'POST /api/schools/{schoolId}/terms': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/terms`,
+    body: () => ({ name: 'Iso later', startsOn: '2029-09-03', endsOn: '2029-12-14' }),
+  },
+  'PUT /api/schools/{schoolId}/terms/{termId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/terms/${i.term}`,
+    body: () => ({ name: 'Iso term', startsOn: '2028-09-04', endsOn: '2028-12-15' }),
+  },
+  'DELETE /api/schools/{schoolId}/terms/{termId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/terms/${i.term}`,
+  },
+  'POST /api/schools/{schoolId}/closures': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/closures`,
+    body: () => ({ kind: 'holiday', label: 'Iso', startsOn: '2027-08-09', endsOn: '2027-08-09' }),
+  },
+  'PUT /api/schools/{schoolId}/closures/{closureId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/closures/${i.closure}`,
+    body: () => ({
+      kind: 'holiday',
+      label: 'Iso day',
+      startsOn: '2027-08-02',
+      endsOn: '2027-08-02',
+    }),
+  },
+  'DELETE /api/schools/{schoolId}/closures/{closureId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/closures/${i.closure}`,
+  },
+  'POST /api/schools/{schoolId}/staff': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/staff`,
+    body: (i) => ({
+      fullName: 'Iso',
+      email: `iso-${i.school.slice(0, 8)}@iso.test`,
+      roles: ['teacher'],
+    }),
+  },
+  'PUT /api/schools/{schoolId}/staff/{personId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/staff/${i.person}`,
+    body: (i) => ({
+      fullName: 'Iso teacher',
+      email: `teacher-${i.person.slice(0, 8)}@iso.test`,
+      roles: ['teacher'],
+    }),
+  },
+  'DELETE /api/schools/{schoolId}/staff/{personId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/staff/${i.person}`,
+  },
+  'POST /api/schools/{schoolId}/rooms': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/rooms`,
+    body: () => ({ name: 'Iso room 2', building: 'Main', floor: 0 }),
+  },
+  'PUT /api/schools/{schoolId}/rooms/{roomId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/rooms/${i.room}`,
+    body: () => ({ name: 'Iso room', building: 'Annexe', floor: 1 }),
+  },
+  'DELETE /api/schools/{schoolId}/rooms/{roomId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/rooms/${i.room}`,
+  },
+  'POST /api/schools/{schoolId}/departments': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/departments`,
+    body: () => ({ name: 'Iso subject 2' }),
+  },
+  'PUT /api/schools/{schoolId}/departments/{departmentId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/departments/${i.department}`,
+    body: () => ({ name: 'Iso subject' }),
+  },
+  'DELETE /api/schools/{schoolId}/departments/{departmentId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/departments/${i.department}`,
+  },
+  'POST /api/schools/{schoolId}/year-groups': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/year-groups`,
+    body: () => ({ name: 'Iso year 2' }),
+  },
+  'PUT /api/schools/{schoolId}/year-groups/{yearGroupId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/year-groups/${i.yearGroup}`,
+    body: () => ({ name: 'Iso year' }),
+  },
+  'DELETE /api/schools/{schoolId}/year-groups/{yearGroupId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/year-groups/${i.yearGroup}`,
+  },
+  'POST /api/schools/{schoolId}/periods': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/periods`,
+    body: () => ({ name: 'Iso twilight', startsAt: '18:00', endsAt: '19:00' }),
+  },
+  'PUT /api/schools/{schoolId}/periods/{periodId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/periods/${i.period}`,
+    body: () => ({ name: 'Iso period', startsAt: '16:00', endsAt: '17:00' }),
+  },
+  'DELETE /api/schools/{schoolId}/periods/{periodId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/periods/${i.period}`,
+  },
+  'PUT /api/schools/{schoolId}/cycle': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/cycle`,
+    body: () => ({ cycleWeeks: 1 }),
+  },
+  'GET /api/schools/{schoolId}/lessons': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/lessons?q=iso`,
+  },
+  'POST /api/schools/{schoolId}/lessons': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/lessons`,
+    body: (i) => ({ ...isoLesson(i), classCode: 'ISO2', weekday: 5 }),
+  },
+  'PUT /api/schools/{schoolId}/lessons/{lessonId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/lessons/${i.setupLesson}`,
+    body: (i) => isoLesson(i),
+  },
+  'DELETE /api/schools/{schoolId}/lessons/{lessonId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/lessons/${i.setupLesson}`,
+  },
+  'POST /api/schools/{schoolId}/imports/{kind}/preview': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/imports/rooms/preview`,
+    body: () => ({ fileName: 'rooms.csv', contentBase64: btoa('Room\nS9\n') }),
+  },
+  'POST /api/schools/{schoolId}/imports/{kind}/apply': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/imports/rooms/apply`,
+    // Removals unconfirmed: refused with 409 after the school is found, so nothing changes.
+    body: () => ({ fileName: 'rooms.csv', contentBase64: btoa('Room\nS9\n') }),
+  },
+  'GET /api/schools/{schoolId}/imports/{kind}/sample': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/imports/rooms/sample?format=json`,
   },
   'GET /api/schools/{schoolId}/people/{personId}/timetable': {
     method: 'GET',
@@ -81,12 +339,288 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/schools/${i.school}/look-fors`,
     body: () => ({ prompt: 'Pupils use the word wall', answerKind: 'seen' }),
   },
+  // Programmes and walks (issue 5). Order matters: destructive calls on own ids come last.
+  'GET /api/schools/{schoolId}/programmes': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/programmes`,
+  },
+  'POST /api/schools/{schoolId}/programmes': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/programmes`,
+    body: () => ({ title: 'Iso', startsOn: '2027-01-05', endsOn: '2027-03-26' }),
+  },
+  'GET /api/programmes/{programmeId}': {
+    method: 'GET',
+    url: (i) => `/api/programmes/${i.programme}`,
+  },
+  'PUT /api/programmes/{programmeId}': {
+    method: 'PUT',
+    url: (i) => `/api/programmes/${i.programme}`,
+    body: () => ({ title: 'Iso walks', startsOn: '2026-09-02', endsOn: '2026-12-18' }),
+  },
+  'POST /api/programmes/{programmeId}/status': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/status`,
+    body: () => ({ to: 'consultation' }),
+  },
+  'POST /api/programmes/{programmeId}/comments': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/comments`,
+    body: () => ({ body: 'A comment' }),
+  },
+  'POST /api/programmes/{programmeId}/comments/{commentId}/answer': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/comments/${i.comment}/answer`,
+    body: () => ({ answer: 'An answer' }),
+  },
+  'GET /api/schools/{schoolId}/protocol': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/protocol`,
+  },
+  'PUT /api/schools/{schoolId}/protocol': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/protocol`,
+    body: () => ({ visitCap: 3 }),
+  },
+  'GET /api/schools/{schoolId}/walks': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/walks`,
+  },
+  'POST /api/schools/{schoolId}/walks': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/walks`,
+    body: (i) => ({
+      programmeId: i.programme,
+      date: '2026-12-07',
+      windowStart: '09:00',
+      windowEnd: '10:00',
+      focusTitle: 'Reading',
+      purpose: 'To see how pupils read aloud across subjects.',
+      observerIds: [],
+    }),
+  },
+  'GET /api/walks/{walkId}': { method: 'GET', url: (i) => `/api/walks/${i.walk}` },
+  'PUT /api/walks/{walkId}': {
+    method: 'PUT',
+    url: (i) => `/api/walks/${i.walk}`,
+    body: () => ({
+      programmeId: null,
+      offProgrammeReason: 'A walk outside the programme, for this test.',
+      date: '2026-11-30',
+      windowStart: '09:00',
+      windowEnd: '10:00',
+      focusTitle: 'Reading',
+      purpose: 'To see how pupils read aloud across subjects.',
+      observerIds: [],
+    }),
+  },
+  'GET /api/walks/{walkId}/lessons': { method: 'GET', url: (i) => `/api/walks/${i.walk}/lessons` },
+  'POST /api/walks/{walkId}/plan': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/plan`,
+    body: () => ({ seed: 1 }),
+  },
+  'POST /api/walks/{walkId}/visits': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/visits`,
+    body: (i) => ({ visits: [{ lessonId: i.lesson }] }),
+  },
+  'GET /api/walks/{walkId}/visits/{visitId}/alternatives': {
+    method: 'GET',
+    url: (i) => `/api/walks/${i.walk}/visits/${i.visit}/alternatives`,
+  },
+  'POST /api/walks/{walkId}/visits/{visitId}/swap': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/visits/${i.visit}/swap`,
+    body: (i) => ({ lessonId: i.lesson }),
+  },
+  'GET /api/schools/{schoolId}/invitations': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/invitations`,
+  },
+  'POST /api/schools/{schoolId}/invitations': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/invitations`,
+    body: (i) => ({ lessonId: i.lesson, date: '2026-11-30' }),
+  },
+  'POST /api/invitations/{invitationId}/accept': {
+    method: 'POST',
+    url: (i) => `/api/invitations/${i.invitation}/accept`,
+    body: (i) => ({ walkId: i.walk }),
+  },
+  'POST /api/invitations/{invitationId}/decline': {
+    method: 'POST',
+    url: (i) => `/api/invitations/${i.invitation}/decline`,
+    body: () => ({ note: '' }),
+  },
+  'DELETE /api/walks/{walkId}/visits/{visitId}': {
+    method: 'DELETE',
+    url: (i) => `/api/walks/${i.walk}/visits/${i.visit}`,
+  },
+  'POST /api/walks/{walkId}/publish': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/publish`,
+  },
+  'POST /api/walks/{walkId}/cancel': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/cancel`,
+    body: () => ({ reason: 'Isolation test' }),
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {
   let t: TestApp;
   const ids = new Map<string, Ids>();
   const admins = new Map<string, Client>();
+
+  /** A programme in consultation with a comment, a draft walk with a visit, an open invitation. */
+  async function setUpWalks(trust: TestTrust, admin: Client) {
+    const school = trust.school('North');
+    const teacher = new Client(t.baseUrl);
+    await teacher.signIn(trust.email('teacher'));
+    const programme = await admin.post(`/api/schools/${school}/programmes`, {
+      title: 'Iso walks',
+      startsOn: '2026-09-02',
+      endsOn: '2026-12-18',
+    });
+    expect(programme.status).toBe(201);
+    const programmeId = programme.body.programme.id as string;
+    expect(
+      (await admin.post(`/api/programmes/${programmeId}/status`, { to: 'consultation' })).status,
+    ).toBe(200);
+    const commented = await teacher.post(`/api/programmes/${programmeId}/comments`, { body: 'Hi' });
+    expect(commented.status).toBe(201);
+    const timetable = await teacher.get(
+      `/api/schools/${school}/people/${trust.person(trust.email('teacher'))}/timetable`,
+    );
+    const lessons = timetable.body.lessons as { id: string; weekday: number }[];
+    const monday = lessons.find((l) => l.weekday === 1)!.id;
+    const tuesday = lessons.find((l) => l.weekday === 2)!.id;
+    const walk = await admin.post(`/api/schools/${school}/walks`, {
+      programmeId: null,
+      offProgrammeReason: 'A walk outside the programme, for this test.',
+      date: '2026-11-30',
+      windowStart: '09:00',
+      windowEnd: '10:00',
+      focusTitle: 'Reading',
+      purpose: 'To see how pupils read aloud across subjects.',
+      observerIds: [trust.person(trust.email('school_leader'))],
+    });
+    expect(walk.status).toBe(201);
+    const walkId = walk.body.walk.id as string;
+    const visited = await admin.post(`/api/walks/${walkId}/visits`, {
+      visits: [{ lessonId: monday }],
+    });
+    expect(visited.status).toBe(200);
+    const invitation = await teacher.post(`/api/schools/${school}/invitations`, {
+      lessonId: tuesday,
+      date: '2026-12-01',
+    });
+    expect(invitation.status).toBe(201);
+    return {
+      programme: programmeId,
+      comment: commented.body.comments[0].id as string,
+      walk: walkId,
+      visit: visited.body.visits[0].id as string,
+      lesson: monday,
+      invitation: invitation.body.id as string,
+    };
+  }
+
+  /** A published walk (written by the factory) with a record and a photo by its observer. */
+  async function setUpRecords(trust: TestTrust) {
+    // In the South school, so the North school's foci stay as the set-up made them.
+    const walk = await createTestWalk(t.db, trust, {
+      school: 'South',
+      teacherIds: [trust.person(trust.email('teacher', 'South'))],
+      visits: [{ invited: true }],
+    });
+    const observer = new Client(t.baseUrl);
+    await observer.signIn(trust.email('observer', 'South'));
+    const record = crypto.randomUUID();
+    const put = await observer.request('PUT', `/api/records/${record}`, {
+      visitId: walk.visitIds[0],
+      baseVersion: null,
+      body: { answers: [], notes: 'Pupils were reading.', studentVoice: [] },
+    });
+    expect(put.status).toBe(201);
+    const photo = crypto.randomUUID();
+    const stored = await fetch(`${t.baseUrl}/api/records/${record}/photos/${photo}`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'image/jpeg',
+        cookie: observer.cookie!,
+        'x-csrf-token': observer.csrfToken!,
+      },
+      body: Buffer.from(tinyJpeg()),
+    });
+    expect(stored.status).toBe(201);
+    return { record, photo };
+  }
+
+  /** A notice for the admin, and (for the first trust) a calendar feed of theirs. */
+  async function setUpNotices(trust: TestTrust) {
+    const admin = admins.get(trust.fixture.slug)!;
+    if (!feedSecret) {
+      const feed = await admin.post('/api/me/calendar-feed');
+      expect(feed.status).toBe(201);
+      feedSecret = new URL(feed.body.url).pathname.split('.')[1]!;
+    }
+    const notice = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .insertInto('notices')
+        .values({
+          trust_id: trust.trustId,
+          person_id: trust.person(trust.email('trust_admin')),
+          kind: 'walk_published',
+          title: 'Isolation notice',
+          body: 'For the isolation test.',
+          created_at: new Date(),
+        })
+        .returning('notice_id')
+        .executeTakeFirstOrThrow(),
+    );
+    const term = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('school_terms')
+        .select('term_id')
+        .where('school_id', '=', trust.school('North'))
+        .where('name', '=', 'Autumn 2026')
+        .executeTakeFirstOrThrow(),
+    );
+    return { notice: notice.notice_id, trust: trust.trustId, reportTerm: term.term_id };
+  }
+
+  /** School set-up (issue 3): a room, subject, year group, period, term and holiday of its own, and a lesson using them. */
+  async function setUpSchoolSetup(trust: TestTrust, admin: Client) {
+    const school = `/api/schools/${trust.school('North')}`;
+    const made = async (path: string, body: unknown) => {
+      const res = await admin.post(`${school}/${path}`, body);
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const room = (await made('rooms', { name: 'Iso room', building: 'Annexe', floor: 1 })).room.id;
+    const department = (await made('departments', { name: 'Iso subject' })).department.id;
+    const yearGroup = (await made('year-groups', { name: 'Iso year' })).yearGroup.id;
+    const period = (
+      await made('periods', { name: 'Iso period', startsAt: '16:00', endsAt: '17:00' })
+    ).id;
+    const term = (
+      await made('terms', { name: 'Iso term', startsOn: '2028-09-04', endsOn: '2028-12-15' })
+    ).term.id;
+    const closure = (
+      await made('closures', {
+        kind: 'holiday',
+        label: 'Iso day',
+        startsOn: '2027-08-02',
+        endsOn: '2027-08-02',
+      })
+    ).closure.id;
+    const setUp = { room, department, yearGroup, period, term, closure };
+    const person = trust.person(trust.email('teacher'));
+    const lesson = await made('lessons', isoLesson({ ...setUp, person } as Ids));
+    return { ...setUp, setupLesson: lesson.lesson.id as string };
+  }
 
   async function setUp(trust: TestTrust) {
     const admin = new Client(t.baseUrl);
@@ -109,12 +643,19 @@ describe('tenant isolation across every route with an id', () => {
       lookForIds: [lookFor],
     });
     expect(focus.status).toBe(201);
+    const walks = await setUpWalks(trust, admin);
+    const captured = await setUpRecords(trust);
+    const setUpIds = await setUpSchoolSetup(trust, admin);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
       framework,
       version: published.body.version.id,
       focus: focus.body.focus?.id ?? focus.body.id,
+      ...walks,
+      ...captured,
+      ...setUpIds,
+      ...(await setUpNotices(trust)),
     });
   }
 
@@ -149,12 +690,22 @@ describe('tenant isolation across every route with an id', () => {
       const admin = admins.get('iso-a')!;
       const other = ids.get('iso-b')!;
       const own = ids.get('iso-a')!;
-      const refused = await admin.request(call.method, call.url(other), call.body?.(other));
+      const refused = await admin.request(
+        call.method,
+        call.url(other),
+        call.body?.(other),
+        call.headers,
+      );
       expect(refused.status, 'other trust').toBe(404);
       expect(refused.body.error.code).toBe('not_found');
       // Positive control: the same call on A's own ids is not "not found" (it may be refused
       // for another reason, such as a focus on an unknown version, but it found the thing).
-      const allowed = await admin.request(call.method, call.url(own), call.body?.(own));
+      const allowed = await admin.request(
+        call.method,
+        call.url(own),
+        call.body?.(own),
+        call.headers,
+      );
       expect(allowed.status, `own trust: ${JSON.stringify(allowed.body)}`).not.toBe(404);
       expect(allowed.status).toBeLessThan(500);
     });

@@ -5,6 +5,7 @@ import type {
   FrameworkKind,
   Guidance,
 } from '../../domain/frameworks/types.ts';
+import type { RecordBody as RecordBodyJson } from '../../domain/records/body.ts';
 
 /** Types that carry the schema: one interface per table, named as in SQL. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -303,6 +304,150 @@ export interface LessonCoTeachersTable {
   person_id: string;
 }
 
+// Programmes, walks, visits and invitations (migration 0007).
+export type CapPeriodKind = 'school_year' | 'term' | 'days';
+export type ProgrammeStatus = 'draft' | 'consultation' | 'agreed' | 'published';
+export type WalkKind = 'learning' | 'student_voice' | 'health_and_safety';
+export type WalkStatus = 'draft' | 'published' | 'cancelled';
+
+export interface SchoolProtocolSettingsTable {
+  trust_id: string;
+  school_id: string;
+  max_observers: number;
+  notice_school_days: number;
+  visit_cap: number;
+  cap_period: CapPeriodKind;
+  cap_period_days: number | null;
+  visit_minutes: number;
+  max_rooms_per_hour: number;
+  response_window_school_days: number;
+  min_group_size: number;
+  /** A Monday in week 1 (week A) of the timetable cycle; null: the Monday of the first term. */
+  cycle_anchor: DateOnly | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ProgrammesTable {
+  trust_id: string;
+  school_id: string;
+  programme_id: Generated<string>;
+  term_id: string | null;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  status: ColumnType<ProgrammeStatus, ProgrammeStatus | undefined, ProgrammeStatus>;
+  consultation_opened_at: Timestamp | null;
+  agreed_on: DateOnly | null;
+  agreement_how: string | null;
+  agreed_recorded_by: string | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProgrammeCommentsTable {
+  trust_id: string;
+  comment_id: Generated<string>;
+  programme_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
+export interface WalksTable {
+  trust_id: string;
+  school_id: string;
+  walk_id: Generated<string>;
+  programme_id: string | null;
+  off_programme_reason: string | null;
+  kind: WalkKind;
+  walk_date: DateOnly;
+  /** School-local wall-clock time, 'HH:MM' (read with to_char). */
+  window_start: string;
+  window_end: string;
+  focus_id: string | null;
+  focus_title: string;
+  purpose: string;
+  status: ColumnType<WalkStatus, WalkStatus | undefined, WalkStatus>;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WalkObserversTable {
+  trust_id: string;
+  walk_id: string;
+  person_id: string;
+}
+
+export interface WalkInvitationsTable {
+  trust_id: string;
+  school_id: string;
+  invitation_id: Generated<string>;
+  teacher_id: string;
+  lesson_id: string | null;
+  invite_date: DateOnly;
+  note: string;
+  class_code: string;
+  status: ColumnType<
+    'open' | 'accepted' | 'declined' | 'withdrawn',
+    'open' | 'accepted' | 'declined' | 'withdrawn' | undefined,
+    'open' | 'accepted' | 'declined' | 'withdrawn'
+  >;
+  walk_id: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  answer_note: string | null;
+  created_at: Timestamp;
+}
+
+export interface VisitsTable {
+  trust_id: string;
+  school_id: string;
+  visit_id: Generated<string>;
+  walk_id: string;
+  /** null once a timetable import removed the lesson; the snapshot below stays. */
+  lesson_id: string | null;
+  teacher_id: string;
+  room_id: string | null;
+  room_name: string;
+  building: string;
+  floor: number;
+  class_code: string;
+  department: string;
+  year_group: string;
+  visit_date: DateOnly;
+  planned_start: Timestamp;
+  planned_end: Timestamp;
+  route_order: number;
+  invited: boolean;
+  invitation_id: string | null;
+  status: ColumnType<
+    'planned' | 'cancelled',
+    'planned' | 'cancelled' | undefined,
+    'planned' | 'cancelled'
+  >;
+  /** Why the planner (or the leader) chose this lesson: plain sentences. */
+  reasons: Json<string[]>;
+  /** Set by the prior-warning notices when the teacher has been told. */
+  notice_sent_at: Timestamp | null;
+  needs_teacher_agreement: boolean;
+  teacher_agreed_at: Timestamp | null;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
 export interface DB {
   trusts: TrustsTable;
   people: PeopleTable;
@@ -332,6 +477,102 @@ export interface DB {
   staff_profiles: StaffProfilesTable;
   staff_departments: StaffDepartmentsTable;
   lesson_co_teachers: LessonCoTeachersTable;
+  school_protocol_settings: SchoolProtocolSettingsTable;
+  programmes: ProgrammesTable;
+  programme_comments: ProgrammeCommentsTable;
+  walks: WalksTable;
+  walk_observers: WalkObserversTable;
+  walk_invitations: WalkInvitationsTable;
+  visits: VisitsTable;
+  records: RecordsTable;
+  record_versions: RecordVersionsTable;
+  record_photos: RecordPhotosTable;
+  notices: NoticesTable;
+  calendar_feeds: CalendarFeedsTable;
+}
+
+// In-app notices and private calendar feeds (migration 0009).
+export type NoticeKind =
+  | 'walk_published'
+  | 'observing_walk'
+  | 'visit_moved'
+  | 'visit_cancelled'
+  | 'visit_added'
+  | 'observers_changed'
+  | 'walk_cancelled'
+  | 'observer_added'
+  | 'observer_removed'
+  | 'agreement_given';
+
+export interface NoticesTable {
+  trust_id: string;
+  notice_id: Generated<string>;
+  person_id: string;
+  school_id: string | null;
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  /** A path in the web app ('/notices', '/schools/…'), never an outside address. */
+  link: string | null;
+  walk_id: string | null;
+  visit_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface CalendarFeedsTable {
+  trust_id: string;
+  feed_id: Generated<string>;
+  person_id: string;
+  /** sha256 of the feed's secret; the secret itself is only in the URL given once. */
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_read_at: Timestamp | null;
+}
+
+// Records of visits, their versions after hand-in, and photos (migration 0008).
+export interface RecordsTable {
+  trust_id: string;
+  /** Made on the device before anything is sent: the idempotency key. */
+  record_id: string;
+  school_id: string;
+  walk_id: string;
+  visit_id: string;
+  observer_id: string;
+  framework_version_id: string | null;
+  version_no: number;
+  /** The canonical record body (see domain/records/body.ts). */
+  body: Json<RecordBodyJson>;
+  /** sha256 of the canonical body. */
+  body_hash: string;
+  captured_at: Timestamp;
+  handed_in_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RecordVersionsTable {
+  trust_id: string;
+  record_id: string;
+  version_no: number;
+  body: Json<RecordBodyJson>;
+  body_hash: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface RecordPhotosTable {
+  trust_id: string;
+  photo_id: string;
+  record_id: string;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  bytes_hash: string;
+  mime: 'image/jpeg';
+  width: number;
+  height: number;
+  size: number;
+  created_at: CreatedAt;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -6,6 +6,7 @@ import {
   publishDraft,
 } from '../frameworks/frameworks.service.ts';
 import type { SignedIn } from '../http/context.ts';
+import { seedDemoWalks } from '../walks/demo-walks.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
 import { writeTrust } from './write-trust.ts';
 
@@ -40,6 +41,8 @@ export async function seedDemoIfEmpty(deps: FrameworkDeps): Promise<DemoTrust | 
     });
     await publishDraft(deps, asLeader, draft.framework.id);
   }
+  // Each school's Autumn 2026 programme, published, with walks planned by the planner.
+  await seedDemoWalks(deps.db, trust, written);
   return trust;
 }
 

@@ -58,6 +58,11 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['school_leader', 'framework.edit', 'own school', 'deny'],
   ['teacher', 'framework.view', 'own school', 'allow'],
   ['observer', 'framework.edit', 'own school', 'deny'],
+  ['observer', 'record.capture', 'own school', 'allow'],
+  ['observer', 'record.capture', 'other school', 'deny'],
+  ['teacher', 'record.capture', 'own school', 'allow'],
+  ['trust_leader', 'record.capture', 'other school', 'allow'],
+  ['observer', 'record.capture', 'other trust', 'not_found'],
   ['school_leader', 'focus.edit', 'own school', 'allow'],
   ['school_leader', 'focus.edit', 'other school', 'deny'],
   ['trust_leader', 'focus.edit', 'own school', 'deny'],
@@ -78,7 +83,65 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['school_leader', 'mail.view_outbox', 'own school', 'allow'],
   ['school_leader', 'mail.view_outbox', 'other school', 'deny'],
   ['trust_leader', 'mail.view_outbox', 'own school', 'deny'],
+  ['trust_admin', 'school.import', 'other school', 'allow'],
+  ['trust_admin', 'school.import', 'other trust', 'not_found'],
+  ['school_leader', 'school.import', 'own school', 'allow'],
+  ['school_leader', 'school.import', 'other school', 'deny'],
+  ['trust_leader', 'school.import', 'own school', 'deny'],
+  ['observer', 'school.import', 'own school', 'deny'],
+  ['teacher', 'school.import', 'own school', 'deny'],
+  ['site_manager', 'school.import', 'own school', 'deny'],
   ['teacher', 'mail.view_outbox', 'own school', 'deny'],
+  ['teacher', 'programme.view', 'own school', 'allow'],
+  ['teacher', 'programme.view', 'other school', 'deny'],
+  ['teacher', 'programme.manage', 'own school', 'deny'],
+  ['teacher', 'programme.comment', 'own school', 'allow'],
+  ['trust_leader', 'programme.manage', 'own school', 'deny'],
+  ['trust_admin', 'programme.manage', 'other school', 'allow'],
+  ['trust_admin', 'programme.comment', 'other school', 'deny'],
+  ['school_leader', 'programme.manage', 'own school', 'allow'],
+  ['school_leader', 'programme.manage', 'other school', 'deny'],
+  ['school_leader', 'programme.manage', 'other trust', 'not_found'],
+  ['school_leader', 'walk.manage', 'own school', 'allow'],
+  ['school_leader', 'walk.manage', 'other school', 'deny'],
+  ['trust_admin', 'walk.manage', 'other school', 'allow'],
+  ['trust_leader', 'walk.manage', 'own school', 'deny'],
+  ['observer', 'walk.manage', 'own school', 'deny'],
+  ['teacher', 'walk.manage', 'own school', 'deny'],
+  ['teacher', 'walk.manage', 'other trust', 'not_found'],
+  ['teacher', 'walk.invite', 'own school', 'allow'],
+  ['teacher', 'walk.invite', 'other school', 'deny'],
+  ['site_manager', 'walk.invite', 'own school', 'deny'],
+  ['school_leader', 'protocol.edit', 'own school', 'allow'],
+  ['teacher', 'protocol.edit', 'own school', 'deny'],
+  ['trust_admin', 'school.create', 'other school', 'allow'],
+  ['trust_admin', 'school.create', 'other trust', 'not_found'],
+  ['trust_leader', 'school.create', 'own school', 'deny'],
+  ['school_leader', 'school.create', 'own school', 'deny'],
+  ['trust_admin', 'school.edit', 'other school', 'allow'],
+  ['trust_leader', 'school.edit', 'own school', 'deny'],
+  ['school_leader', 'school.edit', 'own school', 'deny'],
+  ['teacher', 'school.edit', 'own school', 'deny'],
+  ['trust_admin', 'school.manage_setup', 'other school', 'allow'],
+  ['trust_admin', 'school.manage_setup', 'other trust', 'not_found'],
+  ['school_leader', 'school.manage_setup', 'own school', 'allow'],
+  ['school_leader', 'school.manage_setup', 'other school', 'deny'],
+  ['school_leader', 'school.manage_setup', 'other trust', 'not_found'],
+  ['trust_leader', 'school.manage_setup', 'own school', 'deny'],
+  ['observer', 'school.manage_setup', 'own school', 'deny'],
+  ['teacher', 'school.manage_setup', 'own school', 'deny'],
+  ['site_manager', 'school.manage_setup', 'own school', 'deny'],
+  ['school_leader', 'calendar.school_walks', 'own school', 'allow'],
+  ['school_leader', 'calendar.school_walks', 'other school', 'deny'],
+  ['teacher', 'calendar.school_walks', 'own school', 'deny'],
+  ['trust_leader', 'calendar.school_walks', 'own school', 'deny'],
+  ['teacher', 'programme.view_protocol_report', 'own school', 'allow'],
+  ['teacher', 'programme.view_protocol_report', 'other school', 'deny'],
+  ['site_manager', 'programme.view_protocol_report', 'own school', 'deny'],
+  ['trust_leader', 'programme.view_protocol_report', 'other school', 'allow'],
+  ['school_leader', 'programme.view_protocol_report', 'other trust', 'not_found'],
+  ['school_leader', 'visit.agree', 'own school', 'deny'],
+  ['teacher', 'visit.agree', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {
@@ -109,6 +172,19 @@ describe('decide', () => {
     expect(decide(head, 'person.view_timetable', resourceIn('other school', COLLEAGUE))).toBe(
       'deny',
     );
+  });
+
+  it('lets only the visited teacher agree to a moved visit, not a leader or colleague', () => {
+    expect(decide(actorWith('teacher'), 'visit.agree', resourceIn('own school', ME))).toBe('allow');
+    expect(decide(actorWith('teacher'), 'visit.agree', resourceIn('own school', COLLEAGUE))).toBe(
+      'deny',
+    );
+    expect(
+      decide(actorWith('school_leader'), 'visit.agree', resourceIn('own school', COLLEAGUE)),
+    ).toBe('deny');
+    expect(
+      decide(actorWith('trust_admin'), 'visit.agree', resourceIn('own school', COLLEAGUE)),
+    ).toBe('deny');
   });
 
   it('does not let a site manager read a timetable, even their own', () => {

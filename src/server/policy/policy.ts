@@ -27,7 +27,21 @@ export type Action =
   | 'focus.view'
   | 'focus.edit'
   | 'person.invite'
-  | 'mail.view_outbox';
+  | 'mail.view_outbox'
+  | 'school.import'
+  | 'programme.view'
+  | 'programme.manage'
+  | 'programme.comment'
+  | 'protocol.edit'
+  | 'walk.manage'
+  | 'walk.invite'
+  | 'school.create'
+  | 'school.edit'
+  | 'school.manage_setup'
+  | 'record.capture'
+  | 'visit.agree'
+  | 'calendar.school_walks'
+  | 'programme.view_protocol_report';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -65,6 +79,47 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'person.invite': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
   // The local mail outbox: the whole trust's for admins, their school's staff for school leaders.
   'mail.view_outbox': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Import staff, rooms and the timetable from CSV or XLSX: trust admins anywhere, a school's leaders.
+  'school.import': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Programmes of walks: staff read them once in consultation (drafts: leaders only), leaders run them.
+  'programme.view': {
+    trustWide: ['trust_admin'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'programme.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Consultation is for the school's own staff.
+  'programme.comment': {
+    trustWide: [],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The school's protocol settings (caps, notice, observers), agreed with its staff.
+  'protocol.edit': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Plan, publish and cancel walks, answer invitations. Observers read the walks they are on
+  // (checked in the walks service); nobody gets a per-teacher list of visits.
+  'walk.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // A teacher invites a walk into one of their own lessons.
+  'walk.invite': { trustWide: [], inSchool: ['teacher', 'observer', 'school_leader'] },
+  // School set-up (issue 3): trust admins create schools and edit their details and calendar;
+  // staff, rooms, departments, year groups and the timetable are managed by trust admins and
+  // by the school's own leaders. Nobody else edits set-up data.
+  'school.create': { trustWide: ['trust_admin'], inSchool: [] },
+  'school.edit': { trustWide: ['trust_admin'], inSchool: [] },
+  'school.manage_setup': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Capture (issue 6): the roles that may be named observers on a walk. The records service
+  // also requires the person to be one of that walk's observers; a record is its observer's.
+  'record.capture': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // Prior warning (issue 5): only the visited teacher agrees to a visit moved inside the notice period.
+  'visit.agree': { trustWide: [], inSchool: [], self: ['teacher', 'observer', 'school_leader'] },
+  // A school leader's calendar feed lists the school's published walks.
+  'calendar.school_walks': { trustWide: [], inSchool: ['school_leader'] },
+  // The protocol report: what a head shows staff and union representatives. It names no teacher.
+  'programme.view_protocol_report': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ClosureKind, School } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 export function listSchoolsWithCounts(tx: Tx) {
@@ -135,4 +136,138 @@ export function listLessonsOfTeacher(tx: Tx, schoolId: string, personId: string)
     .orderBy('l.cycle_week')
     .orderBy('l.weekday')
     .execute();
+}
+
+// School details and the school calendar (set-up, issue 3).
+
+export function findSchoolByName(tx: Tx, name: string) {
+  return tx
+    .selectFrom('schools')
+    .select(['school_id', 'name'])
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .executeTakeFirst();
+}
+
+export function insertSchool(
+  tx: Tx,
+  values: {
+    trust_id: string;
+    name: string;
+    phase: School['phase'];
+    urn: string | null;
+    address: string;
+    time_zone: string;
+    timetable_cycle_weeks: number;
+  },
+) {
+  return tx.insertInto('schools').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateSchool(
+  tx: Tx,
+  schoolId: string,
+  values: Partial<
+    Pick<School, 'name' | 'phase' | 'urn' | 'address' | 'time_zone' | 'timetable_cycle_weeks'>
+  >,
+) {
+  return tx
+    .updateTable('schools')
+    .set(values)
+    .where('school_id', '=', schoolId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function listTerms(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('school_terms')
+    .select(['term_id', 'name', 'starts_on', 'ends_on'])
+    .where('school_id', '=', schoolId)
+    .orderBy('starts_on')
+    .execute();
+}
+
+export function listClosures(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('school_closures')
+    .select(['closure_id', 'kind', 'label', 'starts_on', 'ends_on'])
+    .where('school_id', '=', schoolId)
+    .orderBy('starts_on')
+    .orderBy('label')
+    .execute();
+}
+
+export function insertTerm(
+  tx: Tx,
+  values: { trust_id: string; school_id: string; name: string; starts_on: string; ends_on: string },
+) {
+  return tx
+    .insertInto('school_terms')
+    .values(values)
+    .returning(['term_id', 'name', 'starts_on', 'ends_on'])
+    .executeTakeFirstOrThrow();
+}
+
+export function updateTerm(
+  tx: Tx,
+  schoolId: string,
+  termId: string,
+  values: { name: string; starts_on: string; ends_on: string },
+) {
+  return tx
+    .updateTable('school_terms')
+    .set(values)
+    .where('school_id', '=', schoolId)
+    .where('term_id', '=', termId)
+    .returning(['term_id', 'name', 'starts_on', 'ends_on'])
+    .executeTakeFirst();
+}
+
+export function deleteTerm(tx: Tx, schoolId: string, termId: string) {
+  return tx
+    .deleteFrom('school_terms')
+    .where('school_id', '=', schoolId)
+    .where('term_id', '=', termId)
+    .executeTakeFirst();
+}
+
+export function insertClosure(
+  tx: Tx,
+  values: {
+    trust_id: string;
+    school_id: string;
+    kind: ClosureKind;
+    label: string;
+    starts_on: string;
+    ends_on: string;
+  },
+) {
+  return tx
+    .insertInto('school_closures')
+    .values(values)
+    .returning(['closure_id', 'kind', 'label', 'starts_on', 'ends_on'])
+    .executeTakeFirstOrThrow();
+}
+
+export function updateClosure(
+  tx: Tx,
+  schoolId: string,
+  closureId: string,
+  values: { kind: ClosureKind; label: string; starts_on: string; ends_on: string },
+) {
+  return tx
+    .updateTable('school_closures')
+    .set(values)
+    .where('school_id', '=', schoolId)
+    .where('closure_id', '=', closureId)
+    .returning(['closure_id', 'kind', 'label', 'starts_on', 'ends_on'])
+    .executeTakeFirst();
+}
+
+export function deleteClosure(tx: Tx, schoolId: string, closureId: string) {
+  return tx
+    .deleteFrom('school_closures')
+    .where('school_id', '=', schoolId)
+    .where('closure_id', '=', closureId)
+    .executeTakeFirst();
 }

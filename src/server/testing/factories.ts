@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB, Role } from '../db/schema.ts';
+import { withTenant } from '../db/with-tenant.ts';
 import type { DemoLesson, DemoSchool, DemoStaff, DemoTrust } from '../demo/demo-trust.ts';
 import { type WrittenTrust, writeTrust } from '../demo/write-trust.ts';
 
@@ -118,4 +119,227 @@ export async function createTestTrust(db: Kysely<DB>, slug: string): Promise<Tes
     school: (name) => written.schoolIds.get(name)!,
     person: (email) => written.personIds.get(email)!,
   };
+}
+
+export type WalkLookForSpec = {
+  prompt: string;
+  answerKind: 'prevalence' | 'seen' | 'count' | 'note';
+  audience?: 'observer' | 'pupils';
+};
+
+export type WalkSpec = {
+  trustId: string;
+  schoolId: string;
+  observerIds: string[];
+  /** Teachers of the visits, in route order (one visit each). */
+  teacherIds: string[];
+  /** 'YYYY-MM-DD'; the default test clock's day. */
+  date?: string;
+  status?: 'draft' | 'published' | 'cancelled';
+  kind?: 'learning' | 'student_voice' | 'health_and_safety';
+  lookFors?: WalkLookForSpec[];
+  /** Per visit: prior warning given (default true) and invited (default false). */
+  visits?: { noticeGiven?: boolean; invited?: boolean }[];
+};
+
+export type TestWalk = {
+  walkId: string;
+  visitIds: string[];
+  focusId: string;
+  versionId: string;
+  /** Look-for ids by prompt. */
+  lookForIds: Map<string, string>;
+};
+
+const defaultLookFors: WalkLookForSpec[] = [
+  { prompt: 'Pupils explain their reasoning to a partner', answerKind: 'prevalence' },
+  { prompt: 'Pupils use the word wall', answerKind: 'seen' },
+  { prompt: 'Questions asked by pupils', answerKind: 'count' },
+  { prompt: 'What are you learning today, and why?', answerKind: 'note', audience: 'pupils' },
+];
+
+/**
+ * A published walk with a focus and planned visits, written straight to the database (the
+ * walks feature plans them for real): a framework version with the given look-fors, a focus on
+ * it, the walk with its observers, and one visit per teacher, 20 minutes apart from 09:00.
+ */
+export async function createWalkRows(db: Kysely<DB>, spec: WalkSpec): Promise<TestWalk> {
+  const date = spec.date ?? '2026-11-23';
+  const lookFors = spec.lookFors ?? defaultLookFors;
+  return withTenant(db, spec.trustId, async (tx) => {
+    const tag = crypto.randomUUID().slice(0, 8);
+    const framework = await tx
+      .insertInto('frameworks')
+      .values({
+        trust_id: spec.trustId,
+        name: `Walk framework ${tag}`,
+        kind: 'learning',
+        description: '',
+      })
+      .returning('framework_id')
+      .executeTakeFirstOrThrow();
+    const version = await tx
+      .insertInto('framework_versions')
+      .values({
+        trust_id: spec.trustId,
+        framework_id: framework.framework_id,
+        version_no: 1,
+        status: 'draft',
+        name: `Walk framework ${tag}`,
+        description: '',
+      })
+      .returning('version_id')
+      .executeTakeFirstOrThrow();
+    const lens = await tx
+      .insertInto('framework_lenses')
+      .values({
+        trust_id: spec.trustId,
+        version_id: version.version_id,
+        key: 'learning',
+        name: 'Learning',
+        description: '',
+        position: 0,
+      })
+      .returning('lens_id')
+      .executeTakeFirstOrThrow();
+    const lookForIds = new Map<string, string>();
+    for (const [i, f] of lookFors.entries()) {
+      const row = await tx
+        .insertInto('framework_look_fors')
+        .values({
+          trust_id: spec.trustId,
+          version_id: version.version_id,
+          lens_id: lens.lens_id,
+          key: `look-for-${i + 1}`,
+          prompt: f.prompt,
+          answer_kind: f.answerKind,
+          audience: f.audience ?? 'observer',
+          guidance: JSON.stringify({ looksLike: `What “${f.prompt}” looks like.` }),
+          continues_look_for_id: null,
+          position: i,
+        })
+        .returning('look_for_id')
+        .executeTakeFirstOrThrow();
+      lookForIds.set(f.prompt, row.look_for_id);
+    }
+    await tx
+      .updateTable('framework_versions')
+      .set({ status: 'published', published_at: new Date() })
+      .where('version_id', '=', version.version_id)
+      .execute();
+    const focus = await tx
+      .insertInto('foci')
+      .values({
+        trust_id: spec.trustId,
+        school_id: spec.schoolId,
+        version_id: version.version_id,
+        title: 'Talk for learning',
+        purpose: 'To see how pupils use talk to deepen their understanding.',
+      })
+      .returning('focus_id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('focus_look_fors')
+      .values(
+        [...lookForIds.values()].map((look_for_id) => ({
+          trust_id: spec.trustId,
+          focus_id: focus.focus_id,
+          look_for_id,
+        })),
+      )
+      .execute();
+    const status = spec.status ?? 'published';
+    const walk = await tx
+      .insertInto('walks')
+      .values({
+        trust_id: spec.trustId,
+        school_id: spec.schoolId,
+        off_programme_reason: 'Written by a test fixture.',
+        kind: spec.kind ?? 'learning',
+        walk_date: date,
+        window_start: '09:00',
+        window_end: '12:00',
+        focus_id: focus.focus_id,
+        focus_title: 'Talk for learning',
+        purpose: 'To see how pupils use talk to deepen their understanding.',
+        status,
+        published_at: status === 'draft' ? null : new Date(),
+        cancelled_at: status === 'cancelled' ? new Date() : null,
+        updated_at: new Date(),
+      })
+      .returning('walk_id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('walk_observers')
+      .values(
+        spec.observerIds.map((person_id) => ({
+          trust_id: spec.trustId,
+          walk_id: walk.walk_id,
+          person_id,
+        })),
+      )
+      .execute();
+    const visitIds: string[] = [];
+    for (const [i, teacherId] of spec.teacherIds.entries()) {
+      const v = spec.visits?.[i] ?? {};
+      const start = new Date(`${date}T09:00:00Z`);
+      start.setUTCMinutes(i * 20);
+      const row = await tx
+        .insertInto('visits')
+        .values({
+          trust_id: spec.trustId,
+          school_id: spec.schoolId,
+          walk_id: walk.walk_id,
+          lesson_id: null,
+          teacher_id: teacherId,
+          room_id: null,
+          room_name: `Room ${i + 1}`,
+          building: 'Main',
+          floor: i % 2,
+          class_code: `8X/${i + 1}`,
+          department: 'Science',
+          year_group: 'Year 8',
+          visit_date: date,
+          planned_start: start,
+          planned_end: new Date(start.getTime() + 10 * 60_000),
+          route_order: i + 1,
+          invited: v.invited ?? false,
+          reasons: JSON.stringify([]),
+          notice_sent_at: (v.noticeGiven ?? true) ? new Date(`${date}T00:00:00Z`) : null,
+          needs_teacher_agreement: false,
+        })
+        .returning('visit_id')
+        .executeTakeFirstOrThrow();
+      visitIds.push(row.visit_id);
+    }
+    return {
+      walkId: walk.walk_id,
+      visitIds,
+      focusId: focus.focus_id,
+      versionId: version.version_id,
+      lookForIds,
+    };
+  });
+}
+
+/** createWalkRows in a test trust's North (or South) school, observed by its observer. */
+export function createTestWalk(
+  db: Kysely<DB>,
+  trust: TestTrust,
+  spec: Partial<Omit<WalkSpec, 'trustId' | 'schoolId'>> & { school?: 'North' | 'South' } = {},
+) {
+  const school = spec.school ?? 'North';
+  const person = (role: Role) => trust.person(trust.email(role, school));
+  return createWalkRows(db, {
+    trustId: trust.trustId,
+    schoolId: trust.school(school),
+    observerIds: spec.observerIds ?? [person('observer')],
+    // Different teachers, so the one-visit-a-day rule holds.
+    teacherIds: spec.teacherIds ?? [
+      person('teacher'),
+      person('school_leader'),
+      person('site_manager'),
+    ],
+    ...spec,
+  });
 }

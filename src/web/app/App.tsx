@@ -2,14 +2,31 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { LinkSignInPage } from '../auth/LinkSignInPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { MyWalksPage } from '../capture/MyWalksPage.tsx';
+import { CaptureGate } from '../capture/owner.tsx';
+import { CaptureReviewPage } from '../capture/ReviewPage.tsx';
+import { CaptureVisitPage } from '../capture/VisitPage.tsx';
+import { CaptureWalkPage } from '../capture/WalkPage.tsx';
 import { FociPage } from '../frameworks/FociPage.tsx';
 import { FrameworksPage } from '../frameworks/FrameworksPage.tsx';
 import { VersionPage } from '../frameworks/VersionPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { ImportPage } from '../imports/ImportPage.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
+import { NoticesPage } from '../notices/NoticesPage.tsx';
+import { ProtocolReportPage } from '../notices/ProtocolReportPage.tsx';
+import { ProgrammePage } from '../programmes/ProgrammePage.tsx';
+import { ProgrammesPage } from '../programmes/ProgrammesPage.tsx';
+import { RoomsPage } from '../rooms/RoomsPage.tsx';
+import { EditSchoolPage, NewSchoolPage } from '../schools/SchoolFormPage.tsx';
 import { SchoolPage } from '../schools/SchoolPage.tsx';
+import { StaffPage } from '../staff/StaffPage.tsx';
+import { DayPage } from '../timetable/DayPage.tsx';
+import { LessonsPage } from '../timetable/LessonsPage.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { MyVisitsPage } from '../walks/MyVisitsPage.tsx';
+import { WalkEditorPage } from '../walks/WalkPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
 function RequireSignIn({ children }: { children: ReactNode }) {
@@ -53,6 +70,62 @@ export function App() {
             }
           />
           <Route
+            path="/schools/new"
+            element={
+              <RequireSignIn>
+                <NewSchoolPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/edit"
+            element={
+              <RequireSignIn>
+                <EditSchoolPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/staff"
+            element={
+              <RequireSignIn>
+                <StaffPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/rooms"
+            element={
+              <RequireSignIn>
+                <RoomsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/lessons"
+            element={
+              <RequireSignIn>
+                <LessonsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/day"
+            element={
+              <RequireSignIn>
+                <DayPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/import"
+            element={
+              <RequireSignIn>
+                <ImportPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
             path="/frameworks"
             element={
               <RequireSignIn>
@@ -73,6 +146,95 @@ export function App() {
             element={
               <RequireSignIn>
                 <FociPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/programmes"
+            element={
+              <RequireSignIn>
+                <ProgrammesPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/programmes/:programmeId"
+            element={
+              <RequireSignIn>
+                <ProgrammePage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/walks/:walkId"
+            element={
+              <RequireSignIn>
+                <WalkEditorPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/my-visits"
+            element={
+              <RequireSignIn>
+                <MyVisitsPage />
+              </RequireSignIn>
+            }
+          />
+          {/* Capture (issue 6): works offline, for the last person signed in on this device. */}
+          <Route
+            path="/capture"
+            element={
+              <CaptureGate>
+                <MyWalksPage />
+              </CaptureGate>
+            }
+          />
+          <Route
+            path="/capture/walks/:walkId"
+            element={
+              <CaptureGate>
+                <CaptureWalkPage />
+              </CaptureGate>
+            }
+          />
+          <Route
+            path="/capture/walks/:walkId/visits/:visitId"
+            element={
+              <CaptureGate>
+                <CaptureVisitPage />
+              </CaptureGate>
+            }
+          />
+          <Route
+            path="/capture/walks/:walkId/review"
+            element={
+              <CaptureGate>
+                <CaptureReviewPage />
+              </CaptureGate>
+            }
+          />
+          <Route
+            path="/notices"
+            element={
+              <RequireSignIn>
+                <NoticesPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/programmes/:programmeId/protocol-report"
+            element={
+              <RequireSignIn>
+                <ProtocolReportPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/protocol-report"
+            element={
+              <RequireSignIn>
+                <ProtocolReportPage />
               </RequireSignIn>
             }
           />

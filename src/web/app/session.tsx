@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
+import { confirmSignOut } from '../offline/sign-out.ts';
 import { ApiFailure, api, setCsrfToken } from './api.ts';
 
 type Session = {
@@ -10,7 +11,8 @@ type Session = {
   signIn(input: LoginRequest): Promise<Me>;
   /** Signs in with the token from an emailed link (it works once). */
   signInWithLink(token: string): Promise<Me>;
-  signOut(): Promise<void>;
+  /** false when the person chose to stay signed in (unsent records on this device). */
+  signOut(): Promise<boolean>;
 };
 
 const SessionContext = createContext<Session | null>(null);
@@ -61,10 +63,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return signedIn;
     },
     async signOut() {
+      // Unsent records on this device: warn and let the person stay (nothing is deleted).
+      if (me && !(await confirmSignOut(me.person.id))) return false;
       await api('/api/auth/logout', { method: 'POST' });
       setCsrfToken(null);
       queryClient.clear();
       setMe(null);
+      return true;
     },
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;

@@ -4,6 +4,7 @@ import type { Me } from '../../contracts/auth.ts';
 import type { SchoolSummary } from '../../contracts/schools.ts';
 import { api } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
+import { CalendarFeed } from '../notices/CalendarFeed.tsx';
 import { RoomList } from '../schools/RoomList.tsx';
 import { MyTimetable } from '../schools/Timetable.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -35,6 +36,7 @@ export function HomePage() {
       {me.home === null ? (
         <p>Your account has no role in a school yet. Ask your trust administrator to add you.</p>
       ) : null}
+      {me.home === 'school' || me.home === 'teaching' ? <CalendarFeed /> : null}
     </>
   );
 }
@@ -90,6 +92,10 @@ function TrustHome() {
         <Link to="/frameworks">Frameworks: lenses and look-fors shared across the trust</Link>
       </p>
       <p>
+        <Link to="/schools/new">Add a school</Link> (trust administrators): details, terms and
+        non-teaching days; then each school’s staff, rooms and timetable from its page.
+      </p>
+      <p>
         <Link to="/outbox">Mail outbox</Link>
       </p>
     </section>
@@ -109,6 +115,25 @@ function SchoolHome({ me }: { me: Me }) {
           .map((m) => (
             <li key={m.schoolId}>
               <Link to={`/schools/${m.schoolId}/foci`}>Foci and look-fors, {m.schoolName}</Link>
+            </li>
+          ))}
+        {me.memberships
+          .filter((m) => m.role === 'school_leader' && m.schoolId)
+          .map((m) => (
+            <li key={`setup-${m.schoolId}`}>
+              Set up {m.schoolName}: <Link to={`/schools/${m.schoolId}/staff`}>staff</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/rooms`}>rooms</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/day`}>school day</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/lessons`}>lessons</Link>
+            </li>
+          ))}
+        {me.memberships
+          .filter((m) => m.role === 'school_leader' && m.schoolId)
+          .map((m) => (
+            <li key={`programmes-${m.schoolId}`}>
+              <Link to={`/schools/${m.schoolId}/programmes`}>
+                Programmes and walks, {m.schoolName}
+              </Link>
             </li>
           ))}
         <li>
@@ -146,6 +171,18 @@ function TeachingHome({ me }: { me: Me }) {
   ];
   return (
     <>
+      <p>
+        <Link to="/my-visits">My visits, and invite a walk into a lesson</Link>
+      </p>
+      {[...new Set(me.memberships.filter((m) => m.schoolId).map((m) => m.schoolId!))].map(
+        (schoolId) => (
+          <p key={`programmes-${schoolId}`}>
+            <Link to={`/schools/${schoolId}/programmes`}>
+              The school’s programme of learning walks
+            </Link>
+          </p>
+        ),
+      )}
       {schoolIds.map((schoolId) => (
         <MyTimetable key={schoolId} schoolId={schoolId} personId={me.person.id} />
       ))}

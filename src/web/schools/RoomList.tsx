@@ -9,7 +9,7 @@ const floorName = (floor: number) => (floor === 0 ? 'Ground floor' : `Floor ${fl
 export function RoomList({ schoolId }: { schoolId: string }) {
   const rooms = useQuery({
     queryKey: ['rooms', schoolId],
-    queryFn: () => api<{ rooms: Room[] }>(`/api/schools/${schoolId}/rooms`),
+    queryFn: () => api<{ rooms: Room[] }>(`/api/schools/${schoolId}/rooms?pageSize=200`),
   });
   if (rooms.isPending) return <Loading what="rooms" />;
   if (rooms.error) return <ErrorMessage error={rooms.error} />;

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { ApiFailure, api } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';
+import { SetupNav } from './setup-ui.tsx';
 
 type Staff = { id: string; fullName: string; email: string; roles: string[] };
 
@@ -25,7 +26,7 @@ export function SchoolPage() {
   });
   const staff = useQuery({
     queryKey: ['staff', schoolId],
-    queryFn: () => api<{ staff: Staff[] }>(`/api/schools/${schoolId}/staff`),
+    queryFn: () => api<{ staff: Staff[]; total: number }>(`/api/schools/${schoolId}/staff`),
   });
   if (school.isPending) return <Loading what="the school" />;
   if (school.error) return <ErrorMessage error={school.error} />;
@@ -34,6 +35,7 @@ export function SchoolPage() {
   return (
     <>
       <h1>{s.name}</h1>
+      {s.canManageSetup || s.canEdit ? <SetupNav schoolId={schoolId} canEdit={s.canEdit} /> : null}
       <dl className="figures">
         <div>
           <dt>Staff</dt>
@@ -70,6 +72,14 @@ export function SchoolPage() {
           {staff.isPending ? <Loading what="staff" /> : null}
           {staff.error ? <ErrorMessage error={staff.error} /> : null}
           {staff.data ? (
+            <p>
+              {staff.data.total > staff.data.staff.length
+                ? `The first ${staff.data.staff.length} of ${staff.data.total}. `
+                : ''}
+              <Link to={`/schools/${schoolId}/staff`}>Search and manage the staff list</Link>
+            </p>
+          ) : null}
+          {staff.data ? (
             <ul className="staff">
               {staff.data.staff.map((p) => (
                 <li key={p.id}>
@@ -85,6 +95,11 @@ export function SchoolPage() {
           <RoomList schoolId={schoolId} />
         </section>
       )}
+      {mayInvite ? (
+        <p>
+          <Link to={`/schools/${schoolId}/import`}>Import staff, rooms or the timetable</Link>
+        </p>
+      ) : null}
       {mayInvite ? <InviteForm schoolId={schoolId} schoolName={s.name} /> : null}
     </>
   );

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../app/session.tsx';
+import { NoticeBell } from '../notices/NoticeBell.tsx';
 import { ErrorMessage } from './Status.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -22,13 +23,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="visually-hidden">Signed in as </span>
           {me.person.fullName}
         </span>
+        <NoticeBell />
         <button
           type="button"
           className="button secondary"
           onClick={async () => {
             try {
-              await signOut();
-              navigate('/sign-in');
+              if (await signOut()) navigate('/sign-in');
             } catch (e) {
               setError(e);
             }

@@ -3,6 +3,11 @@ import { foundation } from './0001_foundation.ts';
 import { frameworks } from './0002_frameworks.ts';
 import { mailAndSignInLinks } from './0003_mail_and_sign_in_links.ts';
 import { schoolSetup } from './0004_school_setup.ts';
+import { setupLists } from './0005_setup_lists.ts';
+import { importDeferrableSlots } from './0006_import_deferrable_slots.ts';
+import { programmesAndWalks } from './0007_programmes_and_walks.ts';
+import { records } from './0008_records.ts';
+import { noticesAndFeeds } from './0009_notices_and_feeds.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -16,5 +21,10 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0002_frameworks': frameworks(context),
     '0003_mail_and_sign_in_links': mailAndSignInLinks(context),
     '0004_school_setup': schoolSetup(context),
+    '0005_setup_lists': setupLists(context),
+    '0006_import_deferrable_slots': importDeferrableSlots(context),
+    '0007_programmes_and_walks': programmesAndWalks(context),
+    '0008_records': records(context),
+    '0009_notices_and_feeds': noticesAndFeeds(context),
   };
 }

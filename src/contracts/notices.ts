@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+export const noticeKinds = [
+  'walk_published',
+  'observing_walk',
+  'visit_moved',
+  'visit_cancelled',
+  'visit_added',
+  'observers_changed',
+  'walk_cancelled',
+  'observer_added',
+  'observer_removed',
+  'agreement_given',
+] as const;
+
+export const noticeSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(noticeKinds),
+  title: z.string(),
+  body: z.string(),
+  /** A path in the web app. */
+  link: z.string().nullable(),
+  walkId: z.uuid().nullable(),
+  visitId: z.uuid().nullable(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+  /** Present when this notice asks the reader (the visited teacher) to agree to a moved visit. */
+  agreement: z
+    .object({
+      visitId: z.uuid(),
+      agreedAt: z.iso.datetime().nullable(),
+      /** False once the visit is cancelled. */
+      open: z.boolean(),
+    })
+    .nullable(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const noticeListSchema = z.object({
+  notices: z.array(noticeSchema),
+  unreadCount: z.number().int(),
+});
+export type NoticeList = z.infer<typeof noticeListSchema>;
+
+export const noticeQuerySchema = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, { error: 'limit is at least 1.' })
+    .max(200, { error: 'limit is at most 200.' })
+    .default(50),
+  unread: z
+    .enum(['true', 'false'], { error: 'unread is "true" or "false".' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export const noticeParamsSchema = z.object({
+  noticeId: z.uuid({ error: 'A notice id is a UUID, as given by GET /api/me/notices.' }),
+});
+
+export const noticeReadSchema = z.object({ id: z.uuid(), readAt: z.iso.datetime() });
+export const noticesReadSchema = z.object({ marked: z.number().int() });
+
+export const agreementParamsSchema = z.object({
+  visitId: z.uuid({ error: 'A visit id is a UUID, as given in the notice.' }),
+});
+export const agreementSchema = z.object({ visitId: z.uuid(), agreedAt: z.iso.datetime() });
+
+// Calendar feeds
+export const calendarFeedStatusSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.iso.datetime().nullable(),
+  lastReadAt: z.iso.datetime().nullable(),
+});
+export type CalendarFeedStatus = z.infer<typeof calendarFeedStatusSchema>;
+
+export const calendarFeedCreatedSchema = z.object({
+  /** The private address: shown once, never stored in clear. */
+  url: z.string(),
+  /** The same address with the webcal: scheme, which calendar apps open directly. */
+  webcalUrl: z.string(),
+  createdAt: z.iso.datetime(),
+  /** True when an older address was revoked by this one. */
+  replaced: z.boolean(),
+});
+export type CalendarFeedCreated = z.infer<typeof calendarFeedCreatedSchema>;
+
+export const calendarFileParamsSchema = z.object({
+  file: z
+    .string()
+    .max(200)
+    .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,100}\.ics$/, {
+      error: 'A calendar feed address ends in <token>.ics, as given when the feed was made.',
+    }),
+});
+
+// The protocol report
+export const protocolReportParamsSchema = z.object({
+  schoolId: z.uuid({ error: 'A school id is a UUID, as given by GET /api/schools.' }),
+  programmeId: z.uuid({
+    error: 'A programme id is a UUID, as given by GET /api/schools/{schoolId}/programmes.',
+  }),
+});
+
+export const termReportQuerySchema = z.object({
+  termId: z.uuid({ error: 'Give termId: a term id of the school’s calendar (a UUID).' }),
+});
+
+export const protocolReportSchema = z.object({
+  title: z.string(),
+  scope: z.object({
+    kind: z.enum(['programme', 'term']),
+    id: z.uuid(),
+    schoolId: z.uuid(),
+    schoolName: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+  }),
+  generatedAt: z.iso.datetime(),
+  walks: z.number().int(),
+  visits: z.number().int(),
+  allKept: z.boolean(),
+  rows: z.array(
+    z.object({
+      rule: z.string(),
+      label: z.string(),
+      status: z.enum(['kept', 'broken', 'not_applicable']),
+      evidence: z.array(z.string()),
+      violations: z.number().int(),
+    }),
+  ),
+  /** Counts only: how many teachers had n visits, how many visits had n days' notice. Nobody is named. */
+  distributions: z.object({
+    visitsPerTeacher: z.array(z.object({ visits: z.number().int(), teachers: z.number().int() })),
+    noticeSchoolDays: z.array(z.object({ schoolDays: z.number().int(), visits: z.number().int() })),
+  }),
+  settings: z.object({
+    maxObservers: z.number().int(),
+    noticeSchoolDays: z.number().int(),
+    cap: z.string(),
+    visitMinutes: z.number().int(),
+    maxRoomsPerHour: z.number().int(),
+  }),
+});
+export type ProtocolReportDto = z.infer<typeof protocolReportSchema>;

@@ -1,0 +1,234 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.date({ error: 'Write dates as YYYY-MM-DD, such as 2026-11-23.' });
+const wallTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Write times as HH:MM on the 24-hour clock.' });
+
+export const walkKinds = ['learning', 'student_voice', 'health_and_safety'] as const;
+export const walkStatuses = ['draft', 'published', 'cancelled'] as const;
+
+export const walkParamsSchema = z.object({
+  walkId: z.uuid({ error: 'A walk id is a UUID, as given by the programme page.' }),
+});
+export const visitParamsSchema = walkParamsSchema.extend({
+  visitId: z.uuid({ error: 'A visit id is a UUID, as given by the walk page.' }),
+});
+export const invitationParamsSchema = z.object({
+  invitationId: z.uuid({ error: 'An invitation id is a UUID, as given by the invitations list.' }),
+});
+
+export const walkInputSchema = z
+  .object({
+    /** The programme the walk belongs to; null with an offProgrammeReason. */
+    programmeId: z.uuid().nullable().default(null),
+    offProgrammeReason: z.string().trim().max(1000).nullable().default(null),
+    kind: z.enum(walkKinds).default('learning'),
+    date: isoDate,
+    windowStart: wallTime,
+    windowEnd: wallTime,
+    /** One of the school's foci; its title and purpose are used unless a purpose is given. */
+    focusId: z.uuid().nullable().default(null),
+    focusTitle: z.string().trim().max(200).optional(),
+    purpose: z.string().trim().max(2000).optional(),
+    observerIds: z.array(z.uuid()).max(10),
+  })
+  .strict();
+export type WalkInput = z.infer<typeof walkInputSchema>;
+
+export const observerSchema = z.object({ id: z.uuid(), fullName: z.string() });
+
+export const visitSchema = z.object({
+  id: z.uuid(),
+  lessonId: z.uuid().nullable(),
+  teacherId: z.uuid(),
+  teacherName: z.string(),
+  classCode: z.string(),
+  room: z.string(),
+  building: z.string(),
+  floor: z.number().int(),
+  department: z.string(),
+  yearGroup: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  plannedStart: z.iso.datetime(),
+  plannedEnd: z.iso.datetime(),
+  order: z.number().int(),
+  invited: z.boolean(),
+  status: z.enum(['planned', 'cancelled']),
+  reasons: z.array(z.string()),
+  noticeSentAt: z.iso.datetime().nullable(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const protocolViolationSchema = z.object({
+  rule: z.string(),
+  code: z.string(),
+  message: z.string(),
+  limit: z.union([z.number(), z.string()]).optional(),
+  subjectIds: z.array(z.string()),
+});
+export type ProtocolViolationDto = z.infer<typeof protocolViolationSchema>;
+
+export const walkSchema = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid(),
+  schoolName: z.string(),
+  programmeId: z.uuid().nullable(),
+  programmeTitle: z.string().nullable(),
+  programmeStatus: z.string().nullable(),
+  offProgrammeReason: z.string().nullable(),
+  kind: z.enum(walkKinds),
+  date: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  focusId: z.uuid().nullable(),
+  focusTitle: z.string(),
+  purpose: z.string(),
+  status: z.enum(walkStatuses),
+  publishedAt: z.iso.datetime().nullable(),
+  cancelReason: z.string().nullable(),
+  observers: z.array(observerSchema),
+});
+export type Walk = z.infer<typeof walkSchema>;
+
+export const walkDetailSchema = z.object({
+  walk: walkSchema,
+  visits: z.array(visitSchema),
+  /** What would stop the walk being published now (empty when it could be). */
+  problems: z.array(protocolViolationSchema),
+  canEdit: z.boolean(),
+});
+export type WalkDetail = z.infer<typeof walkDetailSchema>;
+
+export const walkListSchema = z.object({ walks: z.array(walkSchema), canEdit: z.boolean() });
+
+/** A lesson that could be visited on the walk's day, for choosing by hand. */
+export const candidateLessonSchema = z.object({
+  lessonId: z.uuid(),
+  teacherId: z.uuid(),
+  teacherName: z.string(),
+  classCode: z.string(),
+  room: z.string(),
+  building: z.string(),
+  floor: z.number().int(),
+  department: z.string(),
+  yearGroup: z.string(),
+  period: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+export type CandidateLesson = z.infer<typeof candidateLessonSchema>;
+export const candidateListSchema = z.object({ lessons: z.array(candidateLessonSchema) });
+
+export const proposalSchema = candidateLessonSchema.extend({
+  /** The visit's own start and end inside the lesson (ten minutes by default). */
+  visitStartsAt: z.string(),
+  visitEndsAt: z.string(),
+  order: z.number().int(),
+  reasons: z.array(z.string()),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+export const planInputSchema = z
+  .object({
+    /** How many visits to propose; the planner may find fewer. */
+    count: z.number().int().min(1).max(24).optional(),
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .strict();
+
+export const planResultSchema = z.object({
+  proposals: z.array(proposalSchema),
+  /** Why the planner could not fill every slot, in plain words. */
+  unfilled: z.array(z.string()),
+  seed: z.number().int(),
+});
+export type PlanResult = z.infer<typeof planResultSchema>;
+
+export const addVisitsSchema = z
+  .object({
+    visits: z
+      .array(
+        z
+          .object({
+            lessonId: z.uuid(),
+            /** 'HH:MM' inside the lesson; default: the lesson's start (or the window's). */
+            startsAt: wallTime.optional(),
+            reasons: z.array(z.string().max(300)).max(12).default([]),
+          })
+          .strict(),
+      )
+      .min(1, { error: 'Choose at least one lesson.' })
+      .max(24),
+    /** Replace the walk's planned visits (accepting a whole proposal) instead of adding. */
+    replace: z.boolean().default(false),
+  })
+  .strict();
+export type AddVisits = z.infer<typeof addVisitsSchema>;
+
+export const alternativesSchema = z.object({ alternatives: z.array(proposalSchema) });
+
+export const swapInputSchema = z.object({ lessonId: z.uuid() }).strict();
+
+export const cancelInputSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(3, { error: 'Say briefly why the walk is cancelled: staff are told.' })
+      .max(1000),
+  })
+  .strict();
+
+/** A teacher's own upcoming visit: what they were told. No record, no judgement. */
+export const myVisitSchema = z.object({
+  visitId: z.uuid(),
+  walkId: z.uuid(),
+  schoolName: z.string(),
+  date: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  classCode: z.string(),
+  room: z.string(),
+  focusTitle: z.string(),
+  purpose: z.string(),
+  observerNames: z.array(z.string()),
+  invited: z.boolean(),
+});
+export const myVisitsSchema = z.object({ visits: z.array(myVisitSchema) });
+
+export const myWalksSchema = z.object({ walks: z.array(walkSchema) });
+
+export const invitationInputSchema = z
+  .object({
+    lessonId: z.uuid({ error: 'Choose one of your lessons.' }),
+    date: isoDate,
+    note: z.string().trim().max(1000).default(''),
+  })
+  .strict();
+
+export const invitationSchema = z.object({
+  id: z.uuid(),
+  schoolId: z.uuid(),
+  teacherName: z.string(),
+  mine: z.boolean(),
+  lessonId: z.uuid().nullable(),
+  classCode: z.string(),
+  date: z.string(),
+  note: z.string(),
+  status: z.enum(['open', 'accepted', 'declined', 'withdrawn']),
+  walkId: z.uuid().nullable(),
+  answerNote: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationListSchema = z.object({
+  invitations: z.array(invitationSchema),
+  canAnswer: z.boolean(),
+});
+
+export const acceptInvitationSchema = z.object({ walkId: z.uuid() }).strict();
+export const declineInvitationSchema = z
+  .object({ note: z.string().trim().max(1000).default('') })
+  .strict();

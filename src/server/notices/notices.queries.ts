@@ -1,0 +1,163 @@
+import type { Insertable } from 'kysely';
+import type { NoticesTable } from '../db/schema.ts';
+import type { Tx } from '../db/with-tenant.ts';
+
+/** A walk with what a notice says about it: school, time zone, focus, purpose, observers. */
+export async function findWalkForNotice(tx: Tx, walkId: string) {
+  const walk = await tx
+    .selectFrom('walks')
+    .innerJoin('schools', (j) =>
+      j
+        .onRef('schools.trust_id', '=', 'walks.trust_id')
+        .onRef('schools.school_id', '=', 'walks.school_id'),
+    )
+    .select([
+      'walks.trust_id',
+      'walks.walk_id',
+      'walks.school_id',
+      'walks.programme_id',
+      'walks.kind',
+      'walks.walk_date',
+      'walks.window_start',
+      'walks.window_end',
+      'walks.focus_title',
+      'walks.purpose',
+      'walks.status',
+      'walks.published_at',
+      'walks.published_by',
+      'walks.created_by',
+      'schools.name as school_name',
+      'schools.time_zone',
+      'schools.timetable_cycle_weeks',
+    ])
+    .where('walks.walk_id', '=', walkId)
+    .executeTakeFirst();
+  if (!walk) return null;
+  const observers = await listObservers(tx, walkId);
+  return { ...walk, observers };
+}
+export type WalkForNotice = NonNullable<Awaited<ReturnType<typeof findWalkForNotice>>>;
+
+export function listObservers(tx: Tx, walkId: string) {
+  return tx
+    .selectFrom('walk_observers')
+    .innerJoin('people', (j) =>
+      j
+        .onRef('people.trust_id', '=', 'walk_observers.trust_id')
+        .onRef('people.person_id', '=', 'walk_observers.person_id'),
+    )
+    .select(['people.person_id', 'people.full_name', 'people.title', 'people.email'])
+    .where('walk_observers.walk_id', '=', walkId)
+    .orderBy('people.full_name')
+    .execute();
+}
+
+const visitColumns = [
+  'visits.visit_id',
+  'visits.walk_id',
+  'visits.school_id',
+  'visits.teacher_id',
+  'visits.class_code',
+  'visits.room_name',
+  'visits.building',
+  'visits.floor',
+  'visits.visit_date',
+  'visits.planned_start',
+  'visits.planned_end',
+  'visits.invited',
+  'visits.status',
+  'visits.notice_sent_at',
+  'visits.needs_teacher_agreement',
+  'visits.teacher_agreed_at',
+  'people.full_name as teacher_name',
+  'people.email as teacher_email',
+] as const;
+
+/** A walk's visits with each teacher's name and address, in route order. */
+export function listWalkVisits(tx: Tx, walkId: string) {
+  return tx
+    .selectFrom('visits')
+    .innerJoin('people', (j) =>
+      j
+        .onRef('people.trust_id', '=', 'visits.trust_id')
+        .onRef('people.person_id', '=', 'visits.teacher_id'),
+    )
+    .select(visitColumns)
+    .where('visits.walk_id', '=', walkId)
+    .orderBy('visits.route_order')
+    .execute();
+}
+export type VisitForNotice = Awaited<ReturnType<typeof listWalkVisits>>[number];
+
+export function findVisit(tx: Tx, visitId: string) {
+  return tx
+    .selectFrom('visits')
+    .innerJoin('people', (j) =>
+      j
+        .onRef('people.trust_id', '=', 'visits.trust_id')
+        .onRef('people.person_id', '=', 'visits.teacher_id'),
+    )
+    .select(visitColumns)
+    .where('visits.visit_id', '=', visitId)
+    .executeTakeFirst();
+}
+
+export function findPeople(tx: Tx, personIds: readonly string[]) {
+  if (personIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('people')
+    .select(['person_id', 'full_name', 'title', 'email'])
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+export async function insertNotices(tx: Tx, rows: Insertable<NoticesTable>[]) {
+  if (rows.length === 0) return;
+  await tx.insertInto('notices').values(rows).execute();
+}
+
+export function listNotices(
+  tx: Tx,
+  personId: string,
+  page: { limit: number; unreadOnly: boolean },
+) {
+  let query = tx
+    .selectFrom('notices')
+    .leftJoin('visits', (j) =>
+      j
+        .onRef('visits.trust_id', '=', 'notices.trust_id')
+        .onRef('visits.visit_id', '=', 'notices.visit_id'),
+    )
+    .select([
+      'notices.notice_id',
+      'notices.kind',
+      'notices.title',
+      'notices.body',
+      'notices.link',
+      'notices.walk_id',
+      'notices.visit_id',
+      'notices.created_at',
+      'notices.read_at',
+      'visits.teacher_id',
+      'visits.status as visit_status',
+      'visits.needs_teacher_agreement',
+      'visits.teacher_agreed_at',
+    ])
+    .where('notices.person_id', '=', personId);
+  if (page.unreadOnly) query = query.where('notices.read_at', 'is', null);
+  return query
+    .orderBy('notices.created_at', 'desc')
+    .orderBy('notices.notice_id')
+    .limit(page.limit)
+    .execute();
+}
+
+export async function countUnread(tx: Tx, personId: string) {
+  const row = await tx
+    .selectFrom('notices')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,729 @@
+import type { Insertable } from 'kysely';
+import type { NoticeList } from '../../contracts/notices.ts';
+import {
+  addSchoolDays,
+  formatDate,
+  noticeCounts,
+  type SchoolCalendar,
+} from '../../domain/calendar/calendar.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { NoticesTable } from '../db/schema.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
+import { decide } from '../policy/policy.ts';
+import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
+import { localDate, localTime } from './local-time.ts';
+import * as q from './notices.queries.ts';
+
+/**
+ * Prior warning (protocol rule 4) and changes after publication. Every function here runs
+ * inside the caller's transaction: the notices, the outbox rows and visits.notice_sent_at
+ * are written with the change that caused them, or not at all. Mail goes after the commit:
+ * pass the outcome to `deliverNotices`.
+ */
+export type NoticeDeps = Pick<AppDeps, 'config' | 'now'>;
+export type NoticeOptions = { actorPersonId?: string | null; requestId?: string | null };
+export type NoticeOutcome = {
+  /** Mail written to the outbox; send with deliverNotices after the commit. */
+  queued: Queued[];
+  /** In-app notices written. */
+  notices: number;
+  /** Visits whose teacher must now agree before the visit goes ahead. */
+  needsAgreement: string[];
+};
+
+const empty = (): NoticeOutcome => ({ queued: [], notices: 0, needsAgreement: [] });
+
+/** Sends the outcome's mail (SMTP) once the transaction that wrote it has committed. */
+export function deliverNotices(
+  deps: Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>,
+  outcome: NoticeOutcome | readonly NoticeOutcome[],
+  log?: { error(obj: unknown, msg: string): void },
+) {
+  const outcomes = Array.isArray(outcome) ? outcome : [outcome as NoticeOutcome];
+  return deliver(
+    { ...deps, log },
+    outcomes.flatMap((o) => o.queued),
+  );
+}
+
+type SchoolRules = { calendar: SchoolCalendar; noticeDays: number; today: string };
+
+async function schoolRules(tx: Tx, walk: q.WalkForNotice, now: Date): Promise<SchoolRules> {
+  const settings = await loadSettingsRow(tx, walk.school_id);
+  const calendar = await loadCalendar(
+    tx,
+    { school_id: walk.school_id, timetable_cycle_weeks: walk.timetable_cycle_weeks },
+    settings.cycleAnchor,
+  );
+  return { calendar, noticeDays: settings.noticeSchoolDays, today: localDate(now, walk.time_zone) };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function observerNames(walk: q.WalkForNotice) {
+  const names = walk.observers.map((o) => o.full_name);
+  if (names.length === 0) return 'to be confirmed';
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function when(visit: Pick<q.VisitForNotice, 'planned_start' | 'planned_end'>, tz: string) {
+  const date = localDate(visit.planned_start, tz);
+  return `${formatDate(date)}, ${localTime(visit.planned_start, tz)} to ${localTime(visit.planned_end, tz)}`;
+}
+
+function where(v: Pick<q.VisitForNotice, 'class_code' | 'room_name' | 'building' | 'floor'>) {
+  const place = [v.building ? `${v.building} building` : '', `floor ${v.floor}`]
+    .filter(Boolean)
+    .join(', ');
+  return `${v.class_code}, room ${v.room_name} (${place})`;
+}
+
+/** What the teacher is told about their visit: date, time (school-local), focus, purpose, observers. */
+function visitFacts(walk: q.WalkForNotice, visit: q.VisitForNotice) {
+  return [
+    `When: ${when(visit, walk.time_zone)} (school time)`,
+    `Lesson: ${where(visit)}`,
+    `School: ${walk.school_name}`,
+    `Focus: ${walk.focus_title || 'not given'}`,
+    `Purpose: ${walk.purpose || 'not given'}`,
+    `Observers: ${observerNames(walk)}`,
+  ];
+}
+
+const reassurance =
+  'A learning walk looks at how pupils are learning. It is not a judgement of you, and nobody is graded. ' +
+  'You can read what is written about your lesson and respond to it.';
+
+function walkFacts(walk: q.WalkForNotice, visits: readonly q.VisitForNotice[]) {
+  const planned = visits.filter((v) => v.status === 'planned');
+  return [
+    `When: ${formatDate(walk.walk_date)}, ${walk.window_start.slice(0, 5)} to ${walk.window_end.slice(0, 5)} (school time)`,
+    `School: ${walk.school_name}`,
+    `Focus: ${walk.focus_title || 'not given'}`,
+    `Purpose: ${walk.purpose || 'not given'}`,
+    `Observers: ${observerNames(walk)}`,
+    `Route: ${planned.length === 0 ? 'no rooms yet' : planned.map((v) => `${localTime(v.planned_start, walk.time_zone)} ${v.room_name} (${v.class_code})`).join('; ')}`,
+  ];
+}
+
+type Message = {
+  personId: string;
+  email?: string | null;
+  kind: NoticesTable['kind'];
+  title: string;
+  lines: string[];
+  walkId: string;
+  visitId?: string | null;
+  /** Also mail it (teachers are mailed about their visits; everyone else reads it in the app). */
+  mail: boolean;
+};
+
+async function send(
+  tx: Tx,
+  deps: NoticeDeps,
+  walk: q.WalkForNotice,
+  messages: readonly Message[],
+  outcome: NoticeOutcome,
+) {
+  const now = deps.now();
+  const rows: Insertable<NoticesTable>[] = [];
+  for (const m of messages) {
+    const body = m.lines.join('\n');
+    rows.push({
+      trust_id: walk.trust_id,
+      person_id: m.personId,
+      school_id: walk.school_id,
+      kind: m.kind,
+      title: m.title.slice(0, 300),
+      body: body.slice(0, 5000),
+      link: '/notices',
+      walk_id: walk.walk_id,
+      visit_id: m.visitId ?? null,
+      created_at: now,
+    });
+    if (m.mail && m.email) {
+      outcome.queued.push(
+        await queueMail(
+          tx,
+          deps.config,
+          walk.trust_id,
+          {
+            to: m.email,
+            subject: m.title.slice(0, 300),
+            text: [
+              ...m.lines,
+              '',
+              `See it in Learning Walks: ${deps.config.publicUrl}/notices`,
+            ].join('\n'),
+          },
+          now,
+        ),
+      );
+    }
+  }
+  await q.insertNotices(tx, rows);
+  outcome.notices += rows.length;
+}
+
+function tooLateError(rules: SchoolRules, late: readonly q.VisitForNotice[]): AppError {
+  const earliest = addSchoolDays(rules.calendar, rules.today, rules.noticeDays + 1);
+  const first = late[0]!;
+  const others = late.length > 1 ? ` (and ${plural(late.length - 1, 'other visit')})` : '';
+  return new AppError(
+    409,
+    'notice_too_late',
+    `Prior warning (protocol rule 4): each teacher must be told at least ${plural(rules.noticeDays, 'school day')} before a visit, ` +
+      `not counting the day of notice or the visit. Published today (${formatDate(rules.today)}), the visit to ${first.class_code} in ${first.room_name} ` +
+      `on ${formatDate(first.visit_date)}${others} would have too little notice. ` +
+      (earliest
+        ? `Move the walk to ${formatDate(earliest)} or later, or remove those visits.`
+        : 'The school calendar has no later teaching day: add the next term, then move the walk.'),
+    {
+      rule: 'notice',
+      limit: rules.noticeDays,
+      earliestDate: earliest,
+      visits: late.map((v) => ({ visitId: v.visit_id, date: v.visit_date })),
+    },
+  );
+}
+
+async function loadWalk(tx: Tx, walkId: string) {
+  const walk = await q.findWalkForNotice(tx, walkId);
+  if (!walk) throw notFound('The walk');
+  return walk;
+}
+
+/**
+ * A walk has just been published: every teacher with a planned visit is told (mail and an
+ * in-app notice) the date, school-local time, focus, purpose and observers; observers get an
+ * in-app notice of the route. Sets visits.notice_sent_at. Refuses — so the caller's
+ * transaction rolls back and nothing is published — if a visit that needs notice is already
+ * too close: this is where rule 4 is enforced at publication. Invited visits need no notice
+ * (their teacher asked for them) but the teacher still gets the in-app notice.
+ * Visits already warned (notice_sent_at set) are not warned twice.
+ */
+export async function noticeWalkPublished(
+  tx: Tx,
+  deps: NoticeDeps,
+  walkId: string,
+  options: NoticeOptions = {},
+): Promise<NoticeOutcome> {
+  const outcome = empty();
+  const walk = await loadWalk(tx, walkId);
+  const visits = await q.listWalkVisits(tx, walkId);
+  const rules = await schoolRules(tx, walk, deps.now());
+  const toWarn = visits.filter((v) => v.status === 'planned' && v.notice_sent_at === null);
+  const late = toWarn.filter(
+    (v) => !v.invited && !noticeCounts(rules.calendar, rules.today, v.visit_date, rules.noticeDays),
+  );
+  if (late.length > 0) throw tooLateError(rules, late);
+
+  const messages: Message[] = toWarn.map((v) => ({
+    personId: v.teacher_id,
+    email: v.teacher_email,
+    kind: 'walk_published',
+    title: v.invited
+      ? `Learning walk you invited: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`
+      : `Learning walk: your lesson on ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+    lines: [
+      `Hello ${v.teacher_name},`,
+      '',
+      v.invited
+        ? 'The learning walk you invited into your lesson is planned:'
+        : `A learning walk will visit your lesson for about ${minutes(v)} minutes:`,
+      '',
+      ...visitFacts(walk, v),
+      '',
+      reassurance,
+    ],
+    walkId,
+    visitId: v.visit_id,
+    mail: !v.invited,
+  }));
+  for (const o of walk.observers) {
+    messages.push({
+      personId: o.person_id,
+      kind: 'observing_walk',
+      title: `You are observing a learning walk on ${formatDate(walk.walk_date)}`,
+      lines: [
+        `Hello ${o.full_name},`,
+        '',
+        'The walk you observe is published:',
+        '',
+        ...walkFacts(walk, visits),
+      ],
+      walkId,
+      mail: false,
+    });
+  }
+  await send(tx, deps, walk, messages, outcome);
+  if (toWarn.length > 0) {
+    await tx
+      .updateTable('visits')
+      .set({ notice_sent_at: deps.now() })
+      .where(
+        'visit_id',
+        'in',
+        toWarn.map((v) => v.visit_id),
+      )
+      .execute();
+  }
+  await recordAudit(tx, {
+    trustId: walk.trust_id,
+    actorPersonId: options.actorPersonId ?? null,
+    action: 'walk.notices_sent',
+    subjectType: 'walk',
+    subjectId: walkId,
+    requestId: options.requestId ?? null,
+  });
+  return outcome;
+}
+
+function minutes(v: Pick<q.VisitForNotice, 'planned_start' | 'planned_end'>) {
+  return Math.round((v.planned_end.getTime() - v.planned_start.getTime()) / 60_000);
+}
+
+/**
+ * What changed on a published walk. Call after the rows are updated (the visit already has its
+ * new time; the observers table already holds the new observers), in the same transaction.
+ */
+export type VisitChange =
+  /** The visit has a new time (and maybe date); `from` is what the teacher was told before. */
+  | { kind: 'moved'; visitId: string; from: { start: Date; end: Date } }
+  | { kind: 'cancelled'; visitId: string; reason?: string | null }
+  /** A visit added to a walk that is already published. */
+  | { kind: 'added'; visitId: string }
+  | { kind: 'observers_changed'; walkId: string; added: string[]; removed: string[] }
+  | { kind: 'walk_cancelled'; walkId: string; reason?: string | null };
+
+/**
+ * Tells the people affected by changes after publication. A teacher hears of a new time, a
+ * cancelled visit, a cancelled walk or changed observers by mail and in the app; observers
+ * added or removed hear in the app, as do the walk's observers of a changed route. A visit
+ * moved (or added) inside the notice period needs the teacher's agreement: it is marked
+ * needs_teacher_agreement, and the teacher agrees in the app (POST
+ * /api/me/visits/{visitId}/agreement). Changes to a walk that was never published tell nobody.
+ */
+export async function noticeVisitsChanged(
+  tx: Tx,
+  deps: NoticeDeps,
+  changes: readonly VisitChange[],
+  options: NoticeOptions = {},
+): Promise<NoticeOutcome> {
+  const outcome = empty();
+  const now = deps.now();
+  const walks = new Map<string, q.WalkForNotice>();
+  const walkOf = async (walkId: string) => {
+    let w = walks.get(walkId);
+    if (!w) {
+      w = await loadWalk(tx, walkId);
+      walks.set(walkId, w);
+    }
+    return w;
+  };
+  for (const change of changes) {
+    if (change.kind === 'moved' || change.kind === 'cancelled' || change.kind === 'added') {
+      const visit = await q.findVisit(tx, change.visitId);
+      if (!visit) throw notFound('The visit');
+      const walk = await walkOf(visit.walk_id);
+      if (walk.published_at === null) continue;
+      if (change.kind === 'cancelled') {
+        // A teacher never told of the visit need not hear it is off.
+        if (visit.notice_sent_at === null) continue;
+        await send(
+          tx,
+          deps,
+          walk,
+          [
+            {
+              personId: visit.teacher_id,
+              email: visit.teacher_email,
+              kind: 'visit_cancelled',
+              title: `Learning walk visit cancelled: ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`,
+              lines: [
+                `Hello ${visit.teacher_name},`,
+                '',
+                `The learning walk visit to your lesson (${where(visit)}) on ${when(visit, walk.time_zone)} is cancelled.`,
+                ...(change.reason ? ['', `Reason: ${change.reason}`] : []),
+                '',
+                'You need do nothing.',
+              ],
+              walkId: walk.walk_id,
+              visitId: visit.visit_id,
+              mail: !visit.invited,
+            },
+            ...observerMessages(
+              walk,
+              'visit_cancelled',
+              `A room is off the route: ${visit.room_name} at ${localTime(visit.planned_start, walk.time_zone)} (${visit.class_code}) is cancelled.`,
+            ),
+          ],
+          outcome,
+        );
+        continue;
+      }
+      const rules = await schoolRules(tx, walk, now);
+      const inTime =
+        visit.invited ||
+        noticeCounts(rules.calendar, rules.today, visit.visit_date, rules.noticeDays);
+      const needsAgreement = !inTime;
+      await tx
+        .updateTable('visits')
+        .set({
+          notice_sent_at: now,
+          needs_teacher_agreement: needsAgreement,
+          teacher_agreed_at: null,
+        })
+        .where('visit_id', '=', visit.visit_id)
+        .execute();
+      if (needsAgreement) outcome.needsAgreement.push(visit.visit_id);
+      const agreementLines = needsAgreement
+        ? [
+            '',
+            `This is less than ${plural(rules.noticeDays, 'school day')} away, so it goes ahead only if you agree. ` +
+              'Open Learning Walks to agree. If you do not agree, do nothing: the visit will not take place, and you may tell the walk leader why if you wish.',
+          ]
+        : [];
+      const moved = change.kind === 'moved';
+      const title = moved
+        ? `Learning walk visit moved to ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`
+        : `Learning walk: your lesson on ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`;
+      await send(
+        tx,
+        deps,
+        walk,
+        [
+          {
+            personId: visit.teacher_id,
+            email: visit.teacher_email,
+            kind: moved ? 'visit_moved' : 'visit_added',
+            title: needsAgreement ? `${title}: your agreement is needed` : title,
+            lines: [
+              `Hello ${visit.teacher_name},`,
+              '',
+              moved
+                ? `The learning walk visit to your lesson has a new time. It was ${when({ planned_start: change.from.start, planned_end: change.from.end }, walk.time_zone)}.`
+                : 'A learning walk will visit your lesson:',
+              '',
+              ...visitFacts(walk, visit),
+              ...agreementLines,
+              '',
+              reassurance,
+            ],
+            walkId: walk.walk_id,
+            visitId: visit.visit_id,
+            mail: !visit.invited,
+          },
+          ...observerMessages(
+            walk,
+            moved ? 'visit_moved' : 'visit_added',
+            moved
+              ? `The route changed: ${visit.room_name} (${visit.class_code}) is now ${when(visit, walk.time_zone)}.`
+              : `A room joined the route: ${visit.room_name} (${visit.class_code}) at ${when(visit, walk.time_zone)}.`,
+          ),
+        ],
+        outcome,
+      );
+      continue;
+    }
+
+    const walk = await walkOf(change.walkId);
+    if (walk.published_at === null) continue;
+    const visits = (await q.listWalkVisits(tx, walk.walk_id)).filter(
+      (v) =>
+        v.notice_sent_at !== null && (change.kind === 'walk_cancelled' || v.status === 'planned'),
+    );
+    if (change.kind === 'walk_cancelled') {
+      await send(
+        tx,
+        deps,
+        walk,
+        [
+          ...visits.map(
+            (v): Message => ({
+              personId: v.teacher_id,
+              email: v.teacher_email,
+              kind: 'walk_cancelled',
+              title: `Learning walk cancelled: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+              lines: [
+                `Hello ${v.teacher_name},`,
+                '',
+                `The learning walk that was to visit your lesson (${where(v)}) on ${when(v, walk.time_zone)} is cancelled.`,
+                ...(change.reason ? ['', `Reason: ${change.reason}`] : []),
+                '',
+                'You need do nothing.',
+              ],
+              walkId: walk.walk_id,
+              visitId: v.visit_id,
+              mail: !v.invited,
+            }),
+          ),
+          ...observerMessages(
+            walk,
+            'walk_cancelled',
+            `The walk on ${formatDate(walk.walk_date)} is cancelled.${change.reason ? ` Reason: ${change.reason}` : ''}`,
+          ),
+        ],
+        outcome,
+      );
+      continue;
+    }
+    // Observers changed: the teachers are told who now comes; the observers added and removed are told too.
+    const added = await q.findPeople(tx, change.added);
+    const removed = await q.findPeople(tx, change.removed);
+    if (added.length === 0 && removed.length === 0) continue;
+    await send(
+      tx,
+      deps,
+      walk,
+      [
+        ...visits.map(
+          (v): Message => ({
+            personId: v.teacher_id,
+            email: v.teacher_email,
+            kind: 'observers_changed',
+            title: `Learning walk observers changed: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+            lines: [
+              `Hello ${v.teacher_name},`,
+              '',
+              `The observers on the learning walk that visits your lesson have changed. They are now: ${observerNames(walk)}.`,
+              '',
+              ...visitFacts(walk, v),
+            ],
+            walkId: walk.walk_id,
+            visitId: v.visit_id,
+            mail: !v.invited,
+          }),
+        ),
+        ...added.map(
+          (p): Message => ({
+            personId: p.person_id,
+            kind: 'observer_added',
+            title: `You are observing a learning walk on ${formatDate(walk.walk_date)}`,
+            lines: [
+              `Hello ${p.full_name},`,
+              '',
+              'You have been added as an observer:',
+              '',
+              ...walkFacts(walk, visits),
+            ],
+            walkId: walk.walk_id,
+            mail: false,
+          }),
+        ),
+        ...removed.map(
+          (p): Message => ({
+            personId: p.person_id,
+            kind: 'observer_removed',
+            title: `You are no longer observing the walk on ${formatDate(walk.walk_date)}`,
+            lines: [
+              `Hello ${p.full_name},`,
+              '',
+              `You are no longer an observer on the learning walk at ${walk.school_name} on ${formatDate(walk.walk_date)}.`,
+            ],
+            walkId: walk.walk_id,
+            mail: false,
+          }),
+        ),
+      ],
+      outcome,
+    );
+  }
+  if (outcome.notices > 0) {
+    for (const walk of walks.values()) {
+      await recordAudit(tx, {
+        trustId: walk.trust_id,
+        actorPersonId: options.actorPersonId ?? null,
+        action: 'walk.change_notices_sent',
+        subjectType: 'walk',
+        subjectId: walk.walk_id,
+        requestId: options.requestId ?? null,
+      });
+    }
+  }
+  return outcome;
+}
+
+/**
+ * For the walks service after it adds visits (by hand, by swap, or an accepted invitation): on a
+ * published walk, every planned visit not yet warned is an added visit, and its teacher is told.
+ * On a draft it does nothing (publishing warns everyone).
+ */
+export async function noticeNewVisits(
+  tx: Tx,
+  deps: NoticeDeps,
+  walkId: string,
+  options: NoticeOptions = {},
+): Promise<NoticeOutcome> {
+  const walk = await loadWalk(tx, walkId);
+  if (walk.status !== 'published') return empty();
+  const fresh = (await q.listWalkVisits(tx, walkId)).filter(
+    (v) => v.status === 'planned' && v.notice_sent_at === null,
+  );
+  return noticeVisitsChanged(
+    tx,
+    deps,
+    fresh.map((v) => ({ kind: 'added', visitId: v.visit_id })),
+    options,
+  );
+}
+
+function observerMessages(walk: q.WalkForNotice, kind: Message['kind'], line: string): Message[] {
+  return walk.observers.map((o) => ({
+    personId: o.person_id,
+    kind,
+    title: `Change to the learning walk on ${formatDate(walk.walk_date)}`,
+    lines: [`Hello ${o.full_name},`, '', line],
+    walkId: walk.walk_id,
+    mail: false,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The person's own notices
+// ---------------------------------------------------------------------------------------------
+
+export function listMyNotices(
+  deps: AppDeps,
+  auth: SignedIn,
+  page: { limit: number; unreadOnly: boolean },
+): Promise<NoticeList> {
+  const { actor } = auth;
+  return withTenant(deps.db, actor.trustId, async (tx) => {
+    const [rows, unread] = await Promise.all([
+      q.listNotices(tx, actor.personId, page),
+      q.countUnread(tx, actor.personId),
+    ]);
+    return {
+      notices: rows.map((r) => ({
+        id: r.notice_id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        walkId: r.walk_id,
+        visitId: r.visit_id,
+        createdAt: r.created_at.toISOString(),
+        readAt: r.read_at ? r.read_at.toISOString() : null,
+        // Only the visited teacher sees the agreement, and only while it is still asked for.
+        agreement:
+          r.visit_id && r.teacher_id === actor.personId && r.needs_teacher_agreement
+            ? {
+                visitId: r.visit_id,
+                agreedAt: r.teacher_agreed_at ? r.teacher_agreed_at.toISOString() : null,
+                open: r.visit_status === 'planned',
+              }
+            : null,
+      })),
+      unreadCount: unread,
+    };
+  });
+}
+
+/** Marks one of the person's notices read; someone else's notice is not found. */
+export function markNoticeRead(deps: AppDeps, auth: SignedIn, noticeId: string) {
+  const { actor } = auth;
+  return withTenant(deps.db, actor.trustId, async (tx) => {
+    const row = await tx
+      .updateTable('notices')
+      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(deps.now())) }))
+      .where('notice_id', '=', noticeId)
+      .where('person_id', '=', actor.personId)
+      .returning(['notice_id', 'read_at'])
+      .executeTakeFirst();
+    if (!row) throw notFound('The notice');
+    return { id: row.notice_id, readAt: (row.read_at ?? deps.now()).toISOString() };
+  });
+}
+
+export function markAllNoticesRead(deps: AppDeps, auth: SignedIn) {
+  const { actor } = auth;
+  return withTenant(deps.db, actor.trustId, async (tx) => {
+    const rows = await tx
+      .updateTable('notices')
+      .set({ read_at: deps.now() })
+      .where('person_id', '=', actor.personId)
+      .where('read_at', 'is', null)
+      .returning('notice_id')
+      .execute();
+    return { marked: rows.length };
+  });
+}
+
+/**
+ * The visited teacher agrees to a visit moved (or added) inside the notice period. Only that
+ * teacher may agree; a visit that needs no agreement, or is cancelled, is refused with the reason.
+ * The walk's leader hears of it in the app.
+ */
+export function agreeToVisit(deps: AppDeps, auth: SignedIn, visitId: string, requestId: string) {
+  const { actor } = auth;
+  const now = deps.now();
+  return withTenant(deps.db, actor.trustId, async (tx) => {
+    const visit = await q.findVisit(tx, visitId);
+    if (!visit) throw notFound('The visit');
+    const decision = decide(actor, 'visit.agree', {
+      trustId: actor.trustId,
+      schoolId: visit.school_id,
+      personId: visit.teacher_id,
+    });
+    if (decision === 'not_found') throw notFound('The visit');
+    if (decision === 'deny') throw forbidden('agree to a visit to someone else’s lesson');
+    if (visit.status !== 'planned') {
+      throw new AppError(
+        409,
+        'visit_cancelled',
+        'This visit has been cancelled, so there is nothing to agree to.',
+      );
+    }
+    if (!visit.needs_teacher_agreement) {
+      throw new AppError(
+        409,
+        'agreement_not_needed',
+        'This visit was announced with the full notice period, so it needs no agreement from you.',
+      );
+    }
+    if (visit.teacher_agreed_at) {
+      return { visitId, agreedAt: visit.teacher_agreed_at.toISOString() };
+    }
+    await tx
+      .updateTable('visits')
+      .set({ teacher_agreed_at: now })
+      .where('visit_id', '=', visitId)
+      .execute();
+    const walk = await loadWalk(tx, visit.walk_id);
+    const leaderId = walk.published_by ?? walk.created_by;
+    if (leaderId) {
+      await send(
+        tx,
+        deps,
+        walk,
+        [
+          {
+            personId: leaderId,
+            kind: 'agreement_given',
+            title: `A teacher agreed to the new time on ${formatDate(visit.visit_date)}`,
+            lines: [
+              `The visit to ${visit.class_code} in ${visit.room_name} at ${when(visit, walk.time_zone)} was moved inside the notice period; its teacher has agreed, so it can go ahead.`,
+            ],
+            walkId: walk.walk_id,
+            visitId,
+            mail: false,
+          },
+        ],
+        empty(),
+      );
+    }
+    await recordAudit(tx, {
+      trustId: actor.trustId,
+      actorPersonId: actor.personId,
+      action: 'visit.teacher_agreed',
+      subjectType: 'visit',
+      subjectId: visitId,
+      requestId,
+    });
+    return { visitId, agreedAt: now.toISOString() };
+  });
+}

@@ -1,0 +1,192 @@
+import type { ProtocolSettingsDto } from '../../contracts/programmes.ts';
+import type { SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { mondayOf, weekdayOf } from '../../domain/calendar/calendar.ts';
+import {
+  CAP_PERIOD_DAYS_BOUNDS,
+  DEFAULT_PROTOCOL_SETTINGS,
+  type NumericSetting,
+  PROTOCOL_BOUNDS,
+  type ProtocolSettings,
+} from '../../domain/protocol/types.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { School } from '../db/schema.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import { decide } from '../policy/policy.ts';
+import { authorisedSchool } from '../schools/schools.service.ts';
+
+/** A school's protocol settings as stored (defaults when it never changed them). */
+export async function loadSettingsRow(tx: Tx, schoolId: string): Promise<ProtocolSettingsDto> {
+  const row = await tx
+    .selectFrom('school_protocol_settings')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+  const d = DEFAULT_PROTOCOL_SETTINGS;
+  return {
+    maxObservers: row?.max_observers ?? d.maxObservers,
+    noticeSchoolDays: row?.notice_school_days ?? d.noticeSchoolDays,
+    visitCap: row?.visit_cap ?? d.visitCap,
+    capPeriod: row?.cap_period ?? (typeof d.capPeriod === 'string' ? d.capPeriod : 'days'),
+    capPeriodDays: row?.cap_period_days ?? null,
+    visitMinutes: row?.visit_minutes ?? d.visitMinutes,
+    maxRoomsPerHour: row?.max_rooms_per_hour ?? d.maxRoomsPerHour,
+    responseWindowSchoolDays: row?.response_window_school_days ?? d.responseWindowSchoolDays,
+    minGroupSize: row?.min_group_size ?? d.minGroupSize,
+    cycleAnchor: row?.cycle_anchor ?? null,
+  };
+}
+
+export function toDomainSettings(s: ProtocolSettingsDto): ProtocolSettings {
+  return {
+    ...DEFAULT_PROTOCOL_SETTINGS,
+    maxObservers: s.maxObservers,
+    noticeSchoolDays: s.noticeSchoolDays,
+    visitCap: s.visitCap,
+    capPeriod: s.capPeriod === 'days' ? { days: s.capPeriodDays ?? 365 } : s.capPeriod,
+    visitMinutes: s.visitMinutes,
+    maxRoomsPerHour: s.maxRoomsPerHour,
+    responseWindowSchoolDays: s.responseWindowSchoolDays,
+    minGroupSize: s.minGroupSize,
+  };
+}
+
+/** The school calendar as the domain reads it: terms, closures, the timetable cycle. */
+export async function loadCalendar(
+  tx: Tx,
+  school: Pick<School, 'school_id' | 'timetable_cycle_weeks'>,
+  cycleAnchor: string | null,
+): Promise<SchoolCalendar> {
+  const [terms, closures] = await Promise.all([
+    tx
+      .selectFrom('school_terms')
+      .select(['name', 'starts_on', 'ends_on'])
+      .where('school_id', '=', school.school_id)
+      .orderBy('starts_on')
+      .execute(),
+    tx
+      .selectFrom('school_closures')
+      .select(['kind', 'label', 'starts_on', 'ends_on'])
+      .where('school_id', '=', school.school_id)
+      .orderBy('starts_on')
+      .execute(),
+  ]);
+  const first = terms[0]?.starts_on;
+  // Without an anchor, week 1 (week A) is the week the first term starts.
+  const anchor = cycleAnchor ?? (first ? mondayOf(first) : undefined);
+  return {
+    terms: terms.map((t) => ({ name: t.name, startsOn: t.starts_on, endsOn: t.ends_on })),
+    closures: closures.map((c) => ({
+      kind: c.kind,
+      label: c.label,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+    })),
+    cycleWeeks: school.timetable_cycle_weeks === 2 ? 2 : 1,
+    ...(anchor ? { cycleAnchor: anchor } : {}),
+  };
+}
+
+const labels: Record<NumericSetting, string> = {
+  maxObservers: 'Observers on a walk',
+  noticeSchoolDays: 'School days of notice',
+  visitCap: 'Visits per teacher in the cap period',
+  maxVisitsPerTeacherPerDay: 'Visits per teacher per day',
+  visitMinutes: 'Minutes in a room',
+  maxRoomsPerHour: 'Rooms an hour',
+  responseWindowSchoolDays: 'School days to respond to a record',
+  minGroupSize: 'Smallest group shown in any breakdown',
+};
+
+export function getProtocolSettings(deps: AppDeps, auth: SignedIn, schoolId: string) {
+  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+    const school = await authorisedSchool(tx, auth, schoolId, 'school.view', 'open this school');
+    return {
+      settings: await loadSettingsRow(tx, schoolId),
+      bounds: { ...PROTOCOL_BOUNDS, capPeriodDays: CAP_PERIOD_DAYS_BOUNDS },
+      canEdit:
+        decide(auth.actor, 'protocol.edit', { trustId: school.trust_id, schoolId }) === 'allow',
+    };
+  });
+}
+
+/** Changes settings within the domain's safe bounds: stricter than the model protocol, never looser. */
+export function updateProtocolSettings(
+  deps: AppDeps,
+  auth: SignedIn,
+  schoolId: string,
+  input: Partial<ProtocolSettingsDto>,
+) {
+  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+    await authorisedSchool(
+      tx,
+      auth,
+      schoolId,
+      'protocol.edit',
+      "change this school's protocol settings",
+    );
+    const next = { ...(await loadSettingsRow(tx, schoolId)), ...input };
+    if (next.capPeriod !== 'days') next.capPeriodDays = null;
+    const problems: { field: string; message: string }[] = [];
+    for (const [key, bound] of Object.entries(PROTOCOL_BOUNDS) as [
+      NumericSetting,
+      { min: number; max: number },
+    ][]) {
+      if (key === 'maxVisitsPerTeacherPerDay') continue;
+      const value = next[key as keyof ProtocolSettingsDto] as number;
+      if (value < bound.min || value > bound.max) {
+        problems.push({
+          field: `body.${key}`,
+          message: `${labels[key]} must be between ${bound.min} and ${bound.max} (the protocol’s safe limits); ${value} is outside them.`,
+        });
+      }
+    }
+    if (next.capPeriod === 'days') {
+      const days = next.capPeriodDays;
+      const b = CAP_PERIOD_DAYS_BOUNDS;
+      if (days == null || days < b.min || days > b.max) {
+        problems.push({
+          field: 'body.capPeriodDays',
+          message: `A cap counted over a run of days needs between ${b.min} and ${b.max} days (capPeriodDays).`,
+        });
+      }
+    }
+    if (next.cycleAnchor && weekdayOf(next.cycleAnchor) !== 1) {
+      problems.push({
+        field: 'body.cycleAnchor',
+        message: `The cycle anchor ${next.cycleAnchor} is not a Monday: give the Monday of a week 1 (week A).`,
+      });
+    }
+    if (problems.length) {
+      throw new AppError(422, 'settings_out_of_bounds', problems[0]!.message, problems);
+    }
+    const row = {
+      max_observers: next.maxObservers,
+      notice_school_days: next.noticeSchoolDays,
+      visit_cap: next.visitCap,
+      cap_period: next.capPeriod,
+      cap_period_days: next.capPeriodDays,
+      visit_minutes: next.visitMinutes,
+      max_rooms_per_hour: next.maxRoomsPerHour,
+      response_window_school_days: next.responseWindowSchoolDays,
+      min_group_size: next.minGroupSize,
+      cycle_anchor: next.cycleAnchor,
+      updated_at: deps.now(),
+      updated_by: auth.actor.personId,
+    };
+    await tx
+      .insertInto('school_protocol_settings')
+      .values({ trust_id: auth.actor.trustId, school_id: schoolId, ...row })
+      .onConflict((oc) => oc.columns(['trust_id', 'school_id']).doUpdateSet(row))
+      .execute();
+    await recordAudit(tx, {
+      trustId: auth.actor.trustId,
+      actorPersonId: auth.actor.personId,
+      action: 'protocol.update',
+      subjectType: 'school',
+      subjectId: schoolId,
+    });
+    return loadSettingsRow(tx, schoolId);
+  });
+}

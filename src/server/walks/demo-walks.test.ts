@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../db/with-tenant.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+
+describe('the demo trust’s programmes and walks', () => {
+  let database: TestDatabase;
+  let trustId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
+    trustId = (
+      await database.db
+        .selectFrom('auth_identities')
+        .select('trust_id')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).trust_id;
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('has a published, agreed Autumn 2026 programme in every school', async () => {
+    const rows = await withTenant(database.db, trustId, (tx) =>
+      tx.selectFrom('programmes').select(['school_id', 'status', 'agreed_on']).execute(),
+    );
+    expect(rows).toHaveLength(3);
+    for (const p of rows) expect(p).toMatchObject({ status: 'published', agreed_on: '2026-09-16' });
+  });
+
+  it('has published walks with planned visits, some past and some to come', async () => {
+    const walks = await withTenant(database.db, trustId, (tx) =>
+      tx
+        .selectFrom('walks as w')
+        .select((eb) => [
+          'w.walk_date',
+          'w.status',
+          eb
+            .selectFrom('visits as v')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('v.walk_id', '=', 'w.walk_id')
+            .as('visits'),
+        ])
+        .execute(),
+    );
+    const published = walks.filter((w) => w.status === 'published');
+    expect(published.length).toBeGreaterThanOrEqual(9);
+    for (const w of published) expect(Number(w.visits)).toBeGreaterThan(0);
+    expect(published.some((w) => w.walk_date < '2026-11-23')).toBe(true);
+    expect(published.some((w) => w.walk_date > '2026-11-23')).toBe(true);
+  });
+
+  it('keeps every teacher within one visit a day and the yearly cap of three', async () => {
+    const counts = await withTenant(database.db, trustId, (tx) =>
+      tx
+        .selectFrom('visits')
+        .select(['teacher_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('invited', '=', false)
+        .groupBy('teacher_id')
+        .execute(),
+    );
+    expect(counts.length).toBeGreaterThan(10);
+    for (const c of counts) expect(Number(c.n)).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Kysely } from 'kysely';
+import { readConfig } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import type { DemoTrust } from '../demo/demo-trust.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
+import { addVisits, createWalk, proposeVisits, publishWalk } from './walks.service.ts';
+
+/**
+ * The demo trust's Autumn 2026 programme in each school, planned as a leader would have done
+ * it in September: agreed with staff, published, and four walks planned by the planner (two
+ * already past on 23 November 2026, two to come). Deterministic: fixed clock, fixed seeds.
+ */
+const walkDates = [
+  { date: '2026-10-06', windowStart: '09:00', windowEnd: '10:30' },
+  { date: '2026-11-10', windowStart: '10:45', windowEnd: '12:15' },
+  { date: '2026-11-26', windowStart: '09:00', windowEnd: '10:30' },
+  { date: '2026-12-02', windowStart: '13:15', windowEnd: '14:45' },
+];
+
+const foci = [
+  {
+    focusTitle: 'Questioning that draws every pupil in',
+    purpose:
+      'To see how questions, wait time and follow-up help all pupils think and talk about their learning, so we can share what works in our next training day.',
+  },
+  {
+    focusTitle: 'Reading across the curriculum',
+    purpose:
+      'To see how pupils read and talk about texts in every subject, so that the reading strategy is built on what happens in classrooms.',
+  },
+];
+
+export async function seedDemoWalks(
+  db: Kysely<DB>,
+  trust: DemoTrust,
+  written: { trustId: string; schoolIds: Map<string, string>; personIds: Map<string, string> },
+) {
+  let clock = new Date('2026-09-07T08:00:00Z');
+  const config = { ...readConfig({}), mail: { smtpUrl: null, from: 'demo@learningwalks.invalid' } };
+  const deps = {
+    db,
+    config,
+    transport: null,
+    now: () => clock,
+  } as unknown as AppDeps;
+  const admin = trust.trustStaff.find((p) => p.roles.includes('trust_admin'))!;
+  const auth: SignedIn = {
+    actor: {
+      trustId: written.trustId,
+      personId: written.personIds.get(admin.email)!,
+      memberships: [{ role: 'trust_admin', schoolId: null }],
+    },
+    sessionId: 'demo-seed',
+    csrfToken: '',
+  };
+
+  for (const school of trust.schools) {
+    const schoolId = written.schoolIds.get(school.name)!;
+    clock = new Date('2026-09-07T08:00:00Z');
+    const programme = await createProgramme(deps, auth, schoolId, {
+      title: 'Autumn 2026 learning walks',
+      description:
+        'Four short walks this term on questioning and reading, agreed with staff. Ten minutes a room, at most two observers, never a judgement of a teacher.',
+      termId: null,
+      startsOn: '2026-09-02',
+      endsOn: '2026-12-18',
+    });
+    const programmeId = programme.programme.id;
+    await transitionProgramme(deps, auth, programmeId, { to: 'consultation' });
+    clock = new Date('2026-09-16T16:00:00Z');
+    await transitionProgramme(deps, auth, programmeId, {
+      to: 'agreed',
+      agreedOn: '2026-09-16',
+      agreementHow: 'Staff meeting 16 September; union representative consulted',
+    });
+    clock = new Date('2026-09-21T08:00:00Z');
+    await transitionProgramme(deps, auth, programmeId, { to: 'published' });
+
+    const head = school.staff[0]!;
+    const observer =
+      school.staff.find((s) => s !== head && s.roles.includes('observer')) ?? school.staff[1]!;
+    for (const [i, when] of walkDates.entries()) {
+      const walk = await createWalk(deps, auth, schoolId, {
+        programmeId,
+        offProgrammeReason: null,
+        kind: 'learning',
+        ...when,
+        focusId: null,
+        ...foci[i % foci.length]!,
+        observerIds: [written.personIds.get(head.email)!, written.personIds.get(observer.email)!],
+      });
+      const walkId = walk.walk.id;
+      const proposed = await proposeVisits(deps, auth, walkId, { count: 4, seed: 2026 + i });
+      if (proposed.proposals.length === 0) continue;
+      await addVisits(deps, auth, walkId, {
+        replace: true,
+        visits: proposed.proposals.map((p) => ({
+          lessonId: p.lessonId,
+          startsAt: p.visitStartsAt,
+          reasons: p.reasons,
+        })),
+      });
+      await publishWalk(deps, auth, walkId);
+    }
+  }
+}

@@ -1,0 +1,480 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type {
+  DiffDto,
+  ImportApplyResult,
+  ImportPreview,
+  ProblemDto,
+} from '../../contracts/imports.ts';
+import type { SchoolDetail } from '../../contracts/schools.ts';
+import { type ImportKind, importKindLabels, importKinds } from '../../domain/imports/types.ts';
+import { ApiFailure, api } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TeacherLessons } from './TeacherLessons.tsx';
+import { postWithProgress, readAsBase64, type UploadProgress } from './upload.ts';
+import './imports.css';
+
+const kindHelp: Record<ImportKind, string> = {
+  staff: 'One row per member of staff: email, name, staff code, roles and departments.',
+  rooms: 'One row per room: its name, building and floor.',
+  timetable:
+    'One row per lesson: class code, subject, year group, teacher, room, week, day and period. Import staff and rooms first.',
+};
+
+type Upload = { fileName: string; contentBase64: string };
+
+/** Import staff, rooms or the timetable from CSV or XLSX: preview, map columns, fix, apply. */
+export function ImportPage() {
+  const { schoolId = '' } = useParams();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const school = useQuery({
+    queryKey: ['school', schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  const [kind, setKind] = useState<ImportKind>('timetable');
+  const [upload, setUpload] = useState<Upload | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportApplyResult | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
+
+  useEffect(() => {
+    if (result) summaryRef.current?.focus();
+  }, [result]);
+
+  const base = `/api/schools/${schoolId}/imports/${kind}`;
+  async function send<T>(step: 'preview' | 'apply', body: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    setProgress({ phase: 'uploading', message: 'Sending the file', percent: 0 });
+    try {
+      return await postWithProgress<T>(`${base}/${step}`, body, me?.csrfToken ?? null, setProgress);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function check(file: Upload, chosen: Record<string, string | null>) {
+    setResult(null);
+    setConfirmed(false);
+    try {
+      const found = await send<ImportPreview>('preview', { ...file, mapping: chosen });
+      setPreview(found);
+      setMapping(found.mapping);
+    } catch (e) {
+      setPreview(null);
+      setError(e);
+    }
+  }
+
+  async function chooseFile(files: FileList | null) {
+    const file = files?.[0];
+    if (!file) return;
+    setError(null);
+    try {
+      const next = { fileName: file.name, contentBase64: await readAsBase64(file) };
+      setUpload(next);
+      setMapping({});
+      await check(next, {});
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  function changeKind(next: ImportKind) {
+    setKind(next);
+    setUpload(null);
+    setPreview(null);
+    setResult(null);
+    setMapping({});
+    setProgress(null);
+    setError(null);
+    if (fileInput.current) fileInput.current.value = '';
+  }
+
+  async function apply(e: FormEvent) {
+    e.preventDefault();
+    if (!upload || !preview) return;
+    try {
+      const applied = await send<ImportApplyResult>('apply', {
+        ...upload,
+        mapping,
+        confirmRemovals: confirmed,
+      });
+      setResult(applied);
+      setPreview(null);
+      await queryClient.invalidateQueries();
+    } catch (err) {
+      setError(err);
+      const details = err instanceof ApiFailure ? err.details : null;
+      if (details && typeof details === 'object' && 'problems' in details) {
+        setPreview({ ...preview, problems: (details as { problems: ProblemDto[] }).problems, canApply: false });
+      }
+    }
+  }
+
+  if (school.isPending) return <Loading what="the school" />;
+  if (school.error) return <ErrorMessage error={school.error} />;
+  const s = school.data;
+  const removals = preview?.diff?.counts.removals ?? 0;
+  const mayApply = Boolean(preview?.canApply) && (removals === 0 || confirmed) && !busy;
+
+  return (
+    <section className="import-page">
+      <p>
+        <Link to={`/schools/${schoolId}`}>{s.name}</Link>
+      </p>
+      <h1>Import staff, rooms or the timetable</h1>
+      <p className="lede">
+        From your MIS or a spreadsheet, as CSV or Excel (.xlsx). Nothing changes until you apply,
+        and then everything in the file is applied or nothing is. Never include pupils’ names,
+        dates of birth or pupil numbers: such files are refused.
+      </p>
+
+      <fieldset className="segmented kind-choice">
+        <legend>What are you importing?</legend>
+        {importKinds.map((k) => (
+          <label key={k} className="choice">
+            <input
+              type="radio"
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => changeKind(k)}
+            />
+            {importKindLabels[k]}
+          </label>
+        ))}
+      </fieldset>
+      <p className="hint">{kindHelp[kind]}</p>
+      <p>
+        Sample file ({s.name === 'Riverside Academy' ? 'this school’s' : 'the demo school’s'}{' '}
+        {kind}):{' '}
+        <a href={`${base}/sample?format=csv`} download>
+          {importKindLabels[kind]} sample (CSV)
+        </a>{' '}
+        ·{' '}
+        <a href={`${base}/sample?format=xlsx`} download>
+          {importKindLabels[kind]} sample (Excel)
+        </a>
+      </p>
+
+      <div className="field">
+        <label htmlFor={`${ids}-file`}>File to import (CSV or .xlsx)</label>
+        <input
+          id={`${ids}-file`}
+          ref={fileInput}
+          type="file"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => chooseFile(e.currentTarget.files)}
+          disabled={busy}
+        />
+      </div>
+
+      <ProgressView progress={progress} busy={busy} />
+      {error ? <ErrorMessage error={error} /> : null}
+
+      {result ? (
+        <section aria-labelledby={`${ids}-done`} className="card import-result">
+          <h2 id={`${ids}-done`} ref={summaryRef} tabIndex={-1}>
+            {result.changed ? 'Import applied' : 'Nothing to change'}
+          </h2>
+          <p role="status">{result.message}</p>
+          {result.newDepartments.length ? (
+            <p>New departments: {result.newDepartments.join(', ')}</p>
+          ) : null}
+          {result.newYearGroups.length ? (
+            <p>New year groups: {result.newYearGroups.join(', ')}</p>
+          ) : null}
+          <p>
+            <Link to={`/schools/${schoolId}`}>Back to {s.name}</Link>
+          </p>
+          {kind === 'timetable' ? <TeacherLessons schoolId={schoolId} /> : null}
+        </section>
+      ) : null}
+
+      {preview ? (
+        <PreviewView
+          preview={preview}
+          mapping={mapping}
+          setMapping={setMapping}
+          recheck={() => upload && check(upload, mapping)}
+          busy={busy}
+        />
+      ) : null}
+
+      {preview && !preview.refused && preview.diff ? (
+        <form onSubmit={apply} className="apply-form">
+          {removals > 0 && preview.canApply ? (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={confirmed}
+                onChange={(e) => setConfirmed(e.currentTarget.checked)}
+              />{' '}
+              Yes, remove the {removals.toLocaleString('en-GB')} listed above that are not in the
+              file
+            </label>
+          ) : null}
+          <button type="submit" className="button" disabled={!mayApply}>
+            Apply the import
+          </button>
+          {!preview.canApply ? (
+            <p className="hint">Fix the problems listed above (in the file or the column mapping) first.</p>
+          ) : removals > 0 && !confirmed ? (
+            <p className="hint">Confirm the removals to apply.</p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function ProgressView({ progress, busy }: { progress: UploadProgress | null; busy: boolean }) {
+  if (!progress) return null;
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      {busy ? (
+        <progress
+          max={100}
+          value={progress.percent ?? undefined}
+          aria-label="Import progress"
+        />
+      ) : null}
+      <span>{busy ? progress.message : progress.phase === 'done' ? progress.message : ''}</span>
+    </div>
+  );
+}
+
+function PreviewView({
+  preview,
+  mapping,
+  setMapping,
+  recheck,
+  busy,
+}: {
+  preview: ImportPreview;
+  mapping: Record<string, string | null>;
+  setMapping: (m: Record<string, string | null>) => void;
+  recheck: () => void;
+  busy: boolean;
+}) {
+  const ids = useId();
+  const diff = preview.diff;
+  return (
+    <>
+      <section aria-labelledby={`${ids}-summary`}>
+        <h2 id={`${ids}-summary`}>{preview.fileName}</h2>
+        <p>
+          {preview.format === 'xlsx' ? 'Excel workbook' : 'CSV file'}: headings on row{' '}
+          {preview.headingRow}, {preview.rowCount.toLocaleString('en-GB')} rows,{' '}
+          {preview.understood.toLocaleString('en-GB')} understood,{' '}
+          <strong>
+            {preview.problemCount === 0
+              ? 'no problems'
+              : `${preview.problemCount.toLocaleString('en-GB')} problem${preview.problemCount === 1 ? '' : 's'}`}
+          </strong>
+          .
+        </p>
+      </section>
+
+      {preview.problems.length ? (
+        <section aria-labelledby={`${ids}-problems`} className="import-problems">
+          <h2 id={`${ids}-problems`}>
+            {preview.refused ? 'This file was refused' : 'Problems to fix'}
+          </h2>
+          <div className="table-scroll">
+            <table className="setup-list">
+              <caption>
+                {preview.problemCount > preview.problems.length
+                  ? `The first ${preview.problems.length} of ${preview.problemCount} problems`
+                  : `${preview.problemCount} problem${preview.problemCount === 1 ? '' : 's'}`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">What is wrong</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no id and never reorder.
+                  <tr key={i}>
+                    <td>{p.row ?? '—'}</td>
+                    <td>{p.column ?? '—'}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {preview.refused ? null : (
+        <section aria-labelledby={`${ids}-mapping`}>
+          <h2 id={`${ids}-mapping`}>Columns</h2>
+          <p className="hint">
+            Which column of your file holds each of ours. Headings we recognised are chosen
+            already; change any that are wrong, then check again.
+          </p>
+          <div className="mapping">
+            {preview.fields.map((f) => (
+              <div className="field" key={f.key}>
+                <label htmlFor={`${ids}-${f.key}`}>
+                  {f.label}
+                  {f.required ? '' : ' (optional)'}
+                </label>
+                <select
+                  id={`${ids}-${f.key}`}
+                  value={mapping[f.key] ?? ''}
+                  aria-describedby={`${ids}-${f.key}-hint`}
+                  onChange={(e) =>
+                    setMapping({ ...mapping, [f.key]: e.currentTarget.value || null })
+                  }
+                >
+                  <option value="">— not in the file —</option>
+                  {preview.headings
+                    .filter((h) => h.trim())
+                    .map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                </select>
+                <span className="hint" id={`${ids}-${f.key}-hint`}>
+                  {f.hint}
+                </span>
+              </div>
+            ))}
+          </div>
+          {preview.ignoredHeadings.length ? (
+            <p className="hint">Not imported: {preview.ignoredHeadings.join(', ')}.</p>
+          ) : null}
+          <button type="button" className="button secondary" onClick={recheck} disabled={busy}>
+            Check again with these columns
+          </button>
+        </section>
+      )}
+
+      {preview.preview.rows.length ? (
+        <section aria-labelledby={`${ids}-rows`}>
+          <h2 id={`${ids}-rows`}>Rows as we understood them</h2>
+          <div className="table-scroll">
+            <table className="setup-list">
+              <caption>
+                The first {preview.preview.rows.length} of {preview.understood.toLocaleString('en-GB')}{' '}
+                rows understood
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  {preview.preview.columns.map((c) => (
+                    <th scope="col" key={c}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.preview.rows.map((r) => (
+                  <tr key={r.row}>
+                    <td>{r.row}</td>
+                    {r.values.map((v, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional.
+                      <td key={i}>{v}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {diff ? (
+        <section aria-labelledby={`${ids}-changes`}>
+          <h2 id={`${ids}-changes`}>
+            {preview.canApply ? 'What applying it will change' : 'What it would change once fixed'}
+          </h2>
+          <dl className="figures">
+            <div>
+              <dt>Added</dt>
+              <dd>{diff.counts.adds.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt>Updated</dt>
+              <dd>{diff.counts.updates.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt>Unchanged</dt>
+              <dd>{diff.counts.unchanged.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt>Removed</dt>
+              <dd>{diff.counts.removals.toLocaleString('en-GB')}</dd>
+            </div>
+          </dl>
+          {diff.newDepartments.length ? (
+            <p>New departments: {diff.newDepartments.join(', ')}</p>
+          ) : null}
+          {diff.newYearGroups.length ? <p>New year groups: {diff.newYearGroups.join(', ')}</p> : null}
+          <Changes title="Added (first examples)" items={diff.adds} total={diff.counts.adds} />
+          <Changes title="Updated (first examples)" items={diff.updates} total={diff.counts.updates} />
+          <Changes
+            title="Removed: not in the file"
+            items={diff.removals}
+            total={diff.counts.removals}
+          />
+          <Changes
+            title="Not in the file, but kept"
+            items={diff.kept}
+            total={diff.counts.kept}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Changes({
+  title,
+  items,
+  total,
+}: {
+  title: string;
+  items: DiffDto['adds'];
+  total: number;
+}) {
+  if (total === 0) return null;
+  return (
+    <details open={title.startsWith('Removed') || title.startsWith('Not in')}>
+      <summary>
+        {title}: {total.toLocaleString('en-GB')}
+      </summary>
+      <ul className="changes">
+        {items.map((item) => (
+          <li key={item.key}>
+            {item.row ? <span className="muted">Row {item.row}: </span> : null}
+            <strong>{item.label}</strong>
+            {item.changes?.length ? ` — ${item.changes.join('; ')}` : ''}
+            {item.reason ? ` — ${item.reason}` : ''}
+          </li>
+        ))}
+        {total > items.length ? (
+          <li className="muted">…and {(total - items.length).toLocaleString('en-GB')} more</li>
+        ) : null}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,79 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Timetable } from '../../contracts/schools.ts';
+import { weekdayNames } from '../../domain/imports/values.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+
+type Staff = { id: string; fullName: string; email: string; roles: string[] };
+
+/** After a timetable import: pick a member of staff and check their lessons landed as meant. */
+export function TeacherLessons({ schoolId }: { schoolId: string }) {
+  const ids = useId();
+  const [personId, setPersonId] = useState('');
+  const staff = useQuery({
+    queryKey: ['staff', schoolId],
+    queryFn: () => api<{ staff: Staff[] }>(`/api/schools/${schoolId}/staff`),
+  });
+  const timetable = useQuery({
+    queryKey: ['timetable', schoolId, personId],
+    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
+    enabled: personId !== '',
+  });
+  if (staff.isPending) return <Loading what="the staff list" />;
+  if (staff.error) return <ErrorMessage error={staff.error} />;
+  const t = timetable.data;
+  const period = (id: string) => t?.periods.find((p) => p.id === id)?.name ?? '';
+  return (
+    <section aria-labelledby={`${ids}-h`}>
+      <h3 id={`${ids}-h`}>Check a teacher’s lessons</h3>
+      <div className="field">
+        <label htmlFor={`${ids}-who`}>Member of staff</label>
+        <select id={`${ids}-who`} value={personId} onChange={(e) => setPersonId(e.currentTarget.value)}>
+          <option value="">Choose…</option>
+          {staff.data.staff
+            .filter((s) => s.roles.includes('teacher'))
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.fullName}
+              </option>
+            ))}
+        </select>
+      </div>
+      {personId && timetable.isPending ? <Loading what="their lessons" /> : null}
+      {timetable.error ? <ErrorMessage error={timetable.error} /> : null}
+      {t ? (
+        <div className="table-scroll">
+          <table className="setup-list">
+            <caption>
+              {t.person.fullName}: {t.lessons.length} lesson{t.lessons.length === 1 ? '' : 's'}
+              {t.cycleWeeks === 2 ? ' over weeks A and B' : ' a week'}
+            </caption>
+            <thead>
+              <tr>
+                {t.cycleWeeks === 2 ? <th scope="col">Week</th> : null}
+                <th scope="col">Day</th>
+                <th scope="col">Period</th>
+                <th scope="col">Class</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Room</th>
+              </tr>
+            </thead>
+            <tbody>
+              {t.lessons.map((l) => (
+                <tr key={l.id}>
+                  {t.cycleWeeks === 2 ? <td>{l.cycleWeek === 1 ? 'A' : 'B'}</td> : null}
+                  <td>{weekdayNames[l.weekday - 1]}</td>
+                  <td>{period(l.periodId)}</td>
+                  <td>{l.classCode}</td>
+                  <td>{l.subject}</td>
+                  <td>{l.room}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import type { NoticeList } from '../../contracts/notices.ts';
+import { api } from '../app/api.ts';
+import { noticesKey } from './NoticesPage.tsx';
+
+/** The top bar's link to your notices, with how many are unread. */
+export function NoticeBell() {
+  const notices = useQuery({
+    queryKey: noticesKey,
+    queryFn: () => api<NoticeList>('/api/me/notices?limit=100'),
+    refetchInterval: 60_000,
+  });
+  const unread = notices.data?.unreadCount ?? 0;
+  return (
+    <Link to="/notices" className="notice-bell" aria-live="polite">
+      Notices
+      {unread > 0 ? (
+        <>
+          {' '}
+          <span className="bell-count" aria-hidden="true">
+            {unread}
+          </span>
+          <span className="visually-hidden">, {unread} unread</span>
+        </>
+      ) : null}
+    </Link>
+  );
+}

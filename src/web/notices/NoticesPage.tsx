@@ -1,0 +1,135 @@
+import './notices.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Notice, NoticeList } from '../../contracts/notices.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { CalendarFeed } from './CalendarFeed.tsx';
+
+export const noticesKey = ['notices'] as const;
+
+export function useNotices() {
+  return useQuery({
+    queryKey: noticesKey,
+    queryFn: () => api<NoticeList>('/api/me/notices?limit=100'),
+    refetchInterval: 60_000,
+  });
+}
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Your notices: prior warning of walks, changes to them, and visits that need your agreement. */
+export function NoticesPage() {
+  const notices = useNotices();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState('');
+  const readAll = useMutation({
+    mutationFn: () => api<{ marked: number }>('/api/me/notices/read', { method: 'POST' }),
+    onSuccess: (r) => {
+      setStatus(r.marked === 0 ? 'Nothing was unread.' : `Marked ${r.marked} as read.`);
+      return queryClient.invalidateQueries({ queryKey: noticesKey });
+    },
+  });
+  return (
+    <>
+      <h1>Notices</h1>
+      <p className="lede">
+        Prior warning of learning walks that visit your lessons or that you observe, and any change
+        to them after they were published.
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {notices.isPending ? <Loading what="your notices" /> : null}
+      {notices.error ? <ErrorMessage error={notices.error} /> : null}
+      {readAll.error ? <ErrorMessage error={readAll.error} /> : null}
+      {notices.data ? (
+        <>
+          {notices.data.unreadCount > 0 ? (
+            <p>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={readAll.isPending}
+                onClick={() => readAll.mutate()}
+              >
+                Mark all as read
+              </button>
+            </p>
+          ) : null}
+          {notices.data.notices.length === 0 ? <p>You have no notices yet.</p> : null}
+          <ul className="notices">
+            {notices.data.notices.map((n) => (
+              <NoticeItem key={n.id} notice={n} onStatus={setStatus} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <CalendarFeed />
+    </>
+  );
+}
+
+function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string) => void }) {
+  const queryClient = useQueryClient();
+  const read = useMutation({
+    mutationFn: () => api(`/api/me/notices/${notice.id}/read`, { method: 'POST' }),
+    onSuccess: () => {
+      onStatus('Marked as read.');
+      return queryClient.invalidateQueries({ queryKey: noticesKey });
+    },
+  });
+  const agree = useMutation({
+    mutationFn: (visitId: string) => api(`/api/me/visits/${visitId}/agreement`, { method: 'POST' }),
+    onSuccess: () => {
+      onStatus('Thank you: the visit at its new time can go ahead.');
+      return queryClient.invalidateQueries({ queryKey: noticesKey });
+    },
+  });
+  const unread = notice.readAt === null;
+  const headingId = `notice-${notice.id}`;
+  return (
+    <li className={`card notice${unread ? ' unread' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {unread ? <span className="badge">New</span> : null} {notice.title}
+      </h2>
+      <p className="muted">{when(notice.createdAt)}</p>
+      <pre className="notice-body">{notice.body}</pre>
+      {notice.agreement ? (
+        notice.agreement.agreedAt ? (
+          <p className="agreed">You agreed on {when(notice.agreement.agreedAt)}.</p>
+        ) : notice.agreement.open ? (
+          <div className="agreement">
+            <p>
+              This visit was moved inside the notice period. It goes ahead only if you agree. If you
+              do not agree, do nothing.
+            </p>
+            <button
+              type="button"
+              className="button"
+              disabled={agree.isPending}
+              onClick={() => agree.mutate(notice.agreement!.visitId)}
+            >
+              I agree to the new time
+            </button>
+          </div>
+        ) : (
+          <p className="muted">The visit was cancelled: there is nothing to agree to.</p>
+        )
+      ) : null}
+      {agree.error ? <ErrorMessage error={agree.error} /> : null}
+      {read.error ? <ErrorMessage error={read.error} /> : null}
+      {unread ? (
+        <button
+          type="button"
+          className="button secondary"
+          disabled={read.isPending}
+          onClick={() => read.mutate()}
+        >
+          Mark as read<span className="visually-hidden">: {notice.title}</span>
+        </button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,138 @@
+import './notices.css';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { ProtocolReportDto } from '../../contracts/notices.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+
+const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> = {
+  kept: 'Kept',
+  broken: 'Broken',
+  not_applicable: 'Not applicable',
+};
+
+const dateLabel = (d: string) =>
+  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * The protocol report, printable: each rule, whether it was kept, and the evidence. What a head
+ * shows staff and union representatives at a review. It names no teacher. For a programme
+ * (/schools/:schoolId/programmes/:programmeId/protocol-report) or a term (?termId= on
+ * /schools/:schoolId/protocol-report).
+ */
+export function ProtocolReportPage() {
+  const { schoolId, programmeId } = useParams();
+  const [search] = useSearchParams();
+  const termId = search.get('termId');
+  const path = programmeId
+    ? `/api/schools/${schoolId}/programmes/${programmeId}/protocol-report`
+    : `/api/schools/${schoolId}/protocol-report?termId=${encodeURIComponent(termId ?? '')}`;
+  const report = useQuery({
+    queryKey: ['protocol-report', schoolId, programmeId ?? null, termId],
+    queryFn: () => api<ProtocolReportDto>(path),
+  });
+  if (report.isPending) return <Loading what="the protocol report" />;
+  if (report.error) return <ErrorMessage error={report.error} />;
+  const r = report.data;
+  const broken = r.rows.filter((row) => row.status === 'broken').length;
+  return (
+    <article className="protocol-report" aria-labelledby="report-title">
+      <p className="report-actions no-print">
+        {programmeId ? (
+          <Link to={`/programmes/${programmeId}`}>Back to the programme</Link>
+        ) : (
+          <Link to={`/schools/${schoolId}/programmes`}>Back to programmes</Link>
+        )}
+      </p>
+      <h1 id="report-title">{r.title}</h1>
+      <p className="muted">
+        {r.scope.schoolName} · {dateLabel(r.scope.startsOn)} to {dateLabel(r.scope.endsOn)} ·
+        produced{' '}
+        {new Date(r.generatedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}
+      </p>
+      <p className="summary">
+        {r.walks} {r.walks === 1 ? 'walk' : 'walks'}, {r.visits}{' '}
+        {r.visits === 1 ? 'visit' : 'visits'}.{' '}
+        {r.allKept
+          ? 'Every rule of the protocol was kept.'
+          : `${broken} ${broken === 1 ? 'rule was' : 'rules were'} broken: see below.`}
+      </p>
+      <p className="report-actions no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print this report
+        </button>
+      </p>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">
+            Each rule of the protocol, its status and evidence
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Status</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((row) => (
+              <tr key={row.rule}>
+                <th scope="row">{row.label}</th>
+                <td>
+                  <span className={`rule-status ${row.status}`}>{statusLabels[row.status]}</span>
+                </td>
+                <td>
+                  <ul>
+                    {row.evidence.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Visits per teacher</h2>
+      <p className="muted">
+        How many teachers had each number of visits (invited visits not counted). No teacher is
+        named or ranked.
+      </p>
+      {r.distributions.visitsPerTeacher.length === 0 ? (
+        <p>No visits yet.</p>
+      ) : (
+        <ul>
+          {r.distributions.visitsPerTeacher.map((d) => (
+            <li key={d.visits}>
+              {d.visits} {d.visits === 1 ? 'visit' : 'visits'}: {d.teachers}{' '}
+              {d.teachers === 1 ? 'teacher' : 'teachers'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Notice given</h2>
+      {r.distributions.noticeSchoolDays.length === 0 ? (
+        <p>No notices sent yet.</p>
+      ) : (
+        <ul>
+          {r.distributions.noticeSchoolDays.map((d) => (
+            <li key={d.schoolDays}>
+              {d.schoolDays} school {d.schoolDays === 1 ? 'day' : 'days'} ahead: {d.visits}{' '}
+              {d.visits === 1 ? 'visit' : 'visits'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>The school’s settings</h2>
+      <ul>
+        <li>At most {r.settings.maxObservers} observers on a walk</li>
+        <li>At least {r.settings.noticeSchoolDays} school days’ notice</li>
+        <li>A cap of {r.settings.cap}, and one visit a day</li>
+        <li>
+          {r.settings.visitMinutes} minutes a room, at most {r.settings.maxRoomsPerHour} rooms an
+          hour
+        </li>
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,206 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Room, RoomPage } from '../../contracts/rooms.ts';
+import type { SchoolDetail } from '../../contracts/schools.ts';
+import { api } from '../app/api.ts';
+import {
+  Field,
+  FormError,
+  Pager,
+  SearchBox,
+  SetupNav,
+  useListParams,
+} from '../schools/setup-ui.tsx';
+import '../schools/setup.css';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+
+const PAGE_SIZE = 25;
+type Draft = { name: string; building: string; floor: string };
+const empty: Draft = { name: '', building: '', floor: '0' };
+
+export function RoomsPage() {
+  const { schoolId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const list = useListParams();
+  const school = useQuery({
+    queryKey: ['school', schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  const rooms = useQuery({
+    queryKey: ['rooms', schoolId, list.q, list.page],
+    queryFn: () =>
+      api<RoomPage>(
+        `/api/schools/${schoolId}/rooms?${new URLSearchParams({ q: list.q, page: String(list.page), pageSize: String(PAGE_SIZE) })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const [editing, setEditing] = useState<Room | null>(null);
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [done, setDone] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['rooms', schoolId] });
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name: draft.name, building: draft.building, floor: Number(draft.floor) };
+      return editing
+        ? api<{ room: Room }>(`/api/schools/${schoolId}/rooms/${editing.id}`, {
+            method: 'PUT',
+            body,
+          })
+        : api<{ room: Room }>(`/api/schools/${schoolId}/rooms`, { method: 'POST', body });
+    },
+    onSuccess: async (result) => {
+      setDone(`${result.room.name} ${editing ? 'saved' : 'added'}.`);
+      setEditing(null);
+      setDraft(empty);
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (room: Room) =>
+      api(`/api/schools/${schoolId}/rooms/${room.id}`, { method: 'DELETE' }).then(() => room),
+    onSuccess: async (room) => {
+      setDone(`${room.name} removed.`);
+      await refresh();
+    },
+  });
+  const canManage = school.data?.canManageSetup ?? false;
+  return (
+    <>
+      <h1>Rooms{school.data ? `, ${school.data.name}` : ''}</h1>
+      <SetupNav schoolId={schoolId} canEdit={school.data?.canEdit} />
+      <SearchBox
+        label="Search rooms"
+        placeholder="Room or building"
+        value={list.typed}
+        onChange={list.setTyped}
+      />
+      <div role="status" aria-live="polite">
+        {done}
+      </div>
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+      {rooms.isPending ? <Loading what="rooms" /> : null}
+      {rooms.error ? <ErrorMessage error={rooms.error} /> : null}
+      {rooms.data ? (
+        <>
+          <table className="setup-list">
+            <caption className="visually-hidden">Rooms</caption>
+            <thead>
+              <tr>
+                <th scope="col">Room</th>
+                <th scope="col">Building</th>
+                <th scope="col">Floor</th>
+                {canManage ? <th scope="col">Change</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rooms.data.items.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.name}</td>
+                  <td>{r.building}</td>
+                  <td>{r.floor === 0 ? 'Ground' : r.floor}</td>
+                  {canManage ? (
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => {
+                            setEditing(r);
+                            setDraft({
+                              name: r.name,
+                              building: r.building,
+                              floor: String(r.floor),
+                            });
+                          }}
+                        >
+                          Edit<span className="visually-hidden"> {r.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => remove.mutate(r)}
+                        >
+                          Remove<span className="visually-hidden"> {r.name}</span>
+                        </button>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            page={rooms.data.page}
+            pageSize={rooms.data.pageSize}
+            total={rooms.data.total}
+            onPage={list.setPage}
+          />
+        </>
+      ) : null}
+      {canManage ? (
+        <form
+          className="setup-form"
+          aria-label={editing ? `Edit room ${editing.name}` : 'Add a room'}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setDone('');
+            save.mutate();
+          }}
+        >
+          <h2 className="wide">{editing ? `Edit ${editing.name}` : 'Add a room'}</h2>
+          <div className="wide">
+            <FormError error={save.error} fields={['name', 'building', 'floor']} />
+          </div>
+          <Field label="Room name" name="name" error={save.error}>
+            {(p) => (
+              <input
+                {...p}
+                value={draft.name}
+                onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Building" name="building" error={save.error}>
+            {(p) => (
+              <input
+                {...p}
+                value={draft.building}
+                onChange={(e) => setDraft({ ...draft, building: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Floor" name="floor" error={save.error} hint="0 is the ground floor">
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="numeric"
+                value={draft.floor}
+                onChange={(e) => setDraft({ ...draft, floor: e.target.value })}
+              />
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="button" disabled={save.isPending}>
+              {editing ? 'Save room' : 'Add room'}
+            </button>
+            {editing ? (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setEditing(null);
+                  setDraft(empty);
+                }}
+              >
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+}

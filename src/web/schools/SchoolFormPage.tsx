@@ -1,0 +1,511 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type {
+  SchoolClosure,
+  SchoolDetail,
+  SchoolInputRaw,
+  SchoolTerm,
+} from '../../contracts/schools.ts';
+import { closureKindLabels, formatDay } from '../../domain/setup/calendar.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { Field, FormError, SetupNav } from './setup-ui.tsx';
+import './setup.css';
+
+const phases: [SchoolInputRaw['phase'], string][] = [
+  ['primary', 'Primary'],
+  ['secondary', 'Secondary'],
+  ['all_through', 'All-through'],
+  ['special', 'Special'],
+  ['alternative', 'Alternative provision'],
+];
+
+const timeZones = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['Europe/London'];
+  }
+})();
+
+type Details = {
+  name: string;
+  phase: SchoolInputRaw['phase'];
+  urn: string;
+  address: string;
+  timeZone: string;
+  cycleWeeks: 1 | 2;
+};
+
+function DetailsForm({
+  initial,
+  creating,
+  onSave,
+}: {
+  initial: Details;
+  creating: boolean;
+  onSave: (d: Details) => Promise<unknown>;
+}) {
+  const [d, setD] = useState(initial);
+  const [error, setError] = useState<unknown>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setStatus('');
+    try {
+      await onSave(d);
+      setStatus('Saved.');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const fields = ['name', 'phase', 'urn', 'address', 'timeZone', 'cycleWeeks'];
+  return (
+    <form className="setup-form" onSubmit={submit} noValidate aria-label="School details">
+      <div className="wide">
+        <FormError error={error} fields={fields} />
+      </div>
+      <Field label="School name" name="name" error={error}>
+        {(p) => (
+          <input {...p} value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+        )}
+      </Field>
+      <Field label="Phase" name="phase" error={error}>
+        {(p) => (
+          <select
+            {...p}
+            value={d.phase}
+            onChange={(e) => setD({ ...d, phase: e.target.value as Details['phase'] })}
+          >
+            {phases.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="URN" name="urn" error={error} hint="6 or 7 digits; leave empty if none">
+        {(p) => (
+          <input
+            {...p}
+            inputMode="numeric"
+            value={d.urn}
+            onChange={(e) => setD({ ...d, urn: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Time zone" name="timeZone" error={error}>
+        {(p) => (
+          <select
+            {...p}
+            value={d.timeZone}
+            onChange={(e) => setD({ ...d, timeZone: e.target.value })}
+          >
+            {timeZones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {creating ? (
+        <Field label="Timetable" name="cycleWeeks" error={error}>
+          {(p) => (
+            <select
+              {...p}
+              value={d.cycleWeeks}
+              onChange={(e) => setD({ ...d, cycleWeeks: Number(e.target.value) as 1 | 2 })}
+            >
+              <option value={1}>Repeats every week</option>
+              <option value={2}>Two weeks (week A / week B)</option>
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <div className="wide">
+        <Field label="Address" name="address" error={error}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              value={d.address}
+              onChange={(e) => setD({ ...d, address: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {creating ? 'Create school' : 'Save details'}
+        </button>
+        <span role="status" aria-live="polite">
+          {status}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function NewSchoolPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return (
+    <>
+      <h1>New school</h1>
+      <p className="lede">
+        Add the school’s details. Next you can add its terms and non-teaching days, staff, rooms and
+        timetable.
+      </p>
+      <DetailsForm
+        creating
+        initial={{
+          name: '',
+          phase: 'primary',
+          urn: '',
+          address: '',
+          timeZone: 'Europe/London',
+          cycleWeeks: 1,
+        }}
+        onSave={async (d) => {
+          const created = await api<SchoolDetail>('/api/schools', {
+            method: 'POST',
+            body: { ...d, urn: d.urn.trim() || null },
+          });
+          await queryClient.invalidateQueries({ queryKey: ['schools'] });
+          navigate(`/schools/${created.id}/edit`);
+        }}
+      />
+    </>
+  );
+}
+
+export function EditSchoolPage() {
+  const { schoolId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const school = useQuery({
+    queryKey: ['school', schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  if (school.isPending) return <Loading what="the school" />;
+  if (school.error) return <ErrorMessage error={school.error} />;
+  const s = school.data;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['school', schoolId] });
+  return (
+    <>
+      <h1>{s.name}: details and calendar</h1>
+      <SetupNav schoolId={schoolId} canEdit={s.canEdit} />
+      {s.canEdit ? null : (
+        <p className="error" role="alert">
+          Only a trust administrator can change a school’s details and calendar.
+        </p>
+      )}
+      <h2>Details</h2>
+      <DetailsForm
+        key={s.id}
+        creating={false}
+        initial={{
+          name: s.name,
+          phase: s.phase,
+          urn: s.urn ?? '',
+          address: s.address,
+          timeZone: s.timeZone,
+          cycleWeeks: s.cycleWeeks as 1 | 2,
+        }}
+        onSave={async (d) => {
+          const { cycleWeeks: _ignored, ...details } = d;
+          await api(`/api/schools/${schoolId}`, {
+            method: 'PUT',
+            body: { ...details, urn: details.urn.trim() || null },
+          });
+          await refresh();
+        }}
+      />
+      <Terms schoolId={schoolId} terms={s.terms} onChange={refresh} />
+      <Closures schoolId={schoolId} closures={s.closures} onChange={refresh} />
+    </>
+  );
+}
+
+type RangeDraft = { name: string; startsOn: string; endsOn: string };
+
+function Terms({
+  schoolId,
+  terms,
+  onChange,
+}: {
+  schoolId: string;
+  terms: SchoolTerm[];
+  onChange: () => Promise<unknown>;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const empty: RangeDraft = { name: '', startsOn: '', endsOn: '' };
+  const [draft, setDraft] = useState<RangeDraft>(empty);
+  const save = useMutation({
+    mutationFn: () =>
+      editing
+        ? api(`/api/schools/${schoolId}/terms/${editing}`, { method: 'PUT', body: draft })
+        : api(`/api/schools/${schoolId}/terms`, { method: 'POST', body: draft }),
+    onSuccess: async () => {
+      setDraft(empty);
+      setEditing(null);
+      await onChange();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/schools/${schoolId}/terms/${id}`, { method: 'DELETE' }),
+    onSuccess: onChange,
+  });
+  return (
+    <section aria-labelledby="terms">
+      <h2 id="terms">Terms</h2>
+      {terms.length === 0 ? <p>No terms yet.</p> : null}
+      <ul className="stack">
+        {terms.map((t) => (
+          <li key={t.id} className="actions">
+            <span>
+              <strong>{t.name}</strong>: {formatDay(t.startsOn)} to {formatDay(t.endsOn)}
+            </span>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                setEditing(t.id);
+                setDraft({ name: t.name, startsOn: t.startsOn, endsOn: t.endsOn });
+              }}
+            >
+              Edit<span className="visually-hidden"> {t.name}</span>
+            </button>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => remove.mutate(t.id)}
+            >
+              Remove<span className="visually-hidden"> {t.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+      <form
+        className="setup-form"
+        aria-label={editing ? 'Edit term' : 'Add a term'}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="wide">
+          <FormError error={save.error} fields={['name', 'startsOn', 'endsOn']} />
+        </div>
+        <Field label="Term name" name="name" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              value={draft.name}
+              placeholder="Autumn 2026"
+              onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="First day" name="startsOn" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={draft.startsOn}
+              onChange={(e) => setDraft({ ...draft, startsOn: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Last day" name="endsOn" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={draft.endsOn}
+              onChange={(e) => setDraft({ ...draft, endsOn: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {editing ? 'Save term' : 'Add term'}
+          </button>
+          {editing ? (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setEditing(null);
+                setDraft(empty);
+              }}
+            >
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+type ClosureDraft = {
+  kind: SchoolClosure['kind'];
+  label: string;
+  startsOn: string;
+  endsOn: string;
+};
+
+function Closures({
+  schoolId,
+  closures,
+  onChange,
+}: {
+  schoolId: string;
+  closures: SchoolClosure[];
+  onChange: () => Promise<unknown>;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const empty: ClosureDraft = { kind: 'inset', label: '', startsOn: '', endsOn: '' };
+  const [draft, setDraft] = useState<ClosureDraft>(empty);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...draft, endsOn: draft.endsOn || draft.startsOn };
+      return editing
+        ? api(`/api/schools/${schoolId}/closures/${editing}`, { method: 'PUT', body })
+        : api(`/api/schools/${schoolId}/closures`, { method: 'POST', body });
+    },
+    onSuccess: async () => {
+      setDraft(empty);
+      setEditing(null);
+      await onChange();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) =>
+      api(`/api/schools/${schoolId}/closures/${id}`, { method: 'DELETE' }),
+    onSuccess: onChange,
+  });
+  return (
+    <section aria-labelledby="closures">
+      <h2 id="closures">Non-teaching days</h2>
+      <p className="muted">
+        INSET days, exam weeks and closures fall inside a term; holidays may fall anywhere. Notice
+        of walks is counted in school days, so these matter.
+      </p>
+      {closures.length === 0 ? <p>No non-teaching days yet.</p> : null}
+      <ul className="stack">
+        {closures.map((c) => (
+          <li key={c.id} className="actions">
+            <span>
+              <strong>{c.label}</strong> ({closureKindLabels[c.kind]}): {formatDay(c.startsOn)}
+              {c.endsOn !== c.startsOn ? ` to ${formatDay(c.endsOn)}` : ''}
+            </span>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                setEditing(c.id);
+                setDraft({ kind: c.kind, label: c.label, startsOn: c.startsOn, endsOn: c.endsOn });
+              }}
+            >
+              Edit<span className="visually-hidden"> {c.label}</span>
+            </button>
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => remove.mutate(c.id)}
+            >
+              Remove<span className="visually-hidden"> {c.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+      <form
+        className="setup-form"
+        aria-label={editing ? 'Edit non-teaching day' : 'Add a non-teaching day'}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="wide">
+          <FormError error={save.error} fields={['kind', 'label', 'startsOn', 'endsOn']} />
+        </div>
+        <Field label="Kind" name="kind" error={save.error}>
+          {(p) => (
+            <select
+              {...p}
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value as ClosureDraft['kind'] })}
+            >
+              {Object.entries(closureKindLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Description" name="label" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              value={draft.label}
+              placeholder="INSET day"
+              onChange={(e) => setDraft({ ...draft, label: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="From" name="startsOn" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={draft.startsOn}
+              onChange={(e) => setDraft({ ...draft, startsOn: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="To (empty for one day)" name="endsOn" error={save.error}>
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={draft.endsOn}
+              onChange={(e) => setDraft({ ...draft, endsOn: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            {editing ? 'Save non-teaching day' : 'Add non-teaching day'}
+          </button>
+          {editing ? (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setEditing(null);
+                setDraft(empty);
+              }}
+            >
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

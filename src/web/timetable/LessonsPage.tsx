@@ -1,0 +1,442 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { RoomPage } from '../../contracts/rooms.ts';
+import type { SchoolDetail } from '../../contracts/schools.ts';
+import type { StaffPage } from '../../contracts/staff.ts';
+import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
+import { weekdayNames } from '../../domain/setup/clashes.ts';
+import { ApiFailure, api } from '../app/api.ts';
+import {
+  Field,
+  FormError,
+  Pager,
+  SearchBox,
+  SetupNav,
+  useListParams,
+} from '../schools/setup-ui.tsx';
+import '../schools/setup.css';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+
+const PAGE_SIZE = 25;
+
+type Draft = {
+  classCode: string;
+  departmentId: string;
+  yearGroupId: string;
+  teacher: string;
+  coTeachers: string;
+  roomId: string;
+  cycleWeek: string;
+  weekday: string;
+  periodId: string;
+};
+const empty: Draft = {
+  classCode: '',
+  departmentId: '',
+  yearGroupId: '',
+  teacher: '',
+  coTeachers: '',
+  roomId: '',
+  cycleWeek: '1',
+  weekday: '1',
+  periodId: '',
+};
+
+const weekLabel = (week: number, cycleWeeks: number) =>
+  cycleWeeks === 2 ? `Week ${week === 1 ? 'A' : 'B'}, ` : '';
+
+export function LessonsPage() {
+  const { schoolId = '' } = useParams();
+  const queryClient = useQueryClient();
+  const list = useListParams();
+  const weekday = list.params.get('weekday') ?? '';
+  const roomId = list.params.get('roomId') ?? '';
+  const teacherId = list.params.get('teacherId') ?? '';
+  const school = useQuery({
+    queryKey: ['school', schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  const rooms = useQuery({
+    queryKey: ['rooms', schoolId, 'all'],
+    queryFn: () => api<RoomPage>(`/api/schools/${schoolId}/rooms?pageSize=200`),
+  });
+  const query = new URLSearchParams({
+    q: list.q,
+    page: String(list.page),
+    pageSize: String(PAGE_SIZE),
+  });
+  if (weekday) query.set('weekday', weekday);
+  if (roomId) query.set('roomId', roomId);
+  if (teacherId) query.set('teacherId', teacherId);
+  const lessons = useQuery({
+    queryKey: ['lessons', schoolId, query.toString()],
+    queryFn: () => api<LessonPage>(`/api/schools/${schoolId}/lessons?${query}`),
+    placeholderData: keepPreviousData,
+  });
+  const [editing, setEditing] = useState<Lesson | null>(null);
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [done, setDone] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['lessons', schoolId] });
+  const setFilter = (name: string, value: string) =>
+    list.setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      next.delete('page');
+      return next;
+    });
+
+  /** A teacher named by email or staff code, found in this school's staff. */
+  async function resolveTeacher(text: string, field: string) {
+    const wanted = text.trim().toLowerCase();
+    const found = await api<StaffPage>(
+      `/api/schools/${schoolId}/staff?${new URLSearchParams({ q: wanted, pageSize: '10' })}`,
+    );
+    const person = found.items.find(
+      (s) => s.email === wanted || s.staffCode?.toLowerCase() === wanted,
+    );
+    if (!person) {
+      const message = `No one on this school’s staff has the email or staff code “${text.trim()}”.`;
+      throw new ApiFailure(422, 'teacher_not_found', message, [
+        { field: `body.${field}`, message },
+      ]);
+    }
+    return person.id;
+  }
+
+  const save = useMutation({
+    mutationFn: async () => {
+      if (!draft.teacher.trim()) {
+        const message = 'Enter the teacher’s email or staff code.';
+        throw new ApiFailure(422, 'teacher_missing', message, [
+          { field: 'body.teacherId', message },
+        ]);
+      }
+      const teacherId = await resolveTeacher(draft.teacher, 'teacherId');
+      const coTeacherIds: string[] = [];
+      for (const who of draft.coTeachers.split(',').filter((x) => x.trim())) {
+        coTeacherIds.push(await resolveTeacher(who, 'coTeacherIds'));
+      }
+      const body = {
+        classCode: draft.classCode,
+        departmentId: draft.departmentId,
+        yearGroupId: draft.yearGroupId,
+        teacherId,
+        coTeacherIds,
+        roomId: draft.roomId,
+        cycleWeek: Number(draft.cycleWeek),
+        weekday: Number(draft.weekday),
+        periodId: draft.periodId,
+      };
+      return editing
+        ? api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons/${editing.id}`, {
+            method: 'PUT',
+            body,
+          })
+        : api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons`, { method: 'POST', body });
+    },
+    onSuccess: async (result) => {
+      setDone(`Lesson ${result.lesson.classCode} ${editing ? 'saved' : 'added'}.`);
+      setEditing(null);
+      setDraft(empty);
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (lesson: Lesson) =>
+      api(`/api/schools/${schoolId}/lessons/${lesson.id}`, { method: 'DELETE' }).then(() => lesson),
+    onSuccess: async (lesson) => {
+      setDone(`Lesson ${lesson.classCode} removed.`);
+      await refresh();
+    },
+  });
+
+  const s = school.data;
+  const canManage = s?.canManageSetup ?? false;
+  const cycleWeeks = s?.cycleWeeks ?? 1;
+  const set = (key: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
+
+  return (
+    <>
+      <h1>Lessons{s ? `, ${s.name}` : ''}</h1>
+      <SetupNav schoolId={schoolId} canEdit={s?.canEdit} />
+      <p className="muted">
+        Classes are named by code, year group and subject: no pupil’s name is stored.
+      </p>
+      <div className="filters">
+        <SearchBox
+          label="Search lessons"
+          placeholder="Class code, subject, year group, room or teacher"
+          value={list.typed}
+          onChange={list.setTyped}
+        />
+        <div className="field">
+          <label htmlFor="filter-day">Day</label>
+          <select
+            id="filter-day"
+            value={weekday}
+            onChange={(e) => setFilter('weekday', e.target.value)}
+          >
+            <option value="">Any day</option>
+            {weekdayNames.map((d, i) => (
+              <option key={d} value={i + 1}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-room">Room</label>
+          <select
+            id="filter-room"
+            value={roomId}
+            onChange={(e) => setFilter('roomId', e.target.value)}
+          >
+            <option value="">Any room</option>
+            {rooms.data?.items.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {teacherId ? (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setFilter('teacherId', '')}
+          >
+            Show every teacher’s lessons
+          </button>
+        ) : null}
+      </div>
+      <div role="status" aria-live="polite">
+        {done}
+      </div>
+      {remove.error ? <ErrorMessage error={remove.error} /> : null}
+      {lessons.isPending ? <Loading what="lessons" /> : null}
+      {lessons.error ? <ErrorMessage error={lessons.error} /> : null}
+      {lessons.data ? (
+        <>
+          <table className="setup-list">
+            <caption className="visually-hidden">Lessons</caption>
+            <thead>
+              <tr>
+                <th scope="col">Class</th>
+                <th scope="col">Subject and year</th>
+                <th scope="col">When</th>
+                <th scope="col">Room</th>
+                <th scope="col">Teacher</th>
+                {canManage ? <th scope="col">Change</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {lessons.data.items.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.classCode}</td>
+                  <td>
+                    {l.department.name}, {l.yearGroup.name}
+                  </td>
+                  <td>
+                    {weekLabel(l.cycleWeek, cycleWeeks)}
+                    {weekdayNames[l.weekday - 1]}, {l.period.name} ({l.period.startsAt}–
+                    {l.period.endsAt})
+                  </td>
+                  <td>{l.room.name}</td>
+                  <td>{[l.teacher, ...l.coTeachers].map((x) => x.fullName).join(', ')}</td>
+                  {canManage ? (
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => {
+                            setEditing(l);
+                            setDraft({
+                              classCode: l.classCode,
+                              departmentId: l.department.id,
+                              yearGroupId: l.yearGroup.id,
+                              teacher: '',
+                              coTeachers: '',
+                              roomId: l.room.id,
+                              cycleWeek: String(l.cycleWeek),
+                              weekday: String(l.weekday),
+                              periodId: l.period.id,
+                            });
+                          }}
+                        >
+                          Edit<span className="visually-hidden"> {l.classCode}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => remove.mutate(l)}
+                        >
+                          Remove<span className="visually-hidden"> {l.classCode}</span>
+                        </button>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            page={lessons.data.page}
+            pageSize={lessons.data.pageSize}
+            total={lessons.data.total}
+            onPage={list.setPage}
+          />
+        </>
+      ) : null}
+      {canManage && s ? (
+        <form
+          className="setup-form"
+          aria-label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setDone('');
+            save.mutate();
+          }}
+        >
+          <h2 className="wide">{editing ? `Edit ${editing.classCode}` : 'Add a lesson'}</h2>
+          {editing ? (
+            <p className="wide muted">
+              Now taught by{' '}
+              {[editing.teacher, ...editing.coTeachers].map((x) => x.fullName).join(', ')}. Enter
+              the teacher again (email or staff code) to save.
+            </p>
+          ) : null}
+          <div className="wide">
+            <FormError
+              error={save.error}
+              fields={[
+                'classCode',
+                'departmentId',
+                'yearGroupId',
+                'teacherId',
+                'coTeacherIds',
+                'roomId',
+                'cycleWeek',
+                'weekday',
+                'periodId',
+              ]}
+            />
+          </div>
+          <Field label="Class code" name="classCode" error={save.error} hint="e.g. 9A/Ma1">
+            {(p) => <input {...p} value={draft.classCode} onChange={set('classCode')} />}
+          </Field>
+          <Field label="Subject" name="departmentId" error={save.error}>
+            {(p) => (
+              <select {...p} value={draft.departmentId} onChange={set('departmentId')}>
+                <option value="">Choose…</option>
+                {s.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Year group" name="yearGroupId" error={save.error}>
+            {(p) => (
+              <select {...p} value={draft.yearGroupId} onChange={set('yearGroupId')}>
+                <option value="">Choose…</option>
+                {s.yearGroups.map((y) => (
+                  <option key={y.id} value={y.id}>
+                    {y.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Teacher (email or staff code)" name="teacherId" error={save.error}>
+            {(p) => (
+              <input {...p} value={draft.teacher} onChange={set('teacher')} autoComplete="off" />
+            )}
+          </Field>
+          <Field
+            label="Co-teachers (optional)"
+            name="coTeacherIds"
+            error={save.error}
+            hint="Emails or staff codes, separated by commas"
+          >
+            {(p) => (
+              <input
+                {...p}
+                value={draft.coTeachers}
+                onChange={set('coTeachers')}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label="Room" name="roomId" error={save.error}>
+            {(p) => (
+              <select {...p} value={draft.roomId} onChange={set('roomId')}>
+                <option value="">Choose…</option>
+                {rooms.data?.items.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name} ({r.building})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {cycleWeeks === 2 ? (
+            <Field label="Week" name="cycleWeek" error={save.error}>
+              {(p) => (
+                <select {...p} value={draft.cycleWeek} onChange={set('cycleWeek')}>
+                  <option value="1">Week A</option>
+                  <option value="2">Week B</option>
+                </select>
+              )}
+            </Field>
+          ) : null}
+          <Field label="Day" name="weekday" error={save.error}>
+            {(p) => (
+              <select {...p} value={draft.weekday} onChange={set('weekday')}>
+                {weekdayNames.map((d, i) => (
+                  <option key={d} value={i + 1}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Period" name="periodId" error={save.error}>
+            {(p) => (
+              <select {...p} value={draft.periodId} onChange={set('periodId')}>
+                <option value="">Choose…</option>
+                {s.periods.map((pe) => (
+                  <option key={pe.id} value={pe.id}>
+                    {pe.name} ({pe.startsAt}–{pe.endsAt})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="button" disabled={save.isPending}>
+              {editing ? 'Save lesson' : 'Add lesson'}
+            </button>
+            {editing ? (
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => {
+                  setEditing(null);
+                  setDraft(empty);
+                }}
+              >
+                Cancel
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+import './walks.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { Timetable } from '../../contracts/schools.ts';
+import type {
+  Invitation,
+  invitationListSchema,
+  myVisitsSchema,
+  myWalksSchema,
+  WalkDetail,
+  walkListSchema,
+} from '../../contracts/walks.ts';
+import { api } from '../app/api.ts';
+import { useSession } from '../app/session.tsx';
+import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { Refusals } from './WalkPage.tsx';
+
+type MyVisits = z.infer<typeof myVisitsSchema>;
+type MyWalks = z.infer<typeof myWalksSchema>;
+type Invitations = z.infer<typeof invitationListSchema>;
+
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+
+/** /my-visits — a teacher's own upcoming visits, the walks they observe, and "Invite a walk". */
+export function MyVisitsPage() {
+  const { me } = useSession();
+  const visits = useQuery({
+    queryKey: ['my-visits'],
+    queryFn: () => api<MyVisits>('/api/me/visits'),
+  });
+  const walks = useQuery({ queryKey: ['my-walks'], queryFn: () => api<MyWalks>('/api/me/walks') });
+  if (!me) return null;
+  const teachingSchools = me.memberships.filter(
+    (m) => m.schoolId && (m.role === 'teacher' || m.role === 'observer'),
+  );
+  const schoolIds = [...new Set(teachingSchools.map((m) => m.schoolId!))];
+  return (
+    <>
+      <h1>My visits</h1>
+      <p className="lede">
+        Walks look at learning across classes, never at you: here is what you have been told about
+        visits to your lessons.
+      </p>
+      <section aria-labelledby="visits">
+        <h2 id="visits">Visits to my lessons</h2>
+        {visits.isPending ? <Loading what="your visits" /> : null}
+        {visits.error ? <ErrorMessage error={visits.error} /> : null}
+        {visits.data?.visits.length === 0 ? <p>No visits planned.</p> : null}
+        <ul className="cards">
+          {visits.data?.visits.map((v) => (
+            <li key={v.visitId} className="card">
+              <h3>
+                {formatDay(v.date)}, {v.startsAt}–{v.endsAt}
+              </h3>
+              <p>
+                {v.classCode} in {v.room}
+                {v.invited ? ' · you invited this walk' : ''}
+              </p>
+              <p>
+                <strong>{v.focusTitle}</strong>: {v.purpose}
+              </p>
+              <p className="muted">Observers: {v.observerNames.join(' and ')}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {walks.data && walks.data.walks.length > 0 ? (
+        <section aria-labelledby="observing">
+          <h2 id="observing">Walks I observe</h2>
+          <ul>
+            {walks.data.walks.map((w) => (
+              <li key={w.id}>
+                <Link to={`/walks/${w.id}`}>
+                  {formatDay(w.date)}, {w.windowStart}–{w.windowEnd}: {w.focusTitle}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {schoolIds.map((schoolId) => (
+        <InviteAWalk key={schoolId} schoolId={schoolId} personId={me.person.id} />
+      ))}
+    </>
+  );
+}
+
+function InviteAWalk({ schoolId, personId }: { schoolId: string; personId: string }) {
+  const queryClient = useQueryClient();
+  const timetable = useQuery({
+    queryKey: ['timetable', schoolId, personId],
+    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
+  });
+  const invitations = useQuery({
+    queryKey: ['invitations', schoolId],
+    queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),
+  });
+  const [lessonId, setLessonId] = useState('');
+  const [date, setDate] = useState('');
+  const [note, setNote] = useState('');
+  const invite = useMutation({
+    mutationFn: () =>
+      api<Invitation>(`/api/schools/${schoolId}/invitations`, {
+        method: 'POST',
+        body: { lessonId, date, note },
+      }),
+    onSuccess: () => {
+      setNote('');
+      queryClient.invalidateQueries({ queryKey: ['invitations', schoolId] });
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate();
+  };
+  const periods = new Map(timetable.data?.periods.map((p) => [p.id, p]) ?? []);
+  const mine = invitations.data?.invitations.filter((i) => i.mine) ?? [];
+  return (
+    <section aria-labelledby={`invite-${schoolId}`}>
+      <h2 id={`invite-${schoolId}`}>Invite a walk</h2>
+      <p className="muted">
+        “Come and see this”: invite colleagues into one of your lessons. Invited visits need no
+        notice and do not count towards your cap.
+      </p>
+      {timetable.error ? <ErrorMessage error={timetable.error} /> : null}
+      <form className="plan-form" onSubmit={submit}>
+        <label htmlFor={`invite-lesson-${schoolId}`}>Lesson</label>
+        <select
+          id={`invite-lesson-${schoolId}`}
+          value={lessonId}
+          required
+          onChange={(e) => setLessonId(e.target.value)}
+        >
+          <option value="">Choose one of your lessons</option>
+          {timetable.data?.lessons.map((l) => (
+            <option key={l.id} value={l.id}>
+              {timetable.data.cycleWeeks === 2 ? `Week ${l.cycleWeek === 1 ? 'A' : 'B'} ` : ''}
+              {weekdays[l.weekday - 1]} {periods.get(l.periodId)?.name ?? ''}: {l.classCode},{' '}
+              {l.subject} ({l.room})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`invite-date-${schoolId}`}>Date</label>
+        <input
+          id={`invite-date-${schoolId}`}
+          type="date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+        />
+        <label htmlFor={`invite-note-${schoolId}`}>What is worth seeing (optional)</label>
+        <textarea
+          id={`invite-note-${schoolId}`}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <div className="walk-actions">
+          <button type="submit" className="button" disabled={invite.isPending}>
+            Send the invitation
+          </button>
+        </div>
+        <div aria-live="polite">
+          {invite.isSuccess ? <p>Invitation sent to the school’s leaders.</p> : null}
+        </div>
+        <Refusals error={invite.error} />
+      </form>
+      {mine.length > 0 ? (
+        <>
+          <h3>My invitations</h3>
+          <ul>
+            {mine.map((i) => (
+              <li key={i.id}>
+                {formatDay(i.date)}, {i.classCode}: {i.status}
+                {i.answerNote ? ` (${i.answerNote})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** For leaders: open invitations, accepted onto a walk of that day or declined with a note. */
+export function InvitationsPanel({ schoolId }: { schoolId: string }) {
+  const queryClient = useQueryClient();
+  const invitations = useQuery({
+    queryKey: ['invitations', schoolId],
+    queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),
+  });
+  const walks = useQuery({
+    queryKey: ['school-walks', schoolId],
+    queryFn: () => api<z.infer<typeof walkListSchema>>(`/api/schools/${schoolId}/walks`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations', schoolId] });
+  const accept = useMutation({
+    mutationFn: ({ id, walkId }: { id: string; walkId: string }) =>
+      api<WalkDetail>(`/api/invitations/${id}/accept`, { method: 'POST', body: { walkId } }),
+    onSuccess: refresh,
+  });
+  const decline = useMutation({
+    mutationFn: (id: string) =>
+      api<Invitation>(`/api/invitations/${id}/decline`, { method: 'POST', body: { note: '' } }),
+    onSuccess: refresh,
+  });
+  const open = invitations.data?.invitations.filter((i) => i.status === 'open') ?? [];
+  if (!invitations.data?.canAnswer || open.length === 0) return null;
+  return (
+    <section aria-labelledby="invitations">
+      <h2 id="invitations">Invitations from teachers</h2>
+      <ul className="cards">
+        {open.map((i) => {
+          const sameDay = (walks.data?.walks ?? []).filter(
+            (w) => w.date === i.date && w.status !== 'cancelled',
+          );
+          return (
+            <li key={i.id} className="card">
+              <h3>
+                {formatDay(i.date)}: {i.classCode}
+              </h3>
+              <p>
+                {i.teacherName}
+                {i.note ? `: “${i.note}”` : ''}
+              </p>
+              <div className="walk-actions">
+                {sameDay.map((w) => (
+                  <button
+                    key={w.id}
+                    type="button"
+                    className="button"
+                    onClick={() => accept.mutate({ id: i.id, walkId: w.id })}
+                  >
+                    Add to the {w.windowStart} walk
+                  </button>
+                ))}
+                {sameDay.length === 0 ? (
+                  <span className="muted">No walk on that day yet.</span>
+                ) : null}
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => decline.mutate(i.id)}
+                >
+                  Decline
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <Refusals error={accept.error ?? decline.error} />
+    </section>
+  );
+}

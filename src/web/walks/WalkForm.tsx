@@ -1,0 +1,191 @@
+import '../walks/walks.css';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { z } from 'zod';
+import type { fociListSchema } from '../../contracts/frameworks.ts';
+import type { staffListSchema } from '../../contracts/schools.ts';
+import type { Walk, WalkInput } from '../../contracts/walks.ts';
+import { api } from '../app/api.ts';
+import { ErrorMessage } from '../ui/Status.tsx';
+
+type Foci = z.infer<typeof fociListSchema>;
+type Staff = z.infer<typeof staffListSchema>;
+
+export const walkKindLabels: Record<Walk['kind'], string> = {
+  learning: 'Learning walk',
+  student_voice: 'Student voice',
+  health_and_safety: 'Health and safety',
+};
+
+/**
+ * The walk's date, window, focus, purpose, observers and kind. Used to create a walk in a
+ * programme and to edit a draft. The server checks every rule and its message is shown.
+ */
+export function WalkForm({
+  schoolId,
+  programmeId,
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+}: {
+  schoolId: string;
+  programmeId: string | null;
+  initial?: Walk;
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (input: WalkInput) => void;
+}) {
+  const foci = useQuery({
+    queryKey: ['foci', schoolId],
+    queryFn: () => api<Foci>(`/api/schools/${schoolId}/foci`),
+  });
+  const staff = useQuery({
+    queryKey: ['staff', schoolId],
+    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff`),
+  });
+  const [date, setDate] = useState(initial?.date ?? '');
+  const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');
+  const [windowEnd, setWindowEnd] = useState(initial?.windowEnd ?? '10:00');
+  const [kind, setKind] = useState<Walk['kind']>(initial?.kind ?? 'learning');
+  const [focusId, setFocusId] = useState(initial?.focusId ?? '');
+  const [focusTitle, setFocusTitle] = useState(initial?.focusTitle ?? '');
+  const [purpose, setPurpose] = useState(initial?.purpose ?? '');
+  const [reason, setReason] = useState(initial?.offProgrammeReason ?? '');
+  const [observers, setObservers] = useState<Set<string>>(
+    new Set(initial?.observers.map((o) => o.id) ?? []),
+  );
+  const chooseFocus = (id: string) => {
+    setFocusId(id);
+    const focus = foci.data?.foci.find((f) => f.id === id);
+    if (focus) {
+      setFocusTitle(focus.title);
+      setPurpose(focus.purpose);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({
+      programmeId,
+      offProgrammeReason: programmeId ? null : reason,
+      kind,
+      date,
+      windowStart,
+      windowEnd,
+      focusId: focusId || null,
+      focusTitle,
+      purpose,
+      observerIds: [...observers],
+    });
+  };
+  return (
+    <form className="plan-form" onSubmit={submit}>
+      <div className="row">
+        <div>
+          <label htmlFor="walk-date">Date</label>
+          <input
+            id="walk-date"
+            type="date"
+            required
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="walk-start">From</label>
+          <input
+            id="walk-start"
+            type="time"
+            value={windowStart}
+            onChange={(e) => setWindowStart(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="walk-end">Until</label>
+          <input
+            id="walk-end"
+            type="time"
+            value={windowEnd}
+            onChange={(e) => setWindowEnd(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor="walk-kind">Kind</label>
+          <select
+            id="walk-kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Walk['kind'])}
+          >
+            {Object.entries(walkKindLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {programmeId ? null : (
+        <>
+          <label htmlFor="walk-reason">Why this walk is outside a published programme</label>
+          <textarea
+            id="walk-reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </>
+      )}
+      <label htmlFor="walk-focus">Focus</label>
+      <select id="walk-focus" value={focusId} onChange={(e) => chooseFocus(e.target.value)}>
+        <option value="">Write my own</option>
+        {foci.data?.foci.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.title}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="walk-focus-title">What the walk looks for</label>
+      <input
+        id="walk-focus-title"
+        value={focusTitle}
+        onChange={(e) => setFocusTitle(e.target.value)}
+      />
+      <label htmlFor="walk-purpose">Why (the purpose staff are told)</label>
+      <textarea
+        id="walk-purpose"
+        rows={3}
+        value={purpose}
+        onChange={(e) => setPurpose(e.target.value)}
+      />
+      <fieldset>
+        <legend>Observers (at most two)</legend>
+        {staff.error ? <ErrorMessage error={staff.error} /> : null}
+        {staff.data?.staff
+          .filter((s) => !s.roles.every((r) => r === 'site_manager'))
+          .map((s) => (
+            <label key={s.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={observers.has(s.id)}
+                onChange={(e) => {
+                  const next = new Set(observers);
+                  if (e.target.checked) next.add(s.id);
+                  else next.delete(s.id);
+                  setObservers(next);
+                }}
+              />
+              {s.fullName}
+            </label>
+          ))}
+      </fieldset>
+      <div className="walk-actions">
+        <button type="submit" className="button" disabled={pending}>
+          {submitLabel}
+        </button>
+      </div>
+      {error ? <ErrorMessage error={error} /> : null}
+    </form>
+  );
+}

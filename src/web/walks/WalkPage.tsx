@@ -1,0 +1,443 @@
+import './walks.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type {
+  PlanResult,
+  Proposal,
+  ProtocolViolationDto,
+  Visit,
+  WalkDetail,
+  WalkInput,
+} from '../../contracts/walks.ts';
+import { ApiFailure, api } from '../app/api.ts';
+import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { WalkForm, walkKindLabels } from './WalkForm.tsx';
+
+const ruleLabels: Record<string, string> = {
+  programme: 'Published programme',
+  focus: 'Focus and purpose',
+  observers: 'Observers',
+  notice: 'Prior warning',
+  teaching_day: 'Teaching days only',
+  visit_cap: 'Visit cap',
+  visits_per_day: 'One visit a day',
+  rooms_per_hour: 'Rooms an hour',
+  visits: 'Visits',
+};
+
+/** The server's refusal: its message, and each broken rule with the limit and the case. */
+export function Refusals({ error }: { error: unknown }) {
+  if (!error) return null;
+  const details =
+    error instanceof ApiFailure && Array.isArray(error.details)
+      ? (error.details as ProtocolViolationDto[]).filter((d) => d && 'rule' in d)
+      : [];
+  if (details.length === 0) return <ErrorMessage error={error} />;
+  return (
+    <div role="alert">
+      <p className="error">The walk cannot go ahead as it stands:</p>
+      <ProblemList problems={details} />
+    </div>
+  );
+}
+
+function ProblemList({ problems }: { problems: readonly ProtocolViolationDto[] }) {
+  return (
+    <ul className="refusals">
+      {problems.map((p) => (
+        <li key={`${p.code}-${p.message}`}>
+          <span className="rule">{ruleLabels[p.rule] ?? p.rule}:</span> {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** /walks/:walkId — the walk editor, its route, the planner and publishing. */
+export function WalkEditorPage() {
+  const { walkId = '' } = useParams();
+  const key = ['walk', walkId];
+  const queryClient = useQueryClient();
+  const walk = useQuery({
+    queryKey: key,
+    queryFn: () => api<WalkDetail>(`/api/walks/${walkId}`),
+  });
+  const set = (data: WalkDetail) => queryClient.setQueryData(key, data);
+  const publish = useMutation({
+    mutationFn: () => api<WalkDetail>(`/api/walks/${walkId}/publish`, { method: 'POST' }),
+    onSuccess: set,
+  });
+  const save = useMutation({
+    mutationFn: (input: WalkInput) =>
+      api<WalkDetail>(`/api/walks/${walkId}`, { method: 'PUT', body: input }),
+    onSuccess: set,
+  });
+  const [cancelReason, setCancelReason] = useState('');
+  const cancel = useMutation({
+    mutationFn: () =>
+      api<WalkDetail>(`/api/walks/${walkId}/cancel`, {
+        method: 'POST',
+        body: { reason: cancelReason },
+      }),
+    onSuccess: set,
+  });
+  if (walk.isPending) return <Loading what="the walk" />;
+  if (walk.error) return <ErrorMessage error={walk.error} />;
+  const { walk: w, visits, problems, canEdit } = walk.data;
+  const planned = visits.filter((v) => v.status === 'planned');
+  const editable = canEdit && w.status !== 'cancelled';
+  return (
+    <>
+      <p>
+        {w.programmeId ? (
+          <Link to={`/programmes/${w.programmeId}`}>Programme: {w.programmeTitle}</Link>
+        ) : (
+          <span className="muted">Outside a programme: {w.offProgrammeReason}</span>
+        )}
+      </p>
+      <h1>
+        {walkKindLabels[w.kind]}, {formatDay(w.date)}, {w.windowStart}–{w.windowEnd}
+      </h1>
+      <p>
+        <span className={`status-pill ${w.status}`}>{w.status}</span> {w.schoolName}
+        {w.cancelReason ? ` · Cancelled: ${w.cancelReason}` : ''}
+      </p>
+      <p>
+        <strong>{w.focusTitle || 'No focus yet'}</strong>
+        {w.purpose ? `: ${w.purpose}` : ''}
+      </p>
+      <p>Observers: {w.observers.map((o) => o.fullName).join(' and ') || 'none yet'}</p>
+
+      <section aria-labelledby="route">
+        <h2 id="route">Route</h2>
+        {planned.length === 0 ? <p>No visits yet.</p> : null}
+        {planned.length > 0 ? (
+          <div className="table-scroll">
+            <table className="route">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Class</th>
+                  <th scope="col">Room</th>
+                  <th scope="col">Teacher</th>
+                  <th scope="col">Why this lesson</th>
+                  {editable ? <th scope="col">Change</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {planned.map((v) => (
+                  <VisitRow key={v.id} walkId={walkId} visit={v} editable={editable} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      {editable ? <Planner walkId={walkId} /> : null}
+
+      {canEdit && w.status === 'draft' ? (
+        <section aria-labelledby="publish">
+          <h2 id="publish">Publish</h2>
+          {problems.length > 0 ? (
+            <>
+              <p>Before it can be published:</p>
+              <ProblemList problems={problems} />
+            </>
+          ) : (
+            <p>Every rule is kept. Publishing tells each teacher beforehand.</p>
+          )}
+          <div className="walk-actions" aria-live="polite">
+            <button
+              type="button"
+              className="button"
+              disabled={publish.isPending}
+              onClick={() => publish.mutate()}
+            >
+              Publish the walk
+            </button>
+          </div>
+          <Refusals error={publish.error} />
+        </section>
+      ) : null}
+
+      {canEdit && w.status === 'draft' ? (
+        <details>
+          <summary>Edit date, window, focus and observers</summary>
+          <WalkForm
+            schoolId={w.schoolId}
+            programmeId={w.programmeId}
+            initial={w}
+            submitLabel="Save changes"
+            pending={save.isPending}
+            error={null}
+            onSubmit={(input) => save.mutate(input)}
+          />
+          <Refusals error={save.error} />
+        </details>
+      ) : null}
+
+      {editable ? (
+        <details>
+          <summary>Cancel the walk</summary>
+          <form
+            className="plan-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              cancel.mutate();
+            }}
+          >
+            <label htmlFor="cancel-reason">Why (staff are told)</label>
+            <input
+              id="cancel-reason"
+              value={cancelReason}
+              onChange={(e) => setCancelReason(e.target.value)}
+            />
+            <div className="walk-actions">
+              <button type="submit" className="button secondary" disabled={cancel.isPending}>
+                Cancel the walk
+              </button>
+            </div>
+            {cancel.error ? <ErrorMessage error={cancel.error} /> : null}
+          </form>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function VisitRow({
+  walkId,
+  visit,
+  editable,
+}: {
+  walkId: string;
+  visit: Visit;
+  editable: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const [swapping, setSwapping] = useState(false);
+  const set = (data: WalkDetail) => queryClient.setQueryData(['walk', walkId], data);
+  const remove = useMutation({
+    mutationFn: () =>
+      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}`, { method: 'DELETE' }),
+    onSuccess: set,
+  });
+  const alternatives = useQuery({
+    queryKey: ['alternatives', walkId, visit.id],
+    queryFn: () =>
+      api<{ alternatives: Proposal[] }>(`/api/walks/${walkId}/visits/${visit.id}/alternatives`),
+    enabled: swapping,
+  });
+  const swap = useMutation({
+    mutationFn: (lessonId: string) =>
+      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/swap`, {
+        method: 'POST',
+        body: { lessonId },
+      }),
+    onSuccess: (data) => {
+      setSwapping(false);
+      set(data);
+    },
+  });
+  return (
+    <tr>
+      <td>{visit.order}</td>
+      <td>
+        {visit.startsAt}–{visit.endsAt}
+      </td>
+      <td>
+        {visit.classCode} · {visit.department}, {visit.yearGroup}
+        {visit.invited ? ' · invited' : ''}
+      </td>
+      <td>
+        {visit.room} ({visit.building}, floor {visit.floor})
+      </td>
+      <td>{visit.teacherName}</td>
+      <td>
+        <ul>
+          {visit.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </td>
+      {editable ? (
+        <td>
+          <div className="walk-actions">
+            {visit.invited ? null : (
+              <button
+                type="button"
+                className="button secondary"
+                aria-expanded={swapping}
+                onClick={() => setSwapping(!swapping)}
+              >
+                Swap
+              </button>
+            )}
+            <button
+              type="button"
+              className="button secondary"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              Remove
+            </button>
+          </div>
+          {swapping ? (
+            <div aria-live="polite">
+              {alternatives.isPending ? <Loading what="alternatives" /> : null}
+              {alternatives.error ? <ErrorMessage error={alternatives.error} /> : null}
+              {alternatives.data?.alternatives.length === 0 ? (
+                <p>No other lesson keeps every rule at this time.</p>
+              ) : null}
+              <ul>
+                {alternatives.data?.alternatives.map((a) => (
+                  <li key={a.lessonId}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => swap.mutate(a.lessonId)}
+                    >
+                      {a.visitStartsAt} {a.classCode}, {a.room}
+                    </button>{' '}
+                    <span className="muted">{a.reasons.join(' ')}</span>
+                  </li>
+                ))}
+              </ul>
+              <Refusals error={swap.error} />
+            </div>
+          ) : null}
+          {remove.error ? <ErrorMessage error={remove.error} /> : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function Planner({ walkId }: { walkId: string }) {
+  const queryClient = useQueryClient();
+  const [count, setCount] = useState(4);
+  const propose = useMutation({
+    mutationFn: () =>
+      api<PlanResult>(`/api/walks/${walkId}/plan`, { method: 'POST', body: { count } }),
+  });
+  const accept = useMutation({
+    mutationFn: (proposals: Proposal[]) =>
+      api<WalkDetail>(`/api/walks/${walkId}/visits`, {
+        method: 'POST',
+        body: {
+          replace: true,
+          visits: proposals.map((p) => ({
+            lessonId: p.lessonId,
+            startsAt: p.visitStartsAt,
+            reasons: p.reasons,
+          })),
+        },
+      }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['walk', walkId], data);
+      propose.reset();
+    },
+  });
+  const result = propose.data;
+  return (
+    <section aria-labelledby="planner">
+      <h2 id="planner">Planner</h2>
+      <p className="muted">
+        Proposes lessons from the timetable that keep every rule: caps, one visit a day, rooms an
+        hour, the observers’ own lessons; it prefers teachers least recently visited and explains
+        each choice. Nothing is saved until you accept.
+      </p>
+      <div className="walk-actions">
+        <label htmlFor="plan-count">Visits wanted</label>
+        <input
+          id="plan-count"
+          type="number"
+          min={1}
+          max={24}
+          value={count}
+          onChange={(e) => setCount(Number(e.target.value))}
+          style={{ width: '5rem' }}
+        />
+        <button
+          type="button"
+          className="button"
+          disabled={propose.isPending}
+          onClick={() => propose.mutate()}
+        >
+          Propose visits
+        </button>
+      </div>
+      <Refusals error={propose.error} />
+      {result ? (
+        <div aria-live="polite">
+          {result.proposals.length === 0 ? <p>The planner found no lesson that fits.</p> : null}
+          {result.proposals.length > 0 ? (
+            <div className="table-scroll">
+              <table className="route">
+                <caption className="visually-hidden">Proposed visits</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Time</th>
+                    <th scope="col">Class</th>
+                    <th scope="col">Room</th>
+                    <th scope="col">Teacher</th>
+                    <th scope="col">Why this lesson</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.proposals.map((p) => (
+                    <tr key={p.lessonId}>
+                      <td>{p.order}</td>
+                      <td>
+                        {p.visitStartsAt}–{p.visitEndsAt}
+                      </td>
+                      <td>
+                        {p.classCode} · {p.department}, {p.yearGroup}
+                      </td>
+                      <td>
+                        {p.room} ({p.building}, floor {p.floor})
+                      </td>
+                      <td>{p.teacherName}</td>
+                      <td>
+                        <ul>
+                          {p.reasons.map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {result.unfilled.length > 0 ? (
+            <ul>
+              {result.unfilled.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          ) : null}
+          {result.proposals.length > 0 ? (
+            <div className="walk-actions">
+              <button
+                type="button"
+                className="button"
+                disabled={accept.isPending}
+                onClick={() => accept.mutate(result.proposals)}
+              >
+                Accept these visits
+              </button>
+            </div>
+          ) : null}
+          <Refusals error={accept.error} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
