@@ -1,3 +1,4 @@
+import { listsBench } from './lists.bench.ts';
 import { report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
 import { plannerBench } from './planner.bench.ts';
@@ -5,6 +6,7 @@ import { sessionBench } from './session.bench.ts';
 
 /** npm run bench — every benchmark, each reported as a ratio against a baseline measured in the same run. */
 const results = [
+  ...(await listsBench()),
   ...(await sessionBench()),
   ...(await neutralLanguageBench()),
   ...(await plannerBench()),

@@ -32,6 +32,10 @@ export const walkInputSchema = z
     focusTitle: z.string().trim().max(200).optional(),
     purpose: z.string().trim().max(2000).optional(),
     observerIds: z.array(z.uuid()).max(10),
+    /** Focus filters: the planner proposes only lessons in these departments (none = any). */
+    departmentIds: z.array(z.uuid()).max(50).default([]),
+    /** …and in these year groups (none = any). */
+    yearGroupIds: z.array(z.uuid()).max(30).default([]),
   })
   .strict();
 export type WalkInput = z.infer<typeof walkInputSchema>;
@@ -58,6 +62,11 @@ export const visitSchema = z.object({
   status: z.enum(['planned', 'cancelled']),
   reasons: z.array(z.string()),
   noticeSentAt: z.iso.datetime().nullable(),
+  /** Moved or added inside the notice period: it goes ahead only if the teacher agrees. */
+  needsTeacherAgreement: z.boolean(),
+  teacherAgreedAt: z.iso.datetime().nullable(),
+  /** The lesson's other teachers: the visit counts against their caps too. */
+  coTeacherNames: z.array(z.string()),
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -89,6 +98,9 @@ export const walkSchema = z.object({
   publishedAt: z.iso.datetime().nullable(),
   cancelReason: z.string().nullable(),
   observers: z.array(observerSchema),
+  /** Focus filters (empty = any department, any year group). */
+  departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  yearGroups: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type Walk = z.infer<typeof walkSchema>;
 
@@ -195,6 +207,11 @@ export const myVisitSchema = z.object({
   purpose: z.string(),
   observerNames: z.array(z.string()),
   invited: z.boolean(),
+  /** I teach the lesson with its class teacher (the class teacher is asked to agree to changes). */
+  coTaught: z.boolean(),
+  /** The visit was moved (or added) inside the notice period: it goes ahead only if I agree. */
+  needsAgreement: z.boolean(),
+  agreedAt: z.iso.datetime().nullable(),
 });
 export const myVisitsSchema = z.object({ visits: z.array(myVisitSchema) });
 
@@ -232,3 +249,37 @@ export const acceptInvitationSchema = z.object({ walkId: z.uuid() }).strict();
 export const declineInvitationSchema = z
   .object({ note: z.string().trim().max(1000).default('') })
   .strict();
+
+// Changes after publication.
+
+/** A new time for a visit, on the same day, inside its lesson and the walk's window. */
+export const moveVisitSchema = z
+  .object({
+    startsAt: wallTime,
+  })
+  .strict();
+export type MoveVisit = z.infer<typeof moveVisitSchema>;
+
+export const cancelVisitSchema = z
+  .object({
+    /** Told to the teacher when the walk is published. */
+    reason: z.string().trim().max(500).default(''),
+  })
+  .strict();
+
+export const observersInputSchema = z
+  .object({
+    observerIds: z.array(z.uuid()).max(10),
+  })
+  .strict();
+
+export const declineVisitSchema = z
+  .object({
+    /** Optional, passed on with the cancellation. */
+    note: z.string().trim().max(500).default(''),
+  })
+  .strict();
+export const declinedVisitSchema = z.object({
+  visitId: z.uuid(),
+  status: z.literal('cancelled'),
+});

@@ -19,6 +19,8 @@ type Ids = {
   comment: string;
   walk: string;
   visit: string;
+  /** A second visit on the same draft walk, for the route that cancels one. */
+  visit2: string;
   lesson: string;
   invitation: string;
   /** A record and a photo of it, by trust A's (or B's) observer (issue 6). */
@@ -453,6 +455,28 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/invitations/${i.invitation}/decline`,
     body: () => ({ note: '' }),
   },
+  // Changes after publication (issue 5).
+  'POST /api/walks/{walkId}/visits/{visitId}/move': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/visits/${i.visit}/move`,
+    body: () => ({ startsAt: '09:40' }),
+  },
+  'PUT /api/walks/{walkId}/observers': {
+    method: 'PUT',
+    url: (i) => `/api/walks/${i.walk}/observers`,
+    body: () => ({ observerIds: [] }),
+  },
+  'POST /api/walks/{walkId}/visits/{visitId}/cancel': {
+    method: 'POST',
+    url: (i) => `/api/walks/${i.walk}/visits/${i.visit2}/cancel`,
+    body: () => ({ reason: 'Isolation test' }),
+  },
+  // The admin is not the visited teacher: own ids answer 403, never 404.
+  'POST /api/me/visits/{visitId}/decline': {
+    method: 'POST',
+    url: (i) => `/api/me/visits/${i.visit}/decline`,
+    body: () => ({ note: '' }),
+  },
   'DELETE /api/walks/{walkId}/visits/{visitId}': {
     method: 'DELETE',
     url: (i) => `/api/walks/${i.walk}/visits/${i.visit}`,
@@ -508,10 +532,19 @@ describe('tenant isolation across every route with an id', () => {
     });
     expect(walk.status).toBe(201);
     const walkId = walk.body.walk.id as string;
+    const observerTimetable = await admin.get(
+      `/api/schools/${school}/people/${trust.person(trust.email('observer'))}/timetable`,
+    );
+    const observerMonday = (observerTimetable.body.lessons as { id: string; weekday: number }[])
+      .find((l) => l.weekday === 1)!.id;
     const visited = await admin.post(`/api/walks/${walkId}/visits`, {
-      visits: [{ lessonId: monday }],
+      visits: [{ lessonId: monday }, { lessonId: observerMonday }],
     });
     expect(visited.status).toBe(200);
+    const visitOf = (lessonId: string) =>
+      (visited.body.visits as { id: string; lessonId: string }[]).find(
+        (v) => v.lessonId === lessonId,
+      )!.id;
     const invitation = await teacher.post(`/api/schools/${school}/invitations`, {
       lessonId: tuesday,
       date: '2026-12-01',
@@ -521,7 +554,8 @@ describe('tenant isolation across every route with an id', () => {
       programme: programmeId,
       comment: commented.body.comments[0].id as string,
       walk: walkId,
-      visit: visited.body.visits[0].id as string,
+      visit: visitOf(monday),
+      visit2: visitOf(observerMonday),
       lesson: monday,
       invitation: invitation.body.id as string,
     };

@@ -111,7 +111,7 @@ export function smallNumberNote(summary: LookForSummary): string {
   if (h.n < 10) {
     return `Only ${h.n} ${h.n === 1 ? 'visit' : 'visits'}: the share of lessons where ${what} could be anywhere from ${range}. Read it as a starting point for discussion, not a measure.`;
   }
-  return `Based on ${h.n} visits; allowing for uncertainty, the share of lessons where ${what} is likely between ${range}.`;
+  return `Based on ${h.n} visits; allowing for uncertainty, the share of lessons where ${what} is likely between ${percent(h.lower)} and ${percent(h.upper)}.`;
 }
 
 export function buildDebriefPack(input: DebriefInput): DebriefPack {

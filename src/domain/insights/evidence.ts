@@ -1,4 +1,4 @@
-import { type Prevalence, prevalenceLevels } from '../frameworks/types.ts';
+import type { Prevalence } from '../frameworks/types.ts';
 
 /**
  * The evidence that insights aggregate, as plain data. The capture feature stores one record per
@@ -100,8 +100,4 @@ export function teachersOf(visit: Pick<VisitRecord, 'teacherKey' | 'coTeacherKey
   return visit.coTeacherKeys?.length
     ? [visit.teacherKey, ...visit.coTeacherKeys]
     : [visit.teacherKey];
-}
-
-export function isPrevalence(value: unknown): value is Prevalence {
-  return (prevalenceLevels as readonly unknown[]).includes(value);
 }

@@ -17,9 +17,16 @@ import { DEFAULT_K } from './evidence.ts';
  *    unknowns and every shown total as an equation, a hidden figure can be recovered exactly when
  *    its indicator lies in the span of the shown totals' indicators. Any such figure gets a
  *    sibling hidden beside it, and the loop goes round again.
+ * 4. Audit of small groups: no mix of hidden cells that together rest on fewer than k teachers
+ *    (one teacher alone in three hidden cells of a row, say) may be recoverable either; found by
+ *    checking whether removing those cells' columns lowers the rank of the shown totals' equations.
  *
- * What it guarantees (and the property tests check): no hidden figure can be recovered by adding
- * and subtracting shown ones, and each parent's recoverable remainder rests on ≥ k teachers or none.
+ * When a figure must be hidden beside another, the one chosen is the one that pairs up with a
+ * figure already hidden in its other row or column, then the one with fewest teachers.
+ *
+ * What it guarantees (and the property tests check against an independent attacker): no hidden
+ * figure can be recovered by adding and subtracting shown ones, and every group that can be
+ * recovered rests on ≥ k teachers or none. Bounds (counts are never negative) are not modelled.
  * What it cannot prevent: a group of ≥ k teachers in which nothing was seen says that of each member;
  * every threshold rule accepts that.
  */
@@ -289,9 +296,9 @@ function recoverableSmallGroup(
 
 /**
  * The hidden figures that can be recovered exactly from the shown ones. Unknowns are the hidden
- * atoms; each shown total, minus its shown atoms, is one equation over them. Exported for tests.
+ * atoms; each shown total, minus its shown atoms, is one equation over them.
  */
-export function recoverableHidden(
+function recoverableHidden(
   items: readonly SuppressionItem[],
   atomIds: readonly string[],
   atomsOf: ReadonlyMap<string, readonly number[]>,

@@ -14,7 +14,9 @@ import { DEFAULT_K, teachersOf, type Visit } from './evidence.ts';
  *   People's names, found by the neutral-language checker with the school's staff and pupil
  *   names, are treated as breaks, so a name is never part of a phrase.
  * - Candidate phrases are runs of one to three words that neither start nor end with a common
- *   word ("the", "and", "pupils", "lesson"…; see STOP_WORDS) and contain no number.
+ *   word ("the", "and", "pupils", "lesson"…; see STOP_WORDS), whose middle word, if common, is a
+ *   small linking word ("use of questioning"), and that contain no number. Judgemental wording and
+ *   statements about the teacher (the checker's other findings) are breaks too.
  * - A phrase's weight is the number of different visits it appears in (document frequency), so one
  *   long note cannot make a theme. A theme must appear in at least two visits, and in the visits of
  *   at least k different teachers, so that no theme is one teacher's lesson.
@@ -63,7 +65,7 @@ export type ThemesOptions = {
 
 export type ThemesResult = {
   themes: Theme[];
-  /** Sentences not used as quotes because they named someone or were not neutral. */
+  /** Distinct sentences not used as quotes because they named someone or were not neutral. */
   quotesLeftOut: number;
 };
 
@@ -88,6 +90,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   adult adults room classroom observed observer noticed time today able asked said told
   mr mrs ms mx miss sir dr`.split(/\s+/),
 );
+
+/** Common words allowed inside a three-word phrase. */
+const LINKING_WORDS: ReadonlySet<string> = new Set([
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'the',
+  'a',
+  'an',
+]);
 
 const WORD = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”‘\n\r\u2013\u2014]+/u;
@@ -124,10 +139,8 @@ export function findThemes(texts: readonly ThemeText[], options: ThemesOptions =
   const clausesOf: { text: ThemeText; clauses: string[][] }[] = [];
 
   for (const text of texts) {
-    const nameSpans = checker
-      .check(text.text)
-      .filter((f) => f.kind === 'name')
-      .map((f) => [f.start, f.end] as const);
+    // Names, statements about the teacher and judgemental words are never part of a phrase.
+    const nameSpans = checker.check(text.text).map((f) => [f.start, f.end] as const);
     const clauses: string[][] = [];
     let offset = 0;
     for (const part of text.text.split(CLAUSE_BREAK)) {
@@ -183,7 +196,7 @@ export function findThemes(texts: readonly ThemeText[], options: ThemesOptions =
     chosen.push(entry);
   }
 
-  let quotesLeftOut = 0;
+  const leftOut = new Set<string>();
   const themes = chosen.map(([phrase, s]): Theme => {
     const quotes: string[] = [];
     const usedVisits = new Set<string>();
@@ -194,7 +207,7 @@ export function findThemes(texts: readonly ThemeText[], options: ThemesOptions =
         const sentence = m[0].trim();
         if (!sentence || !contains(wordsOf(sentence).join(' '), phrase)) continue;
         if (!isQuotable(sentence, checker)) {
-          quotesLeftOut += 1;
+          leftOut.add(sentence);
           continue;
         }
         quotes.push(sentence);
@@ -204,7 +217,7 @@ export function findThemes(texts: readonly ThemeText[], options: ThemesOptions =
     }
     return { phrase, visits: s.visits.size, quotes };
   });
-  return { themes, quotesLeftOut };
+  return { themes, quotesLeftOut: leftOut.size };
 }
 
 /** Whether a sentence may be shown as an example: the checker finds nothing, no class codes. */
@@ -230,6 +243,8 @@ function phrasesIn(words: readonly string[]): string[] {
     for (let n = 1; n <= 3 && i + n <= words.length; n++) {
       const last = words[i + n - 1]!;
       if (/\d/.test(last)) break;
+      // Inside a phrase, only small linking words: "use of questioning", not "fractions and equivalent".
+      if (n === 3 && STOP_WORDS.has(words[i + 1]!) && !LINKING_WORDS.has(words[i + 1]!)) break;
       if (STOP_WORDS.has(last) || last.length < 2) continue;
       out.push(words.slice(i, i + n).join(' '));
     }

@@ -122,3 +122,25 @@ describe('the protocol report', () => {
     expect(report.allKept).toBe(true);
   });
 });
+
+describe('the spread over the week', () => {
+  it('is broken when every walk falls on the same weekday', () => {
+    const mondays = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
+    const report = protocolReport({
+      ...input,
+      walks: mondays.map((date, i) => ({
+        ...input.walks[i]!,
+        walk: { ...input.walks[i]!.walk, date },
+        visits: input.walks[i]!.visits.map((v) => ({
+          ...v,
+          date,
+          noticeGivenOn: latestNoticeDate(cal, date, 2),
+        })),
+      })),
+    });
+    const spread = report.rows.find((r) => r.rule === 'spread')!;
+    expect(spread.status).toBe('broken');
+    expect(spread.evidence).toContain('Walks on 1 different weekday (at least 3 expected).');
+    expect(spread.evidence).toContain('Spread the walks over at least 3 weekdays.');
+  });
+});

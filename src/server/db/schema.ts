@@ -489,6 +489,9 @@ export interface DB {
   record_photos: RecordPhotosTable;
   notices: NoticesTable;
   calendar_feeds: CalendarFeedsTable;
+  walk_departments: WalkDepartmentsTable;
+  walk_year_groups: WalkYearGroupsTable;
+  visit_co_teachers: VisitCoTeachersTable;
 }
 
 // In-app notices and private calendar feeds (migration 0009).
@@ -577,3 +580,25 @@ export interface RecordPhotosTable {
 
 export type School = Selectable<SchoolsTable>;
 export type Person = Selectable<PeopleTable>;
+
+// A walk's focus filters and the co-teachers of a visit (migration 0010).
+export interface WalkDepartmentsTable {
+  trust_id: string;
+  school_id: string;
+  walk_id: string;
+  department_id: string;
+}
+
+export interface WalkYearGroupsTable {
+  trust_id: string;
+  school_id: string;
+  walk_id: string;
+  year_group_id: string;
+}
+
+/** The lesson's other teachers when the visit was planned: caps count the visit for each. */
+export interface VisitCoTeachersTable {
+  trust_id: string;
+  visit_id: string;
+  person_id: string;
+}

@@ -47,12 +47,16 @@ async function respond<T>(
   if (!wantsStream(request)) return run(() => {});
   const stream = new PassThrough();
   const send = (line: ImportProgressLine) => stream.write(`${JSON.stringify(line)}\n`);
+  // Let the line reach the socket before the next step: PGlite's work runs as microtasks
+  // on this thread and would otherwise hold every line back until the end.
+  const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
   reply.header('content-type', 'application/x-ndjson; charset=utf-8');
   reply.send(stream);
   try {
-    const body = await run((phase, message, done, total) =>
-      send({ type: 'progress', phase, message, done, total }),
-    );
+    const body = await run(async (phase, message, done, total) => {
+      send({ type: 'progress', phase, message, done, total });
+      await flush();
+    });
     send({ type: 'result', status: 200, body });
   } catch (error) {
     if (error instanceof AppError) {

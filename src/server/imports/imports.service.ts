@@ -19,7 +19,12 @@ import { writeRooms, writeStaff, writeTimetable } from './imports.writer.ts';
 import { sampleFileName, sampleSchool, sampleTable, toCsv, toXlsx } from './samples.ts';
 
 /** Where an import is: told to the person as it goes (the NDJSON stream), ignored otherwise. */
-export type ProgressReport = (phase: string, message: string, done?: number, total?: number) => void;
+export type ProgressReport = (
+  phase: string,
+  message: string,
+  done?: number,
+  total?: number,
+) => void | Promise<void>;
 const silent: ProgressReport = () => {};
 
 const MAX_PROBLEMS = 1000;
@@ -83,9 +88,9 @@ async function readFile(
     authorisedSchool(tx, auth, schoolId, 'school.import', DOING),
   );
   const bytes = readUpload(body);
-  progress('reading', `Reading ${body.fileName} (${Math.ceil(bytes.length / 1024)} KB)`);
+  await progress('reading', `Reading ${body.fileName} (${Math.ceil(bytes.length / 1024)} KB)`);
   const decoded = await decodeFile(body.fileName, bytes);
-  progress('checking', `Checking ${decoded.sheet.rows.length.toLocaleString('en-GB')} rows`, 0, decoded.sheet.rows.length);
+  await progress('checking', `Checking ${decoded.sheet.rows.length.toLocaleString('en-GB')} rows`, 0, decoded.sheet.rows.length);
   return decoded;
 }
 
@@ -124,10 +129,10 @@ export async function previewImport(
   const { format, sheet } = await readFile(deps, auth, schoolId, body, progress);
   const result = await withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.import', DOING);
-    progress('comparing', `Comparing with ${school.name}’s ${kind}`);
+    await progress('comparing', `Comparing with ${school.name}’s ${kind}`);
     return checkImport(sheet, body.mapping, await loadContext(tx, kind, school, auth));
   });
-  progress('done', 'Preview ready');
+  await progress('done', 'Preview ready');
   return toPreview(kind, body.fileName, format, result);
 }
 
@@ -150,7 +155,7 @@ export async function applyImport(
   const { sheet } = await readFile(deps, auth, schoolId, body, progress);
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.import', DOING);
-    progress('comparing', `Comparing with ${school.name}’s ${kind}`);
+    await progress('comparing', `Comparing with ${school.name}’s ${kind}`);
     const result = checkImport(sheet, body.mapping, await loadContext(tx, kind, school, auth));
     if (result.refused || result.problems.length || !result.plan || !result.diff) {
       const problems: ProblemDto[] = result.problems.slice(0, MAX_PROBLEMS);
@@ -178,7 +183,7 @@ export async function applyImport(
       counts.adds + counts.updates + counts.removals > 0 ||
       diff.newDepartments.length + diff.newYearGroups.length > 0;
     if (!changed) {
-      progress('done', 'Nothing to change');
+      await progress('done', 'Nothing to change');
       return {
         kind,
         fileName: body.fileName,
@@ -191,7 +196,7 @@ export async function applyImport(
     }
     const scope = { trustId: auth.actor.trustId, schoolId };
     const total = counts.adds + counts.updates + counts.removals;
-    progress('writing', `Writing ${plural(total, 'change')}`, 0, total);
+    await progress('writing', `Writing ${plural(total, 'change')}`, 0, total);
     const plan = result.plan;
     if (plan.kind === 'staff') await writeStaff(tx, scope, plan.plan);
     else if (plan.kind === 'rooms') await writeRooms(tx, scope, plan.plan);
@@ -207,7 +212,7 @@ export async function applyImport(
       subjectId: schoolId,
       requestId: request?.id ?? null,
     });
-    progress('done', 'Import applied');
+    await progress('done', 'Import applied');
     return {
       kind,
       fileName: body.fileName,

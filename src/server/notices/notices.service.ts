@@ -36,6 +36,22 @@ export type NoticeOutcome = {
 
 const empty = (): NoticeOutcome => ({ queued: [], notices: 0, needsAgreement: [] });
 
+/**
+ * The tenant's transaction, for a change that may notify people: `fn` pushes the outcomes of
+ * the notice functions it calls, and their mail is sent once the transaction has committed.
+ */
+export async function withTenantNotices<T>(
+  deps: Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>,
+  trustId: string,
+  fn: (tx: Tx, notices: NoticeOutcome[]) => Promise<T>,
+  log?: { error(obj: unknown, msg: string): void },
+): Promise<T> {
+  const outcomes: NoticeOutcome[] = [];
+  const result = await withTenant(deps.db, trustId, (tx) => fn(tx, outcomes));
+  await deliverNotices(deps, outcomes, log);
+  return result;
+}
+
 /** Sends the outcome's mail (SMTP) once the transaction that wrote it has committed. */
 export function deliverNotices(
   deps: Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>,
@@ -327,7 +343,8 @@ export async function noticeVisitsChanged(
   for (const change of changes) {
     if (change.kind === 'moved' || change.kind === 'cancelled' || change.kind === 'added') {
       const visit = await q.findVisit(tx, change.visitId);
-      if (!visit) throw notFound('The visit');
+      // Gone (a draft's visit is deleted, not cancelled): nobody was told of it.
+      if (!visit) continue;
       const walk = await walkOf(visit.walk_id);
       if (walk.published_at === null) continue;
       if (change.kind === 'cancelled') {

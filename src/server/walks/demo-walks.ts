@@ -89,6 +89,8 @@ export async function seedDemoWalks(
         focusId: null,
         ...foci[i % foci.length]!,
         observerIds: [written.personIds.get(head.email)!, written.personIds.get(observer.email)!],
+        departmentIds: [],
+        yearGroupIds: [],
       });
       const walkId = walk.walk.id;
       const proposed = await proposeVisits(deps, auth, walkId, { count: 4, seed: 2026 + i });

@@ -43,13 +43,22 @@ export function findWalk(tx: Tx, walkId: string) {
 }
 export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 
+/** The day it is at `now` where the school is (its own time zone), in SQL. */
+const schoolToday = (now: Date) =>
+  sql<string>`(${now.toISOString()}::timestamptz AT TIME ZONE s.time_zone)::date`;
+
 export function listWalkIds(
   tx: Tx,
-  filter: { schoolId?: string; observerId?: string; from?: string },
+  filter: { schoolId?: string; observerId?: string; fromNow?: Date },
 ) {
-  let query = tx.selectFrom('walks as w').select('w.walk_id');
+  let query = tx
+    .selectFrom('walks as w')
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
+    )
+    .select('w.walk_id');
   if (filter.schoolId) query = query.where('w.school_id', '=', filter.schoolId);
-  if (filter.from) query = query.where('w.walk_date', '>=', filter.from);
+  if (filter.fromNow) query = query.where('w.walk_date', '>=', schoolToday(filter.fromNow));
   if (filter.observerId) {
     const observerId = filter.observerId;
     query = query
@@ -109,6 +118,8 @@ export function listVisits(tx: Tx, walkId: string, timeZone: string) {
       'v.status',
       'v.reasons',
       'v.notice_sent_at',
+      'v.needs_teacher_agreement',
+      'v.teacher_agreed_at',
     ])
     .where('v.walk_id', '=', walkId)
     .orderBy('v.status', 'desc')
@@ -121,9 +132,13 @@ export type VisitRow = Awaited<ReturnType<typeof listVisits>>[number];
  * Every counted visit of these teachers on other walks (any school of the trust), for caps and
  * "least recently visited". Cancelled visits and cancelled walks do not count.
  */
-export function visitHistory(tx: Tx, teacherIds: readonly string[], exceptWalkId: string | null) {
-  if (teacherIds.length === 0) return Promise.resolve([]);
-  let query = tx
+export async function visitHistory(
+  tx: Tx,
+  teacherIds: readonly string[],
+  exceptWalkId: string | null,
+) {
+  if (teacherIds.length === 0) return [];
+  let asTeacher = tx
     .selectFrom('visits as v')
     .innerJoin('walks as w', (j) =>
       j.onRef('w.trust_id', '=', 'v.trust_id').onRef('w.walk_id', '=', 'v.walk_id'),
@@ -132,8 +147,108 @@ export function visitHistory(tx: Tx, teacherIds: readonly string[], exceptWalkId
     .where('v.teacher_id', 'in', teacherIds)
     .where('v.status', '=', 'planned')
     .where('w.status', '<>', 'cancelled');
-  if (exceptWalkId) query = query.where('v.walk_id', '<>', exceptWalkId);
-  return query.execute();
+  // A visit counts against every teacher of the lesson: its co-teachers too.
+  let asCoTeacher = tx
+    .selectFrom('visit_co_teachers as c')
+    .innerJoin('visits as v', (j) =>
+      j.onRef('v.trust_id', '=', 'c.trust_id').onRef('v.visit_id', '=', 'c.visit_id'),
+    )
+    .innerJoin('walks as w', (j) =>
+      j.onRef('w.trust_id', '=', 'v.trust_id').onRef('w.walk_id', '=', 'v.walk_id'),
+    )
+    .select(['c.person_id as teacher_id', 'v.visit_date', 'v.invited'])
+    .where('c.person_id', 'in', teacherIds)
+    .where('v.status', '=', 'planned')
+    .where('w.status', '<>', 'cancelled');
+  if (exceptWalkId) {
+    asTeacher = asTeacher.where('v.walk_id', '<>', exceptWalkId);
+    asCoTeacher = asCoTeacher.where('v.walk_id', '<>', exceptWalkId);
+  }
+  const [own, shared] = await Promise.all([asTeacher.execute(), asCoTeacher.execute()]);
+  return [...own, ...shared];
+}
+
+/** The co-teachers recorded on these visits, with names. */
+export function visitCoTeachers(tx: Tx, visitIds: readonly string[]) {
+  if (visitIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('visit_co_teachers as c')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.trust_id', '=', 'c.trust_id').onRef('p.person_id', '=', 'c.person_id'),
+    )
+    .select(['c.visit_id', 'c.person_id', 'p.full_name'])
+    .where('c.visit_id', 'in', visitIds)
+    .orderBy('p.full_name')
+    .execute();
+}
+
+/** The walks' focus filters: departments and year groups, with names. */
+export async function walkFilters(tx: Tx, walkIds: readonly string[]) {
+  if (walkIds.length === 0) return { departments: [], yearGroups: [] };
+  const [departments, yearGroups] = await Promise.all([
+    tx
+      .selectFrom('walk_departments as f')
+      .innerJoin('departments as d', (j) =>
+        j.onRef('d.trust_id', '=', 'f.trust_id').onRef('d.department_id', '=', 'f.department_id'),
+      )
+      .select(['f.walk_id', 'd.department_id as id', 'd.name'])
+      .where('f.walk_id', 'in', walkIds)
+      .orderBy('d.name')
+      .execute(),
+    tx
+      .selectFrom('walk_year_groups as f')
+      .innerJoin('year_groups as y', (j) =>
+        j.onRef('y.trust_id', '=', 'f.trust_id').onRef('y.year_group_id', '=', 'f.year_group_id'),
+      )
+      .select(['f.walk_id', 'y.year_group_id as id', 'y.name'])
+      .where('f.walk_id', 'in', walkIds)
+      .orderBy('y.ordinal')
+      .execute(),
+  ]);
+  return { departments, yearGroups };
+}
+
+export async function setWalkFilters(
+  tx: Tx,
+  walk: { trustId: string; schoolId: string; walkId: string },
+  departmentIds: readonly string[],
+  yearGroupIds: readonly string[],
+) {
+  await tx.deleteFrom('walk_departments').where('walk_id', '=', walk.walkId).execute();
+  await tx.deleteFrom('walk_year_groups').where('walk_id', '=', walk.walkId).execute();
+  const keys = { trust_id: walk.trustId, school_id: walk.schoolId, walk_id: walk.walkId };
+  if (departmentIds.length) {
+    await tx
+      .insertInto('walk_departments')
+      .values(departmentIds.map((department_id) => ({ ...keys, department_id })))
+      .execute();
+  }
+  if (yearGroupIds.length) {
+    await tx
+      .insertInto('walk_year_groups')
+      .values(yearGroupIds.map((year_group_id) => ({ ...keys, year_group_id })))
+      .execute();
+  }
+}
+
+/** Which of these ids are the school's departments and year groups. */
+export async function schoolDepartmentsAndYears(tx: Tx, schoolId: string) {
+  const [departments, yearGroups] = await Promise.all([
+    tx
+      .selectFrom('departments')
+      .select('department_id as id')
+      .where('school_id', '=', schoolId)
+      .execute(),
+    tx
+      .selectFrom('year_groups')
+      .select('year_group_id as id')
+      .where('school_id', '=', schoolId)
+      .execute(),
+  ]);
+  return {
+    departments: new Set(departments.map((d) => d.id)),
+    yearGroups: new Set(yearGroups.map((y) => y.id)),
+  };
 }
 
 /** The school's staff: for observers, and for the check that a focus names nobody. */
@@ -282,7 +397,7 @@ export async function insertVisits(
   const instant = (time: string) =>
     sql<Date>`((${walk.walk_date}::date + ${time}::time) AT TIME ZONE ${walk.time_zone})`;
   for (const v of visits) {
-    await tx
+    const row = await tx
       .insertInto('visits')
       .values({
         trust_id: walk.trust_id,
@@ -307,8 +422,40 @@ export async function insertVisits(
         reasons: JSON.stringify(v.reasons),
         created_at: now,
       })
-      .execute();
+      .returning('visit_id')
+      .executeTakeFirstOrThrow();
+    const coTeachers = [...new Set(v.lesson.co_teacher_ids ?? [])].filter(
+      (id) => id !== v.lesson.teacher_id,
+    );
+    if (coTeachers.length) {
+      await tx
+        .insertInto('visit_co_teachers')
+        .values(
+          coTeachers.map((person_id) => ({
+            trust_id: walk.trust_id,
+            visit_id: row.visit_id,
+            person_id,
+          })),
+        )
+        .execute();
+    }
   }
+}
+
+/** Moves a visit to new school-local times on its own day. */
+export async function setVisitTimes(
+  tx: Tx,
+  walk: Pick<WalkRow, 'walk_date' | 'time_zone'>,
+  visitId: string,
+  times: { startsAt: string; endsAt: string },
+) {
+  const instant = (time: string) =>
+    sql<Date>`((${walk.walk_date}::date + ${time}::time) AT TIME ZONE ${walk.time_zone})`;
+  await tx
+    .updateTable('visits')
+    .set({ planned_start: instant(times.startsAt), planned_end: instant(times.endsAt) })
+    .where('visit_id', '=', visitId)
+    .execute();
 }
 
 export function listInvitations(tx: Tx, filter: { schoolId: string; teacherId?: string }) {
@@ -344,8 +491,11 @@ export function findInvitation(tx: Tx, invitationId: string) {
     .executeTakeFirst();
 }
 
-/** A teacher's own visits on published walks from a date on: what they have been told. */
-export function myVisits(tx: Tx, personId: string, from: string) {
+/**
+ * A teacher's own visits on published walks from today on (each school's own today): what they
+ * have been told. Visits to lessons they co-teach are theirs too.
+ */
+export function myVisits(tx: Tx, personId: string, now: Date) {
   return tx
     .selectFrom('visits as v')
     .innerJoin('walks as w', (j) =>
@@ -366,11 +516,25 @@ export function myVisits(tx: Tx, personId: string, from: string) {
       'w.focus_title',
       'w.purpose',
       'v.invited',
+      'v.teacher_id',
+      'v.needs_teacher_agreement',
+      'v.teacher_agreed_at',
     ])
-    .where('v.teacher_id', '=', personId)
+    .where((eb) =>
+      eb.or([
+        eb('v.teacher_id', '=', personId),
+        eb.exists(
+          eb
+            .selectFrom('visit_co_teachers as c')
+            .select('c.person_id')
+            .whereRef('c.visit_id', '=', 'v.visit_id')
+            .where('c.person_id', '=', personId),
+        ),
+      ]),
+    )
     .where('v.status', '=', 'planned')
     .where('w.status', '=', 'published')
-    .where('v.visit_date', '>=', from)
+    .where('v.visit_date', '>=', schoolToday(now))
     .orderBy('v.planned_start')
     .execute();
 }

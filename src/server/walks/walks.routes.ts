@@ -1,19 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../contracts/errors.ts';
+import { agreementParamsSchema } from '../../contracts/notices.ts';
 import { schoolParamsSchema } from '../../contracts/schools.ts';
 import {
   acceptInvitationSchema,
   addVisitsSchema,
   alternativesSchema,
   cancelInputSchema,
+  cancelVisitSchema,
   candidateListSchema,
+  declinedVisitSchema,
   declineInvitationSchema,
+  declineVisitSchema,
   invitationInputSchema,
   invitationListSchema,
   invitationParamsSchema,
   invitationSchema,
+  moveVisitSchema,
   myVisitsSchema,
   myWalksSchema,
+  observersInputSchema,
   planInputSchema,
   planResultSchema,
   swapInputSchema,
@@ -164,6 +170,87 @@ export const walkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         request.params.walkId,
         request.params.visitId,
       ),
+  );
+
+  app.post(
+    '/api/walks/:walkId/visits/:visitId/cancel',
+    {
+      schema: {
+        tags: ['walks'],
+        summary:
+          'Cancel a visit, with a reason for its teacher (on a published walk the teacher and observers are told)',
+        params: visitParamsSchema,
+        body: cancelVisitSchema,
+        response: { 200: walkDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      walks.removeVisit(
+        deps,
+        requireSignedIn(request),
+        request.params.walkId,
+        request.params.visitId,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/api/walks/:walkId/visits/:visitId/move',
+    {
+      schema: {
+        tags: ['walks'],
+        summary:
+          'Move a visit to a new time on the same day, inside its lesson and the walk’s window, keeping every rule; inside the notice period the teacher must agree',
+        params: visitParamsSchema,
+        body: moveVisitSchema,
+        response: { 200: walkDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      walks.moveVisit(
+        deps,
+        requireSignedIn(request),
+        request.params.walkId,
+        request.params.visitId,
+        request.body.startsAt,
+      ),
+  );
+
+  app.put(
+    '/api/walks/:walkId/observers',
+    {
+      schema: {
+        tags: ['walks'],
+        summary:
+          'Change the observers (also once published: the visited teachers and the observers added or removed are told)',
+        params: walkParamsSchema,
+        body: observersInputSchema,
+        response: { 200: walkDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      walks.changeObservers(
+        deps,
+        requireSignedIn(request),
+        request.params.walkId,
+        request.body.observerIds,
+      ),
+  );
+
+  app.post(
+    '/api/me/visits/:visitId/decline',
+    {
+      schema: {
+        tags: ['walks'],
+        summary:
+          'Decline, as the visited teacher, a visit moved or added inside the notice period: the visit is cancelled',
+        params: agreementParamsSchema,
+        body: declineVisitSchema,
+        response: { 200: declinedVisitSchema, ...errors },
+      },
+    },
+    async (request) =>
+      walks.declineVisit(deps, requireSignedIn(request), request.params.visitId, request.body.note),
   );
 
   app.get(

@@ -29,6 +29,12 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import {
+  noticeNewVisits,
+  noticeVisitsChanged,
+  noticeWalkPublished,
+  withTenantNotices,
+} from '../notices/notices.service.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import {
   loadCalendar,
@@ -107,6 +113,7 @@ async function authorisedWalk(
 
 type Context = {
   walk: q.WalkRow;
+  filters: Awaited<ReturnType<typeof q.walkFilters>>;
   settings: ProtocolSettings;
   calendar: SchoolCalendar;
   staff: Awaited<ReturnType<typeof q.listStaff>>;
@@ -117,14 +124,16 @@ type Context = {
 
 async function contextOf(tx: Tx, deps: AppDeps, walk: q.WalkRow): Promise<Context> {
   const settingsRow = await loadSettingsRow(tx, walk.school_id);
-  const [calendar, staff, observers, visits] = await Promise.all([
+  const [calendar, staff, observers, visits, filters] = await Promise.all([
     loadCalendar(tx, walk, settingsRow.cycleAnchor),
     q.listStaff(tx, walk.school_id),
     q.listObservers(tx, [walk.walk_id]),
     q.listVisits(tx, walk.walk_id, walk.time_zone),
+    q.walkFilters(tx, [walk.walk_id]),
   ]);
   return {
     walk,
+    filters,
     settings: toDomainSettings(settingsRow),
     calendar,
     staff,
@@ -137,16 +146,21 @@ async function contextOf(tx: Tx, deps: AppDeps, walk: q.WalkRow): Promise<Contex
 /** The visit as the rules see it: every teacher of the lesson, the day and the times. */
 type PlannedFacts = VisitFacts & { lessonId: string | null };
 
-function factsOfRow(v: q.VisitRow, coTeachers: Map<string, string[]>): PlannedFacts {
+function factsOfRow(
+  v: q.VisitRow,
+  coTeachers: Map<string, string[]>,
+  timeZone: string,
+): PlannedFacts {
   return {
     id: v.visit_id,
     lessonId: v.lesson_id,
-    teacherIds: [v.teacher_id, ...(v.lesson_id ? (coTeachers.get(v.lesson_id) ?? []) : [])],
+    teacherIds: [v.teacher_id, ...(coTeachers.get(v.visit_id) ?? [])],
     date: v.visit_date,
     startsAt: v.starts_at,
     endsAt: v.ends_at,
     invited: v.invited,
-    noticeGivenOn: v.notice_sent_at ? v.notice_sent_at.toISOString().slice(0, 10) : null,
+    // The school's own day the notice went out (not UTC's).
+    noticeGivenOn: v.notice_sent_at ? todayIn(timeZone, v.notice_sent_at) : null,
   };
 }
 
@@ -196,8 +210,12 @@ async function checkPlan(
     staff: ctx.staff.map((s) => ({ id: s.person_id, name: s.full_name, code: s.staff_code })),
     noticeDate: ctx.today,
   });
-  // A published walk keeps every rule at every change; a draft only the ones it cannot fix later.
-  if (mode === 'publish' || ctx.walk.status === 'published') return violations;
+  if (mode === 'publish') return violations;
+  // A published walk keeps every rule at every change, but one: a visit moved or added inside
+  // the notice period is not refused; its teacher is asked to agree (the notices service marks
+  // it needs_teacher_agreement) and it cannot be recorded until they do.
+  if (ctx.walk.status === 'published') return violations.filter((v) => v.rule !== 'notice');
+  // A draft keeps all but the rules it can still meet before publishing.
   return violations.filter((v) => !PUBLISH_ONLY.has(v.code));
 }
 
@@ -214,13 +232,22 @@ async function coTeachersOf(tx: Tx, lessonIds: readonly string[]) {
   return map;
 }
 
+/** Each visit's co-teachers, as recorded when it was planned. */
+async function coTeachersOfVisits(tx: Tx, visitIds: readonly string[]) {
+  const map = new Map<string, string[]>();
+  for (const r of await q.visitCoTeachers(tx, visitIds)) {
+    map.set(r.visit_id, [...(map.get(r.visit_id) ?? []), r.person_id]);
+  }
+  return map;
+}
+
 async function currentFacts(tx: Tx, ctx: Context) {
   const planned = ctx.visits.filter((v) => v.status === 'planned');
-  const co = await coTeachersOf(
+  const co = await coTeachersOfVisits(
     tx,
-    planned.map((v) => v.lesson_id ?? ''),
+    planned.map((v) => v.visit_id),
   );
-  return planned.map((v) => factsOfRow(v, co));
+  return planned.map((v) => factsOfRow(v, co, ctx.walk.time_zone));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +256,15 @@ async function currentFacts(tx: Tx, ctx: Context) {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function walkDto(w: q.WalkRow, observers: readonly { person_id: string; full_name: string }[]) {
+type Filters = Awaited<ReturnType<typeof q.walkFilters>>;
+
+function walkDto(
+  w: q.WalkRow,
+  observers: readonly { person_id: string; full_name: string }[],
+  filters: Filters,
+) {
+  const mine = <T extends { walk_id: string; id: string; name: string }>(rows: readonly T[]) =>
+    rows.filter((r) => r.walk_id === w.walk_id).map((r) => ({ id: r.id, name: r.name }));
   return {
     id: w.walk_id,
     schoolId: w.school_id,
@@ -249,6 +284,8 @@ function walkDto(w: q.WalkRow, observers: readonly { person_id: string; full_nam
     publishedAt: iso(w.published_at),
     cancelReason: w.cancel_reason,
     observers: observers.map((o) => ({ id: o.person_id, fullName: o.full_name })),
+    departments: mine(filters.departments),
+    yearGroups: mine(filters.yearGroups),
   } satisfies Walk;
 }
 
@@ -270,8 +307,15 @@ async function detail(tx: Tx, deps: AppDeps, auth: SignedIn, walkId: string): Pr
         )
       : [];
   if (walk.status === 'draft' && facts.length === 0) problems.push(noVisits(walk.walk_id));
+  const coNames = new Map<string, string[]>();
+  for (const r of await q.visitCoTeachers(
+    tx,
+    ctx.visits.map((v) => v.visit_id),
+  )) {
+    coNames.set(r.visit_id, [...(coNames.get(r.visit_id) ?? []), r.full_name]);
+  }
   return {
-    walk: walkDto(walk, ctx.observers),
+    walk: walkDto(walk, ctx.observers, ctx.filters),
     visits: ctx.visits.map((v) => ({
       id: v.visit_id,
       lessonId: v.lesson_id,
@@ -292,6 +336,9 @@ async function detail(tx: Tx, deps: AppDeps, auth: SignedIn, walkId: string): Pr
       status: v.status,
       reasons: v.reasons,
       noticeSentAt: iso(v.notice_sent_at),
+      needsTeacherAgreement: v.needs_teacher_agreement,
+      teacherAgreedAt: iso(v.teacher_agreed_at),
+      coTeacherNames: coNames.get(v.visit_id) ?? [],
     })),
     problems,
     canEdit: may(auth, 'walk.manage', walk),
@@ -320,6 +367,7 @@ export function walkDetail(deps: AppDeps, auth: SignedIn, walkId: string) {
 
 async function walkList(tx: Tx, ids: readonly string[]) {
   const observers = await q.listObservers(tx, ids);
+  const filters = await q.walkFilters(tx, ids);
   const walks: Walk[] = [];
   for (const id of ids) {
     const w = (await q.findWalk(tx, id))!;
@@ -327,6 +375,7 @@ async function walkList(tx: Tx, ids: readonly string[]) {
       walkDto(
         w,
         observers.filter((o) => o.walk_id === id),
+        filters,
       ),
     );
   }
@@ -344,10 +393,9 @@ export function listSchoolWalks(deps: AppDeps, auth: SignedIn, schoolId: string)
 /** The published walks this person observes, from today on. */
 export function myWalks(deps: AppDeps, auth: SignedIn) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const from = todayIn('Europe/London', deps.now());
-    const ids = (await q.listWalkIds(tx, { observerId: auth.actor.personId, from })).map(
-      (r) => r.walk_id,
-    );
+    const ids = (
+      await q.listWalkIds(tx, { observerId: auth.actor.personId, fromNow: deps.now() })
+    ).map((r) => r.walk_id);
     return { walks: await walkList(tx, ids) };
   });
 }
@@ -355,8 +403,8 @@ export function myWalks(deps: AppDeps, auth: SignedIn) {
 /** A teacher's own visits on published walks, from today on: what they have been told. */
 export function myVisits(deps: AppDeps, auth: SignedIn) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const from = todayIn('Europe/London', deps.now());
-    const rows = await q.myVisits(tx, auth.actor.personId, from);
+    const me = auth.actor.personId;
+    const rows = await q.myVisits(tx, me, deps.now());
     const observers = await q.listObservers(tx, [...new Set(rows.map((r) => r.walk_id))]);
     return {
       visits: rows.map((r) => ({
@@ -372,6 +420,9 @@ export function myVisits(deps: AppDeps, auth: SignedIn) {
         purpose: r.purpose,
         observerNames: observers.filter((o) => o.walk_id === r.walk_id).map((o) => o.full_name),
         invited: r.invited,
+        coTaught: r.teacher_id !== me,
+        needsAgreement: r.needs_teacher_agreement,
+        agreedAt: iso(r.teacher_agreed_at),
       })),
     };
   });
@@ -446,10 +497,31 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
       });
     }
   });
+  const known = await q.schoolDepartmentsAndYears(tx, schoolId);
+  input.departmentIds.forEach((id, i) => {
+    if (!known.departments.has(id)) {
+      problems.push({
+        field: `body.departmentIds.${i}`,
+        message:
+          'Focus filter: that department is not one of this school’s departments. Choose from the school’s list.',
+      });
+    }
+  });
+  input.yearGroupIds.forEach((id, i) => {
+    if (!known.yearGroups.has(id)) {
+      problems.push({
+        field: `body.yearGroupIds.${i}`,
+        message:
+          'Focus filter: that year group is not one of this school’s year groups. Choose from the school’s list.',
+      });
+    }
+  });
   if (problems.length) {
     throw new AppError(422, 'walk_rejected', problems[0]!.message, problems);
   }
   return {
+    departmentIds: [...new Set(input.departmentIds)],
+    yearGroupIds: [...new Set(input.yearGroupIds)],
     programmeId: input.programmeId,
     offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
     focusTitle,
@@ -462,10 +534,11 @@ export function createWalk(deps: AppDeps, auth: SignedIn, schoolId: string, inpu
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'walk.manage', 'plan walks in this school');
     const resolved = await resolveWalkInput(tx, schoolId, input);
+    const { departmentIds, yearGroupIds, ...fields } = resolved;
     const walkId = await q.insertWalk(tx, {
       trustId: auth.actor.trustId,
       schoolId,
-      ...resolved,
+      ...fields,
       kind: input.kind,
       date: input.date,
       windowStart: input.windowStart,
@@ -475,6 +548,12 @@ export function createWalk(deps: AppDeps, auth: SignedIn, schoolId: string, inpu
       now: deps.now(),
     });
     await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);
+    await q.setWalkFilters(
+      tx,
+      { trustId: auth.actor.trustId, schoolId, walkId },
+      departmentIds,
+      yearGroupIds,
+    );
     const walk = (await q.findWalk(tx, walkId))!;
     const ctx = await contextOf(tx, deps, walk);
     const violations = await checkPlan(tx, ctx, walkFacts(walk, resolved.observerIds), [], 'save');
@@ -521,6 +600,12 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
       .where('walk_id', '=', walkId)
       .execute();
     await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);
+    await q.setWalkFilters(
+      tx,
+      { trustId: auth.actor.trustId, schoolId: walk.school_id, walkId },
+      resolved.departmentIds,
+      resolved.yearGroupIds,
+    );
     const updated = (await q.findWalk(tx, walkId))!;
     const next = await contextOf(tx, deps, updated);
     const facts = await currentFacts(tx, next);
@@ -655,7 +740,7 @@ function requireOpen(walk: q.WalkRow) {
 }
 
 export function addVisits(deps: AppDeps, auth: SignedIn, walkId: string, input: AddVisits) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'choose visits for this walk');
     requireOpen(walk);
     const ctx = await contextOf(tx, deps, walk);
@@ -727,13 +812,28 @@ export function addVisits(deps: AppDeps, auth: SignedIn, walkId: string, input: 
       now,
     );
     await renumber(tx, walkId);
+    // On a published walk: replaced visits are off, added ones need warning.
+    const opts = { actorPersonId: auth.actor.personId };
+    const off = replaced.map((visitId) => ({ kind: 'cancelled' as const, visitId }));
+    notices.push(await noticeVisitsChanged(tx, deps, off, opts));
+    notices.push(await noticeNewVisits(tx, deps, walkId, opts));
     await audit(tx, auth, 'walk.visits_added', walkId);
     return detail(tx, deps, auth, walkId);
   });
 }
 
-export function removeVisit(deps: AppDeps, auth: SignedIn, walkId: string, visitId: string) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+/**
+ * Removes a visit: deleted from a draft; on a published walk cancelled (kept on record) and its
+ * teacher and the observers are told, with the reason when one is given.
+ */
+export function removeVisit(
+  deps: AppDeps,
+  auth: SignedIn,
+  walkId: string,
+  visitId: string,
+  reason = '',
+) {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'change this walk’s visits');
     requireOpen(walk);
     const ctx = await contextOf(tx, deps, walk);
@@ -741,8 +841,207 @@ export function removeVisit(deps: AppDeps, auth: SignedIn, walkId: string, visit
     if (!visit) throw notFound('The visit');
     await dropVisits(tx, ctx, [visitId], deps.now());
     await renumber(tx, walkId);
+    notices.push(
+      await noticeVisitsChanged(
+        tx,
+        deps,
+        [{ kind: 'cancelled', visitId, reason: reason || null }],
+        {
+          actorPersonId: auth.actor.personId,
+        },
+      ),
+    );
     await audit(tx, auth, 'walk.visit_removed', visitId, 'visit');
     return detail(tx, deps, auth, walkId);
+  });
+}
+
+/**
+ * A visit's new time: same day, inside its lesson and the walk's window, keeping every rule
+ * (rooms an hour, no overlap, caps). On a published walk the teacher and the observers are told;
+ * inside the notice period the visit then needs the teacher's agreement (notices service).
+ */
+export function moveVisit(
+  deps: AppDeps,
+  auth: SignedIn,
+  walkId: string,
+  visitId: string,
+  startsAt: string,
+) {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
+    const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'move visits on this walk');
+    requireOpen(walk);
+    const ctx = await contextOf(tx, deps, walk);
+    const visit = ctx.visits.find((v) => v.visit_id === visitId && v.status === 'planned');
+    if (!visit) throw notFound('The visit');
+    const lessons = await lessonsOfWalkDay(tx, ctx);
+    const lesson = lessons.find((l) => l.lesson_id === visit.lesson_id);
+    if (!lesson) {
+      throw new AppError(
+        409,
+        'lesson_gone',
+        `${visit.class_code} is no longer on the timetable on ${formatDate(walk.walk_date)}, so its visit cannot move. Cancel the visit instead.`,
+      );
+    }
+    const length = toMinutes(visit.ends_at) - toMinutes(visit.starts_at);
+    const from = Math.max(toMinutes(lesson.starts_at), toMinutes(walk.window_start));
+    const to = Math.min(toMinutes(lesson.ends_at), toMinutes(walk.window_end));
+    const start = toMinutes(startsAt);
+    if (start < from || start + length > to) {
+      throw new AppError(
+        422,
+        'time_outside_lesson_or_window',
+        `A ${length}-minute visit to ${visit.class_code} must start between ${fromMinutes(from)} and ${fromMinutes(to - length)}: inside the lesson (${lesson.starts_at}–${lesson.ends_at}) and the walk's window (${walk.window_start}–${walk.window_end}). ${startsAt} is outside that.`,
+        [{ field: 'body.startsAt', message: 'is outside the lesson or the walk’s window' }],
+      );
+    }
+    if (start === toMinutes(visit.starts_at)) {
+      throw new AppError(
+        422,
+        'same_time',
+        `The visit to ${visit.class_code} already starts at ${visit.starts_at}. Choose another time.`,
+        [{ field: 'body.startsAt', message: 'is the visit’s current time' }],
+      );
+    }
+    const times = { startsAt: fromMinutes(start), endsAt: fromMinutes(start + length) };
+    const facts = await currentFacts(tx, ctx);
+    const moved = facts.map((f) => (f.id === visitId ? { ...f, ...times } : f));
+    const violations = await checkPlan(
+      tx,
+      ctx,
+      walkFacts(
+        walk,
+        ctx.observers.map((o) => o.person_id),
+      ),
+      moved,
+      'save',
+    );
+    if (violations.length) refuse(violations);
+    await q.setVisitTimes(tx, walk, visitId, times);
+    await renumber(tx, walkId);
+    notices.push(
+      await noticeVisitsChanged(
+        tx,
+        deps,
+        [{ kind: 'moved', visitId, from: { start: visit.planned_start, end: visit.planned_end } }],
+        { actorPersonId: auth.actor.personId },
+      ),
+    );
+    await audit(tx, auth, 'walk.visit_moved', visitId, 'visit');
+    return detail(tx, deps, auth, walkId);
+  });
+}
+
+/**
+ * The walk's observers, on a draft or a published walk: at most the school's maximum, members
+ * of the school's staff, never observing their own lesson on the walk. On a published walk
+ * the visited teachers hear who now comes, and the observers added or removed are told.
+ */
+export function changeObservers(
+  deps: AppDeps,
+  auth: SignedIn,
+  walkId: string,
+  observerIds: readonly string[],
+) {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
+    const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'change this walk’s observers');
+    requireOpen(walk);
+    const ctx = await contextOf(tx, deps, walk);
+    const wanted = [...new Set(observerIds)];
+    const staffIds = new Set(ctx.staff.map((s) => s.person_id));
+    const outsiders = wanted
+      .map((id, i) => ({ id, i }))
+      .filter(({ id }) => !staffIds.has(id))
+      .map(({ i }) => ({
+        field: `body.observerIds.${i}`,
+        message: 'That observer is not a member of this school’s staff.',
+      }));
+    if (outsiders.length) {
+      throw new AppError(422, 'walk_rejected', outsiders[0]!.message, outsiders);
+    }
+    const violations = await checkPlan(
+      tx,
+      ctx,
+      walkFacts(walk, wanted),
+      await currentFacts(tx, ctx),
+      'save',
+    );
+    if (violations.length) refuse(violations);
+    const before = ctx.observers.map((o) => o.person_id);
+    const added = wanted.filter((id) => !before.includes(id));
+    const removed = before.filter((id) => !wanted.includes(id));
+    if (added.length === 0 && removed.length === 0) return detail(tx, deps, auth, walkId);
+    await q.setObservers(tx, walk.trust_id, walkId, wanted);
+    await tx
+      .updateTable('walks')
+      .set({ updated_at: deps.now() })
+      .where('walk_id', '=', walkId)
+      .execute();
+    notices.push(
+      await noticeVisitsChanged(tx, deps, [{ kind: 'observers_changed', walkId, added, removed }], {
+        actorPersonId: auth.actor.personId,
+      }),
+    );
+    await audit(tx, auth, 'walk.observers_changed', walkId);
+    return detail(tx, deps, auth, walkId);
+  });
+}
+
+/**
+ * The visited teacher does not agree to a visit moved (or added) inside the notice period: the
+ * visit is cancelled, and the observers (and the teacher, for their records) are told. Only
+ * that teacher may decline, and only a visit that asks for their agreement.
+ */
+export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, note: string) {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
+    const visit = await tx
+      .selectFrom('visits')
+      .select([
+        'visit_id',
+        'walk_id',
+        'school_id',
+        'teacher_id',
+        'status',
+        'needs_teacher_agreement',
+      ])
+      .where('visit_id', '=', visitId)
+      .executeTakeFirst();
+    if (!visit) throw notFound('The visit');
+    const decision = decide(auth.actor, 'visit.agree', {
+      trustId: auth.actor.trustId,
+      schoolId: visit.school_id,
+      personId: visit.teacher_id,
+    });
+    if (decision === 'not_found') throw notFound('The visit');
+    if (decision === 'deny') throw forbidden('decline a visit to someone else’s lesson');
+    if (visit.status !== 'planned') {
+      throw new AppError(
+        409,
+        'visit_cancelled',
+        'This visit has already been cancelled: there is nothing to decline.',
+      );
+    }
+    if (!visit.needs_teacher_agreement) {
+      throw new AppError(
+        409,
+        'agreement_not_needed',
+        'This visit was announced with the full notice period, so it does not ask for your agreement. If you have a concern about it, raise it with the walk leader or the headteacher.',
+      );
+    }
+    await tx
+      .updateTable('visits')
+      .set({ status: 'cancelled', cancelled_at: deps.now() })
+      .where('visit_id', '=', visitId)
+      .execute();
+    await renumber(tx, visit.walk_id);
+    const reason = `The teacher did not agree to the change made inside the notice period${note ? `: ${note}` : '.'}`;
+    notices.push(
+      await noticeVisitsChanged(tx, deps, [{ kind: 'cancelled', visitId, reason }], {
+        actorPersonId: auth.actor.personId,
+      }),
+    );
+    await audit(tx, auth, 'visit.teacher_declined', visitId, 'visit');
+    return { visitId, status: 'cancelled' as const };
   });
 }
 
@@ -774,6 +1073,7 @@ async function planInput(
       windowStart: ctx.walk.window_start,
       windowEnd: ctx.walk.window_end,
       observerIds: ctx.observers.map((o) => o.person_id),
+      focus: focusOf(ctx),
     },
     lessons: lessons.map((l) => ({
       id: l.lesson_id,
@@ -798,6 +1098,22 @@ async function planInput(
     noticeDate: ctx.today,
     invitedLessonIds: invited.map((v) => v.lesson_id!),
   };
+}
+
+/** The walk's focus filters, as the planner takes them (an empty list means any). */
+function focusOf(ctx: Context) {
+  return {
+    departmentIds: ctx.filters.departments.map((d) => d.id),
+    yearGroupIds: ctx.filters.yearGroups.map((y) => y.id),
+  };
+}
+
+function inFocus(ctx: Context, lesson: q.LessonRow) {
+  const { departmentIds, yearGroupIds } = focusOf(ctx);
+  return (
+    (departmentIds.length === 0 || departmentIds.includes(lesson.department_id)) &&
+    (yearGroupIds.length === 0 || yearGroupIds.includes(lesson.year_group_id))
+  );
 }
 
 function defaultVisitsWanted(ctx: Context) {
@@ -843,6 +1159,7 @@ export function candidateLessons(deps: AppDeps, auth: SignedIn, walkId: string) 
     return {
       lessons: lessons
         .filter((l) => toMinutes(l.ends_at) > start && toMinutes(l.starts_at) < end)
+        .filter((l) => inFocus(ctx, l))
         .map(candidate),
     };
   });
@@ -959,7 +1276,7 @@ export function swapVisit(
   visitId: string,
   lessonId: string,
 ) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'swap visits on this walk');
     requireOpen(walk);
     const ctx = await contextOf(tx, deps, walk);
@@ -1005,6 +1322,10 @@ export function swapVisit(
       now,
     );
     await renumber(tx, walkId);
+    const opts = { actorPersonId: auth.actor.personId };
+    const off = [{ kind: 'cancelled' as const, visitId: visit.visit_id }];
+    notices.push(await noticeVisitsChanged(tx, deps, off, opts));
+    notices.push(await noticeNewVisits(tx, deps, walkId, opts));
     await audit(tx, auth, 'walk.visit_swapped', walkId);
     return detail(tx, deps, auth, walkId);
   });
@@ -1016,7 +1337,7 @@ export function swapVisit(
 
 /** Publishes a walk after checking every rule; each refusal names the rule, the limit and the case. */
 export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'publish this walk');
     if (walk.status !== 'draft') {
       throw new AppError(
@@ -1050,13 +1371,17 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
       })
       .where('walk_id', '=', walkId)
       .execute();
+    // Prior warning: mail and in-app notices to each teacher, notice_sent_at on each visit.
+    notices.push(
+      await noticeWalkPublished(tx, deps, walkId, { actorPersonId: auth.actor.personId }),
+    );
     await audit(tx, auth, 'walk.publish', walkId);
     return detail(tx, deps, auth, walkId);
   });
 }
 
 export function cancelWalk(deps: AppDeps, auth: SignedIn, walkId: string, reason: string) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'cancel this walk');
     requireOpen(walk);
     const now = deps.now();
@@ -1071,6 +1396,11 @@ export function cancelWalk(deps: AppDeps, auth: SignedIn, walkId: string, reason
       .where('walk_id', '=', walkId)
       .where('status', '=', 'planned')
       .execute();
+    notices.push(
+      await noticeVisitsChanged(tx, deps, [{ kind: 'walk_cancelled', walkId, reason }], {
+        actorPersonId: auth.actor.personId,
+      }),
+    );
     await audit(tx, auth, 'walk.cancel', walkId);
     return detail(tx, deps, auth, walkId);
   });
@@ -1213,7 +1543,7 @@ export function acceptInvitation(
   invitationId: string,
   walkId: string,
 ) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const invitation = await authorisedInvitation(tx, auth, invitationId);
     const walk = await q.findWalk(tx, walkId);
     if (!walk || walk.school_id !== invitation.school_id) throw notFound('The walk');
@@ -1282,6 +1612,7 @@ export function acceptInvitation(
       })
       .where('invitation_id', '=', invitationId)
       .execute();
+    notices.push(await noticeNewVisits(tx, deps, walkId, { actorPersonId: auth.actor.personId }));
     await audit(tx, auth, 'walk_invitation.accept', invitationId, 'walk_invitation');
     return detail(tx, deps, auth, walkId);
   });

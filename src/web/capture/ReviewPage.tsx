@@ -4,10 +4,9 @@ import { Link, useParams } from 'react-router';
 import type { CaptureBundle } from '../../contracts/records.ts';
 import { prevalenceLabels } from '../../domain/frameworks/types.ts';
 import type { Answer, RecordBody } from '../../domain/records/body.ts';
-import { api } from '../app/api.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
-import { syncNow } from '../offline/outbox.ts';
+import { postWithToken, syncNow } from '../offline/outbox.ts';
 import { storeBundle } from '../offline/store.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useBundle } from './bundle.ts';
@@ -38,10 +37,10 @@ export function CaptureReviewPage() {
   );
   const [done, setDone] = useState<string | null>(null);
   const handIn = useMutation({
+    // With the outbox's token: this page may have been opened with no connection.
     mutationFn: () =>
-      api<{ handedIn: number; records: CaptureBundle['records'] }>(
+      postWithToken<{ handedIn: number; records: CaptureBundle['records'] }>(
         `/api/walks/${walkId}/records/hand-in`,
-        { method: 'POST' },
       ),
     onSuccess: async (result) => {
       if (bundle) await storeBundle(owner.personId, { ...bundle, records: result.records });

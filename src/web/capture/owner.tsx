@@ -4,6 +4,7 @@ import { ApiFailure } from '../app/api.ts';
 import { useSession } from '../app/session.tsx';
 import { askForPersistentStorage } from '../offline/db.ts';
 import { type CachedIdentity, cachedIdentity, rememberIdentity } from '../offline/identity.ts';
+import { useOnline } from '../offline/online.ts';
 import { startOutbox } from '../offline/outbox.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -85,11 +86,22 @@ export function CaptureGate({ children }: { children: ReactNode }) {
           <span className="visually-hidden">Working offline as </span>
           {identity.fullName}
         </span>
-        <span className="offline-badge">Offline</span>
+        <ConnectionBadge />
       </header>
       <main id="main" tabIndex={-1}>
         {content}
       </main>
     </>
+  );
+}
+
+/** Offline: says so. Back online: one tap reloads the app with the session (and Sign out). */
+function ConnectionBadge() {
+  const online = useOnline();
+  if (!online) return <span className="offline-badge">Offline</span>;
+  return (
+    <button type="button" className="button secondary" onClick={() => window.location.reload()}>
+      Back online: reconnect
+    </button>
   );
 }

@@ -137,6 +137,9 @@ function SchoolHome({ me }: { me: Me }) {
             </li>
           ))}
         <li>
+          <Link to="/capture">My walks: the walks I observe</Link>
+        </li>
+        <li>
           <Link to="/frameworks">The trust’s frameworks</Link>
         </li>
         <li>
@@ -171,6 +174,11 @@ function TeachingHome({ me }: { me: Me }) {
   ];
   return (
     <>
+      {me.memberships.some((m) => m.role === 'observer') ? (
+        <p>
+          <Link to="/capture">My walks: the walks I observe, on this phone, even offline</Link>
+        </p>
+      ) : null}
       <p>
         <Link to="/my-visits">My visits, and invite a walk into a lesson</Link>
       </p>

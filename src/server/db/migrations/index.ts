@@ -8,6 +8,7 @@ import { importDeferrableSlots } from './0006_import_deferrable_slots.ts';
 import { programmesAndWalks } from './0007_programmes_and_walks.ts';
 import { records } from './0008_records.ts';
 import { noticesAndFeeds } from './0009_notices_and_feeds.ts';
+import { walkFilters } from './0010_walk_filters.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -26,5 +27,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0007_programmes_and_walks': programmesAndWalks(context),
     '0008_records': records(context),
     '0009_notices_and_feeds': noticesAndFeeds(context),
+    '0010_walk_filters': walkFilters(context),
   };
 }

@@ -1,0 +1,3 @@
+import { listsBench } from './lists.bench.ts';
+import { report } from './measure.ts';
+report(await listsBench());
