@@ -23,8 +23,24 @@ export function bigSchool(): DemoTrust {
     email: `t${i}@${domain}`,
     roles: ['teacher' as const],
   }));
-  const leader = { fullName: 'Head', title: 'Dr', email: `head@${domain}`, roles: ['school_leader' as const] };
-  const departments = ['English', 'Mathematics', 'Science', 'History', 'Geography', 'Art', 'Music', 'Drama', 'Computing', 'Languages'];
+  const leader = {
+    fullName: 'Head',
+    title: 'Dr',
+    email: `head@${domain}`,
+    roles: ['school_leader' as const],
+  };
+  const departments = [
+    'English',
+    'Mathematics',
+    'Science',
+    'History',
+    'Geography',
+    'Art',
+    'Music',
+    'Drama',
+    'Computing',
+    'Languages',
+  ];
   const school: DemoSchool = {
     name: 'Bench Academy',
     phase: 'secondary',
@@ -54,7 +70,18 @@ export function bigSchool(): DemoTrust {
 
 export function timetableCsv(suffix: string): Buffer {
   const lines = ['Class,Subject,Year group,Teacher,Room,Week,Day,Period'];
-  const subjects = ['English', 'Mathematics', 'Science', 'History', 'Geography', 'Art', 'Music', 'Drama', 'Computing', 'Languages'];
+  const subjects = [
+    'English',
+    'Mathematics',
+    'Science',
+    'History',
+    'Geography',
+    'Art',
+    'Music',
+    'Drama',
+    'Computing',
+    'Languages',
+  ];
   for (let t = 0; t < TEACHERS; t++) {
     for (let w = 1; w <= 2; w++) {
       for (let d = 1; d <= 5; d++) {
@@ -90,7 +117,8 @@ export async function importBench() {
       if (preview.status !== 200 || !preview.body.canApply)
         throw new Error(`preview failed: ${JSON.stringify(preview.body).slice(0, 500)}`);
       const applied = await client.post(`/api/schools/${schoolId}/imports/timetable/apply`, body);
-      if (applied.status !== 200) throw new Error(`apply failed: ${JSON.stringify(applied.body).slice(0, 500)}`);
+      if (applied.status !== 200)
+        throw new Error(`apply failed: ${JSON.stringify(applied.body).slice(0, 500)}`);
       if (applied.body.counts.adds !== 30_000) throw new Error('expected 30,000 lessons written');
     };
     return [

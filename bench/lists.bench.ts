@@ -38,7 +38,9 @@ async function bigSchool(db: Kysely<DB>, trustId: string, schoolId: string) {
     await chunks(people, 1000, (rows) =>
       tx
         .insertInto('memberships')
-        .values(rows.map((p) => ({ ...inSchool, person_id: p.person_id, role: 'teacher' as const })))
+        .values(
+          rows.map((p) => ({ ...inSchool, person_id: p.person_id, role: 'teacher' as const })),
+        )
         .execute(),
     );
     await chunks(people, 1000, (rows) =>

@@ -1,3 +1,4 @@
+import { importBench } from './import.bench.ts';
 import { listsBench } from './lists.bench.ts';
 import { report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
@@ -10,5 +11,6 @@ const results = [
   ...(await sessionBench()),
   ...(await neutralLanguageBench()),
   ...(await plannerBench()),
+  ...(await importBench()),
 ];
 report(results);

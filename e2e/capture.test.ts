@@ -320,7 +320,7 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const audit = async (what: string) => {
       await page.addScriptTag({ path: axePath });
-      const violations = await page.evaluate(async () => {
+      const { passes, violations } = await page.evaluate(async () => {
         // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page.
         const axe = (window as any).axe;
         const result = await axe.run(document, {
@@ -329,14 +329,22 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
           },
         });
-        return result.violations.map(
+        const violations = result.violations.map(
           (v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
             id: v.id,
             impact: v.impact,
             targets: v.nodes.map((n) => n.target.join(' ')),
           }),
         );
+        return { passes: result.passes.length as number, violations };
       });
+      expect(passes, `axe ran its checks on ${what}`).toBeGreaterThan(10);
+      if (process.env.CAPTURE_SCREENSHOTS) {
+        await page.screenshot({
+          path: `/tmp/capture-${what.replace(/\W+/g, '-')}.png`,
+          fullPage: true,
+        });
+      }
       const serious = violations.filter(
         (v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical',
       );

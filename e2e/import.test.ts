@@ -13,11 +13,13 @@ const code = riverside.profiles.find((p) => p.email === teacher.email)!.staffCod
 const theirs = riverside.lessons.filter((l) => l.teacherEmail === teacher.email);
 const room = theirs[0]!.room;
 const busy = new Set(
-  riverside.lessons.filter((l) => l.room === room || l.teacherEmail === teacher.email).map((l) => `${l.cycleWeek} ${l.weekday} ${l.period}`),
+  riverside.lessons
+    .filter((l) => l.room === room || l.teacherEmail === teacher.email)
+    .map((l) => `${l.cycleWeek} ${l.weekday} ${l.period}`),
 );
-const free = [1, 2, 3, 4, 5, 6].flatMap((p) => [1, 2, 3, 4, 5].map((d) => ({ d, p }))).find(
-  ({ d, p }) => !busy.has(`2 ${d} ${p}`),
-)!;
+const free = [1, 2, 3, 4, 5, 6]
+  .flatMap((p) => [1, 2, 3, 4, 5].map((d) => ({ d, p })))
+  .find(({ d, p }) => !busy.has(`2 ${d} ${p}`))!;
 const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 describe.runIf(browserTestsEnabled())('a school leader imports the timetable in Chromium', () => {
@@ -47,8 +49,6 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
 
     await page.getByRole('link', { name: 'Riverside Academy' }).first().click();
     await page.getByRole('heading', { name: 'Riverside Academy', level: 1 }).waitFor();
-    await page.waitForTimeout(3000);
-    await page.screenshot({ path: '/tmp/scratch/school.png', fullPage: true });
     await page.getByRole('link', { name: 'Import staff, rooms or the timetable' }).click();
     await page.getByRole('heading', { name: 'Import staff, rooms or the timetable' }).waitFor();
     await page.getByLabel('Timetable').check();
@@ -60,7 +60,9 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
     ]);
     expect(download.suggestedFilename()).toBe('riverside-academy-timetable.csv');
     const sample = readFileSync((await download.path())!, 'utf8');
-    expect(sample.startsWith('\uFEFFClass,Subject,Year group,Teacher,Room,Week,Day,Period\r\n')).toBe(true);
+    expect(
+      sample.startsWith('\uFEFFClass,Subject,Year group,Teacher,Room,Week,Day,Period\r\n'),
+    ).toBe(true);
     const file = page.getByLabel('File to import (CSV or .xlsx)');
     await file.setInputFiles({
       name: 'riverside-academy-timetable.csv',
@@ -76,7 +78,10 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
 
     // 2. A broken file: our MIS calls the teacher "Tutor" and the period "Lesson no.", and it
     //    adds one lesson for the teacher in a free slot of week B.
-    const lines = sample.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = sample
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     lines[0] = 'Class,Subject,Year group,Tutor,Room,Week,Day,Lesson no.';
     lines.push(`11Q/Ma9,Mathematics,Year 11,${code},${room},B,${days[free.d - 1]},${free.p}`);
     await file.setInputFiles({

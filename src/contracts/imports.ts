@@ -118,7 +118,9 @@ export type ImportProgressLine =
 export const sampleParamsSchema = importParamsSchema;
 export const sampleQuerySchema = z.object({
   /** csv and xlsx download a file; json answers with the same table as data. */
-  format: z.enum(['csv', 'xlsx', 'json'], { error: 'The format is csv, xlsx or json.' }).default('csv'),
+  format: z
+    .enum(['csv', 'xlsx', 'json'], { error: 'The format is csv, xlsx or json.' })
+    .default('csv'),
 });
 
 export const sampleTableSchema = z.object({

@@ -46,11 +46,9 @@ export const periodSchema = z.object({
 export type PeriodOfDay = z.infer<typeof periodSchema>;
 
 const clock = (what: string, example: string) =>
-  z
-    .string()
-    .refine(isClockTime, {
-      error: `Give the ${what} as HH:MM on the 24-hour clock, like ${example}.`,
-    });
+  z.string().refine(isClockTime, {
+    error: `Give the ${what} as HH:MM on the 24-hour clock, like ${example}.`,
+  });
 
 export const periodInputSchema = z
   .object({

@@ -28,6 +28,7 @@ import { noticeRoutes } from './notices/notices.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
+import { responseRoutes } from './responses/responses.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp({
   await app.register(protocolReportRoutes, deps);
   await app.register(programmeRoutes, deps);
   await app.register(walkRoutes, deps);
+  await app.register(responseRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -535,8 +535,9 @@ describe('tenant isolation across every route with an id', () => {
     const observerTimetable = await admin.get(
       `/api/schools/${school}/people/${trust.person(trust.email('observer'))}/timetable`,
     );
-    const observerMonday = (observerTimetable.body.lessons as { id: string; weekday: number }[])
-      .find((l) => l.weekday === 1)!.id;
+    const observerMonday = (
+      observerTimetable.body.lessons as { id: string; weekday: number }[]
+    ).find((l) => l.weekday === 1)!.id;
     const visited = await admin.post(`/api/walks/${walkId}/visits`, {
       visits: [{ lessonId: monday }, { lessonId: observerMonday }],
     });

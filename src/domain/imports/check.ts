@@ -1,7 +1,13 @@
 import { resolveMapping } from './fields.ts';
 import { pupilDataProblems } from './pupil-data.ts';
 import { type ExistingRoom, planRooms, type RoomPlan, readRooms, summariseRooms } from './rooms.ts';
-import { planStaff, readStaff, type StaffContext, type StaffPlan, summariseStaff } from './staff.ts';
+import {
+  planStaff,
+  readStaff,
+  type StaffContext,
+  type StaffPlan,
+  summariseStaff,
+} from './staff.ts';
 import {
   describeSlot,
   type ExistingLesson,
@@ -66,11 +72,12 @@ export function checkImport(
     rowCount: sheet.rows.length,
   };
   const refusal = pupilDataProblems(kind, sheet);
-  const { mapping, columns, ignored, problems: mappingProblems } = resolveMapping(
-    kind,
-    sheet,
-    requested,
-  );
+  const {
+    mapping,
+    columns,
+    ignored,
+    problems: mappingProblems,
+  } = resolveMapping(kind, sheet, requested);
   const empty: Preview = { columns: [], rows: [] };
   if (refusal.length) {
     return {

@@ -272,7 +272,11 @@ export function resolveMapping(
       });
     }
   }
-  if (kind === 'staff' && !('fullName' in columns) && !('firstName' in columns && 'lastName' in columns)) {
+  if (
+    kind === 'staff' &&
+    !('fullName' in columns) &&
+    !('firstName' in columns && 'lastName' in columns)
+  ) {
     problems.push({
       row: sheet.headingRow,
       column: 'Full name',

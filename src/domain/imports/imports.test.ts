@@ -37,9 +37,9 @@ describe('reading values people type', () => {
       { id: 'p1', ordinal: 1, name: 'Period 1', startsAt: '08:50' },
       { id: 'p2', ordinal: 2, name: 'Registration', startsAt: '09:50' },
     ];
-    expect(['1', 'P1', 'period 1', 'Lesson 1', '8:50', '08.50'].map((v) => readPeriod(v, periods)?.id)).toEqual([
-      'p1', 'p1', 'p1', 'p1', 'p1', 'p1',
-    ]);
+    expect(
+      ['1', 'P1', 'period 1', 'Lesson 1', '8:50', '08.50'].map((v) => readPeriod(v, periods)?.id),
+    ).toEqual(['p1', 'p1', 'p1', 'p1', 'p1', 'p1']);
     expect(readPeriod('registration', periods)?.id).toBe('p2');
     expect(readPeriod('7', periods)).toBeNull();
     expect(readPeriod('13:00', periods)).toBeNull();
@@ -67,7 +67,16 @@ describe('column mapping', () => {
     expect(normaliseHeading('  STAFF_code ')).toBe('staff code');
     const resolved = resolveMapping(
       'timetable',
-      sheet(['Teaching Group', 'Dept', 'NC_Year', 'Staff Initials', 'Room Code', 'Wk', 'Weekday', 'Lesson']),
+      sheet([
+        'Teaching Group',
+        'Dept',
+        'NC_Year',
+        'Staff Initials',
+        'Room Code',
+        'Wk',
+        'Weekday',
+        'Lesson',
+      ]),
     );
     expect(resolved.mapping).toEqual({
       classCode: 'Teaching Group',
@@ -80,7 +89,9 @@ describe('column mapping', () => {
       period: 'Lesson',
     });
     expect(resolved.ignored).toEqual(['Dept']);
-    expect(resolved.problems.map((p) => [p.column, p.code])).toEqual([['Subject', 'missing_column']]);
+    expect(resolved.problems.map((p) => [p.column, p.code])).toEqual([
+      ['Subject', 'missing_column'],
+    ]);
   });
 
   it('lets a person choose columns, and names a wrong or doubled choice', () => {
@@ -95,7 +106,11 @@ describe('column mapping', () => {
       period: 'Stunde',
     });
     expect(chosen.problems).toEqual([]);
-    const wrong = resolveMapping('timetable', s, { classCode: 'Class', subject: 'Klasse', yearGroup: 'Klasse' });
+    const wrong = resolveMapping('timetable', s, {
+      classCode: 'Class',
+      subject: 'Klasse',
+      yearGroup: 'Klasse',
+    });
     expect(wrong.problems.map((p) => p.code)).toEqual(
       expect.arrayContaining(['unknown_heading', 'column_used_twice']),
     );
@@ -111,9 +126,9 @@ describe('column mapping', () => {
   });
 
   it('needs a staff name: a full name, or first name and surname', () => {
-    expect(resolveMapping('staff', sheet(['Email', 'Forename'])).problems.map((p) => p.column)).toEqual([
-      'Full name',
-    ]);
+    expect(
+      resolveMapping('staff', sheet(['Email', 'Forename'])).problems.map((p) => p.column),
+    ).toEqual(['Full name']);
     expect(resolveMapping('staff', sheet(['Email', 'Forename', 'Surname'])).problems).toEqual([]);
   });
 });
@@ -141,11 +156,18 @@ describe('pupil data is refused', () => {
   it('allows staff names in a staff file but not in a timetable', () => {
     const names = sheet(['Email', 'Forename', 'Surname'], ['a@b.org', 'Ann', 'Bell']);
     expect(pupilDataProblems('staff', names)).toEqual([]);
-    expect(pupilDataProblems('timetable', names).map((p) => p.column)).toEqual(['Forename', 'Surname']);
+    expect(pupilDataProblems('timetable', names).map((p) => p.column)).toEqual([
+      'Forename',
+      'Surname',
+    ]);
   });
 
   it('refuses a UPN-shaped value in any column, and leaves ordinary headings alone', () => {
-    const s = sheet(['Class', 'Notes', 'Senior leader'], ['7A', 'A123456789012', ''], ['7B', 'ok', '']);
+    const s = sheet(
+      ['Class', 'Notes', 'Senior leader'],
+      ['7A', 'A123456789012', ''],
+      ['7B', 'ok', ''],
+    );
     expect(pupilDataProblems('timetable', s)).toEqual([
       expect.objectContaining({ row: 2, column: 'Notes', code: 'pupil_data' }),
     ]);
@@ -205,12 +227,20 @@ describe('staff', () => {
   });
 
   it('matches a changed email on the staff code, and never removes the importer', () => {
-    const s = sheet(['Email', 'Name', 'Code', 'Roles'], ['ann.bell@new.org', 'Ann Bell', 'ABE', '']);
+    const s = sheet(
+      ['Email', 'Name', 'Code', 'Roles'],
+      ['ann.bell@new.org', 'Ann Bell', 'ABE', ''],
+    );
     const { rows } = readStaff(s, columns);
     const plan = planStaff(
       rows,
       ctx([
-        staffMember({ personId: 'p-ann', email: 'ann@old.org', fullName: 'Ann Bell', staffCode: 'ABE' }),
+        staffMember({
+          personId: 'p-ann',
+          email: 'ann@old.org',
+          fullName: 'Ann Bell',
+          staffCode: 'ABE',
+        }),
         staffMember({ personId: 'p-me', email: 'me@school.org', roles: ['school_leader'] }),
         staffMember({ personId: 'p-busy', email: 'busy@school.org', lessons: 3 }),
         staffMember({ personId: 'p-gone', email: 'gone@school.org' }),
@@ -230,7 +260,14 @@ describe('staff', () => {
     const s = sheet(['Email', 'Name', 'Code', 'Roles'], ['me@school.org', 'Me', '', 'Teacher']);
     const plan = planStaff(
       readStaff(s, columns).rows,
-      ctx([staffMember({ personId: 'p-me', email: 'me@school.org', fullName: 'Me', roles: ['school_leader'] })]),
+      ctx([
+        staffMember({
+          personId: 'p-me',
+          email: 'me@school.org',
+          fullName: 'Me',
+          roles: ['school_leader'],
+        }),
+      ]),
     );
     expect(plan.problems.map((p) => [p.row, p.code])).toEqual([[2, 'own_role']]);
   });
@@ -239,9 +276,18 @@ describe('staff', () => {
     const s = sheet(['Email', 'Name'], ['sam@trust.org', 'Sam Lee']);
     const plan = planStaff(
       readStaff(s, { email: 0, fullName: 1 }).rows,
-      ctx([], { trustPeople: [{ personId: 'p-sam', email: 'sam@trust.org', fullName: 'Sam Lee', title: 'Mr' }] }),
+      ctx([], {
+        trustPeople: [
+          { personId: 'p-sam', email: 'sam@trust.org', fullName: 'Sam Lee', title: 'Mr' },
+        ],
+      }),
     );
-    expect(plan.changes[0]).toMatchObject({ kind: 'join', personId: 'p-sam', title: 'Mr', roles: ['teacher'] });
+    expect(plan.changes[0]).toMatchObject({
+      kind: 'join',
+      personId: 'p-sam',
+      title: 'Mr',
+      roles: ['teacher'],
+    });
   });
 });
 
@@ -276,7 +322,16 @@ describe('timetable', () => {
     departments: ['Science'],
     yearGroups: ['Year 7'],
   };
-  const columns = { classCode: 0, subject: 1, yearGroup: 2, teacher: 3, room: 4, week: 5, day: 6, period: 7 };
+  const columns = {
+    classCode: 0,
+    subject: 1,
+    yearGroup: 2,
+    teacher: 3,
+    room: 4,
+    week: 5,
+    day: 6,
+    period: 7,
+  };
 
   it('reads co-teachers after ";" or "/", teachers by code or email, and names ambiguous names', () => {
     const s = sheet(
@@ -286,7 +341,13 @@ describe('timetable', () => {
       ['7C/Sc1', 'Science', '7', 'ABE', 'S2', 'B', 'Tue', '1'],
     );
     const { rows, problems } = readTimetable(s, columns, ctx);
-    expect(rows[0]).toMatchObject({ teacherIds: ['t1', 't2'], roomId: 'r1', week: 1, day: 1, periodId: 'p1' });
+    expect(rows[0]).toMatchObject({
+      teacherIds: ['t1', 't2'],
+      roomId: 'r1',
+      week: 1,
+      day: 1,
+      periodId: 'p1',
+    });
     expect(problems.map((p) => [p.row, p.code])).toEqual([
       [3, 'ambiguous_teacher'],
       [4, 'week_outside_cycle'],
@@ -314,8 +375,30 @@ describe('timetable', () => {
     const plan = planTimetable(
       rows,
       [
-        { lessonId: 'l1', classCode: '7A/Sc1', subject: 'Science', yearGroup: 'Year 7', teacherId: 't1', coTeacherIds: [], roomId: 'r1', week: 1, day: 1, periodId: 'p1' },
-        { lessonId: 'l2', classCode: '7A/Sc1', subject: 'Science', yearGroup: 'Year 7', teacherId: 't1', coTeacherIds: [], roomId: 'r1', week: 1, day: 2, periodId: 'p1' },
+        {
+          lessonId: 'l1',
+          classCode: '7A/Sc1',
+          subject: 'Science',
+          yearGroup: 'Year 7',
+          teacherId: 't1',
+          coTeacherIds: [],
+          roomId: 'r1',
+          week: 1,
+          day: 1,
+          periodId: 'p1',
+        },
+        {
+          lessonId: 'l2',
+          classCode: '7A/Sc1',
+          subject: 'Science',
+          yearGroup: 'Year 7',
+          teacherId: 't1',
+          coTeacherIds: [],
+          roomId: 'r1',
+          week: 1,
+          day: 2,
+          periodId: 'p1',
+        },
       ],
       ctx,
     );

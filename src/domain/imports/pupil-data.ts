@@ -9,16 +9,28 @@ import type { ImportKind, Problem, Sheet } from './types.ts';
 type Rule = { test: RegExp; what: string };
 
 const headingRules: Rule[] = [
-  { test: /\b(upn|uln|upns)\b|unique (pupil|learner) (number|no)/, what: 'pupil numbers (UPN or ULN)' },
+  {
+    test: /\b(upn|uln|upns)\b|unique (pupil|learner) (number|no)/,
+    what: 'pupil numbers (UPN or ULN)',
+  },
   { test: /\b(dob|d o b)\b|date of birth|birth ?date|\bborn\b|birthday/, what: 'dates of birth' },
   {
     test: /\b(pupil|pupils|student|students|child|children|learner|learners)\b.*\b(name|names|forename|forenames|surname|surnames|first|last|id|number|no|dob|details)\b/,
     what: 'pupil names or identifiers',
   },
-  { test: /^(pupil|pupils|student|students|child|children|learner|learners)$/, what: 'pupil names' },
+  {
+    test: /^(pupil|pupils|student|students|child|children|learner|learners)$/,
+    what: 'pupil names',
+  },
   { test: /\b(gender|sex)\b/, what: 'gender' },
-  { test: /\b(sen|send|senco status|ehcp|ehc plan)\b|special educational/, what: 'special educational needs' },
-  { test: /\bfsm\b|free school meal|pupil premium|\bdisadvantaged\b/, what: 'free school meals or pupil premium' },
+  {
+    test: /\b(sen|send|senco status|ehcp|ehc plan)\b|special educational/,
+    what: 'special educational needs',
+  },
+  {
+    test: /\bfsm\b|free school meal|pupil premium|\bdisadvantaged\b/,
+    what: 'free school meals or pupil premium',
+  },
   { test: /\badmission(s)? (number|no)\b|\badno\b/, what: 'admission numbers' },
   { test: /\bethnic(ity)?\b/, what: 'ethnicity' },
   { test: /\beal\b|english as an additional language/, what: 'English as an additional language' },
@@ -60,7 +72,10 @@ export function pupilDataProblems(kind: ImportKind, sheet: Sheet): Problem[] {
       const n = normaliseHeading(h);
       return forename.test(n) || surname.test(n);
     });
-    if (names.some((h) => forename.test(normaliseHeading(h))) && names.some((h) => surname.test(normaliseHeading(h)))) {
+    if (
+      names.some((h) => forename.test(normaliseHeading(h))) &&
+      names.some((h) => surname.test(normaliseHeading(h)))
+    ) {
       for (const heading of names) {
         if (problems.some((p) => p.column === heading)) continue;
         problems.push({

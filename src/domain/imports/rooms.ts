@@ -27,24 +27,50 @@ export function readRooms(
       problems.push({ row, column: heading(key, label), code, message });
     const before = problems.length;
     const name = cell('name');
-    if (!name) problem('name', 'Room', 'missing_value', `Row ${row} has no room name. Give the room as the timetable names it.`);
+    if (!name)
+      problem(
+        'name',
+        'Room',
+        'missing_value',
+        `Row ${row} has no room name. Give the room as the timetable names it.`,
+      );
     else if (name.length > 50)
-      problem('name', 'Room', 'too_long', `The room name on row ${row} is ${name.length} characters long; at most 50 fit.`);
+      problem(
+        'name',
+        'Room',
+        'too_long',
+        `The room name on row ${row} is ${name.length} characters long; at most 50 fit.`,
+      );
     const building = columns.building === undefined ? null : cell('building');
     if (building && building.length > 100)
-      problem('building', 'Building', 'too_long', `The building on row ${row} is longer than 100 characters.`);
+      problem(
+        'building',
+        'Building',
+        'too_long',
+        `The building on row ${row} is longer than 100 characters.`,
+      );
     const floorText = cell('floor');
     const floor = columns.floor === undefined ? null : readFloor(floorText);
     if (columns.floor !== undefined && (floor === null || floor < -5 || floor > 60))
-      problem('floor', 'Floor', 'invalid_floor', `“${floorText}” on row ${row} is not a floor. Write a number (0 or G for the ground floor, 1 for the first, -1 for a basement).`);
+      problem(
+        'floor',
+        'Floor',
+        'invalid_floor',
+        `“${floorText}” on row ${row} is not a floor. Write a number (0 or G for the ground floor, 1 for the first, -1 for a basement).`,
+      );
     if (problems.length > before) continue;
     const parsed: RoomRow = { row, name, building, floor };
     const twin = byName.get(fold(name));
     if (twin) {
       const same = twin.name === name && twin.building === building && twin.floor === floor;
-      problem('name', 'Room', same ? 'duplicate_row' : 'duplicate_room', same
+      problem(
+        'name',
+        'Room',
+        same ? 'duplicate_row' : 'duplicate_room',
+        same
           ? `Row ${row} repeats row ${twin.row} exactly. Delete one of them.`
-          : `The room “${name}” is on row ${twin.row} and again on row ${row}. Keep one row per room.`);
+          : `The room “${name}” is on row ${twin.row} and again on row ${row}. Keep one row per room.`,
+      );
       continue;
     }
     byName.set(fold(name), parsed);
@@ -101,12 +127,17 @@ export function planRooms(rows: RoomRow[], existing: ExistingRoom[]): RoomPlan {
       continue;
     }
     matched.add(room.roomId);
-    const next = { name: row.name, building: row.building ?? room.building, floor: row.floor ?? room.floor };
+    const next = {
+      name: row.name,
+      building: row.building ?? room.building,
+      floor: row.floor ?? room.floor,
+    };
     const changes: string[] = [];
     if (next.name !== room.name) changes.push(`name ${room.name} → ${next.name}`);
     if (next.building !== room.building)
       changes.push(`building “${room.building}” → “${next.building}”`);
-    if (next.floor !== room.floor) changes.push(`${floorName(room.floor)} → ${floorName(next.floor)}`);
+    if (next.floor !== room.floor)
+      changes.push(`${floorName(room.floor)} → ${floorName(next.floor)}`);
     if (changes.length === 0) plan.unchanged++;
     else plan.updates.push({ row, roomId: room.roomId, ...next, changes });
   }

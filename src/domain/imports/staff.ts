@@ -11,8 +11,8 @@ import {
 import {
   EMAIL,
   readRoles,
-  STAFF_CODE,
   type SchoolRole,
+  STAFF_CODE,
   schoolRoleLabels,
   splitList,
 } from './values.ts';
@@ -46,32 +46,73 @@ export function readStaff(
     const before = problems.length;
 
     const email = cell('email').toLowerCase();
-    if (!email) problem('email', 'Email', 'missing_value', `Row ${row} has no email address. Every member of staff needs their school email address.`);
+    if (!email)
+      problem(
+        'email',
+        'Email',
+        'missing_value',
+        `Row ${row} has no email address. Every member of staff needs their school email address.`,
+      );
     else if (!EMAIL.test(email) || email.length > 200)
-      problem('email', 'Email', 'invalid_email', `“${email}” on row ${row} is not an email address. Write it as name@school.org.`);
+      problem(
+        'email',
+        'Email',
+        'invalid_email',
+        `“${email}” on row ${row} is not an email address. Write it as name@school.org.`,
+      );
 
     let fullName = cell('fullName');
     if (!fullName) fullName = clean(`${cell('firstName')} ${cell('lastName')}`);
     if (!fullName)
-      problem('fullName', 'Full name', 'missing_value', `Row ${row} has no name. Give the member of staff’s name as colleagues know it.`);
+      problem(
+        'fullName',
+        'Full name',
+        'missing_value',
+        `Row ${row} has no name. Give the member of staff’s name as colleagues know it.`,
+      );
     else if (fullName.length > 200)
-      problem('fullName', 'Full name', 'too_long', `The name on row ${row} is ${fullName.length} characters long; at most 200 fit.`);
+      problem(
+        'fullName',
+        'Full name',
+        'too_long',
+        `The name on row ${row} is ${fullName.length} characters long; at most 200 fit.`,
+      );
 
     const title = columns.title === undefined ? null : cell('title') || null;
     if (title && title.length > 20)
-      problem('title', 'Title', 'too_long', `The title “${title}” on row ${row} is longer than 20 characters. Use Ms, Mr, Mx, Dr and the like.`);
+      problem(
+        'title',
+        'Title',
+        'too_long',
+        `The title “${title}” on row ${row} is longer than 20 characters. Use Ms, Mr, Mx, Dr and the like.`,
+      );
 
     const staffCode = columns.staffCode === undefined ? null : cell('staffCode') || null;
     if (staffCode && !STAFF_CODE.test(staffCode))
-      problem('staffCode', 'Staff code', 'invalid_staff_code', `The staff code “${staffCode}” on row ${row} is not a staff code: up to 12 letters, digits, dots, hyphens or underscores, as in your MIS (for example “JSM”).`);
+      problem(
+        'staffCode',
+        'Staff code',
+        'invalid_staff_code',
+        `The staff code “${staffCode}” on row ${row} is not a staff code: up to 12 letters, digits, dots, hyphens or underscores, as in your MIS (for example “JSM”).`,
+      );
 
     let roles: SchoolRole[] | null = null;
     if (columns.roles !== undefined && cell('roles')) {
       const read = readRoles(cell('roles'));
       if (read.trustWide.length)
-        problem('roles', 'Roles', 'trust_role', `Row ${row} gives the trust-wide role “${read.trustWide[0]}”. Trust-wide roles are given by the trust’s administrator, not by a school’s staff import: remove it from the file.`);
+        problem(
+          'roles',
+          'Roles',
+          'trust_role',
+          `Row ${row} gives the trust-wide role “${read.trustWide[0]}”. Trust-wide roles are given by the trust’s administrator, not by a school’s staff import: remove it from the file.`,
+        );
       if (read.unknown.length)
-        problem('roles', 'Roles', 'unknown_role', `“${read.unknown[0]}” on row ${row} is not a role. Use Teacher, Observer, School leader or Site manager, separated by “;”.`);
+        problem(
+          'roles',
+          'Roles',
+          'unknown_role',
+          `“${read.unknown[0]}” on row ${row} is not a role. Use Teacher, Observer, School leader or Site manager, separated by “;”.`,
+        );
       roles = read.roles;
     }
     const departments =
@@ -79,21 +120,36 @@ export function readStaff(
         ? null
         : splitList(cell('departments'), /[;,/|]/);
     if (departments?.some((d) => d.length > 100))
-      problem('departments', 'Departments', 'too_long', `A department on row ${row} is longer than 100 characters. Separate several departments with “;”.`);
+      problem(
+        'departments',
+        'Departments',
+        'too_long',
+        `A department on row ${row} is longer than 100 characters. Separate several departments with “;”.`,
+      );
 
     if (problems.length > before) continue;
     const parsed: StaffRow = { row, email, fullName, title, staffCode, roles, departments };
     const twin = byEmail.get(email);
     if (twin) {
       const same = JSON.stringify({ ...twin, row: 0 }) === JSON.stringify({ ...parsed, row: 0 });
-      problem('email', 'Email', same ? 'duplicate_row' : 'duplicate_email', same
+      problem(
+        'email',
+        'Email',
+        same ? 'duplicate_row' : 'duplicate_email',
+        same
           ? `Row ${row} repeats row ${twin.row} exactly. Delete one of them.`
-          : `${email} is on row ${twin.row} and again on row ${row} with different details. Keep one row per person.`);
+          : `${email} is on row ${twin.row} and again on row ${row} with different details. Keep one row per person.`,
+      );
       continue;
     }
     const codeTwin = staffCode ? byCode.get(staffCode.toUpperCase()) : undefined;
     if (codeTwin) {
-      problem('staffCode', 'Staff code', 'duplicate_staff_code', `The staff code “${staffCode}” is on row ${codeTwin.row} (${codeTwin.email}) and again on row ${row} (${email}). Each member of staff needs their own code.`);
+      problem(
+        'staffCode',
+        'Staff code',
+        'duplicate_staff_code',
+        `The staff code “${staffCode}” is on row ${codeTwin.row} (${codeTwin.email}) and again on row ${row} (${email}). Each member of staff needs their own code.`,
+      );
       continue;
     }
     byEmail.set(email, parsed);
@@ -117,7 +173,12 @@ export type ExistingStaff = {
 };
 
 /** Someone the trust knows (by an email in the file) who is not yet on this school's staff. */
-export type TrustPerson = { personId: string; email: string; fullName: string; title: string | null };
+export type TrustPerson = {
+  personId: string;
+  email: string;
+  fullName: string;
+  title: string | null;
+};
 
 export type StaffContext = {
   staff: ExistingStaff[];
@@ -269,7 +330,9 @@ export function planStaff(rows: StaffRow[], ctx: StaffContext): StaffPlan {
       rolesChanged: true,
       departmentsChanged: (departments ?? []).length > 0,
       codeChanged: row.staffCode !== null,
-      personChanged: known ? known.fullName !== row.fullName || (row.title !== null && row.title !== known.title) : true,
+      personChanged: known
+        ? known.fullName !== row.fullName || (row.title !== null && row.title !== known.title)
+        : true,
     });
   }
 
@@ -278,7 +341,10 @@ export function planStaff(rows: StaffRow[], ctx: StaffContext): StaffPlan {
   for (const s of ctx.staff) {
     if (matched.has(s.personId)) continue;
     if (s.personId === ctx.actorPersonId) {
-      kept.push({ staff: s, reason: 'This is you: an import never removes the person running it.' });
+      kept.push({
+        staff: s,
+        reason: 'This is you: an import never removes the person running it.',
+      });
     } else if (s.lessons > 0) {
       kept.push({
         staff: s,

@@ -94,30 +94,79 @@ export function readTimetable(
     const before = problems.length;
 
     const classCode = cell('classCode');
-    if (!classCode) problem('classCode', 'Class', 'missing_value', `Row ${row} has no class code. Give the class as your MIS names it, such as “10X/Ma2”.`);
+    if (!classCode)
+      problem(
+        'classCode',
+        'Class',
+        'missing_value',
+        `Row ${row} has no class code. Give the class as your MIS names it, such as “10X/Ma2”.`,
+      );
     else if (classCode.length > 50)
-      problem('classCode', 'Class', 'too_long', `The class code on row ${row} is longer than 50 characters.`);
+      problem(
+        'classCode',
+        'Class',
+        'too_long',
+        `The class code on row ${row} is longer than 50 characters.`,
+      );
 
     const subject = cell('subject');
-    if (!subject) problem('subject', 'Subject', 'missing_value', `Row ${row} has no subject. Give the subject or department, such as “Mathematics”.`);
+    if (!subject)
+      problem(
+        'subject',
+        'Subject',
+        'missing_value',
+        `Row ${row} has no subject. Give the subject or department, such as “Mathematics”.`,
+      );
     else if (subject.length > 100)
-      problem('subject', 'Subject', 'too_long', `The subject on row ${row} is longer than 100 characters.`);
+      problem(
+        'subject',
+        'Subject',
+        'too_long',
+        `The subject on row ${row} is longer than 100 characters.`,
+      );
 
     const yearGroup = normaliseYearGroup(cell('yearGroup'));
-    if (!yearGroup) problem('yearGroup', 'Year group', 'missing_value', `Row ${row} has no year group. Give it as “Year 7”, “7” or “Reception”.`);
+    if (!yearGroup)
+      problem(
+        'yearGroup',
+        'Year group',
+        'missing_value',
+        `Row ${row} has no year group. Give it as “Year 7”, “7” or “Reception”.`,
+      );
     else if (yearGroup.length > 50)
-      problem('yearGroup', 'Year group', 'too_long', `The year group on row ${row} is longer than 50 characters.`);
+      problem(
+        'yearGroup',
+        'Year group',
+        'too_long',
+        `The year group on row ${row} is longer than 50 characters.`,
+      );
 
     const teacherIds: string[] = [];
     const teacherText = cell('teacher');
-    if (!teacherText) problem('teacher', 'Teacher', 'missing_value', `Row ${row} has no teacher. Give the teacher’s staff code or email.`);
+    if (!teacherText)
+      problem(
+        'teacher',
+        'Teacher',
+        'missing_value',
+        `Row ${row} has no teacher. Give the teacher’s staff code or email.`,
+      );
     for (const ref of splitList(teacherText, /[;/,|]/)) {
       const found =
         byCode.get(ref.toUpperCase()) ?? byEmail.get(ref.toLowerCase()) ?? byName.get(fold(ref));
       if (found === 'ambiguous') {
-        problem('teacher', 'Teacher', 'ambiguous_teacher', `More than one member of staff is called “${ref}” (row ${row}). Use their staff code or email instead.`);
+        problem(
+          'teacher',
+          'Teacher',
+          'ambiguous_teacher',
+          `More than one member of staff is called “${ref}” (row ${row}). Use their staff code or email instead.`,
+        );
       } else if (!found) {
-        problem('teacher', 'Teacher', 'unknown_teacher', `No member of staff at this school has the code or email “${ref}” (row ${row}). Check the spelling, or import the staff list first so that they are on it.`);
+        problem(
+          'teacher',
+          'Teacher',
+          'unknown_teacher',
+          `No member of staff at this school has the code or email “${ref}” (row ${row}). Check the spelling, or import the staff list first so that they are on it.`,
+        );
       } else if (!teacherIds.includes(found.personId)) teacherIds.push(found.personId);
     }
 
@@ -125,36 +174,82 @@ export function readTimetable(
     const room = rooms.get(fold(roomText));
     if (!roomText) problem('room', 'Room', 'missing_value', `Row ${row} has no room.`);
     else if (!room)
-      problem('room', 'Room', 'unknown_room', `“${roomText}” on row ${row} is not one of this school’s rooms. Check the spelling, or import the rooms list first.`);
+      problem(
+        'room',
+        'Room',
+        'unknown_room',
+        `“${roomText}” on row ${row} is not one of this school’s rooms. Check the spelling, or import the rooms list first.`,
+      );
 
     const weekText = cell('week');
     let week: number | null = ctx.cycleWeeks === 1 && !weekText ? 1 : readWeek(weekText);
     if (!weekText && ctx.cycleWeeks === 2) {
-      problem('week', 'Week', 'missing_value', `Row ${row} does not say which week. This school has a two-week timetable: write A or B.`);
+      problem(
+        'week',
+        'Week',
+        'missing_value',
+        `Row ${row} does not say which week. This school has a two-week timetable: write A or B.`,
+      );
       week = null;
     } else if (week === null) {
-      problem('week', 'Week', 'invalid_week', `“${weekText}” on row ${row} is not a timetable week. Write A or B (or 1 or 2).`);
+      problem(
+        'week',
+        'Week',
+        'invalid_week',
+        `“${weekText}” on row ${row} is not a timetable week. Write A or B (or 1 or 2).`,
+      );
     } else if (week === 0 || week > ctx.cycleWeeks) {
-      problem('week', 'Week', 'week_outside_cycle', ctx.cycleWeeks === 1
+      problem(
+        'week',
+        'Week',
+        'week_outside_cycle',
+        ctx.cycleWeeks === 1
           ? `Row ${row} is in week “${weekText}”, but this school has a one-week timetable. Leave the week empty or write A.`
-          : `Row ${row} is in week “${weekText}”, but this school’s timetable has two weeks, A and B.`);
+          : `Row ${row} is in week “${weekText}”, but this school’s timetable has two weeks, A and B.`,
+      );
       week = null;
     }
 
     const dayText = cell('day');
     const day = readDay(dayText);
-    if (!dayText) problem('day', 'Day', 'missing_value', `Row ${row} has no day. Write Mon to Fri, Monday to Friday, or 1 to 5.`);
+    if (!dayText)
+      problem(
+        'day',
+        'Day',
+        'missing_value',
+        `Row ${row} has no day. Write Mon to Fri, Monday to Friday, or 1 to 5.`,
+      );
     else if (day === null)
-      problem('day', 'Day', 'invalid_day', `“${dayText}” on row ${row} is not a day. Write Mon to Fri, Monday to Friday, or 1 to 5.`);
+      problem(
+        'day',
+        'Day',
+        'invalid_day',
+        `“${dayText}” on row ${row} is not a day. Write Mon to Fri, Monday to Friday, or 1 to 5.`,
+      );
     else if (day > 5)
-      problem('day', 'Day', 'day_outside_week', `Row ${row} is on ${dayText}, but lessons run Monday to Friday. Move it to a school day.`);
+      problem(
+        'day',
+        'Day',
+        'day_outside_week',
+        `Row ${row} is on ${dayText}, but lessons run Monday to Friday. Move it to a school day.`,
+      );
 
     const periodText = cell('period');
     const period = periodText ? readPeriod(periodText, ctx.periods) : null;
-    if (!periodText) problem('period', 'Period', 'missing_value', `Row ${row} has no period. Give its number, such as 3.`);
+    if (!periodText)
+      problem(
+        'period',
+        'Period',
+        'missing_value',
+        `Row ${row} has no period. Give its number, such as 3.`,
+      );
     else if (!period)
-      problem('period', 'Period', looksLikePeriod(periodText) ? 'period_outside_day' : 'invalid_period',
-        `“${periodText}” on row ${row} is not a period of this school’s day, which has periods ${dayList || 'none yet (set up the school day first)'}.`);
+      problem(
+        'period',
+        'Period',
+        looksLikePeriod(periodText) ? 'period_outside_day' : 'invalid_period',
+        `“${periodText}” on row ${row} is not a period of this school’s day, which has periods ${dayList || 'none yet (set up the school day first)'}.`,
+      );
 
     if (problems.length > before || !room || !period || week === null || day === null) continue;
     const lesson: LessonRow = {
@@ -177,22 +272,37 @@ export function readTimetable(
         fold(twin.yearGroup) === fold(yearGroup) &&
         twin.roomId === lesson.roomId &&
         twin.teacherIds.join() === teacherIds.join();
-      problem('classCode', 'Class', same ? 'duplicate_row' : 'class_clash', same
+      problem(
+        'classCode',
+        'Class',
+        same ? 'duplicate_row' : 'class_clash',
+        same
           ? `Row ${row} repeats row ${twin.row} exactly (${classCode}, ${when}). Delete one of them.`
-          : `Class ${classCode} is on row ${twin.row} and again on row ${row} at the same time (${when}). A class is in one lesson at a time: correct one of the rows.`);
+          : `Class ${classCode} is on row ${twin.row} and again on row ${row} at the same time (${when}). A class is in one lesson at a time: correct one of the rows.`,
+      );
       continue;
     }
     let clash = false;
     for (const id of teacherIds) {
       const other = teacherSlots.get(`${id}|${slot}`);
       if (other) {
-        problem('teacher', 'Teacher', 'teacher_clash', `${staffLabel.get(id)} would teach ${classCode} on row ${row} and ${other.classCode} on row ${other.row} at the same time (${when}). Correct one of the rows.`);
+        problem(
+          'teacher',
+          'Teacher',
+          'teacher_clash',
+          `${staffLabel.get(id)} would teach ${classCode} on row ${row} and ${other.classCode} on row ${other.row} at the same time (${when}). Correct one of the rows.`,
+        );
         clash = true;
       }
     }
     const roomTwin = roomSlots.get(`${lesson.roomId}|${slot}`);
     if (roomTwin) {
-      problem('room', 'Room', 'room_clash', `Room ${roomName.get(lesson.roomId)} would hold ${classCode} on row ${row} and ${roomTwin.classCode} on row ${roomTwin.row} at the same time (${when}). Correct one of the rows.`);
+      problem(
+        'room',
+        'Room',
+        'room_clash',
+        `Room ${roomName.get(lesson.roomId)} would hold ${classCode} on row ${row} and ${roomTwin.classCode} on row ${roomTwin.row} at the same time (${when}). Correct one of the rows.`,
+      );
       clash = true;
     }
     if (clash) continue;
@@ -258,7 +368,8 @@ export function planTimetable(
   };
   const teacherLabel = new Map(ctx.staff.map((s) => [s.personId, s.staffCode ?? s.fullName]));
   const roomName = new Map(ctx.rooms.map((r) => [r.roomId, r.name]));
-  const names = (ids: string[]) => ids.map((id) => teacherLabel.get(id) ?? '?').join('; ') || 'none';
+  const names = (ids: string[]) =>
+    ids.map((id) => teacherLabel.get(id) ?? '?').join('; ') || 'none';
 
   const plan: TimetablePlan = {
     adds: [],
@@ -279,27 +390,39 @@ export function planTimetable(
         lessonId: null,
         subject,
         yearGroup,
-        changes: [`new: ${subject}, ${yearGroup}, ${names(row.teacherIds)}, ${roomName.get(row.roomId)}`],
+        changes: [
+          `new: ${subject}, ${yearGroup}, ${names(row.teacherIds)}, ${roomName.get(row.roomId)}`,
+        ],
         coTeachersChanged: row.teacherIds.length > 1,
       });
       continue;
     }
     matched.add(lesson.lessonId);
     const changes: string[] = [];
-    if (fold(subject) !== fold(lesson.subject)) changes.push(`subject ${lesson.subject} → ${subject}`);
+    if (fold(subject) !== fold(lesson.subject))
+      changes.push(`subject ${lesson.subject} → ${subject}`);
     if (fold(yearGroup) !== fold(lesson.yearGroup))
       changes.push(`year group ${lesson.yearGroup} → ${yearGroup}`);
     const before = [lesson.teacherId, ...lesson.coTeacherIds];
     const leadChanged = row.teacherIds[0] !== lesson.teacherId;
     const co = row.teacherIds.slice(1);
     const coTeachersChanged =
-      co.length !== lesson.coTeacherIds.length || co.some((id) => !lesson.coTeacherIds.includes(id));
+      co.length !== lesson.coTeacherIds.length ||
+      co.some((id) => !lesson.coTeacherIds.includes(id));
     if (leadChanged || coTeachersChanged)
       changes.push(`teacher ${names(before)} → ${names(row.teacherIds)}`);
     if (row.roomId !== lesson.roomId)
       changes.push(`room ${roomName.get(lesson.roomId) ?? '?'} → ${roomName.get(row.roomId)}`);
     if (changes.length === 0) plan.unchanged++;
-    else plan.updates.push({ row, lessonId: lesson.lessonId, subject, yearGroup, changes, coTeachersChanged });
+    else
+      plan.updates.push({
+        row,
+        lessonId: lesson.lessonId,
+        subject,
+        yearGroup,
+        changes,
+        coTeachersChanged,
+      });
   }
   for (const lesson of existing) if (!matched.has(lesson.lessonId)) plan.remove.push(lesson);
   plan.newDepartments = [...newDepartments.values()];

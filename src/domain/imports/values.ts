@@ -98,7 +98,7 @@ const roleWords: Record<string, SchoolRole | 'trust'> = {
   observer: 'observer',
   observers: 'observer',
   'school leader': 'school_leader',
-  'school_leader': 'school_leader',
+  school_leader: 'school_leader',
   leader: 'school_leader',
   'senior leader': 'school_leader',
   slt: 'school_leader',

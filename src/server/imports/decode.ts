@@ -17,7 +17,8 @@ const unreadable = (fileName: string, why: string) =>
   new AppError(422, 'unreadable_file', `“${fileName}” could not be read: ${why}`);
 
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return 'xlsx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw unreadable(
       fileName,
@@ -25,12 +26,18 @@ export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
     );
   }
   if (/\.(xlsx|xlsm)$/i.test(fileName)) {
-    throw unreadable(fileName, 'it is named as an Excel workbook but is not one. Save it again as .xlsx or CSV.');
+    throw unreadable(
+      fileName,
+      'it is named as an Excel workbook but is not one. Save it again as .xlsx or CSV.',
+    );
   }
   return 'csv';
 }
 
-export async function decodeFile(fileName: string, bytes: Uint8Array): Promise<{ format: FileFormat; sheet: Sheet }> {
+export async function decodeFile(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ format: FileFormat; sheet: Sheet }> {
   if (bytes.length === 0) throw unreadable(fileName, 'the file is empty.');
   const format = detectFormat(fileName, bytes);
   const grid = format === 'xlsx' ? await readXlsx(fileName, bytes) : readCsv(fileName, bytes);
@@ -97,7 +104,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) {
     // Excel keeps a time of day as a fraction of a day from 30 December 1899.
-    if (value.getUTCFullYear() < 1901) return `${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}`;
+    if (value.getUTCFullYear() < 1901)
+      return `${pad2(value.getUTCHours())}:${pad2(value.getUTCMinutes())}`;
     return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
   }
   if (typeof value === 'object') {
@@ -116,7 +124,10 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Grid> {
     // biome-ignore lint/suspicious/noExplicitAny: exceljs types its Buffer parameter against an older @types/node.
     await workbook.xlsx.load(Buffer.from(bytes) as any);
   } catch (error) {
-    throw unreadable(fileName, `the workbook is damaged (${(error as Error).message}). Save it again from Excel.`);
+    throw unreadable(
+      fileName,
+      `the workbook is damaged (${(error as Error).message}). Save it again from Excel.`,
+    );
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw unreadable(fileName, 'the workbook has no worksheet with data in it.');

@@ -77,7 +77,10 @@ export async function loadStaff(tx: Tx, schoolId: string): Promise<ExistingStaff
 }
 
 export async function loadTrustPeople(tx: Tx): Promise<TrustPerson[]> {
-  const rows = await tx.selectFrom('people').select(['person_id', 'email', 'full_name', 'title']).execute();
+  const rows = await tx
+    .selectFrom('people')
+    .select(['person_id', 'email', 'full_name', 'title'])
+    .execute();
   return rows.map((r) => ({
     personId: r.person_id,
     email: r.email,

@@ -38,7 +38,11 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     return withTenant(t.db, a.trustId, async (tx) => ({
       people: await tx.selectFrom('people').selectAll().orderBy('person_id').execute(),
       identities: await tx.selectFrom('auth_identities').selectAll().orderBy('person_id').execute(),
-      memberships: await tx.selectFrom('memberships').selectAll().orderBy('membership_id').execute(),
+      memberships: await tx
+        .selectFrom('memberships')
+        .selectAll()
+        .orderBy('membership_id')
+        .execute(),
       profiles: await tx.selectFrom('staff_profiles').selectAll().orderBy('person_id').execute(),
       staffDepartments: await tx
         .selectFrom('staff_departments')
@@ -46,7 +50,11 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
         .orderBy('person_id')
         .orderBy('department_id')
         .execute(),
-      departments: await tx.selectFrom('departments').selectAll().orderBy('department_id').execute(),
+      departments: await tx
+        .selectFrom('departments')
+        .selectAll()
+        .orderBy('department_id')
+        .execute(),
       yearGroups: await tx.selectFrom('year_groups').selectAll().orderBy('year_group_id').execute(),
       rooms: await tx.selectFrom('rooms').selectAll().orderBy('room_id').execute(),
       lessons: await tx.selectFrom('lessons').selectAll().orderBy('lesson_id').execute(),
@@ -62,7 +70,11 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
 
   async function lessonsOf(email: string) {
     const personId = await withTenant(t.db, a.trustId, (tx) =>
-      tx.selectFrom('people').select('person_id').where('email', '=', email).executeTakeFirstOrThrow(),
+      tx
+        .selectFrom('people')
+        .select('person_id')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow(),
     );
     const res = await (await leader()).get(
       `/api/schools/${north}/people/${personId.person_id}/timetable`,
@@ -136,7 +148,13 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
       row: 7,
       values: ['nia.newton@imp-a-north.test', 'Nia Newton', 'Mx', 'NEW', 'Teacher', 'Mathematics'],
     });
-    expect(res.body.diff.counts).toEqual({ adds: 1, updates: 1, unchanged: 3, removals: 0, kept: 0 });
+    expect(res.body.diff.counts).toEqual({
+      adds: 1,
+      updates: 1,
+      unchanged: 3,
+      removals: 0,
+      kept: 0,
+    });
     expect(res.body.diff.updates).toEqual([
       {
         key: 'teacher@imp-a-north.test',
@@ -160,13 +178,17 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
       newDepartments: ['Mathematics'],
     });
     const staff = await c.get(`/api/schools/${north}/staff`);
-    const nia = staff.body.staff.find((s: { email: string }) => s.email === 'nia.newton@imp-a-north.test');
+    const nia = staff.body.staff.find(
+      (s: { email: string }) => s.email === 'nia.newton@imp-a-north.test',
+    );
     expect(nia).toMatchObject({ fullName: 'Nia Newton' });
     const after = await snapshot();
     const niaId = after.people.find((p) => p.email === 'nia.newton@imp-a-north.test')!.person_id;
     // A sign-in identity (no password: they are invited later), a teacher's membership and their code.
     expect(after.identities.some((i) => i.person_id === niaId)).toBe(true);
-    expect(after.memberships.filter((m) => m.person_id === niaId).map((m) => m.role)).toEqual(['teacher']);
+    expect(after.memberships.filter((m) => m.person_id === niaId).map((m) => m.role)).toEqual([
+      'teacher',
+    ]);
     expect(after.profiles.find((p) => p.person_id === niaId)?.staff_code).toBe('NEW');
     expect(after.people.find((p) => p.email === 'teacher@imp-a-north.test')?.title).toBe('Dr');
     expect(after.audit.filter((e) => e.action === 'import.staff.applied')).toHaveLength(1);
@@ -193,9 +215,14 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     ]);
     // Everyone else is missing from this one-person file: removals are listed, or kept with a reason.
     expect(res.body.diff.counts.removals).toBe(2); // site manager and Nia Newton teach nothing
-    expect(res.body.diff.kept.map((k: { key: string; reason: string }) => [k.key, k.reason])).toEqual(
+    expect(
+      res.body.diff.kept.map((k: { key: string; reason: string }) => [k.key, k.reason]),
+    ).toEqual(
       expect.arrayContaining([
-        ['school_leader@imp-a-north.test', 'This is you: an import never removes the person running it.'],
+        [
+          'school_leader@imp-a-north.test',
+          'This is you: an import never removes the person running it.',
+        ],
         [
           'teacher@imp-a-north.test',
           'Still teaches 2 lessons in the timetable. Import a timetable without them first, then this file again.',
@@ -210,14 +237,20 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     const body = upload('rooms.csv', fixture('rooms-semicolon.csv'));
     const preview = await c.post(url('rooms', 'preview'), body);
     expect(preview.body.mapping).toEqual({ name: 'Room name', building: 'Block', floor: 'Level' });
-    expect(preview.body.diff.counts).toEqual({ adds: 1, updates: 0, unchanged: 2, removals: 0, kept: 0 });
-    expect(preview.body.diff.adds[0]).toMatchObject({ key: 'S3', changes: ['new: Science; annexe, floor 2'] });
+    expect(preview.body.diff.counts).toEqual({
+      adds: 1,
+      updates: 0,
+      unchanged: 2,
+      removals: 0,
+      kept: 0,
+    });
+    expect(preview.body.diff.adds[0]).toMatchObject({
+      key: 'S3',
+      changes: ['new: Science; annexe, floor 2'],
+    });
     expect((await c.post(url('rooms', 'apply'), body)).body.changed).toBe(true);
     // A later file without S2 (it has lessons) and without S3: S3 goes, S2 stays with a reason.
-    const later = await c.post(
-      url('rooms', 'preview'),
-      upload('rooms.csv', text('Room\nS1\n')),
-    );
+    const later = await c.post(url('rooms', 'preview'), upload('rooms.csv', text('Room\nS1\n')));
     expect(later.body.diff.removals.map((r: { key: string }) => r.key)).toEqual(['S3']);
     expect(later.body.diff.kept).toEqual([
       {
@@ -236,7 +269,11 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     expect(preview.status).toBe(200);
     expect(preview.body.canApply).toBe(false);
     expect(
-      preview.body.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code]),
+      preview.body.problems.map((p: { row: number; column: string; code: string }) => [
+        p.row,
+        p.column,
+        p.code,
+      ]),
     ).toEqual([
       [3, 'Group', 'duplicate_row'],
       [4, 'Staff', 'unknown_teacher'],
@@ -271,8 +308,19 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     const body = upload('timetable.csv', fixture('timetable-good.csv'));
     const preview = await c.post(url('timetable', 'preview'), body);
     expect(preview.body.problems).toEqual([]);
-    expect(preview.body.mapping).toMatchObject({ classCode: 'Group', yearGroup: 'Year', teacher: 'Staff', week: null });
-    expect(preview.body.diff.counts).toEqual({ adds: 1, updates: 0, unchanged: 2, removals: 1, kept: 0 });
+    expect(preview.body.mapping).toMatchObject({
+      classCode: 'Group',
+      yearGroup: 'Year',
+      teacher: 'Staff',
+      week: null,
+    });
+    expect(preview.body.diff.counts).toEqual({
+      adds: 1,
+      updates: 0,
+      unchanged: 2,
+      removals: 1,
+      kept: 0,
+    });
     expect(preview.body.diff.removals.map((r: { label: string }) => r.label)).toEqual([
       '7A/22 (Science), Tuesday, P2',
     ]);
@@ -297,9 +345,9 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     // The co-teacher (after "/") is recorded with the lesson.
     const after = await snapshot();
     const history = after.lessons.find((l) => l.class_code === '8C/Hi1')!;
-    expect(after.coTeachers.filter((x) => x.lesson_id === history.lesson_id).map((x) => x.person_id)).toEqual([
-      a.person(a.email('observer')),
-    ]);
+    expect(
+      after.coTeachers.filter((x) => x.lesson_id === history.lesson_id).map((x) => x.person_id),
+    ).toEqual([a.person(a.email('observer'))]);
     // The lesson ids that stayed are the same rows: visits planned on them keep their link.
     const kept = before.lessons.find((l) => l.class_code === '7A/11')!;
     expect(after.lessons.find((l) => l.class_code === '7A/11')?.lesson_id).toBe(kept.lesson_id);
@@ -318,17 +366,35 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     const res = await c.post(url('timetable', 'apply'), upload('swap.csv', swapped));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.counts).toMatchObject({ updates: 2, unchanged: 1 });
-    expect((await lessonsOf(a.email('teacher'))).find((l) => l.classCode === '7A/11')?.room).toBe('S2');
+    expect((await lessonsOf(a.email('teacher'))).find((l) => l.classCode === '7A/11')?.room).toBe(
+      'S2',
+    );
   });
 
   it('reads an XLSX export with a title row and Excel times, and applies it once a renamed column is mapped', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Timetable');
     sheet.addRow(['Timetable export 2026/27']);
-    sheet.addRow(['Teaching group', 'Subject', 'NC Year', 'Tutor', 'Location', 'Day of week', 'Start time']);
+    sheet.addRow([
+      'Teaching group',
+      'Subject',
+      'NC Year',
+      'Tutor',
+      'Location',
+      'Day of week',
+      'Start time',
+    ]);
     const at = (h: number, m: number) => new Date(Date.UTC(1899, 11, 30, h, m));
     sheet.addRow(['7A/11', 'Science', 7, 'TE', 'S2', 'Monday', at(9, 0)]);
-    sheet.addRow(['7B/11', 'Science', 7, { text: 'observer@imp-a-north.test', hyperlink: 'mailto:observer@imp-a-north.test' }, 'S1', 'Monday', at(9, 0)]);
+    sheet.addRow([
+      '7B/11',
+      'Science',
+      7,
+      { text: 'observer@imp-a-north.test', hyperlink: 'mailto:observer@imp-a-north.test' },
+      'S1',
+      'Monday',
+      at(9, 0),
+    ]);
     sheet.addRow(['8C/Hi1', 'History', 8, 'TE;OB', 'S3', 'Wednesday', at(10, 0)]);
     sheet.addRow(['9D/Ma1', 'Mathematics', 9, 'NEW', 'S3', 'Thursday', at(9, 0)]);
     sheet.getColumn(7).numFmt = 'hh:mm';
@@ -349,10 +415,18 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
       },
     ]);
     expect(unmapped.body.ignoredHeadings).toEqual(['Tutor']);
-    expect(unmapped.body.mapping).toMatchObject({ classCode: 'Teaching group', yearGroup: 'NC Year', room: 'Location', period: 'Start time' });
+    expect(unmapped.body.mapping).toMatchObject({
+      classCode: 'Teaching group',
+      yearGroup: 'NC Year',
+      room: 'Location',
+      period: 'Start time',
+    });
 
     const mapping = { teacher: 'Tutor' };
-    const mapped = await c.post(url('timetable', 'preview'), upload('Timetable.xlsx', bytes, { mapping }));
+    const mapped = await c.post(
+      url('timetable', 'preview'),
+      upload('Timetable.xlsx', bytes, { mapping }),
+    );
     expect(mapped.body.problems).toEqual([]);
     expect(mapped.body.preview.rows[1].values).toEqual([
       '7B/11',
@@ -362,10 +436,19 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
       'S1',
       'Monday, P1',
     ]);
-    expect(mapped.body.diff.counts).toEqual({ adds: 1, updates: 0, unchanged: 3, removals: 0, kept: 0 });
+    expect(mapped.body.diff.counts).toEqual({
+      adds: 1,
+      updates: 0,
+      unchanged: 3,
+      removals: 0,
+      kept: 0,
+    });
     expect(mapped.body.diff.newDepartments).toEqual([]); // Mathematics came with the staff import
     expect(mapped.body.diff.newYearGroups).toEqual(['Year 9']);
-    const applied = await c.post(url('timetable', 'apply'), upload('Timetable.xlsx', bytes, { mapping }));
+    const applied = await c.post(
+      url('timetable', 'apply'),
+      upload('Timetable.xlsx', bytes, { mapping }),
+    );
     expect(applied.status).toBe(200);
     expect(applied.body.newYearGroups).toEqual(['Year 9']);
     const nia = await lessonsOf('nia.newton@imp-a-north.test');
@@ -381,7 +464,9 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     expect(preview.body.refused).toBe(true);
     expect(preview.body.canApply).toBe(false);
     expect(preview.body.preview.rows).toEqual([]);
-    expect(preview.body.problems.map((p: { column: string; code: string }) => [p.column, p.code])).toEqual([
+    expect(
+      preview.body.problems.map((p: { column: string; code: string }) => [p.column, p.code]),
+    ).toEqual([
       ['Pupil name', 'pupil_data'],
       ['UPN', 'pupil_data'],
       ['UPN', 'pupil_data'],
@@ -398,7 +483,10 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
       upload('rooms.csv', text('Room,Forename,Surname\nS1,Alex,Example\n')),
     );
     expect(rooms.body.refused).toBe(true);
-    expect(rooms.body.problems.map((p: { column: string }) => p.column)).toEqual(['Forename', 'Surname']);
+    expect(rooms.body.problems.map((p: { column: string }) => p.column)).toEqual([
+      'Forename',
+      'Surname',
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -411,9 +499,15 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     expect(xls.status).toBe(422);
     expect(xls.body.error.code).toBe('unreadable_file');
     expect(xls.body.error.message).toContain('save it as an Excel workbook (.xlsx) or CSV');
-    const empty = await c.post(url('rooms', 'preview'), upload('rooms.csv', text('Room,Building\n')));
+    const empty = await c.post(
+      url('rooms', 'preview'),
+      upload('rooms.csv', text('Room,Building\n')),
+    );
     expect(empty.body.problems.map((p: { code: string }) => p.code)).toEqual(['no_rows']);
-    const notBase64 = await c.post(url('rooms', 'preview'), { fileName: 'x.csv', contentBase64: '***' });
+    const notBase64 = await c.post(url('rooms', 'preview'), {
+      fileName: 'x.csv',
+      contentBase64: '***',
+    });
     expect(notBase64.status).toBe(400);
     expect(notBase64.body.error.code).toBe('invalid_upload');
   });
@@ -428,7 +522,9 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
         'content-type': 'application/json',
         accept: 'application/x-ndjson',
       },
-      body: JSON.stringify(upload('timetable.csv', fixture('timetable-good.csv'), { confirmRemovals: true })),
+      body: JSON.stringify(
+        upload('timetable.csv', fixture('timetable-good.csv'), { confirmRemovals: true }),
+      ),
     });
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (await res.text())
@@ -447,16 +543,21 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
 
   it('offers sample files of the demo school in CSV and XLSX that import cleanly', async () => {
     const c = await leader();
-    const csv = await fetch(`${t.baseUrl}/api/schools/${north}/imports/timetable/sample?format=csv`, {
-      headers: { cookie: c.cookie! },
-    });
+    const csv = await fetch(
+      `${t.baseUrl}/api/schools/${north}/imports/timetable/sample?format=csv`,
+      {
+        headers: { cookie: c.cookie! },
+      },
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toBe(
       'attachment; filename="riverside-academy-timetable.csv"',
     );
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(Buffer.from(bytes).toString('utf8')).toMatch(/^\uFEFFClass,Subject,Year group,Teacher,Room,Week,Day,Period\r\n/);
+    expect(Buffer.from(bytes).toString('utf8')).toMatch(
+      /^\uFEFFClass,Subject,Year group,Teacher,Room,Week,Day,Period\r\n/,
+    );
     const xlsx = await fetch(`${t.baseUrl}/api/schools/${north}/imports/rooms/sample?format=xlsx`, {
       headers: { cookie: c.cookie! },
     });

@@ -90,11 +90,21 @@ async function readFile(
   const bytes = readUpload(body);
   await progress('reading', `Reading ${body.fileName} (${Math.ceil(bytes.length / 1024)} KB)`);
   const decoded = await decodeFile(body.fileName, bytes);
-  await progress('checking', `Checking ${decoded.sheet.rows.length.toLocaleString('en-GB')} rows`, 0, decoded.sheet.rows.length);
+  await progress(
+    'checking',
+    `Checking ${decoded.sheet.rows.length.toLocaleString('en-GB')} rows`,
+    0,
+    decoded.sheet.rows.length,
+  );
   return decoded;
 }
 
-function toPreview(kind: ImportKind, fileName: string, format: 'csv' | 'xlsx', result: CheckResult): ImportPreview {
+function toPreview(
+  kind: ImportKind,
+  fileName: string,
+  format: 'csv' | 'xlsx',
+  result: CheckResult,
+): ImportPreview {
   const canApply = !result.refused && result.problems.length === 0 && result.diff !== null;
   return {
     kind,
@@ -202,7 +212,12 @@ export async function applyImport(
     else if (plan.kind === 'rooms') await writeRooms(tx, scope, plan.plan);
     else
       await writeTimetable(tx, scope, plan.plan, plan.ctx, (done, all) =>
-        progress('writing', `Written ${done.toLocaleString('en-GB')} of ${all.toLocaleString('en-GB')} changes`, done, all),
+        progress(
+          'writing',
+          `Written ${done.toLocaleString('en-GB')} of ${all.toLocaleString('en-GB')} changes`,
+          done,
+          all,
+        ),
       );
     await recordAudit(tx, {
       trustId: auth.actor.trustId,

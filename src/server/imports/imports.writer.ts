@@ -15,7 +15,12 @@ export type Progress = (done: number, total: number) => void | Promise<void>;
 
 const CHUNK = 1000;
 
-async function chunked<T>(rows: T[], size: number, write: (chunk: T[]) => Promise<unknown>, progress?: () => void) {
+async function chunked<T>(
+  rows: T[],
+  size: number,
+  write: (chunk: T[]) => Promise<unknown>,
+  progress?: () => void,
+) {
   for (let i = 0; i < rows.length; i += size) {
     await write(rows.slice(i, i + size));
     progress?.();
@@ -84,14 +89,18 @@ export async function writeStaff(tx: Tx, scope: Scope, plan: StaffPlan) {
       .execute();
     await tx
       .insertInto('auth_identities')
-      .values(rows.map((c) => ({ email: c.email, trust_id: scope.trustId, person_id: c.personId! })))
+      .values(
+        rows.map((c) => ({ email: c.email, trust_id: scope.trustId, person_id: c.personId! })),
+      )
       .execute();
   });
   // People already in the trust whose name, title or email changed.
   const renamed = plan.changes.filter((c) => c.kind !== 'create' && c.personChanged);
   await chunked(renamed, CHUNK, async (rows) => {
     const values = sql.join(
-      rows.map((c) => sql`(${c.personId}::uuid, ${c.email}::text, ${c.fullName}::text, ${c.title}::text)`),
+      rows.map(
+        (c) => sql`(${c.personId}::uuid, ${c.email}::text, ${c.fullName}::text, ${c.title}::text)`,
+      ),
     );
     await sql`
       UPDATE people AS p SET email = v.email, full_name = v.full_name, title = v.title
@@ -100,7 +109,9 @@ export async function writeStaff(tx: Tx, scope: Scope, plan: StaffPlan) {
     await sql`
       UPDATE auth_identities AS a SET email = v.email
       FROM (VALUES ${values}) AS v(person_id, email, full_name, title)
-      WHERE a.trust_id = ${scope.trustId} AND a.person_id = v.person_id AND a.email <> v.email`.execute(tx);
+      WHERE a.trust_id = ${scope.trustId} AND a.person_id = v.person_id AND a.email <> v.email`.execute(
+      tx,
+    );
   });
   // Roles: the file's roles for this school replace the old ones.
   const roleChanges = plan.changes.filter((c) => c.rolesChanged);
@@ -117,7 +128,9 @@ export async function writeStaff(tx: Tx, scope: Scope, plan: StaffPlan) {
   );
   await chunked(memberships, CHUNK, (rows) => tx.insertInto('memberships').values(rows).execute());
   // Staff codes: clear the ones that change before setting any, so that two people may swap codes.
-  const recoded = plan.changes.filter((c) => c.kind === 'update' && c.codeChanged).map((c) => c.personId!);
+  const recoded = plan.changes
+    .filter((c) => c.kind === 'update' && c.codeChanged)
+    .map((c) => c.personId!);
   if (recoded.length) {
     await tx
       .updateTable('staff_profiles')
@@ -134,17 +147,17 @@ export async function writeStaff(tx: Tx, scope: Scope, plan: StaffPlan) {
       .insertInto('staff_profiles')
       .values(rows)
       .onConflict((oc) =>
-        oc
-          .columns(['trust_id', 'school_id', 'person_id'])
-          .doUpdateSet({
-            staff_code: sql`coalesce(excluded.staff_code, staff_profiles.staff_code)`,
-          }),
+        oc.columns(['trust_id', 'school_id', 'person_id']).doUpdateSet({
+          staff_code: sql`coalesce(excluded.staff_code, staff_profiles.staff_code)`,
+        }),
       )
       .execute(),
   );
   // Departments taught: the file's list replaces the old one.
   const departmentChanges = plan.changes.filter((c) => c.departmentsChanged);
-  const departmentChangers = departmentChanges.filter((c) => c.kind === 'update').map((c) => c.personId!);
+  const departmentChangers = departmentChanges
+    .filter((c) => c.kind === 'update')
+    .map((c) => c.personId!);
   if (departmentChangers.length) {
     await tx
       .deleteFrom('staff_departments')
@@ -160,7 +173,11 @@ export async function writeStaff(tx: Tx, scope: Scope, plan: StaffPlan) {
     })),
   );
   await chunked(taught, CHUNK, (rows) =>
-    tx.insertInto('staff_departments').values(rows).onConflict((oc) => oc.doNothing()).execute(),
+    tx
+      .insertInto('staff_departments')
+      .values(rows)
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
   );
 }
 
@@ -171,7 +188,9 @@ export async function writeRooms(tx: Tx, scope: Scope, plan: RoomPlan) {
   // Names match whatever their case, so a rename only changes case: no two rooms swap names.
   await chunked(plan.updates, CHUNK, async (rows) => {
     const values = sql.join(
-      rows.map((u) => sql`(${u.roomId}::uuid, ${u.name}::text, ${u.building}::text, ${u.floor}::smallint)`),
+      rows.map(
+        (u) => sql`(${u.roomId}::uuid, ${u.name}::text, ${u.building}::text, ${u.floor}::smallint)`,
+      ),
     );
     await sql`
       UPDATE rooms AS r SET name = v.name, building = v.building, floor = v.floor
@@ -181,7 +200,9 @@ export async function writeRooms(tx: Tx, scope: Scope, plan: RoomPlan) {
   await chunked(plan.adds, CHUNK, (rows) =>
     tx
       .insertInto('rooms')
-      .values(rows.map((a) => ({ ...inSchool, name: a.name, building: a.building, floor: a.floor })))
+      .values(
+        rows.map((a) => ({ ...inSchool, name: a.name, building: a.building, floor: a.floor })),
+      )
       .execute(),
   );
 }
@@ -195,7 +216,6 @@ export async function writeTimetable(
   _ctx: TimetableContext,
   progress: Progress,
 ) {
-  const inSchool = { trust_id: scope.trustId, school_id: scope.schoolId };
   const total = plan.remove.length + plan.updates.length + plan.adds.length;
   let done = 0;
   const step = async (n: number) => {
@@ -205,12 +225,6 @@ export async function writeTimetable(
   const ids = await ensureNames(tx, scope, plan.newDepartments, plan.newYearGroups);
   const department = (name: string) => ids.department.get(fold(name))!;
   const yearGroup = (name: string) => ids.yearGroup.get(fold(name))!;
-  // The file was checked for clashes as a whole; rows written one batch at a time may
-  // clash half-way (two lessons swapping rooms), so the slot keys are checked at commit.
-  await sql`SET CONSTRAINTS lessons_trust_id_teacher_id_cycle_week_weekday_period_id_key, lessons_trust_id_room_id_cycle_week_weekday_period_id_key DEFERRED`.execute(
-    tx,
-  );
-
   await chunked(plan.remove, LESSON_CHUNK, async (rows) => {
     await tx
       .deleteFrom('lessons')
@@ -220,21 +234,27 @@ export async function writeTimetable(
     await step(rows.length);
   });
 
+  // The file was checked for clashes as a whole, but updates written one batch at a time
+  // may clash half-way (two lessons swapping rooms): their slot keys are checked once all
+  // updates are in. New lessons are checked as usual, row by row.
+  const deferred = sql`lessons_trust_id_teacher_id_cycle_week_weekday_period_id_key, lessons_trust_id_room_id_cycle_week_weekday_period_id_key`;
+  if (plan.updates.length) await sql`SET CONSTRAINTS ${deferred} DEFERRED`.execute(tx);
   await chunked(plan.updates, LESSON_CHUNK, async (rows) => {
-    const values = sql.join(
-      rows.map(
-        (u) =>
-          sql`(${u.lessonId}::uuid, ${department(u.subject)}::uuid, ${yearGroup(u.yearGroup)}::uuid, ${u.row.teacherIds[0]}::uuid, ${u.row.roomId}::uuid)`,
-      ),
-    );
+    const column = <T>(f: (u: (typeof rows)[number]) => T) => rows.map(f);
     await sql`
       UPDATE lessons AS l
       SET department_id = v.department_id, year_group_id = v.year_group_id,
           teacher_id = v.teacher_id, room_id = v.room_id
-      FROM (VALUES ${values}) AS v(lesson_id, department_id, year_group_id, teacher_id, room_id)
+      FROM unnest(
+        ${column((u) => u.lessonId!)}::uuid[], ${column((u) => department(u.subject))}::uuid[],
+        ${column((u) => yearGroup(u.yearGroup))}::uuid[], ${column((u) => u.row.teacherIds[0]!)}::uuid[],
+        ${column((u) => u.row.roomId)}::uuid[]
+      ) AS v(lesson_id, department_id, year_group_id, teacher_id, room_id)
       WHERE l.trust_id = ${scope.trustId} AND l.lesson_id = v.lesson_id`.execute(tx);
     await step(rows.length);
   });
+
+  if (plan.updates.length) await sql`SET CONSTRAINTS ${deferred} IMMEDIATE`.execute(tx);
 
   for (const a of plan.adds) a.lessonId = crypto.randomUUID();
   // One array per column and unnest(): a handful of parameters per batch instead of eleven a row.
@@ -262,16 +282,15 @@ export async function writeTimetable(
       .where('lesson_id', '=', sql<string>`ANY(${rows}::uuid[])`)
       .execute(),
   );
-  const coTeachers = [...plan.updates.filter((u) => u.coTeachersChanged), ...plan.adds].flatMap((c) =>
-    c.row.teacherIds.slice(1).map((personId) => ({
-      trust_id: scope.trustId,
-      lesson_id: c.lessonId!,
-      person_id: personId,
-    })),
+  const coTeachers = [...plan.updates.filter((u) => u.coTeachersChanged), ...plan.adds].flatMap(
+    (c) =>
+      c.row.teacherIds.slice(1).map((personId) => ({
+        trust_id: scope.trustId,
+        lesson_id: c.lessonId!,
+        person_id: personId,
+      })),
   );
   await chunked(coTeachers, LESSON_CHUNK, (rows) =>
     tx.insertInto('lesson_co_teachers').values(rows).execute(),
   );
-  // Check the deferred keys now, inside the import, so a clash is reported rather than failing the commit.
-  await sql`SET CONSTRAINTS ALL IMMEDIATE`.execute(tx);
 }

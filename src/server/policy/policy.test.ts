@@ -142,6 +142,38 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['school_leader', 'programme.view_protocol_report', 'other trust', 'not_found'],
   ['school_leader', 'visit.agree', 'own school', 'deny'],
   ['teacher', 'visit.agree', 'other trust', 'not_found'],
+  // After the walk (issue 7).
+  ['school_leader', 'record.read_school', 'own school', 'allow'],
+  ['school_leader', 'record.read_school', 'other school', 'deny'],
+  ['trust_leader', 'record.read_school', 'own school', 'deny'],
+  ['trust_admin', 'record.read_school', 'own school', 'deny'],
+  ['teacher', 'record.read_school', 'own school', 'deny'],
+  ['observer', 'record.read_school', 'own school', 'deny'],
+  ['trust_leader', 'record.read_own_visit', 'own school', 'deny'],
+  ['school_leader', 'record.read_own_visit', 'own school', 'deny'],
+  ['teacher', 'record.read_as_coach', 'own school', 'allow'],
+  ['teacher', 'record.read_as_coach', 'other school', 'deny'],
+  ['trust_leader', 'record.read_as_coach', 'own school', 'deny'],
+  ['trust_leader', 'debrief.view', 'other school', 'allow'],
+  ['trust_leader', 'debrief.manage', 'own school', 'deny'],
+  ['school_leader', 'debrief.manage', 'own school', 'allow'],
+  ['school_leader', 'debrief.manage', 'other school', 'deny'],
+  ['teacher', 'debrief.view', 'own school', 'deny'],
+  ['observer', 'debrief.manage', 'own school', 'deny'],
+  ['teacher', 'staff_summary.view', 'own school', 'allow'],
+  ['teacher', 'staff_summary.view', 'other school', 'deny'],
+  ['trust_leader', 'staff_summary.view', 'other school', 'allow'],
+  ['school_leader', 'staff_summary.view', 'other trust', 'not_found'],
+  ['teacher', 'priority.view', 'own school', 'allow'],
+  ['teacher', 'priority.manage', 'own school', 'deny'],
+  ['school_leader', 'priority.manage', 'own school', 'allow'],
+  ['trust_leader', 'priority.manage', 'own school', 'deny'],
+  ['school_leader', 'action.manage', 'own school', 'allow'],
+  ['school_leader', 'action.manage', 'other school', 'deny'],
+  ['trust_leader', 'action.view', 'other school', 'allow'],
+  ['trust_leader', 'action.manage', 'own school', 'deny'],
+  ['teacher', 'action.view', 'own school', 'deny'],
+  ['site_manager', 'action.manage', 'own school', 'deny'],
 ];
 
 describe('decide', () => {
@@ -185,6 +217,21 @@ describe('decide', () => {
     expect(
       decide(actorWith('trust_admin'), 'visit.agree', resourceIn('own school', COLLEAGUE)),
     ).toBe('deny');
+  });
+
+  it('lets only the visited teacher read and answer the records of their visit', () => {
+    for (const action of ['record.read_own_visit', 'record.respond'] as const) {
+      expect(decide(actorWith('teacher'), action, resourceIn('own school', ME))).toBe('allow');
+      expect(decide(actorWith('teacher'), action, resourceIn('own school', COLLEAGUE))).toBe(
+        'deny',
+      );
+      expect(decide(actorWith('school_leader'), action, resourceIn('own school', COLLEAGUE))).toBe(
+        'deny',
+      );
+      expect(decide(actorWith('trust_admin'), action, resourceIn('own school', COLLEAGUE))).toBe(
+        'deny',
+      );
+    }
   });
 
   it('does not let a site manager read a timetable, even their own', () => {

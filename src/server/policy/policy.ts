@@ -41,7 +41,18 @@ export type Action =
   | 'record.capture'
   | 'visit.agree'
   | 'calendar.school_walks'
-  | 'programme.view_protocol_report';
+  | 'programme.view_protocol_report'
+  | 'record.read_own_visit'
+  | 'record.respond'
+  | 'record.read_as_coach'
+  | 'record.read_school'
+  | 'debrief.view'
+  | 'debrief.manage'
+  | 'staff_summary.view'
+  | 'priority.view'
+  | 'priority.manage'
+  | 'action.view'
+  | 'action.manage';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -120,6 +131,35 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     trustWide: ['trust_admin', 'trust_leader'],
     inSchool: ['school_leader', 'observer', 'teacher'],
   },
+  // After the walk (issue 7), DESIGN.md §6. The visited teacher reads every record of their
+  // own visit and responds to it (resource.personId is the visit's teacher).
+  'record.read_own_visit': {
+    trustWide: [],
+    inSchool: [],
+    self: ['teacher', 'observer', 'school_leader'],
+  },
+  'record.respond': { trustWide: [], inSchool: [], self: ['teacher', 'observer', 'school_leader'] },
+  // A coach reads the records of a visit only when its teacher shared it (checked in the service).
+  'record.read_as_coach': { trustWide: [], inSchool: ['school_leader', 'observer', 'teacher'] },
+  // School leaders read their school's records, to lead debriefs and settle factual-error flags.
+  // Trust leaders and admins never read individual records.
+  'record.read_school': { trustWide: [], inSchool: ['school_leader'] },
+  // Debriefs: trust leaders see outcomes (aggregated packs, strengths, next steps), not records.
+  'debrief.view': { trustWide: ['trust_admin', 'trust_leader'], inSchool: ['school_leader'] },
+  'debrief.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // A published staff summary names nobody: every member of staff reads it.
+  'staff_summary.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The school improvement plan's priorities and the actions board.
+  'priority.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher'],
+  },
+  'priority.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  'action.view': { trustWide: ['trust_admin', 'trust_leader'], inSchool: ['school_leader'] },
+  'action.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

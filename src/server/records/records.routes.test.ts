@@ -412,6 +412,46 @@ describe('capture and sync of records', () => {
     );
   });
 
+  it('a second observer on the walk writes their own record; nothing is merged', async () => {
+    const pair = await createTestWalk(t.db, trust, {
+      observerIds: [
+        trust.person(trust.email('observer')),
+        trust.person(trust.email('school_leader')),
+      ],
+      teacherIds: [trust.person(trust.email('teacher'))],
+      visits: [{ invited: true }],
+    });
+    const leader = new Client(t.baseUrl);
+    await leader.signIn(trust.email('school_leader'));
+    const visitId = pair.visitIds[0];
+    const mine = id();
+    const theirs = id();
+    const a = await put(observer, mine, {
+      visitId,
+      baseVersion: null,
+      body: { answers: [], notes: 'Observer A: pupils were reading.', studentVoice: [] },
+    });
+    const b = await put(leader, theirs, {
+      visitId,
+      baseVersion: null,
+      body: { answers: [], notes: 'Observer B: pupils were writing.', studentVoice: [] },
+    });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const bundleA = await observer.get(`/api/walks/${pair.walkId}/capture`);
+    const bundleB = await leader.get(`/api/walks/${pair.walkId}/capture`);
+    expect(bundleA.body.records.map((r: { id: string }) => r.id)).toEqual([mine]);
+    expect(bundleB.body.records.map((r: { id: string }) => r.id)).toEqual([theirs]);
+    expect(bundleA.body.walk.observerNames).toHaveLength(2);
+    // Neither can write into the other's record.
+    const across = await put(leader, mine, {
+      visitId,
+      baseVersion: 1,
+      body: { answers: [], notes: 'Overwritten?', studentVoice: [] },
+    });
+    expect(across.status).toBe(403);
+    expect(across.body.error.code).toBe('not_your_record');
+  });
+
   it('hand-in is for the walk’s observers only', async () => {
     const teacher = new Client(t.baseUrl);
     await teacher.signIn(trust.email('teacher'));

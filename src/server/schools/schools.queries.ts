@@ -69,35 +69,6 @@ export function listPeriods(tx: Tx, schoolId: string) {
     .execute();
 }
 
-export function listStaff(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('memberships as m')
-    .innerJoin('people as p', (join) =>
-      join.onRef('p.trust_id', '=', 'm.trust_id').onRef('p.person_id', '=', 'm.person_id'),
-    )
-    .select([
-      'p.person_id',
-      'p.full_name',
-      'p.email',
-      sql<string[]>`array_agg(m.role ORDER BY m.role)`.as('roles'),
-    ])
-    .where('m.school_id', '=', schoolId)
-    .groupBy(['p.person_id', 'p.full_name', 'p.email'])
-    .orderBy('p.full_name')
-    .execute();
-}
-
-export function listRooms(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('rooms')
-    .select(['room_id', 'name', 'building', 'floor'])
-    .where('school_id', '=', schoolId)
-    .orderBy('building')
-    .orderBy('floor')
-    .orderBy('name')
-    .execute();
-}
-
 export function findStaffMember(tx: Tx, schoolId: string, personId: string) {
   return tx
     .selectFrom('people as p')

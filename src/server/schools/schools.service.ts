@@ -119,32 +119,6 @@ export function schoolDetail(
   });
 }
 
-export function schoolStaff(deps: AppDeps, auth: SignedIn, schoolId: string) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await authorisedSchool(tx, auth, schoolId, 'school.view_staff', "see this school's staff list");
-    const staff = await q.listStaff(tx, schoolId);
-    return staff.map((s) => ({
-      id: s.person_id,
-      fullName: s.full_name,
-      email: s.email,
-      roles: s.roles,
-    }));
-  });
-}
-
-export function schoolRooms(deps: AppDeps, auth: SignedIn, schoolId: string) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await authorisedSchool(tx, auth, schoolId, 'school.view_rooms', "see this school's rooms");
-    const rooms = await q.listRooms(tx, schoolId);
-    return rooms.map((r) => ({
-      id: r.room_id,
-      name: r.name,
-      building: r.building,
-      floor: r.floor,
-    }));
-  });
-}
-
 export function personTimetable(
   deps: AppDeps,
   auth: SignedIn,

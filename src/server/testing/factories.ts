@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { canonicalBody, canonicalJson } from '../../domain/records/body.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB, Role } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
@@ -342,4 +344,83 @@ export function createTestWalk(
     ],
     ...spec,
   });
+}
+
+/**
+ * A record of one visit, handed in, written straight to the database (capture writes them for
+ * real): for tests of what happens after the walk. The body's answers use the walk's look-for
+ * prompts; handedInAt defaults to the record's capture time.
+ */
+export async function insertHandedInRecord(
+  db: Kysely<DB>,
+  trustId: string,
+  walk: TestWalk,
+  spec: {
+    visitIndex?: number;
+    observerId: string;
+    notes?: string;
+    answers?: { prompt: string; value: string | number | boolean }[];
+    studentVoice?: { prompt: string; text: string }[];
+    handedInAt?: Date;
+  },
+): Promise<string> {
+  const lookFor = (prompt: string) => {
+    const id = walk.lookForIds.get(prompt);
+    if (!id) throw new Error(`the walk has no look-for “${prompt}”`);
+    return id;
+  };
+  const kinds = new Map(defaultLookFors.map((f) => [f.prompt, f.answerKind]));
+  const body = canonicalBody({
+    answers: (spec.answers ?? []).map((a) => ({
+      lookForId: lookFor(a.prompt),
+      kind: kinds.get(a.prompt) ?? (typeof a.value === 'boolean' ? 'seen' : 'prevalence'),
+      value: a.value,
+    })),
+    notes: spec.notes ?? '',
+    studentVoice: (spec.studentVoice ?? []).map((s) => ({
+      promptId: lookFor(s.prompt),
+      text: s.text,
+    })),
+  });
+  const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+  const at = spec.handedInAt ?? new Date('2026-11-23T12:00:00Z');
+  const recordId = crypto.randomUUID();
+  await withTenant(db, trustId, async (tx) => {
+    const walkRow = await tx
+      .selectFrom('walks')
+      .select(['school_id'])
+      .where('walk_id', '=', walk.walkId)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('records')
+      .values({
+        trust_id: trustId,
+        record_id: recordId,
+        school_id: walkRow.school_id,
+        walk_id: walk.walkId,
+        visit_id: walk.visitIds[spec.visitIndex ?? 0]!,
+        observer_id: spec.observerId,
+        framework_version_id: walk.versionId,
+        version_no: 1,
+        body: JSON.stringify(body),
+        body_hash: hash,
+        captured_at: at,
+        handed_in_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await tx
+      .insertInto('record_versions')
+      .values({
+        trust_id: trustId,
+        record_id: recordId,
+        version_no: 1,
+        body: JSON.stringify(body),
+        body_hash: hash,
+        created_at: at,
+        created_by: spec.observerId,
+      })
+      .execute();
+  });
+  return recordId;
 }

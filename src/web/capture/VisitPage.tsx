@@ -181,7 +181,8 @@ function Attention({
   message: string | null;
   code: string | null;
 }) {
-  const conflict = code === 'record_exists' || code === 'stale_version';
+  const conflict =
+    code === 'record_exists' || code === 'stale_version' || code === 'visit_already_recorded';
   return (
     <div className="error attention" role="alert">
       <p>{message}</p>

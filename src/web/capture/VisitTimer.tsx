@@ -32,7 +32,8 @@ export function VisitTimer({
   }, []);
   if (!timer) return null;
   const total = minutes * 60_000;
-  const elapsed = now - timer.startedAt;
+  // The clock ticks once a second; a timer started since the last tick has run 0 s, not less.
+  const elapsed = Math.max(0, now - timer.startedAt);
   const over = elapsed >= total;
   return (
     <div className={`timer${over ? ' over' : ''}`}>

@@ -117,7 +117,11 @@ export function ImportPage() {
       setError(err);
       const details = err instanceof ApiFailure ? err.details : null;
       if (details && typeof details === 'object' && 'problems' in details) {
-        setPreview({ ...preview, problems: (details as { problems: ProblemDto[] }).problems, canApply: false });
+        setPreview({
+          ...preview,
+          problems: (details as { problems: ProblemDto[] }).problems,
+          canApply: false,
+        });
       }
     }
   }
@@ -136,8 +140,8 @@ export function ImportPage() {
       <h1>Import staff, rooms or the timetable</h1>
       <p className="lede">
         From your MIS or a spreadsheet, as CSV or Excel (.xlsx). Nothing changes until you apply,
-        and then everything in the file is applied or nothing is. Never include pupils’ names,
-        dates of birth or pupil numbers: such files are refused.
+        and then everything in the file is applied or nothing is. Never include pupils’ names, dates
+        of birth or pupil numbers: such files are refused.
       </p>
 
       <fieldset className="segmented kind-choice">
@@ -157,8 +161,8 @@ export function ImportPage() {
       </fieldset>
       <p className="hint">{kindHelp[kind]}</p>
       <p>
-        Sample file ({s.name === 'Riverside Academy' ? 'this school’s' : 'the demo school’s'}{' '}
-        {kind}):{' '}
+        Sample file ({s.name === 'Riverside Academy' ? 'this school’s' : 'the demo school’s'} {kind}
+        ):{' '}
         <a href={`${base}/sample?format=csv`} download>
           {importKindLabels[kind]} sample (CSV)
         </a>{' '}
@@ -229,7 +233,9 @@ export function ImportPage() {
             Apply the import
           </button>
           {!preview.canApply ? (
-            <p className="hint">Fix the problems listed above (in the file or the column mapping) first.</p>
+            <p className="hint">
+              Fix the problems listed above (in the file or the column mapping) first.
+            </p>
           ) : removals > 0 && !confirmed ? (
             <p className="hint">Confirm the removals to apply.</p>
           ) : null}
@@ -244,11 +250,7 @@ function ProgressView({ progress, busy }: { progress: UploadProgress | null; bus
   return (
     <div className="import-progress" role="status" aria-live="polite">
       {busy ? (
-        <progress
-          max={100}
-          value={progress.percent ?? undefined}
-          aria-label="Import progress"
-        />
+        <progress max={100} value={progress.percent ?? undefined} aria-label="Import progress" />
       ) : null}
       <span>{busy ? progress.message : progress.phase === 'done' ? progress.message : ''}</span>
     </div>
@@ -325,8 +327,8 @@ function PreviewView({
         <section aria-labelledby={`${ids}-mapping`}>
           <h2 id={`${ids}-mapping`}>Columns</h2>
           <p className="hint">
-            Which column of your file holds each of ours. Headings we recognised are chosen
-            already; change any that are wrong, then check again.
+            Which column of your file holds each of ours. Headings we recognised are chosen already;
+            change any that are wrong, then check again.
           </p>
           <div className="mapping">
             {preview.fields.map((f) => (
@@ -373,8 +375,8 @@ function PreviewView({
           <div className="table-scroll">
             <table className="setup-list">
               <caption>
-                The first {preview.preview.rows.length} of {preview.understood.toLocaleString('en-GB')}{' '}
-                rows understood
+                The first {preview.preview.rows.length} of{' '}
+                {preview.understood.toLocaleString('en-GB')} rows understood
               </caption>
               <thead>
                 <tr>
@@ -428,19 +430,21 @@ function PreviewView({
           {diff.newDepartments.length ? (
             <p>New departments: {diff.newDepartments.join(', ')}</p>
           ) : null}
-          {diff.newYearGroups.length ? <p>New year groups: {diff.newYearGroups.join(', ')}</p> : null}
+          {diff.newYearGroups.length ? (
+            <p>New year groups: {diff.newYearGroups.join(', ')}</p>
+          ) : null}
           <Changes title="Added (first examples)" items={diff.adds} total={diff.counts.adds} />
-          <Changes title="Updated (first examples)" items={diff.updates} total={diff.counts.updates} />
+          <Changes
+            title="Updated (first examples)"
+            items={diff.updates}
+            total={diff.counts.updates}
+          />
           <Changes
             title="Removed: not in the file"
             items={diff.removals}
             total={diff.counts.removals}
           />
-          <Changes
-            title="Not in the file, but kept"
-            items={diff.kept}
-            total={diff.counts.kept}
-          />
+          <Changes title="Not in the file, but kept" items={diff.kept} total={diff.counts.kept} />
         </section>
       ) : null}
     </>

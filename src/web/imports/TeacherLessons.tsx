@@ -29,7 +29,11 @@ export function TeacherLessons({ schoolId }: { schoolId: string }) {
       <h3 id={`${ids}-h`}>Check a teacher’s lessons</h3>
       <div className="field">
         <label htmlFor={`${ids}-who`}>Member of staff</label>
-        <select id={`${ids}-who`} value={personId} onChange={(e) => setPersonId(e.currentTarget.value)}>
+        <select
+          id={`${ids}-who`}
+          value={personId}
+          onChange={(e) => setPersonId(e.currentTarget.value)}
+        >
           <option value="">Choose…</option>
           {staff.data.staff
             .filter((s) => s.roles.includes('teacher'))

@@ -67,7 +67,11 @@ export function postWithProgress<T>(
     };
     xhr.onerror = () =>
       reject(
-        new ApiFailure(0, 'offline', 'Could not reach the server. Check your connection and try again.'),
+        new ApiFailure(
+          0,
+          'offline',
+          'Could not reach the server. Check your connection and try again.',
+        ),
       );
     xhr.onload = () => {
       const type = xhr.getResponseHeader('content-type') ?? '';

@@ -13,16 +13,16 @@ export function NoticeBell() {
   });
   const unread = notices.data?.unreadCount ?? 0;
   return (
-    <Link to="/notices" className="notice-bell" aria-live="polite">
+    <Link
+      to="/notices"
+      className="notice-bell"
+      aria-label={unread > 0 ? `Notices, ${unread} unread` : 'Notices'}
+    >
       Notices
       {unread > 0 ? (
-        <>
-          {' '}
-          <span className="bell-count" aria-hidden="true">
-            {unread}
-          </span>
-          <span className="visually-hidden">, {unread} unread</span>
-        </>
+        <span className="bell-count" aria-hidden="true">
+          {unread}
+        </span>
       ) : null}
     </Link>
   );

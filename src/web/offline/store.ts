@@ -136,33 +136,66 @@ export async function removePhoto(photoId: string) {
   if (photo && !photo.sent) await captureDb.photos.delete(photoId);
 }
 
-/** On a conflict: send the device's version as an edit of the server's current one. */
+/**
+ * On a conflict: send the device's version as an edit of the server's current one. When the
+ * server's record for the visit has another id (made on another device), the device's copy
+ * takes that id, with its photos, so the two are never merged silently nor duplicated.
+ */
 export async function keepMine(recordId: string) {
-  const local = await captureDb.records.get(recordId);
-  if (!local?.serverCopy) return;
-  await captureDb.records.put({
-    ...local,
-    baseVersion: local.serverCopy.versionNo,
-    status: 'saved',
-    message: null,
-    code: null,
-    serverCopy: null,
-    attempts: 0,
-    nextAttemptAt: 0,
-    updatedAt: Math.max(Date.now(), local.updatedAt + 1),
+  await captureDb.transaction('rw', captureDb.records, captureDb.photos, async () => {
+    const local = await captureDb.records.get(recordId);
+    const server = local?.serverCopy;
+    if (!local || !server) return;
+    const next: LocalRecord = {
+      ...local,
+      recordId: server.id,
+      baseVersion: server.versionNo,
+      capturedAt: server.capturedAt,
+      status: 'saved',
+      message: null,
+      code: null,
+      serverCopy: null,
+      attempts: 0,
+      nextAttemptAt: 0,
+      updatedAt: Math.max(Date.now(), local.updatedAt + 1),
+    };
+    if (server.id !== recordId) {
+      await captureDb.records.delete(recordId);
+      await captureDb.photos.where('recordId').equals(recordId).modify({ recordId: server.id });
+    }
+    await captureDb.records.put(next);
   });
 }
 
 /** Drops the device's copy (after a conflict or a refusal); unsent photos of it go too. */
 export async function discardLocal(recordId: string) {
-  await captureDb.transaction('rw', captureDb.records, captureDb.photos, async () => {
-    await captureDb.records.delete(recordId);
-    await captureDb.photos
-      .where('recordId')
-      .equals(recordId)
-      .filter((p) => !p.sent)
-      .delete();
-  });
+  await captureDb.transaction(
+    'rw',
+    captureDb.records,
+    captureDb.photos,
+    captureDb.bundles,
+    async () => {
+      const local = await captureDb.records.get(recordId);
+      // Show the server's current version from now on.
+      const server = local?.serverCopy;
+      if (local && server) {
+        const stored = await captureDb.bundles.get(local.walkId);
+        if (stored) {
+          const records = stored.bundle.records.filter((r) => r.id !== server.id);
+          await captureDb.bundles.put({
+            ...stored,
+            bundle: { ...stored.bundle, records: [...records, server] },
+          });
+        }
+      }
+      await captureDb.records.delete(recordId);
+      await captureDb.photos
+        .where('recordId')
+        .equals(recordId)
+        .filter((p) => !p.sent)
+        .delete();
+    },
+  );
 }
 
 /** Records on this device that the server does not have yet (for the sign-out warning). */

@@ -46,6 +46,13 @@ export function ProgrammePage() {
           <strong>Agreed with staff</strong> on {formatDay(p.agreedOn)}: {p.agreementHow}
         </p>
       ) : null}
+      {p.status === 'published' || canEdit ? (
+        <p>
+          <Link to={`/schools/${p.schoolId}/programmes/${p.id}/protocol-report`}>
+            Protocol report (printable): was each rule kept?
+          </Link>
+        </p>
+      ) : null}
 
       {canEdit ? (
         <section aria-labelledby="workflow">

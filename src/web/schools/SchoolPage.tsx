@@ -50,6 +50,9 @@ export function SchoolPage() {
           <dd>{s.cycleWeeks === 2 ? 'Week A / week B' : 'One week'}</dd>
         </div>
       </dl>
+      <p>
+        <Link to={`/schools/${schoolId}/programmes`}>Programmes and walks</Link>
+      </p>
       <section aria-labelledby="day">
         <h2 id="day">The school day</h2>
         <ol className="periods">

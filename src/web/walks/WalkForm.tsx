@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { fociListSchema } from '../../contracts/frameworks.ts';
-import type { staffListSchema } from '../../contracts/schools.ts';
+import type { SchoolDetail, staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../app/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
@@ -57,6 +57,16 @@ export function WalkForm({
   const [observers, setObservers] = useState<Set<string>>(
     new Set(initial?.observers.map((o) => o.id) ?? []),
   );
+  const school = useQuery({
+    queryKey: ['school', schoolId],
+    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
+  });
+  const [departments, setDepartments] = useState<Set<string>>(
+    new Set(initial?.departments.map((d) => d.id) ?? []),
+  );
+  const [yearGroups, setYearGroups] = useState<Set<string>>(
+    new Set(initial?.yearGroups.map((y) => y.id) ?? []),
+  );
   const chooseFocus = (id: string) => {
     setFocusId(id);
     const focus = foci.data?.foci.find((f) => f.id === id);
@@ -78,6 +88,8 @@ export function WalkForm({
       focusTitle,
       purpose,
       observerIds: [...observers],
+      departmentIds: [...departments],
+      yearGroupIds: [...yearGroups],
     });
   };
   return (
@@ -160,6 +172,23 @@ export function WalkForm({
         onChange={(e) => setPurpose(e.target.value)}
       />
       <fieldset>
+        <legend>Which lessons: departments (none ticked: any)</legend>
+        {school.error ? <ErrorMessage error={school.error} /> : null}
+        <CheckList
+          items={school.data?.departments ?? []}
+          chosen={departments}
+          onChange={setDepartments}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Which lessons: year groups (none ticked: any)</legend>
+        <CheckList
+          items={school.data?.yearGroups ?? []}
+          chosen={yearGroups}
+          onChange={setYearGroups}
+        />
+      </fieldset>
+      <fieldset>
         <legend>Observers (at most two)</legend>
         {staff.error ? <ErrorMessage error={staff.error} /> : null}
         {staff.data?.staff
@@ -187,5 +216,36 @@ export function WalkForm({
       </div>
       {error ? <ErrorMessage error={error} /> : null}
     </form>
+  );
+}
+
+/** Tick boxes for a school's departments or year groups: the walk's focus filters. */
+function CheckList({
+  items,
+  chosen,
+  onChange,
+}: {
+  items: readonly { id: string; name: string }[];
+  chosen: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  return (
+    <>
+      {items.map((item) => (
+        <label key={item.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.has(item.id)}
+            onChange={(e) => {
+              const next = new Set(chosen);
+              if (e.target.checked) next.add(item.id);
+              else next.delete(item.id);
+              onChange(next);
+            }}
+          />
+          {item.name}
+        </label>
+      ))}
+    </>
   );
 }

@@ -2,6 +2,8 @@ import './walks.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { z } from 'zod';
+import type { staffListSchema } from '../../contracts/schools.ts';
 import type {
   PlanResult,
   Proposal,
@@ -108,7 +110,21 @@ export function WalkEditorPage() {
         <strong>{w.focusTitle || 'No focus yet'}</strong>
         {w.purpose ? `: ${w.purpose}` : ''}
       </p>
+      {w.departments.length > 0 || w.yearGroups.length > 0 ? (
+        <p>
+          Lessons looked at:{' '}
+          {[
+            w.departments.map((d) => d.name).join(', '),
+            w.yearGroups.map((y) => y.name).join(', '),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      ) : null}
       <p>Observers: {w.observers.map((o) => o.fullName).join(' and ') || 'none yet'}</p>
+      {canEdit && w.status === 'published' ? (
+        <ChangeObservers walkId={walkId} schoolId={w.schoolId} current={w.observers} />
+      ) : null}
 
       <section aria-labelledby="route">
         <h2 id="route">Route</h2>
@@ -129,7 +145,13 @@ export function WalkEditorPage() {
               </thead>
               <tbody>
                 {planned.map((v) => (
-                  <VisitRow key={v.id} walkId={walkId} visit={v} editable={editable} />
+                  <VisitRow
+                    key={v.id}
+                    walkId={walkId}
+                    visit={v}
+                    editable={editable}
+                    published={w.status === 'published'}
+                  />
                 ))}
               </tbody>
             </table>
@@ -213,14 +235,39 @@ function VisitRow({
   walkId,
   visit,
   editable,
+  published,
 }: {
   walkId: string;
   visit: Visit;
   editable: boolean;
+  published: boolean;
 }) {
   const queryClient = useQueryClient();
-  const [swapping, setSwapping] = useState(false);
   const set = (data: WalkDetail) => queryClient.setQueryData(['walk', walkId], data);
+  const [swapping, setSwapping] = useState(false);
+  const [moving, setMoving] = useState(false);
+  const [newStart, setNewStart] = useState(visit.startsAt);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const move = useMutation({
+    mutationFn: () =>
+      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/move`, {
+        method: 'POST',
+        body: { startsAt: newStart },
+      }),
+    onSuccess: (data) => {
+      setMoving(false);
+      set(data);
+    },
+  });
+  const cancelVisit = useMutation({
+    mutationFn: () =>
+      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/cancel`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: set,
+  });
   const remove = useMutation({
     mutationFn: () =>
       api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}`, { method: 'DELETE' }),
@@ -256,7 +303,17 @@ function VisitRow({
       <td>
         {visit.room} ({visit.building}, floor {visit.floor})
       </td>
-      <td>{visit.teacherName}</td>
+      <td>
+        {visit.teacherName}
+        {visit.coTeacherNames.length > 0 ? ` with ${visit.coTeacherNames.join(' and ')}` : ''}
+        {visit.needsTeacherAgreement ? (
+          <p className="muted">
+            {visit.teacherAgreedAt
+              ? 'Changed inside the notice period: the teacher agreed.'
+              : 'Changed inside the notice period: waiting for the teacher to agree. It cannot be recorded until they do.'}
+          </p>
+        ) : null}
+      </td>
       <td>
         <ul>
           {visit.reasons.map((r) => (
@@ -280,12 +337,92 @@ function VisitRow({
             <button
               type="button"
               className="button secondary"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
+              aria-expanded={moving}
+              onClick={() => setMoving(!moving)}
             >
-              Remove
+              Move
             </button>
+            {published ? (
+              <button
+                type="button"
+                className="button secondary"
+                aria-expanded={cancelling}
+                onClick={() => setCancelling(!cancelling)}
+              >
+                Cancel visit
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button secondary"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
+              >
+                Remove
+              </button>
+            )}
           </div>
+          {moving ? (
+            <form
+              className="plan-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                move.mutate();
+              }}
+            >
+              <label htmlFor={`move-${visit.id}`}>New start time (same day)</label>
+              <input
+                id={`move-${visit.id}`}
+                type="time"
+                required
+                value={newStart}
+                onChange={(e) => setNewStart(e.target.value)}
+              />
+              {published ? (
+                <p className="muted">
+                  The teacher and the observers are told. Inside the notice period the visit goes
+                  ahead only if the teacher agrees.
+                </p>
+              ) : null}
+              <div className="walk-actions">
+                <button type="submit" className="button" disabled={move.isPending}>
+                  Move the visit
+                </button>
+              </div>
+              <div aria-live="polite">
+                <Refusals error={move.error} />
+              </div>
+            </form>
+          ) : null}
+          {cancelling ? (
+            <form
+              className="plan-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                cancelVisit.mutate();
+              }}
+            >
+              <label htmlFor={`cancel-visit-${visit.id}`}>Why (the teacher is told)</label>
+              <input
+                id={`cancel-visit-${visit.id}`}
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <div className="walk-actions">
+                <button
+                  type="submit"
+                  className="button secondary"
+                  disabled={cancelVisit.isPending}
+                >
+                  Cancel this visit
+                </button>
+              </div>
+              <div aria-live="polite">
+                {cancelVisit.error ? <ErrorMessage error={cancelVisit.error} /> : null}
+              </div>
+            </form>
+          ) : null}
           {swapping ? (
             <div aria-live="polite">
               {alternatives.isPending ? <Loading what="alternatives" /> : null}
@@ -314,6 +451,83 @@ function VisitRow({
         </td>
       ) : null}
     </tr>
+  );
+}
+
+type Staff = z.infer<typeof staffListSchema>;
+
+/** On a published walk: change who observes. Teachers and the observers concerned are told. */
+function ChangeObservers({
+  walkId,
+  schoolId,
+  current,
+}: {
+  walkId: string;
+  schoolId: string;
+  current: readonly { id: string; fullName: string }[];
+}) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [chosen, setChosen] = useState<Set<string>>(new Set(current.map((o) => o.id)));
+  const staff = useQuery({
+    queryKey: ['staff', schoolId],
+    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff`),
+    enabled: open,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api<WalkDetail>(`/api/walks/${walkId}/observers`, {
+        method: 'PUT',
+        body: { observerIds: [...chosen] },
+      }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(['walk', walkId], data);
+      setOpen(false);
+    },
+  });
+  return (
+    <details open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>Change observers</summary>
+      <form
+        className="plan-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <fieldset>
+          <legend>Observers (at most two; never someone whose lesson is visited)</legend>
+          {staff.isPending && open ? <Loading what="staff" /> : null}
+          {staff.error ? <ErrorMessage error={staff.error} /> : null}
+          {staff.data?.staff
+            .filter((s) => !s.roles.every((r) => r === 'site_manager'))
+            .map((s) => (
+              <label key={s.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(s.id)}
+                  onChange={(e) => {
+                    const next = new Set(chosen);
+                    if (e.target.checked) next.add(s.id);
+                    else next.delete(s.id);
+                    setChosen(next);
+                  }}
+                />
+                {s.fullName}
+              </label>
+            ))}
+        </fieldset>
+        <p className="muted">The visited teachers and the observers added or removed are told.</p>
+        <div className="walk-actions">
+          <button type="submit" className="button" disabled={save.isPending}>
+            Save observers
+          </button>
+        </div>
+        <div aria-live="polite">
+          <Refusals error={save.error} />
+        </div>
+      </form>
+    </details>
   );
 }
 

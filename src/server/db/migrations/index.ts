@@ -9,6 +9,7 @@ import { programmesAndWalks } from './0007_programmes_and_walks.ts';
 import { records } from './0008_records.ts';
 import { noticesAndFeeds } from './0009_notices_and_feeds.ts';
 import { walkFilters } from './0010_walk_filters.ts';
+import { afterTheWalk } from './0011_after_the_walk.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -28,5 +29,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0008_records': records(context),
     '0009_notices_and_feeds': noticesAndFeeds(context),
     '0010_walk_filters': walkFilters(context),
+    '0011_after_the_walk': afterTheWalk(context),
   };
 }
