@@ -29,6 +29,9 @@ import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
+import { debriefRoutes } from './debriefs/debriefs.routes.ts';
+import { actionRoutes } from './actions/actions.routes.ts';
+import { insightsRoutes } from './insights/insights.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -144,6 +147,9 @@ export async function buildApp({
   await app.register(programmeRoutes, deps);
   await app.register(walkRoutes, deps);
   await app.register(responseRoutes, deps);
+  await app.register(debriefRoutes, deps);
+  await app.register(actionRoutes, deps);
+  await app.register(insightsRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -1,9 +1,11 @@
 import { rmSync } from 'node:fs';
+import { startAfterTheWalkTimer } from './actions/scheduled.ts';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DEMO_PASSWORD, demoTrust } from './demo/demo-trust.ts';
 import { demoSignIns, seedDemoIfEmpty } from './demo/seed.ts';
+import { createTransport } from './mail/mailer.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = readConfig();
@@ -24,7 +26,14 @@ const database = await openDatabase(config);
 const seeded = await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
 const app = await buildApp({ config, database });
 
+// After the walk (issue 7): tell teachers of handed-in records, remind owners of actions due.
+const stopScheduled = startAfterTheWalkTimer(
+  { db: database.db, config, transport: createTransport(config), now: () => new Date() },
+  app.log,
+);
+
 const shutdown = async () => {
+  stopScheduled();
   await app.close();
   await database.close();
   process.exit(0);

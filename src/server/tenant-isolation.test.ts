@@ -38,6 +38,13 @@ type Ids = {
   term: string;
   closure: string;
   setupLesson: string;
+  /** After the walk (issue 7): the recorded visit (South), a flag on its record, a debrief of
+   * its walk, a North improvement priority and an action under it. */
+  recordVisit: string;
+  flag: string;
+  debrief: string;
+  priority: string;
+  action: string;
 };
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
@@ -127,6 +134,135 @@ const routes: Record<string, Call> = {
   'POST /api/walks/{walkId}/records/hand-in': {
     method: 'POST',
     url: (i) => `/api/walks/${i.walk}/records/hand-in`,
+  },
+  // After the walk (issue 7). The admin is not the visited teacher, a coach or a school leader:
+  // own ids answer 403 for records; debriefs, priorities and actions are theirs to manage.
+  'GET /api/visits/{visitId}/records': {
+    method: 'GET',
+    url: (i) => `/api/visits/${i.recordVisit}/records`,
+  },
+  'GET /api/visits/{visitId}/records/{recordId}/photos/{photoId}': {
+    method: 'GET',
+    url: (i) => `/api/visits/${i.recordVisit}/records/${i.record}/photos/${i.photo}`,
+  },
+  'POST /api/visits/{visitId}/responses': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.recordVisit}/responses`,
+    body: () => ({ body: 'Iso response' }),
+  },
+  'POST /api/visits/{visitId}/flags': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.recordVisit}/flags`,
+    body: (i) => ({ recordId: i.record, item: 'notes', explanation: 'Iso' }),
+  },
+  'POST /api/record-flags/{flagId}/resolve': {
+    method: 'POST',
+    url: (i) => `/api/record-flags/${i.flag}/resolve`,
+    body: () => ({ outcome: 'not_changed', note: 'Iso' }),
+  },
+  'PUT /api/visits/{visitId}/reflection': {
+    method: 'PUT',
+    url: (i) => `/api/visits/${i.recordVisit}/reflection`,
+    body: () => ({ body: 'Iso' }),
+  },
+  'PUT /api/visits/{visitId}/coach-share': {
+    method: 'PUT',
+    url: (i) => `/api/visits/${i.recordVisit}/coach-share`,
+    body: () => ({ includeReflection: false }),
+  },
+  'DELETE /api/visits/{visitId}/coach-share': {
+    method: 'DELETE',
+    url: (i) => `/api/visits/${i.recordVisit}/coach-share`,
+  },
+  'GET /api/schools/{schoolId}/debriefs': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/debriefs`,
+  },
+  'POST /api/schools/{schoolId}/debriefs': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/debriefs`,
+    // The draft walk: refused (422) once the school is found.
+    body: (i) => ({ walkIds: [i.walk] }),
+  },
+  'GET /api/debriefs/{debriefId}': { method: 'GET', url: (i) => `/api/debriefs/${i.debrief}` },
+  'PUT /api/debriefs/{debriefId}': {
+    method: 'PUT',
+    url: (i) => `/api/debriefs/${i.debrief}`,
+    body: () => ({
+      title: 'Iso debrief',
+      heldOn: null,
+      discussion: '',
+      strengths: [],
+      areasToDevelop: [],
+      nextSteps: [],
+      participants: [],
+    }),
+  },
+  'PUT /api/debriefs/{debriefId}/staff-summary': {
+    method: 'PUT',
+    url: (i) => `/api/debriefs/${i.debrief}/staff-summary`,
+    body: () => ({ text: 'Iso summary' }),
+  },
+  'POST /api/debriefs/{debriefId}/staff-summary/publish': {
+    method: 'POST',
+    url: (i) => `/api/debriefs/${i.debrief}/staff-summary/publish`,
+  },
+  'GET /api/schools/{schoolId}/staff-summaries': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/staff-summaries`,
+  },
+  'GET /api/staff-summaries/{debriefId}': {
+    method: 'GET',
+    url: (i) => `/api/staff-summaries/${i.debrief}`,
+  },
+  'GET /api/schools/{schoolId}/priorities': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/priorities`,
+  },
+  'POST /api/schools/{schoolId}/priorities': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/priorities`,
+    body: () => ({ title: 'Iso priority 2' }),
+  },
+  'PUT /api/priorities/{priorityId}': {
+    method: 'PUT',
+    url: (i) => `/api/priorities/${i.priority}`,
+    body: () => ({ title: 'Iso priority', description: 'Changed' }),
+  },
+  'GET /api/schools/{schoolId}/actions': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/actions`,
+  },
+  'POST /api/schools/{schoolId}/actions': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/actions`,
+    body: (i) => ({
+      title: 'Iso action 2',
+      ownerId: i.person,
+      dueOn: '2026-12-01',
+      priorityId: i.priority,
+    }),
+  },
+  'PUT /api/actions/{actionId}': {
+    method: 'PUT',
+    url: (i) => `/api/actions/${i.action}`,
+    body: (i) => ({
+      title: 'Iso action',
+      ownerId: i.person,
+      dueOn: '2026-12-02',
+      priorityId: i.priority,
+    }),
+  },
+  'POST /api/actions/{actionId}/status': {
+    method: 'POST',
+    url: (i) => `/api/actions/${i.action}/status`,
+    body: () => ({ status: 'doing' }),
+  },
+  'POST /api/actions/{actionId}/follow-up-walk': {
+    method: 'POST',
+    url: (i) => `/api/actions/${i.action}/follow-up-walk`,
+    // The action came from no debrief: refused (422) once it is found.
+    body: () => ({ date: '2026-12-07', windowStart: '09:00', windowEnd: '10:00', observerIds: [] }),
   },
   'GET /api/schools/{schoolId}': { method: 'GET', url: (i) => `/api/schools/${i.school}` },
   'GET /api/schools/{schoolId}/staff': {
@@ -590,7 +726,50 @@ describe('tenant isolation across every route with an id', () => {
       body: Buffer.from(tinyJpeg()),
     });
     expect(stored.status).toBe(201);
-    return { record, photo };
+    return { record, photo, recordVisit: walk.visitIds[0]!, recordWalk: walk.walkId };
+  }
+
+  /** After the walk (issue 7): hand-in, a teacher's flag, a debrief, a priority and an action. */
+  async function setUpAfterTheWalk(
+    trust: TestTrust,
+    admin: Client,
+    captured: { record: string; recordVisit: string; recordWalk: string },
+  ) {
+    const observer = new Client(t.baseUrl);
+    await observer.signIn(trust.email('observer', 'South'));
+    expect((await observer.post(`/api/walks/${captured.recordWalk}/records/hand-in`)).status).toBe(
+      200,
+    );
+    const teacher = new Client(t.baseUrl);
+    await teacher.signIn(trust.email('teacher', 'South'));
+    const flag = await teacher.post(`/api/visits/${captured.recordVisit}/flags`, {
+      recordId: captured.record,
+      item: 'notes',
+      explanation: 'Pupils were writing, not reading.',
+    });
+    expect(flag.status, JSON.stringify(flag.body)).toBe(201);
+    const debrief = await admin.post(`/api/schools/${trust.school('South')}/debriefs`, {
+      walkIds: [captured.recordWalk],
+    });
+    expect(debrief.status, JSON.stringify(debrief.body)).toBe(201);
+    const priority = await admin.post(`/api/schools/${trust.school('North')}/priorities`, {
+      title: 'Iso priority',
+    });
+    expect(priority.status).toBe(201);
+    const action = await admin.post(`/api/schools/${trust.school('North')}/actions`, {
+      title: 'Iso action',
+      ownerId: trust.person(trust.email('teacher')),
+      dueOn: '2026-12-01',
+      priorityId: priority.body.id,
+    });
+    expect(action.status, JSON.stringify(action.body)).toBe(201);
+    return {
+      recordVisit: captured.recordVisit,
+      flag: flag.body.id as string,
+      debrief: debrief.body.id as string,
+      priority: priority.body.id as string,
+      action: action.body.id as string,
+    };
   }
 
   /** A notice for the admin, and (for the first trust) a calendar feed of theirs. */
@@ -679,7 +858,8 @@ describe('tenant isolation across every route with an id', () => {
     });
     expect(focus.status).toBe(201);
     const walks = await setUpWalks(trust, admin);
-    const captured = await setUpRecords(trust);
+    const { recordWalk: _w, ...captured } = await setUpRecords(trust);
+    const afterTheWalk = await setUpAfterTheWalk(trust, admin, { ...captured, recordWalk: _w });
     const setUpIds = await setUpSchoolSetup(trust, admin);
     ids.set(trust.fixture.slug, {
       school,
@@ -689,6 +869,7 @@ describe('tenant isolation across every route with an id', () => {
       focus: focus.body.focus?.id ?? focus.body.id,
       ...walks,
       ...captured,
+      ...afterTheWalk,
       ...setUpIds,
       ...(await setUpNotices(trust)),
     });

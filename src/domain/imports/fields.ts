@@ -268,7 +268,7 @@ export function resolveMapping(
         row: sheet.headingRow,
         column: def.label,
         code: 'missing_column',
-        message: `No column holds “${def.label}” (${def.hint}) Headings found: ${list(found)}. Choose the column in the column mapping, or rename its heading to “${def.label}”.`,
+        message: `No column holds “${def.label}”. Headings found: ${list(found)}. Choose the column for “${def.label}” in the column mapping, or rename its heading to “${def.label}”.`,
       });
     }
   }

@@ -503,6 +503,9 @@ export interface DB {
   debrief_next_steps: DebriefNextStepsTable;
   improvement_priorities: ImprovementPrioritiesTable;
   school_actions: SchoolActionsTable;
+  insights_cells: InsightsCellsTable;
+  insights_cell_teachers: InsightsCellTeachersTable;
+  insights_visit_contributions: InsightsVisitContributionsTable;
 }
 
 // In-app notices and private calendar feeds (migration 0009).
@@ -668,12 +671,7 @@ export interface VisitCoachSharesTable {
   revoked_at: Timestamp | null;
 }
 
-export type DebriefPart =
-  | 'head'
-  | 'curriculum_lead'
-  | 'improvement_partner'
-  | 'observer'
-  | 'other';
+export type DebriefPart = 'head' | 'curriculum_lead' | 'improvement_partner' | 'observer' | 'other';
 
 export interface DebriefsTable {
   trust_id: string;
@@ -748,4 +746,46 @@ export interface SchoolActionsTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+// Insights rollups (migration 0012), maintained on write by src/server/insights/rollups.ts.
+export type InsightsGrain = 'lf' | 'lf_dept' | 'lf_year' | 'lf_walk' | 'lens' | 'cov_dy' | 'cov_wp';
+export type InsightsCellKind = 'prevalence' | 'seen' | 'count' | 'visits';
+
+export interface InsightsCellsTable {
+  trust_id: string;
+  school_id: string;
+  cell_id: Generated<string>;
+  grain: InsightsGrain;
+  term_key: string;
+  framework_id: string;
+  item: string;
+  kind: InsightsCellKind;
+  dim1: string;
+  dim2: string;
+  visits: number;
+  n: number;
+  not_seen: number;
+  some_count: number;
+  most: number;
+  all_count: number;
+  seen: number;
+  /** bigint: pg returns it as a string. */
+  count_total: ColumnType<string, number | string, number | string>;
+}
+
+export interface InsightsCellTeachersTable {
+  trust_id: string;
+  cell_id: string;
+  teacher_id: string;
+  visits: number;
+}
+
+export interface InsightsVisitContributionsTable {
+  trust_id: string;
+  visit_id: string;
+  school_id: string;
+  teacher_ids: string[];
+  cells: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

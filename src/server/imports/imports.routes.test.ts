@@ -411,7 +411,7 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
         column: 'Teacher',
         code: 'missing_column',
         message:
-          'No column holds “Teacher” (Staff code or email; several teachers separated by ";" or "/" (the first leads).) Headings found: “Teaching group”, “Subject”, “NC Year”, “Tutor”, “Location”, “Day of week”, “Start time”. Choose the column in the column mapping, or rename its heading to “Teacher”.',
+          'No column holds “Teacher”. Headings found: “Teaching group”, “Subject”, “NC Year”, “Tutor”, “Location”, “Day of week”, “Start time”. Choose the column for “Teacher” in the column mapping, or rename its heading to “Teacher”.',
       },
     ]);
     expect(unmapped.body.ignoredHeadings).toEqual(['Tutor']);

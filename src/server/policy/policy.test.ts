@@ -173,6 +173,16 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_leader', 'action.view', 'other school', 'allow'],
   ['trust_leader', 'action.manage', 'own school', 'deny'],
   ['teacher', 'action.view', 'own school', 'deny'],
+  ['school_leader', 'insights.view_school', 'own school', 'allow'],
+  ['school_leader', 'insights.view_school', 'other school', 'deny'],
+  ['school_leader', 'insights.view_trust', 'own school', 'deny'],
+  ['trust_leader', 'insights.view_school', 'other school', 'allow'],
+  ['trust_leader', 'insights.view_trust', 'other school', 'allow'],
+  ['trust_admin', 'insights.view_trust', 'other school', 'allow'],
+  ['trust_leader', 'insights.view_trust', 'other trust', 'not_found'],
+  ['teacher', 'insights.view_school', 'own school', 'deny'],
+  ['observer', 'insights.view_school', 'own school', 'deny'],
+  ['teacher', 'insights.view_trust', 'own school', 'deny'],
   ['site_manager', 'action.manage', 'own school', 'deny'],
 ];
 

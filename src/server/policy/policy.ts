@@ -52,7 +52,9 @@ export type Action =
   | 'priority.view'
   | 'priority.manage'
   | 'action.view'
-  | 'action.manage';
+  | 'action.manage'
+  | 'insights.view_school'
+  | 'insights.view_trust';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -160,6 +162,14 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'priority.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
   'action.view': { trustWide: ['trust_admin', 'trust_leader'], inSchool: ['school_leader'] },
   'action.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Insights (issue 8): aggregates only, suppressed below k teachers, never a record or a name.
+  // A school's leaders see its dashboard; trust leaders and admins every school's and the trust's.
+  // Teachers and observers get what leaders share with staff (debrief summaries), not these.
+  'insights.view_school': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader'],
+  },
+  'insights.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

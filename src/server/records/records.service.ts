@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { refreshVisitRollups, refreshWalkRollups } from '../insights/rollups.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './records.queries.ts';
 
@@ -349,6 +350,7 @@ export async function putRecord(
           now,
           by: me,
         });
+        await refreshVisitRollups(tx, [visit.visit_id]);
       }
       await audit(tx, auth, 'record.update', 'record', recordId);
       const updated = (await q.findRecord(tx, recordId))!;
@@ -414,6 +416,7 @@ export function handIn(deps: RecordDeps, auth: SignedIn, walkId: string) {
       });
       await audit(tx, auth, 'record.hand_in', 'record', r.record_id);
     }
+    if (handed.length > 0) await refreshWalkRollups(tx, walk.walk_id);
     const records = await q.listObserverRecords(tx, walk.walk_id, auth.actor.personId);
     const photos = await q.photoIdsOf(
       tx,

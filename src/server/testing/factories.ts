@@ -424,3 +424,41 @@ export async function insertHandedInRecord(
   });
   return recordId;
 }
+
+/** `count` more teachers in a test trust's school (for figures that need ≥ k teachers). */
+export async function addTestTeachers(
+  db: Kysely<DB>,
+  trust: TestTrust,
+  school: 'North' | 'South',
+  count: number,
+): Promise<{ personId: string; fullName: string }[]> {
+  const schoolId = trust.school(school);
+  return withTenant(db, trust.trustId, async (tx) => {
+    const out: { personId: string; fullName: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const tag = crypto.randomUUID().slice(0, 8);
+      const fullName = `Extra Teacher ${tag}`;
+      const person = await tx
+        .insertInto('people')
+        .values({
+          trust_id: trust.trustId,
+          full_name: fullName,
+          title: 'Mx',
+          email: `extra-${tag}@${school.toLowerCase()}.test`,
+        })
+        .returning('person_id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('memberships')
+        .values({
+          trust_id: trust.trustId,
+          person_id: person.person_id,
+          school_id: schoolId,
+          role: 'teacher',
+        })
+        .execute();
+      out.push({ personId: person.person_id, fullName });
+    }
+    return out;
+  });
+}

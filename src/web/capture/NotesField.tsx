@@ -76,7 +76,7 @@ export function NotesField({
           ) : null
         ) : (
           <>
-            <p className="hint">
+            <p className="language-hint">
               {findings.length === 1 ? 'One phrase' : `${findings.length} phrases`} to look at
               (saving is not held up):
             </p>

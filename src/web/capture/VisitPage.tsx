@@ -114,7 +114,7 @@ function Visit({
         <>
           <VisitTimer ownerId={ownerId} visitId={visit.id} minutes={bundle.brief.visitMinutes} />
           {bundle.brief.lookFors.length > 0 ? (
-            <div className="look-fors">
+            <div className="capture-look-fors">
               {bundle.brief.lookFors.map((f) => (
                 <LookForControl key={f.id} lookFor={f} body={copy.body} onChange={save} />
               ))}
@@ -221,7 +221,7 @@ function LookForControl({
   const answer = answerOf(body, lookFor.id);
   const name = `lf-${lookFor.id}`;
   const guidance = lookFor.looksLike ? (
-    <details className="guidance">
+    <details className="lf-guidance">
       <summary>Guidance</summary>
       <p>Looks like: {lookFor.looksLike}</p>
       {lookFor.doesNotMean ? <p>Does not mean: {lookFor.doesNotMean}</p> : null}
@@ -395,7 +395,9 @@ function StudentVoice({
         }}
       />
       {findings.some((f) => f.kind === 'about_teacher') ? (
-        <p className="hint">Keep pupils’ words about their learning, not about their teacher.</p>
+        <p className="language-hint">
+          Keep pupils’ words about their learning, not about their teacher.
+        </p>
       ) : null}
     </div>
   );

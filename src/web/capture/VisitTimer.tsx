@@ -46,7 +46,10 @@ export function VisitTimer({
         aria-valuenow={Math.min(minutes * 60, Math.floor(elapsed / 1000))}
         aria-valuetext={`${mmss(elapsed)} of ${minutes} minutes`}
       >
-        <span style={{ width: `${Math.min(100, (elapsed / total) * 100)}%` }} />
+        <span
+          className="timer-fill"
+          style={{ width: `${Math.min(100, (elapsed / total) * 100)}%` }}
+        />
       </div>
       <p className="timer-text">
         <span>

@@ -42,7 +42,7 @@ export function CaptureWalkPage() {
       ) : null}
       <Brief bundle={bundle} />
       <h2 id="route">Route</h2>
-      <ol className="route" aria-labelledby="route">
+      <ol className="capture-route" aria-labelledby="route">
         {bundle.route.map((v) => {
           const mine = local?.find((r) => r.visitId === v.id);
           const server = bundle.records.find((r) => r.visitId === v.id);

@@ -361,7 +361,9 @@ function PreviewView({
             ))}
           </div>
           {preview.ignoredHeadings.length ? (
-            <p className="hint">Not imported: {preview.ignoredHeadings.join(', ')}.</p>
+            <p className="hint">
+              Not imported: {preview.ignoredHeadings.map((h) => `“${h}”`).join(', ')}
+            </p>
           ) : null}
           <button type="button" className="button secondary" onClick={recheck} disabled={busy}>
             Check again with these columns

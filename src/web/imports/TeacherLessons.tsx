@@ -48,7 +48,7 @@ export function TeacherLessons({ schoolId }: { schoolId: string }) {
       {timetable.error ? <ErrorMessage error={timetable.error} /> : null}
       {t ? (
         <div className="table-scroll">
-          <table className="setup-list">
+          <table className="timetable">
             <caption>
               {t.person.fullName}: {t.lessons.length} lesson{t.lessons.length === 1 ? '' : 's'}
               {t.cycleWeeks === 2 ? ' over weeks A and B' : ' a week'}

@@ -10,6 +10,8 @@ import type { RecordBody } from '../../domain/records/body.ts';
 
 /** The walk as the server gave it when it was last opened online. */
 export type StoredBundle = {
+  /** `${ownerId}:${walkId}`: two people on one shared device each keep their own copy. */
+  key: string;
   walkId: string;
   ownerId: string;
   bundle: CaptureBundle;
@@ -58,7 +60,7 @@ export type LocalPhoto = {
 export type VisitTimer = { key: string; startedAt: number };
 
 export class CaptureDatabase extends Dexie {
-  bundles!: EntityTable<StoredBundle, 'walkId'>;
+  bundles!: EntityTable<StoredBundle, 'key'>;
   records!: EntityTable<LocalRecord, 'recordId'>;
   photos!: EntityTable<LocalPhoto, 'photoId'>;
   timers!: EntityTable<VisitTimer, 'key'>;
@@ -66,7 +68,7 @@ export class CaptureDatabase extends Dexie {
   constructor(name = 'learning-walks-capture') {
     super(name);
     this.version(1).stores({
-      bundles: 'walkId, ownerId',
+      bundles: 'key, ownerId, walkId',
       records: 'recordId, ownerId, walkId, [ownerId+walkId], visitId, status',
       photos: 'photoId, recordId, ownerId',
       timers: 'key',
@@ -75,6 +77,8 @@ export class CaptureDatabase extends Dexie {
 }
 
 export const captureDb = new CaptureDatabase();
+
+export const bundleKey = (ownerId: string, walkId: string) => `${ownerId}:${walkId}`;
 
 /** Ask the browser not to evict this app's storage under pressure (best effort). */
 export function askForPersistentStorage() {

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../contracts/errors.ts';
 import type { PutRecordResult, RecordDto } from '../../contracts/records.ts';
-import { captureDb, type LocalRecord } from './db.ts';
+import { bundleKey, captureDb, type LocalRecord } from './db.ts';
 
 /**
  * The outbox: sends what the device saved, in the background, whenever there is a connection.
@@ -128,7 +128,7 @@ async function acknowledge(record: LocalRecord, stored: RecordDto) {
     captureDb.photos,
     captureDb.bundles,
     async () => {
-      const bundle = await captureDb.bundles.get(record.walkId);
+      const bundle = await captureDb.bundles.get(bundleKey(record.ownerId, record.walkId));
       if (bundle) {
         const records = bundle.bundle.records.filter((r) => r.id !== stored.id);
         await captureDb.bundles.put({

@@ -1,15 +1,20 @@
 import type { CaptureBundle, RecordDto } from '../../contracts/records.ts';
 import { emptyBody, type RecordBody } from '../../domain/records/body.ts';
-import { captureDb, type LocalPhoto, type LocalRecord } from './db.ts';
+import { bundleKey, captureDb, type LocalPhoto, type LocalRecord } from './db.ts';
 
 /** Saves the bundle of a walk opened online: the whole walk, ready for capture offline. */
 export async function storeBundle(ownerId: string, bundle: CaptureBundle) {
-  await captureDb.bundles.put({ walkId: bundle.walk.id, ownerId, bundle, savedAt: Date.now() });
+  await captureDb.bundles.put({
+    key: bundleKey(ownerId, bundle.walk.id),
+    walkId: bundle.walk.id,
+    ownerId,
+    bundle,
+    savedAt: Date.now(),
+  });
 }
 
 export async function loadBundle(ownerId: string, walkId: string) {
-  const stored = await captureDb.bundles.get(walkId);
-  return stored && stored.ownerId === ownerId ? stored : undefined;
+  return captureDb.bundles.get(bundleKey(ownerId, walkId));
 }
 
 export function visitLabel(bundle: CaptureBundle, visitId: string) {
@@ -179,7 +184,7 @@ export async function discardLocal(recordId: string) {
       // Show the server's current version from now on.
       const server = local?.serverCopy;
       if (local && server) {
-        const stored = await captureDb.bundles.get(local.walkId);
+        const stored = await captureDb.bundles.get(bundleKey(local.ownerId, local.walkId));
         if (stored) {
           const records = stored.bundle.records.filter((r) => r.id !== server.id);
           await captureDb.bundles.put({

@@ -63,6 +63,8 @@ export function MyVisitsPage() {
                 <strong>{v.focusTitle}</strong>: {v.purpose}
               </p>
               <p className="muted">Observers: {v.observerNames.join(' and ')}</p>
+              {v.coTaught ? <p className="muted">You teach this lesson with a colleague.</p> : null}
+              {v.needsAgreement && !v.coTaught ? <Agreement visit={v} /> : null}
             </li>
           ))}
         </ul>
@@ -85,6 +87,98 @@ export function MyVisitsPage() {
         <InviteAWalk key={schoolId} schoolId={schoolId} personId={me.person.id} />
       ))}
     </>
+  );
+}
+
+type MyVisit = MyVisits['visits'][number];
+
+/**
+ * A visit moved (or added) inside the notice period goes ahead only if the teacher agrees.
+ * Declining cancels it; the walk's observers are told.
+ */
+function Agreement({ visit }: { visit: MyVisit }) {
+  const queryClient = useQueryClient();
+  const [declining, setDeclining] = useState(false);
+  const [note, setNote] = useState('');
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ['my-visits'] });
+    queryClient.invalidateQueries({ queryKey: ['notices'] });
+  };
+  const agree = useMutation({
+    mutationFn: () =>
+      api<{ visitId: string; agreedAt: string }>(`/api/me/visits/${visit.visitId}/agreement`, {
+        method: 'POST',
+      }),
+    onSuccess: refresh,
+  });
+  const decline = useMutation({
+    mutationFn: () =>
+      api<{ visitId: string; status: 'cancelled' }>(`/api/me/visits/${visit.visitId}/decline`, {
+        method: 'POST',
+        body: { note },
+      }),
+    onSuccess: refresh,
+  });
+  if (visit.agreedAt) {
+    return (
+      <p className="muted" aria-live="polite">
+        This visit was changed inside the notice period; you agreed to it.
+      </p>
+    );
+  }
+  return (
+    <div className="agreement">
+      <p>
+        <strong>Your agreement is needed.</strong> This visit was changed with less notice than the
+        school promises, so it goes ahead only if you agree.
+      </p>
+      <div className="walk-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={agree.isPending}
+          onClick={() => agree.mutate()}
+        >
+          I agree to this visit
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          aria-expanded={declining}
+          onClick={() => setDeclining(!declining)}
+        >
+          I do not agree
+        </button>
+      </div>
+      {declining ? (
+        <form
+          className="plan-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            decline.mutate();
+          }}
+        >
+          <label htmlFor={`decline-note-${visit.visitId}`}>
+            Anything you would like the walk leader to know (optional)
+          </label>
+          <input
+            id={`decline-note-${visit.visitId}`}
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <div className="walk-actions">
+            <button type="submit" className="button secondary" disabled={decline.isPending}>
+              Decline: the visit will not take place
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <div aria-live="polite">
+        {agree.error ? <ErrorMessage error={agree.error} /> : null}
+        {decline.error ? <ErrorMessage error={decline.error} /> : null}
+      </div>
+    </div>
   );
 }
 

@@ -113,10 +113,7 @@ export function WalkEditorPage() {
       {w.departments.length > 0 || w.yearGroups.length > 0 ? (
         <p>
           Lessons looked at:{' '}
-          {[
-            w.departments.map((d) => d.name).join(', '),
-            w.yearGroups.map((y) => y.name).join(', '),
-          ]
+          {[w.departments.map((d) => d.name).join(', '), w.yearGroups.map((y) => y.name).join(', ')]
             .filter(Boolean)
             .join(' · ')}
         </p>
@@ -410,11 +407,7 @@ function VisitRow({
                 onChange={(e) => setReason(e.target.value)}
               />
               <div className="walk-actions">
-                <button
-                  type="submit"
-                  className="button secondary"
-                  disabled={cancelVisit.isPending}
-                >
+                <button type="submit" className="button secondary" disabled={cancelVisit.isPending}>
                   Cancel this visit
                 </button>
               </div>

@@ -10,6 +10,7 @@ import { records } from './0008_records.ts';
 import { noticesAndFeeds } from './0009_notices_and_feeds.ts';
 import { walkFilters } from './0010_walk_filters.ts';
 import { afterTheWalk } from './0011_after_the_walk.ts';
+import { insightsRollups } from './0012_insights_rollups.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -30,5 +31,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0009_notices_and_feeds': noticesAndFeeds(context),
     '0010_walk_filters': walkFilters(context),
     '0011_after_the_walk': afterTheWalk(context),
+    '0012_insights_rollups': insightsRollups(context),
   };
 }

@@ -1,0 +1,33 @@
+import { noticeHandedInRecords } from '../responses/responses.service.ts';
+import type { MailDeps } from '../responses/outbox.ts';
+import { remindDueActions } from './actions.service.ts';
+
+/**
+ * Scheduled work after the walk. There is no job queue yet, so main.ts runs this on a small
+ * unref'd timer: teachers are told of newly handed-in records, and owners are reminded of
+ * actions falling due. Both are idempotent, so a run that overlaps or repeats does no harm.
+ */
+export async function runAfterTheWalk(deps: MailDeps) {
+  const told = await noticeHandedInRecords(deps);
+  const reminded = await remindDueActions(deps, deps.now());
+  return { told, reminded };
+}
+
+export function startAfterTheWalkTimer(
+  deps: MailDeps,
+  log: { error(obj: unknown, msg: string): void },
+  everyMs = 60_000,
+) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runAfterTheWalk(deps)
+      .catch((err) => log.error({ err }, 'after-the-walk scheduled work failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

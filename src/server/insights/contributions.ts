@@ -1,0 +1,207 @@
+import {
+  type EvidenceAnswer,
+  mergeRecordsByVisit,
+  type VisitRecord,
+} from '../../domain/insights/evidence.ts';
+import type { RecordBody } from '../../domain/records/body.ts';
+import type { InsightsCellKind, InsightsGrain } from '../db/schema.ts';
+
+/**
+ * What one visit adds to the insights rollups, as plain data (no I/O). The same function serves
+ * the write path (subtract the visit's previous contribution, add this one) and rebuildRollups, so
+ * the two cannot disagree. A visit counts once, however many observers recorded it: the domain's
+ * mergeRecordsByVisit puts its records together first (the lower answer where observers differ).
+ */
+
+export type CellKey = {
+  grain: InsightsGrain;
+  termKey: string;
+  frameworkId: string;
+  item: string;
+  kind: InsightsCellKind;
+  dim1: string;
+  dim2: string;
+};
+
+export type CellCounts = {
+  visits: number;
+  n: number;
+  notSeen: number;
+  some: number;
+  most: number;
+  all: number;
+  seen: number;
+  countTotal: number;
+};
+
+export type CellDelta = CellKey & CellCounts;
+
+/** A look-for as the rollups need it. */
+export type LookForMeta = {
+  /** '' for a school's own look-for. */
+  frameworkId: string;
+  /** The root of its continuity chain (a framework look-for id), or 'school:<id>'. */
+  series: string;
+  /** The lens key in its version; null for a school's own look-for. */
+  lensKey: string | null;
+};
+
+/** Everything about one visit the rollups need. Teacher ids are counted, never output. */
+export type VisitFacts = {
+  visitId: string;
+  schoolId: string;
+  walkId: string;
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  /** The school term holding the date, or ''. */
+  termKey: string;
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  periodOrdinal: number | null;
+  department: string;
+  yearGroup: string;
+  teacherIds: readonly string[];
+  /** The visit's handed-in records. */
+  records: readonly { frameworkVersionId: string | null; body: RecordBody }[];
+};
+
+export const ZERO: CellCounts = {
+  visits: 0,
+  n: 0,
+  notSeen: 0,
+  some: 0,
+  most: 0,
+  all: 0,
+  seen: 0,
+  countTotal: 0,
+};
+
+export const COUNT_FIELDS = Object.keys(ZERO) as (keyof CellCounts)[];
+
+export function cellKeyString(k: CellKey): string {
+  return JSON.stringify([k.grain, k.termKey, k.frameworkId, k.item, k.kind, k.dim1, k.dim2]);
+}
+
+export function parseCellKey(s: string): CellKey {
+  const [grain, termKey, frameworkId, item, kind, dim1, dim2] = JSON.parse(s) as string[];
+  return {
+    grain: grain as InsightsGrain,
+    termKey: termKey!,
+    frameworkId: frameworkId!,
+    item: item!,
+    kind: kind as InsightsCellKind,
+    dim1: dim1!,
+    dim2: dim2!,
+  };
+}
+
+/** The body's answers in the shape the insights domain reads. */
+export function evidenceAnswers(body: RecordBody): EvidenceAnswer[] {
+  return body.answers.map((a): EvidenceAnswer => {
+    if (a.kind === 'seen') {
+      return { lookForId: a.lookForId, kind: 'seen', value: a.value ? 'seen' : 'not_seen' };
+    }
+    return a;
+  });
+}
+
+/** 'YYYY-MM-DD' → 1 (Monday) … 7 (Sunday). */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** The visit's contribution: one delta per cell it touches (all counts ≥ 0). */
+export function visitContribution(
+  facts: VisitFacts,
+  meta: ReadonlyMap<string, LookForMeta>,
+): CellDelta[] {
+  if (facts.records.length === 0) return [];
+  const records: VisitRecord[] = facts.records.map((r) => ({
+    visitId: facts.visitId,
+    schoolId: facts.schoolId,
+    walkId: facts.walkId,
+    date: facts.date,
+    teacherKey: facts.teacherIds[0] ?? '',
+    departmentId: facts.department || null,
+    yearGroupId: facts.yearGroup || null,
+    weekday: facts.weekday,
+    periodOrdinal: facts.periodOrdinal,
+    frameworkVersionId: r.frameworkVersionId ?? '',
+    answers: evidenceAnswers(r.body),
+    notes: r.body.notes,
+    studentVoice: r.body.studentVoice,
+  }));
+  const [visit] = mergeRecordsByVisit(records);
+  const out = new Map<string, CellDelta>();
+  const add = (key: CellKey, counts: Partial<CellCounts>) => {
+    const id = cellKeyString(key);
+    let cell = out.get(id);
+    if (!cell) {
+      cell = { ...key, ...ZERO };
+      out.set(id, cell);
+    }
+    for (const f of COUNT_FIELDS) cell[f] += counts[f] ?? 0;
+  };
+  const t = facts.termKey;
+
+  // Coverage: every visit with a handed-in record, whatever it answered.
+  const cov = { termKey: t, frameworkId: '', item: '', kind: 'visits' as const };
+  add({ ...cov, grain: 'cov_dy', dim1: facts.department, dim2: facts.yearGroup }, { visits: 1 });
+  add(
+    {
+      ...cov,
+      grain: 'cov_wp',
+      dim1: String(facts.weekday),
+      dim2: facts.periodOrdinal === null ? '' : String(facts.periodOrdinal),
+    },
+    { visits: 1 },
+  );
+
+  const lenses = new Map<string, { frameworkId: string; lensKey: string; counts: CellCounts }>();
+  for (const answer of visit!.answers) {
+    if (answer.kind === 'note') continue;
+    const m = meta.get(answer.lookForId);
+    if (!m) continue;
+    const counts: Partial<CellCounts> = { visits: 1, n: 1 };
+    if (answer.kind === 'prevalence') {
+      if (answer.value === 'not_seen') counts.notSeen = 1;
+      else counts[answer.value] = 1;
+    } else if (answer.kind === 'seen') {
+      if (answer.value === 'seen') counts.seen = 1;
+      else counts.notSeen = 1;
+    } else {
+      counts.countTotal = answer.value;
+    }
+    const base = { termKey: t, frameworkId: m.frameworkId, item: m.series, kind: answer.kind };
+    add({ ...base, grain: 'lf', dim1: '', dim2: '' }, counts);
+    add({ ...base, grain: 'lf_dept', dim1: facts.department, dim2: '' }, counts);
+    add({ ...base, grain: 'lf_year', dim1: facts.yearGroup, dim2: '' }, counts);
+    add({ ...base, grain: 'lf_walk', dim1: facts.walkId, dim2: facts.date }, counts);
+    if (answer.kind === 'prevalence' && m.lensKey !== null) {
+      const id = `${m.frameworkId}\u0000${m.lensKey}`;
+      let lens = lenses.get(id);
+      if (!lens) {
+        lens = { frameworkId: m.frameworkId, lensKey: m.lensKey, counts: { ...ZERO, visits: 1 } };
+        lenses.set(id, lens);
+      }
+      lens.counts.n += 1;
+      for (const f of ['notSeen', 'some', 'most', 'all'] as const) lens.counts[f] += counts[f] ?? 0;
+    }
+  }
+  for (const lens of lenses.values()) {
+    add(
+      {
+        grain: 'lens',
+        termKey: t,
+        frameworkId: lens.frameworkId,
+        item: lens.lensKey,
+        kind: 'prevalence',
+        dim1: '',
+        dim2: '',
+      },
+      lens.counts,
+    );
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,200 @@
+import type { Figure, Heatmap, HeatCell } from '../../contracts/insights.ts';
+import { summariseTally, type Tally } from '../../domain/insights/prevalence.ts';
+import {
+  reasonFor,
+  type SuppressionItem,
+  type SuppressionRelation,
+  suppress,
+} from '../../domain/insights/suppression.ts';
+import { wilsonInterval } from '../../domain/insights/wilson.ts';
+import { type CellCounts, COUNT_FIELDS, ZERO } from './contributions.ts';
+
+/**
+ * Figures and tables from rollup cells, with the domain's suppression (pure: no I/O). A rollup
+ * cell's teachers are the distinct visited teachers it rests on; a group's are their union. Every
+ * table (groups + their total, or rows × columns with both totals) goes through `suppress`, so no
+ * hidden figure can be worked out from those shown. Teacher keys never leave these functions.
+ */
+
+export type Agg = { counts: CellCounts; teachers: Map<string, number> };
+
+export function emptyAgg(): Agg {
+  return { counts: { ...ZERO }, teachers: new Map() };
+}
+
+export function addInto(into: Agg, from: { counts: CellCounts; teachers: Map<string, number> }) {
+  for (const f of COUNT_FIELDS) into.counts[f] += from.counts[f];
+  for (const [t, v] of from.teachers) into.teachers.set(t, (into.teachers.get(t) ?? 0) + v);
+  return into;
+}
+
+export function sumAggs(list: readonly Agg[]): Agg {
+  const out = emptyAgg();
+  for (const a of list) addInto(out, a);
+  return out;
+}
+
+export type FigureKind = 'prevalence' | 'seen' | 'count' | 'lens';
+
+/** The figure of an aggregate that may be shown (suppression decided elsewhere). */
+export function shownFigure(kind: FigureKind, agg: Agg): Figure {
+  const c = agg.counts;
+  const counts = { notSeen: c.notSeen, some: c.some, most: c.most, all: c.all, seen: c.seen };
+  if (kind === 'lens') {
+    // Pooled answers; the interval counts each visit once (answers of one visit are not independent).
+    const share = c.n > 0 ? (c.most + c.all) / c.n : null;
+    const band = share === null ? null : wilsonInterval(share * c.visits, c.visits);
+    return {
+      status: 'shown',
+      n: c.visits,
+      share,
+      lower: band?.lower ?? null,
+      upper: band?.upper ?? null,
+      mean: null,
+      counts,
+    };
+  }
+  const tally: Tally = {
+    kind,
+    n: c.n,
+    notSeen: c.notSeen,
+    some: c.some,
+    most: c.most,
+    all: c.all,
+    seen: c.seen,
+    countTotal: c.countTotal,
+  };
+  const s = summariseTally('x', tally);
+  if (s.kind === 'count') {
+    return { status: 'shown', n: s.n, share: null, lower: null, upper: null, mean: s.mean, counts };
+  }
+  return {
+    status: 'shown',
+    n: s.n,
+    share: s.headline.share,
+    lower: s.headline.lower,
+    upper: s.headline.upper,
+    mean: null,
+    counts,
+  };
+}
+
+/** One figure on its own: shown when it rests on ≥ k teachers. */
+export function figure(kind: FigureKind, agg: Agg, k: number): Figure {
+  if (agg.counts.visits === 0 || agg.teachers.size === 0) return { status: 'empty' };
+  if (agg.teachers.size < k) return { status: 'suppressed', reason: reasonFor('below_k', k) };
+  return shownFigure(kind, agg);
+}
+
+export type Group = { key: string; label: string; agg: Agg };
+
+/**
+ * Groups that partition a total (schools of the trust, departments of a school, walks of a
+ * series), with the total: suppressed together, so a hidden group is never "total − the rest".
+ */
+export function groupFigures(
+  kind: FigureKind,
+  groups: readonly Group[],
+  k: number,
+): { groups: { key: string; label: string; figure: Figure }[]; total: Figure } {
+  const items: SuppressionItem[] = groups.map((g) => ({
+    id: `g:${g.key}`,
+    teachers: new Set(g.agg.teachers.keys()),
+  }));
+  const total = sumAggs(groups.map((g) => g.agg));
+  items.push({ id: 'total', teachers: new Set(total.teachers.keys()) });
+  const relations: SuppressionRelation[] = [
+    { parent: 'total', children: groups.map((g) => `g:${g.key}`) },
+  ];
+  const statuses = suppress(items, relations, { k });
+  const figureOf = (id: string, agg: Agg): Figure => {
+    const s = statuses.get(id)!;
+    if (s.status === 'empty' || agg.counts.visits === 0) return { status: 'empty' };
+    if (s.status === 'suppressed') return { status: 'suppressed', reason: reasonFor(s.cause, k) };
+    return shownFigure(kind, agg);
+  };
+  return {
+    groups: groups.map((g) => ({ key: g.key, label: g.label, figure: figureOf(`g:${g.key}`, g.agg) })),
+    total: figureOf('total', total),
+  };
+}
+
+/** A rows × columns table of visit counts with row, column and overall totals, suppressed together. */
+export function heatmap(
+  spec: {
+    title: string;
+    rowLabel: string;
+    columnLabel: string;
+    rows: readonly { key: string; label: string }[];
+    columns: readonly { key: string; label: string }[];
+  },
+  cells: ReadonlyMap<string, Agg>,
+  k: number,
+): Heatmap {
+  const id = (r: string, c: string) => JSON.stringify([r, c]);
+  const items: SuppressionItem[] = [];
+  const relations: SuppressionRelation[] = [];
+  const aggs = new Map<string, Agg>();
+  const add = (itemId: string, agg: Agg) => {
+    aggs.set(itemId, agg);
+    items.push({ id: itemId, teachers: new Set(agg.teachers.keys()) });
+  };
+  for (const r of spec.rows) {
+    for (const c of spec.columns) add(`c:${id(r.key, c.key)}`, cells.get(id(r.key, c.key)) ?? emptyAgg());
+  }
+  for (const r of spec.rows) {
+    const children = spec.columns.map((c) => `c:${id(r.key, c.key)}`);
+    add(`r:${r.key}`, sumAggs(children.map((x) => aggs.get(x)!)));
+    relations.push({ parent: `r:${r.key}`, children });
+  }
+  for (const c of spec.columns) {
+    const children = spec.rows.map((r) => `c:${id(r.key, c.key)}`);
+    add(`k:${c.key}`, sumAggs(children.map((x) => aggs.get(x)!)));
+    relations.push({ parent: `k:${c.key}`, children });
+  }
+  add('total', sumAggs(spec.rows.map((r) => aggs.get(`r:${r.key}`)!)));
+  relations.push({ parent: 'total', children: spec.rows.map((r) => `r:${r.key}`) });
+  relations.push({ parent: 'total', children: spec.columns.map((c) => `k:${c.key}`) });
+  const statuses = suppress(items, relations, { k });
+  let belowK = 0;
+  let complementary = 0;
+  const cell = (itemId: string, row: string, column: string, count: boolean): HeatCell => {
+    const s = statuses.get(itemId)!;
+    const agg = aggs.get(itemId)!;
+    if (s.status === 'suppressed') {
+      if (count && s.cause === 'below_k') belowK += 1;
+      else if (count) complementary += 1;
+      return { row, column, status: 'suppressed', visits: null, reason: reasonFor(s.cause, k) };
+    }
+    if (s.status === 'empty' || agg.counts.visits === 0) {
+      return { row, column, status: 'empty', visits: 0, reason: null };
+    }
+    return { row, column, status: 'shown', visits: agg.counts.visits, reason: null };
+  };
+  const out: Heatmap = {
+    title: spec.title,
+    rowLabel: spec.rowLabel,
+    columnLabel: spec.columnLabel,
+    rows: spec.rows.map((r) => r.label),
+    columns: spec.columns.map((c) => c.label),
+    cells: spec.rows.flatMap((r) =>
+      spec.columns.map((c) => cell(`c:${id(r.key, c.key)}`, r.label, c.label, true)),
+    ),
+    rowTotals: spec.rows.map((r) => cell(`r:${r.key}`, r.label, 'All', false)),
+    columnTotals: spec.columns.map((c) => cell(`k:${c.key}`, 'All', c.label, false)),
+    note: null,
+  };
+  const parts: string[] = [];
+  if (belowK > 0) {
+    parts.push(
+      `${belowK === 1 ? '1 cell is' : `${belowK} cells are`} hidden because fewer than ${k} teachers were visited in ${belowK === 1 ? 'it' : 'them'}`,
+    );
+  }
+  if (complementary > 0) {
+    parts.push(
+      `${complementary === 1 ? '1 more cell is' : `${complementary} more cells are`} hidden so that no hidden cell can be worked out from the totals`,
+    );
+  }
+  out.note = parts.length ? `${parts.join('; ')}.` : null;
+  return out;
+}
