@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
 import type { DB } from '../src/server/db/schema.ts';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import type { AppDeps } from '../src/server/http/context.ts';
@@ -111,6 +112,31 @@ async function bigSchool(db: Kysely<DB>, trustId: string, schoolId: string) {
   });
 }
 
+/**
+ * Fresh planner statistics, as PostgreSQL's autovacuum would gather after a bulk load (PGlite
+ * has no autovacuum). ANALYZE needs the tables' owner: PGlite's one connection steps out of the
+ * app role and back; on PostgreSQL a separate owner connection does it.
+ */
+async function analyze(t: Awaited<ReturnType<typeof startTestApp>>) {
+  const config = t.database.config;
+  if (config.database.kind === 'pglite') {
+    await sql`RESET ROLE`.execute(t.db);
+    try {
+      await sql`ANALYZE`.execute(t.db);
+    } finally {
+      await sql`SET ROLE ${sql.id(config.appRole)}`.execute(t.db);
+    }
+  } else {
+    const client = new pg.Client({ connectionString: config.database.url });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+  }
+}
+
 export async function listsBench(): Promise<Comparison[]> {
   const t = await startTestApp();
   try {
@@ -132,6 +158,7 @@ export async function listsBench(): Promise<Comparison[]> {
     const seeded = performance.now();
     const big = await bigSchool(t.db, trust.trustId, schoolId);
     if (process.env.LISTS_PROBE) console.log('seeded in', (performance.now() - seeded) / 1000, 's');
+    await analyze(t);
     const deps = { db: t.db } as AppDeps;
     const doer = {
       auth: {
@@ -217,4 +244,3 @@ export async function listsBench(): Promise<Comparison[]> {
     await t.close();
   }
 }
-export const bigSchoolForProbe = bigSchool;

@@ -289,6 +289,7 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     await page.getByText(/Stored on this device/).waitFor();
     await context.setOffline(true);
     await page.getByRole('link', { name: /Room 3/ }).click();
+    await page.getByRole('heading', { name: 'Room 3 · 8X/3', level: 1 }).waitFor();
     await page.getByLabel('Notes', { exact: true }).fill('Pupils were measuring with rulers.');
     await expect
       .poll(() => page.locator('.visit-status').textContent())
@@ -362,6 +363,7 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     await page.getByText(/Stored on this device/).waitFor();
     await audit('the walk: brief and route');
     await page.getByRole('link', { name: /Room 4/ }).click();
+    await page.getByRole('heading', { name: 'Room 4 · 8X/4', level: 1 }).waitFor();
     await page.getByLabel('Notes', { exact: true }).waitFor();
     await page.getByText('Some pupils', { exact: true }).click();
     await page.getByLabel('Notes', { exact: true }).fill('Mr Smith was poor at questioning.');

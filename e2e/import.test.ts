@@ -47,8 +47,10 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.getByRole('link', { name: 'Riverside Academy' }).first().click();
-    await page.getByRole('heading', { name: 'Riverside Academy', level: 1 }).waitFor();
+    const schoolLink = page.getByRole('link', { name: 'Riverside Academy', exact: true });
+    await schoolLink.waitFor();
+    await schoolLink.click();
+    await page.waitForURL(/\/schools\/[0-9a-f-]{36}$/);
     await page.getByRole('link', { name: 'Import staff, rooms or the timetable' }).click();
     await page.getByRole('heading', { name: 'Import staff, rooms or the timetable' }).waitFor();
     await page.getByLabel('Timetable').check();

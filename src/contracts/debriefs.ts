@@ -66,7 +66,9 @@ export const updateDebriefSchema = z
 export type UpdateDebrief = z.infer<typeof updateDebriefSchema>;
 
 export const summaryInputSchema = z
-  .object({ text: z.string().max(10000, { error: 'A staff summary holds up to 10,000 characters.' }) })
+  .object({
+    text: z.string().max(10000, { error: 'A staff summary holds up to 10,000 characters.' }),
+  })
   .strict();
 
 export const debriefActionSchema = z.object({

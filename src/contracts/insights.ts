@@ -52,7 +52,11 @@ export const heatmapSchema = z.object({
 });
 export type Heatmap = z.infer<typeof heatmapSchema>;
 
-export const groupFigureSchema = z.object({ key: z.string(), label: z.string(), figure: figureSchema });
+export const groupFigureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  figure: figureSchema,
+});
 
 export const lookForInsightSchema = z.object({
   /** The look-for's key in the current version. */
@@ -69,7 +73,11 @@ export const lookForInsightSchema = z.object({
 });
 export type LookForInsight = z.infer<typeof lookForInsightSchema>;
 
-export const lensInsightSchema = z.object({ key: z.string(), name: z.string(), figure: figureSchema });
+export const lensInsightSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  figure: figureSchema,
+});
 
 export const themeSchema = z.object({
   phrase: z.string(),
@@ -127,7 +135,13 @@ export const schoolInsightsSchema = z.object({
     quotesLeftOut: z.number().int(),
   }),
   brightSpots: z.array(
-    z.object({ key: z.string(), prompt: z.string(), share: z.number(), lower: z.number(), n: z.number().int() }),
+    z.object({
+      key: z.string(),
+      prompt: z.string(),
+      share: z.number(),
+      lower: z.number(),
+      n: z.number().int(),
+    }),
   ),
   actions: z.object({
     todo: z.number().int(),
@@ -170,7 +184,12 @@ export const trustInsightsSchema = z.object({
   framework: frameworkRefSchema.nullable(),
   schools: z.array(z.object({ id: z.uuid(), name: z.string(), phase: z.string() })),
   lenses: z.array(
-    z.object({ key: z.string(), name: z.string(), trust: figureSchema, schools: z.array(schoolFigureSchema) }),
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      trust: figureSchema,
+      schools: z.array(schoolFigureSchema),
+    }),
   ),
   lookFors: z.array(
     z.object({
@@ -188,7 +207,12 @@ export const trustInsightsSchema = z.object({
       schoolName: z.string(),
       lookForKey: z.string(),
       prompt: z.string(),
-      school: z.object({ share: z.number(), lower: z.number(), upper: z.number(), n: z.number().int() }),
+      school: z.object({
+        share: z.number(),
+        lower: z.number(),
+        upper: z.number(),
+        n: z.number().int(),
+      }),
       restOfTrust: z.object({
         share: z.number(),
         lower: z.number(),

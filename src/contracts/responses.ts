@@ -171,11 +171,9 @@ export const flagInputSchema = z
   .object({
     recordId: z.uuid({ error: 'Say which record holds the error (recordId).' }),
     /** 'notes', 'answer:<lookForId>' or 'voice:<promptId>'. */
-    item: z
-      .string()
-      .regex(/^(notes|(answer|voice):[0-9a-f-]{36})$/, {
-        error: "Say which item is wrong: 'notes', 'answer:<look-for id>' or 'voice:<prompt id>'.",
-      }),
+    item: z.string().regex(/^(notes|(answer|voice):[0-9a-f-]{36})$/, {
+      error: "Say which item is wrong: 'notes', 'answer:<look-for id>' or 'voice:<prompt id>'.",
+    }),
     explanation: z
       .string()
       .trim()

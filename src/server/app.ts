@@ -12,16 +12,19 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { actionRoutes } from './actions/actions.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
+import { insightsRoutes } from './insights/insights.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { createTransport } from './mail/mailer.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
@@ -29,9 +32,6 @@ import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
-import { debriefRoutes } from './debriefs/debriefs.routes.ts';
-import { actionRoutes } from './actions/actions.routes.ts';
-import { insightsRoutes } from './insights/insights.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';

@@ -106,6 +106,21 @@ const routes: Record<string, Call> = {
     method: 'GET',
     url: (i) => `/api/schools/${i.school}/programmes/${i.programme}/protocol-report`,
   },
+  // Insights (issue 8). CSV and PDF answer 304 to If-None-Match: * once found (the client reads JSON).
+  'GET /api/schools/{schoolId}/insights': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/insights`,
+  },
+  'GET /api/schools/{schoolId}/insights/csv': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/insights/csv?table=lenses`,
+    headers: { 'if-none-match': '*' },
+  },
+  'GET /api/schools/{schoolId}/insights/report.pdf': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/insights/report.pdf`,
+    headers: { 'if-none-match': '*' },
+  },
   // Capture (issue 6). The admin is not an observer: own ids answer 403/422, never 404.
   'GET /api/walks/{walkId}/capture': { method: 'GET', url: (i) => `/api/walks/${i.walk}/capture` },
   'PUT /api/records/{recordId}': {

@@ -78,7 +78,9 @@ describe('improvement priorities, actions and follow-up walks', () => {
       'Oracy across the curriculum',
     ]);
     expect(read.body.canEdit).toBe(false);
-    expect((await teacher.post(`/api/schools/${school}/priorities`, { title: 'x' })).status).toBe(403);
+    expect((await teacher.post(`/api/schools/${school}/priorities`, { title: 'x' })).status).toBe(
+      403,
+    );
   });
 
   it('turns a next step into an action linked to a priority, and tells its owner', async () => {
@@ -125,7 +127,9 @@ describe('improvement priorities, actions and follow-up walks', () => {
     const board = await head.get(`/api/schools/${school}/actions`);
     expect(board.status).toBe(200);
     expect(board.body.today).toBe('2026-11-23');
-    expect(board.body.columns.todo.map((a: { title: string; overdue: boolean }) => [a.title, a.overdue])).toEqual([
+    expect(
+      board.body.columns.todo.map((a: { title: string; overdue: boolean }) => [a.title, a.overdue]),
+    ).toEqual([
       ['Audit word walls', true],
       ['Talk partners training', false],
     ]);

@@ -105,7 +105,8 @@ export const actionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     {
       schema: {
         tags: ['actions'],
-        summary: 'Add an action (owner, due date, priority; optionally the debrief next step it carries)',
+        summary:
+          'Add an action (owner, due date, priority; optionally the debrief next step it carries)',
         params: schoolParamsSchema,
         body: actionInputSchema,
         response: { 201: actionSchema, ...changeErrors },

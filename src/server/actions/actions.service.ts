@@ -134,7 +134,8 @@ export function updatePriority(
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const priority = await q.findPriority(tx, priorityId);
     if (!priority) throw notFound('The priority');
-    if (!may(auth, 'priority.manage', priority.school_id)) throw forbidden('change the improvement plan');
+    if (!may(auth, 'priority.manage', priority.school_id))
+      throw forbidden('change the improvement plan');
     try {
       await tx
         .updateTable('improvement_priorities')
@@ -177,7 +178,13 @@ async function staffOf(tx: Tx, schoolId: string) {
 
 export function board(deps: AppDeps, auth: SignedIn, schoolId: string): Promise<Board> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const school = await authorisedSchool(tx, auth, schoolId, 'action.view', 'see this school’s actions');
+    const school = await authorisedSchool(
+      tx,
+      auth,
+      schoolId,
+      'action.view',
+      'see this school’s actions',
+    );
     const now = deps.now();
     const [rows, priorities] = await Promise.all([
       q.listActions(tx, { schoolId }),
@@ -265,7 +272,10 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
       .where('debrief_id', '=', input.debriefId)
       .executeTakeFirst();
     if (!d || d.school_id !== schoolId) {
-      problems.push({ field: 'body.debriefId', message: 'That debrief is not one of this school’s.' });
+      problems.push({
+        field: 'body.debriefId',
+        message: 'That debrief is not one of this school’s.',
+      });
     }
   }
   if (input.nextStepId) {
@@ -307,7 +317,13 @@ async function tellOwner(
 
 export function createAction(deps: AppDeps, auth: SignedIn, schoolId: string, input: ActionInput) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
-    await authorisedSchool(tx, auth, schoolId, 'action.manage', 'add actions to this school’s plan');
+    await authorisedSchool(
+      tx,
+      auth,
+      schoolId,
+      'action.manage',
+      'add actions to this school’s plan',
+    );
     await checkLinks(tx, schoolId, input);
     const now = deps.now();
     const row = await tx
@@ -441,7 +457,10 @@ export async function scheduleFollowUp(
     return { action, walk };
   });
   const { action, walk } = found;
-  const purpose = `${walk.purpose} Follow-up walk, to see the impact of: ${action.title}.`.slice(0, 2000);
+  const purpose = `${walk.purpose} Follow-up walk, to see the impact of: ${action.title}.`.slice(
+    0,
+    2000,
+  );
   const created = await createWalk(deps, auth, action.school_id, {
     programmeId: input.programmeId,
     offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
@@ -463,7 +482,10 @@ export async function scheduleFollowUp(
       .where('action_id', '=', actionId)
       .execute();
     await audit(tx, auth, 'action.follow_up_walk', 'action', actionId);
-    return { walkId: created.walk.id, action: dto((await q.findAction(tx, actionId))!, deps.now()) };
+    return {
+      walkId: created.walk.id,
+      action: dto((await q.findAction(tx, actionId))!, deps.now()),
+    };
   });
 }
 
@@ -492,18 +514,14 @@ export async function remindDueActions(
         const today = todayIn(a.time_zone, now);
         if (a.due_on > addDays(today, within)) continue;
         const overdue = a.due_on < today;
-        await mail(
-          a.owner_email,
-          `${overdue ? 'Overdue' : 'Due soon'}: ${a.title}`,
-          [
-            `An action you own in ${a.school_name}'s improvement plan ${overdue ? 'was due' : 'is due'} on ${formatDate(a.due_on)}.`,
-            `Action: ${a.title}`,
-            `Priority: ${a.priority_title}`,
-            `Status: ${a.status === 'doing' ? 'doing' : 'to do'}`,
-            '',
-            `Update it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
-          ],
-        );
+        await mail(a.owner_email, `${overdue ? 'Overdue' : 'Due soon'}: ${a.title}`, [
+          `An action you own in ${a.school_name}'s improvement plan ${overdue ? 'was due' : 'is due'} on ${formatDate(a.due_on)}.`,
+          `Action: ${a.title}`,
+          `Priority: ${a.priority_title}`,
+          `Status: ${a.status === 'doing' ? 'doing' : 'to do'}`,
+          '',
+          `Update it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
+        ]);
         await tx
           .updateTable('school_actions')
           .set({ reminded_at: now })

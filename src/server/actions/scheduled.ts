@@ -1,5 +1,5 @@
-import { noticeHandedInRecords } from '../responses/responses.service.ts';
 import type { MailDeps } from '../responses/outbox.ts';
+import { noticeHandedInRecords } from '../responses/responses.service.ts';
 import { remindDueActions } from './actions.service.ts';
 
 /**

@@ -100,7 +100,9 @@ describe('debriefs and staff summaries', () => {
     // No teacher id anywhere in the pack.
     expect(JSON.stringify(pack)).not.toContain(trust.person(trust.email('teacher')));
     // The walk's observer is invited, by mail.
-    expect(detail.body.participants.map((p: { name: string; part: string }) => [p.name, p.part])).toEqual(
+    expect(
+      detail.body.participants.map((p: { name: string; part: string }) => [p.name, p.part]),
+    ).toEqual(
       expect.arrayContaining([
         ['North observer', 'observer'],
         ['North school leader', 'head'],
@@ -113,9 +115,9 @@ describe('debriefs and staff summaries', () => {
         .where('to_address', '=', trust.email('observer'))
         .execute(),
     );
-    expect(invited.some((m) => m.subject.startsWith('You are invited to a learning walk debrief'))).toBe(
-      true,
-    );
+    expect(
+      invited.some((m) => m.subject.startsWith('You are invited to a learning walk debrief')),
+    ).toBe(true);
   });
 
   it('hides every figure when fewer than k teachers were visited, and says why', async () => {
@@ -127,9 +129,9 @@ describe('debriefs and staff summaries', () => {
     const detail = await head.get(`/api/debriefs/${created.body.id}`);
     expect(detail.body.pack.evidenceShown).toBe(false);
     expect(detail.body.pack.visits).toBeNull();
-    expect(detail.body.pack.perLookFor.every((p: { status: string }) => p.status === 'suppressed')).toBe(
-      true,
-    );
+    expect(
+      detail.body.pack.perLookFor.every((p: { status: string }) => p.status === 'suppressed'),
+    ).toBe(true);
     expect(detail.body.pack.suppressionNotes[0]).toContain('Fewer than 3 teachers');
     expect(JSON.stringify(detail.body.pack)).not.toContain('read aloud');
   });
@@ -143,7 +145,9 @@ describe('debriefs and staff summaries', () => {
     expect(mixed.status).toBe(422);
     expect(mixed.body.error.code).toBe('different_focus');
     const south = await createTestWalk(t.db, trust, { school: 'South' });
-    const elsewhere = await head.post(`/api/schools/${school}/debriefs`, { walkIds: [south.walkId] });
+    const elsewhere = await head.post(`/api/schools/${school}/debriefs`, {
+      walkIds: [south.walkId],
+    });
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.error.code).toBe('walk_not_in_school');
     const draft = await createTestWalk(t.db, trust, { date: '2026-11-25', status: 'draft' });
@@ -243,7 +247,9 @@ describe('debriefs and staff summaries', () => {
     expect(named.body.error.code).toBe('summary_names_someone');
     expect(named.body.error.message).toContain('North teacher');
     const teacher = await as(trust.email('teacher'));
-    expect((await teacher.get(`/api/schools/${school}/staff-summaries`)).body.summaries).toEqual([]);
+    expect((await teacher.get(`/api/schools/${school}/staff-summaries`)).body.summaries).toEqual(
+      [],
+    );
 
     await head.request('PUT', `/api/debriefs/${debriefId}/staff-summary`, {
       text: 'Across the rooms, pupils explained their thinking to a partner. Next, sentence stems everywhere.',
@@ -265,6 +271,8 @@ describe('debriefs and staff summaries', () => {
     expect((await southTeacher.get(`/api/schools/${school}/staff-summaries`)).status).toBe(403);
     // A trust leader reads it.
     const leader = await as(trust.email('trust_leader'));
-    expect((await leader.get(`/api/schools/${school}/staff-summaries`)).body.summaries).toHaveLength(1);
+    expect(
+      (await leader.get(`/api/schools/${school}/staff-summaries`)).body.summaries,
+    ).toHaveLength(1);
   });
 });

@@ -52,7 +52,8 @@ export const debriefRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     {
       schema: {
         tags: ['debriefs'],
-        summary: 'Open a debrief for one walk or several on one focus; the walks’ observers are invited',
+        summary:
+          'Open a debrief for one walk or several on one focus; the walks’ observers are invited',
         params: schoolParamsSchema,
         body: createDebriefSchema,
         response: { 201: z.object({ id: z.uuid() }), ...changeErrors },
@@ -119,7 +120,8 @@ export const debriefRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     {
       schema: {
         tags: ['debriefs'],
-        summary: 'Publish the staff summary to all staff (refused while it names a member of staff)',
+        summary:
+          'Publish the staff summary to all staff (refused while it names a member of staff)',
         params: debriefParamsSchema,
         response: { 200: z.object({ publishedAt: z.iso.datetime() }), ...changeErrors },
       },

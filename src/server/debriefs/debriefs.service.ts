@@ -1,8 +1,4 @@
-import type {
-  DebriefDetail,
-  StaffSummary,
-  UpdateDebrief,
-} from '../../contracts/debriefs.ts';
+import type { DebriefDetail, StaffSummary, UpdateDebrief } from '../../contracts/debriefs.ts';
 import { formatDate, weekdayOf } from '../../domain/calendar/calendar.ts';
 import { buildDebriefPack, type DebriefPack } from '../../domain/debrief/pack.ts';
 import type { EvidenceAnswer, VisitRecord } from '../../domain/insights/evidence.ts';
@@ -57,7 +53,11 @@ type PackWalk = {
 };
 
 /** Builds the debrief pack of these walks (one focus) from their handed-in records. */
-export async function packOf(tx: Tx, schoolId: string, walks: readonly PackWalk[]): Promise<DebriefPack> {
+export async function packOf(
+  tx: Tx,
+  schoolId: string,
+  walks: readonly PackWalk[],
+): Promise<DebriefPack> {
   const first = walks[0]!;
   const lookFors = first.focus_id ? await records.focusLookFors(tx, first.focus_id) : [];
   const walkIds = walks.map((w) => w.walk_id);
@@ -78,7 +78,11 @@ export async function packOf(tx: Tx, schoolId: string, walks: readonly PackWalk[
     for (const a of body.answers) {
       if (kinds.get(a.lookForId) !== a.kind) continue;
       if (a.kind === 'seen') {
-        answers.push({ lookForId: a.lookForId, kind: 'seen', value: a.value ? 'seen' : 'not_seen' });
+        answers.push({
+          lookForId: a.lookForId,
+          kind: 'seen',
+          value: a.value ? 'seen' : 'not_seen',
+        });
       } else {
         answers.push(a as EvidenceAnswer);
       }
@@ -142,7 +146,10 @@ async function managedDebrief(tx: Tx, auth: SignedIn, debriefId: string) {
   const debrief = await q.findDebrief(tx, debriefId);
   if (!debrief) throw notFound('The debrief');
   if (!may(auth, 'debrief.manage', debrief.school_id)) {
-    if (may(auth, 'school.view', debrief.school_id) || may(auth, 'debrief.view', debrief.school_id)) {
+    if (
+      may(auth, 'school.view', debrief.school_id) ||
+      may(auth, 'debrief.view', debrief.school_id)
+    ) {
       throw forbidden('change this debrief');
     }
     // Someone with no part in that school: as good as not there.
@@ -204,7 +211,9 @@ export function createDebrief(
     await authorisedSchool(tx, auth, schoolId, 'debrief.manage', 'open debriefs in this school');
     const ids = [...new Set(input.walkIds)];
     const walks = await q.findWalks(tx, ids);
-    const missing = ids.filter((id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId));
+    const missing = ids.filter(
+      (id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId),
+    );
     if (missing.length > 0) {
       throw new AppError(
         422,
@@ -225,7 +234,8 @@ export function createDebrief(
     const sameFocus = walks.every((w) =>
       first.focus_id
         ? w.focus_id === first.focus_id
-        : !w.focus_id && w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
+        : !w.focus_id &&
+          w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
     );
     if (!sameFocus) {
       throw new AppError(
@@ -281,7 +291,14 @@ export function createDebrief(
         })),
       )
       .execute();
-    await inviteMail(tx, deps, mail, debrief.debrief_id, first.focus_title, [...invited.keys()].filter((id) => id !== auth.actor.personId));
+    await inviteMail(
+      tx,
+      deps,
+      mail,
+      debrief.debrief_id,
+      first.focus_title,
+      [...invited.keys()].filter((id) => id !== auth.actor.personId),
+    );
     await audit(tx, auth, 'debrief.create', 'debrief', debrief.debrief_id);
     return { id: debrief.debrief_id };
   });
@@ -311,7 +328,11 @@ async function inviteMail(
   }
 }
 
-export function debriefDetail(deps: AppDeps, auth: SignedIn, debriefId: string): Promise<DebriefDetail> {
+export function debriefDetail(
+  deps: AppDeps,
+  auth: SignedIn,
+  debriefId: string,
+): Promise<DebriefDetail> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const debrief = await readableDebrief(tx, auth, debriefId);
     const [walks, people, steps, actions] = await Promise.all([
@@ -336,7 +357,10 @@ export function debriefDetail(deps: AppDeps, auth: SignedIn, debriefId: string):
           title: before.title,
           walkDates: [...new Set(beforeWalks.map((w) => w.walk_date))].sort(),
           actionTitle: action.title,
-          pack: (await packOf(tx, before.school_id, beforeWalks)) as unknown as Record<string, unknown>,
+          pack: (await packOf(tx, before.school_id, beforeWalks)) as unknown as Record<
+            string,
+            unknown
+          >,
         };
       }
     }
@@ -382,7 +406,12 @@ export function debriefDetail(deps: AppDeps, auth: SignedIn, debriefId: string):
 }
 
 /** Records the debrief: who took part, what was discussed, strengths, areas, next steps. */
-export function updateDebrief(deps: AppDeps, auth: SignedIn, debriefId: string, input: UpdateDebrief) {
+export function updateDebrief(
+  deps: AppDeps,
+  auth: SignedIn,
+  debriefId: string,
+  input: UpdateDebrief,
+) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const debrief = await managedDebrief(tx, auth, debriefId);
     const now = deps.now();
@@ -473,7 +502,12 @@ export function updateDebrief(deps: AppDeps, auth: SignedIn, debriefId: string, 
       } else {
         await tx
           .insertInto('debrief_next_steps')
-          .values({ trust_id: debrief.trust_id, debrief_id: debrief.debrief_id, text: s.text, position })
+          .values({
+            trust_id: debrief.trust_id,
+            debrief_id: debrief.debrief_id,
+            text: s.text,
+            position,
+          })
           .execute();
       }
     }
@@ -485,7 +519,9 @@ export function updateDebrief(deps: AppDeps, auth: SignedIn, debriefId: string, 
 function namingProblem(texts: readonly string[], staffNames: readonly string[]) {
   const checker = createChecker({ staffNames });
   for (const text of texts) {
-    const named = checker.check(text).find((f) => f.kind === 'name' && f.rule === 'known-staff-name');
+    const named = checker
+      .check(text)
+      .find((f) => f.kind === 'name' && f.rule === 'known-staff-name');
     if (named) return named.text;
   }
   return null;
@@ -540,7 +576,11 @@ export function publishStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: st
     const now = deps.now();
     await tx
       .updateTable('debriefs')
-      .set({ summary_published_at: now, summary_published_by: auth.actor.personId, updated_at: now })
+      .set({
+        summary_published_at: now,
+        summary_published_by: auth.actor.personId,
+        updated_at: now,
+      })
       .where('debrief_id', '=', debrief.debrief_id)
       .execute();
     await audit(tx, auth, 'debrief.summary_publish', 'debrief', debrief.debrief_id);
@@ -572,7 +612,13 @@ async function staffSummaryOf(tx: Tx, d: q.DebriefRow): Promise<StaffSummary> {
 /** Published staff summaries of a school: every member of its staff reads them. */
 export function listStaffSummaries(deps: AppDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await authorisedSchool(tx, auth, schoolId, 'staff_summary.view', 'read this school’s staff summaries');
+    await authorisedSchool(
+      tx,
+      auth,
+      schoolId,
+      'staff_summary.view',
+      'read this school’s staff summaries',
+    );
     const debriefs = await q.listDebriefs(tx, schoolId, true);
     const summaries = [];
     for (const d of debriefs) summaries.push(await staffSummaryOf(tx, d));

@@ -6,6 +6,7 @@ import {
   publishDraft,
 } from '../frameworks/frameworks.service.ts';
 import type { SignedIn } from '../http/context.ts';
+import { seedDemoRecords } from '../insights/demo-records.ts';
 import { seedDemoWalks } from '../walks/demo-walks.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
 import { writeTrust } from './write-trust.ts';
@@ -43,6 +44,8 @@ export async function seedDemoIfEmpty(deps: FrameworkDeps): Promise<DemoTrust | 
   }
   // Each school's Autumn 2026 programme, published, with walks planned by the planner.
   await seedDemoWalks(deps.db, trust, written);
+  // Handed-in records for the past walks, so the insights dashboards have evidence to show.
+  await seedDemoRecords(deps.db, written.trustId);
   return trust;
 }
 

@@ -16,7 +16,10 @@ function cell(value: string | number | null | undefined): string {
 }
 
 /** UTF-8 with a byte-order mark and CRLF lines, as Excel opens it. */
-export function toCsv(header: readonly string[], rows: readonly (string | number | null)[][]): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (string | number | null)[][],
+): string {
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -50,13 +53,30 @@ function figureColumns(f: Figure): (string | number | null)[] {
       '',
     ];
   }
-  return ['', '', '', '', '', '', '', '', '', '', f.status === 'suppressed' ? f.reason : 'No evidence yet'];
+  return [
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    f.status === 'suppressed' ? f.reason : 'No evidence yet',
+  ];
 }
 
 function heatmapCsv(h: Heatmap): string {
   const rows: (string | number | null)[][] = [];
   for (const c of [...h.cells, ...h.rowTotals, ...h.columnTotals]) {
-    rows.push([c.row, c.column, c.status === 'shown' || c.status === 'empty' ? (c.visits ?? 0) : '', c.reason ?? '']);
+    rows.push([
+      c.row,
+      c.column,
+      c.status === 'shown' || c.status === 'empty' ? (c.visits ?? 0) : '',
+      c.reason ?? '',
+    ]);
   }
   return toCsv([h.rowLabel, h.columnLabel, 'Visits', 'Note'], rows);
 }
@@ -65,26 +85,40 @@ export function schoolCsv(data: SchoolInsights, table: string): string {
   const lensName = new Map(data.lenses.map((l) => [l.key, l.name]));
   switch (table) {
     case 'lenses':
-      return toCsv(['Lens', ...FIGURE_HEADER], data.lenses.map((l) => [l.name, ...figureColumns(l.figure)]));
+      return toCsv(
+        ['Lens', ...FIGURE_HEADER],
+        data.lenses.map((l) => [l.name, ...figureColumns(l.figure)]),
+      );
     case 'look-fors':
       return toCsv(
         ['Lens', 'Look-for', 'Answer kind', ...FIGURE_HEADER],
-        data.lookFors.map((f) => [lensName.get(f.lensKey) ?? '', f.prompt, f.kind, ...figureColumns(f.figure)]),
+        data.lookFors.map((f) => [
+          lensName.get(f.lensKey) ?? '',
+          f.prompt,
+          f.kind,
+          ...figureColumns(f.figure),
+        ]),
       );
     case 'trend':
       return toCsv(
         ['Look-for', 'Walk date', ...FIGURE_HEADER],
-        data.lookFors.flatMap((f) => f.trend.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)])),
+        data.lookFors.flatMap((f) =>
+          f.trend.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)]),
+        ),
       );
     case 'departments':
       return toCsv(
         ['Look-for', 'Department', ...FIGURE_HEADER],
-        data.lookFors.flatMap((f) => f.byDepartment.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)])),
+        data.lookFors.flatMap((f) =>
+          f.byDepartment.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)]),
+        ),
       );
     case 'year-groups':
       return toCsv(
         ['Look-for', 'Year group', ...FIGURE_HEADER],
-        data.lookFors.flatMap((f) => f.byYearGroup.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)])),
+        data.lookFors.flatMap((f) =>
+          f.byYearGroup.map((p) => [f.prompt, p.label, ...figureColumns(p.figure)]),
+        ),
       );
     case 'coverage-departments':
       return heatmapCsv(data.coverage.departmentsByYearGroup);
@@ -93,7 +127,10 @@ export function schoolCsv(data: SchoolInsights, table: string): string {
     default: {
       const c = data.coverage.againstCap;
       return c.status === 'shown'
-        ? toCsv(['Visits this period', 'Teachers'], c.bands.map((b) => [b.label, b.teachers]))
+        ? toCsv(
+            ['Visits this period', 'Teachers'],
+            c.bands.map((b) => [b.label, b.teachers]),
+          )
         : toCsv(['Visits this period', 'Teachers'], [[c.reason, '']]);
     }
   }
@@ -107,7 +144,11 @@ export function trustCsv(data: TrustInsights, table: string): string {
         ['Lens', 'School', ...FIGURE_HEADER],
         data.lenses.flatMap((l) => [
           [l.name, 'Trust (all schools shown)', ...figureColumns(l.trust)],
-          ...l.schools.map((s) => [l.name, schoolName.get(s.schoolId) ?? '', ...figureColumns(s.figure)]),
+          ...l.schools.map((s) => [
+            l.name,
+            schoolName.get(s.schoolId) ?? '',
+            ...figureColumns(s.figure),
+          ]),
         ]),
       );
     case 'look-fors':
@@ -115,12 +156,27 @@ export function trustCsv(data: TrustInsights, table: string): string {
         ['Look-for', 'School', ...FIGURE_HEADER],
         data.lookFors.flatMap((f) => [
           [f.prompt, 'Trust (all schools shown)', ...figureColumns(f.trust)],
-          ...f.schools.map((s) => [f.prompt, schoolName.get(s.schoolId) ?? '', ...figureColumns(s.figure)]),
+          ...f.schools.map((s) => [
+            f.prompt,
+            schoolName.get(s.schoolId) ?? '',
+            ...figureColumns(s.figure),
+          ]),
         ]),
       );
     case 'support':
       return toCsv(
-        ['School', 'Look-for', 'School share, %', 'School lower, %', 'School upper, %', 'School visits', 'Rest of trust share, %', 'Rest lower, %', 'Rest upper, %', 'Rest visits'],
+        [
+          'School',
+          'Look-for',
+          'School share, %',
+          'School lower, %',
+          'School upper, %',
+          'School visits',
+          'Rest of trust share, %',
+          'Rest lower, %',
+          'Rest upper, %',
+          'Rest visits',
+        ],
         data.support.map((s) => [
           s.schoolName,
           s.prompt,
@@ -136,7 +192,16 @@ export function trustCsv(data: TrustInsights, table: string): string {
       );
     default:
       return toCsv(
-        ['School', 'Walks due', 'Walks with records handed in', 'Visits needing notice', 'Visits with notice before the visit', 'Visits recorded', 'Visits the teacher responded to', 'Note'],
+        [
+          'School',
+          'Walks due',
+          'Walks with records handed in',
+          'Visits needing notice',
+          'Visits with notice before the visit',
+          'Visits recorded',
+          'Visits the teacher responded to',
+          'Note',
+        ],
         data.culture.map((c) => [
           c.schoolName,
           c.walksPlanned,
@@ -163,7 +228,11 @@ function describe(f: Figure, kind: string): string {
 
 function render(build: (doc: PDFKit.PDFDocument) => void, title: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Learning Walks' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: title, Author: 'Learning Walks' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -199,13 +268,15 @@ export function schoolReportPdf(data: SchoolInsights, generatedOn: string): Prom
     doc.text(
       `${data.visits} visits with records handed in${data.framework ? `, against ${data.framework.name} (version ${data.framework.versionNo})` : ''}.`,
     );
-    for (const l of data.lenses) bullet(doc, `${l.name}: most or all pupils in ${describe(l.figure, 'lens')}`);
+    for (const l of data.lenses)
+      bullet(doc, `${l.name}: most or all pupils in ${describe(l.figure, 'lens')}`);
     heading(doc, 'Themes from notes and pupils’ voices');
     const themes = [...data.themes.notes, ...data.themes.studentVoice];
     if (themes.length === 0) doc.text('No theme came up across enough visits yet.');
     for (const t of themes) {
       bullet(doc, `${t.phrase} (${t.visits} visits)`);
-      for (const q of t.quotes) doc.fontSize(9.5).fillColor('#333').text(`“${q}”`, { indent: 24 }).fillColor('black');
+      for (const q of t.quotes)
+        doc.fontSize(9.5).fillColor('#333').text(`“${q}”`, { indent: 24 }).fillColor('black');
     }
     heading(doc, 'Progress across walks');
     let any = false;
@@ -215,19 +286,31 @@ export function schoolReportPdf(data: SchoolInsights, generatedOn: string): Prom
       any = true;
       const first = shown[0]!;
       const last = shown.at(-1)!;
-      bullet(doc, `${f.prompt}: ${describe(first.figure, f.kind)} on ${first.label}; ${describe(last.figure, f.kind)} on ${last.label}.`);
+      bullet(
+        doc,
+        `${f.prompt}: ${describe(first.figure, f.kind)} on ${first.label}; ${describe(last.figure, f.kind)} on ${last.label}.`,
+      );
     }
     if (!any) doc.text('Not enough walks on the same look-fors yet to show progress.');
     if (data.brightSpots.length > 0) {
       heading(doc, 'Bright spots to share');
       for (const b of data.brightSpots) {
-        bullet(doc, `${b.prompt}: ${Math.round(b.share * 100)}% of ${b.n} visits (at least ${Math.round(b.lower * 100)}%).`);
+        bullet(
+          doc,
+          `${b.prompt}: ${Math.round(b.share * 100)}% of ${b.n} visits (at least ${Math.round(b.lower * 100)}%).`,
+        );
       }
     }
     heading(doc, 'Actions and their progress');
     const a = data.actions;
-    doc.text(`${a.done} done, ${a.doing} in progress, ${a.todo} to start; ${a.overdue} past their due date.`);
-    for (const t of a.titles) bullet(doc, `${t.title} — ${t.status === 'done' ? 'done' : t.status === 'doing' ? 'in progress' : 'to do'}, due ${t.dueOn}`);
+    doc.text(
+      `${a.done} done, ${a.doing} in progress, ${a.todo} to start; ${a.overdue} past their due date.`,
+    );
+    for (const t of a.titles)
+      bullet(
+        doc,
+        `${t.title} — ${t.status === 'done' ? 'done' : t.status === 'doing' ? 'in progress' : 'to do'}, due ${t.dueOn}`,
+      );
     heading(doc, 'Coverage');
     const cap = data.coverage.againstCap;
     if (cap.status === 'shown') {
@@ -240,12 +323,18 @@ export function schoolReportPdf(data: SchoolInsights, generatedOn: string): Prom
   }, title);
 }
 
-export function trustReportPdf(data: TrustInsights, trustName: string, generatedOn: string): Promise<Buffer> {
+export function trustReportPdf(
+  data: TrustInsights,
+  trustName: string,
+  generatedOn: string,
+): Promise<Buffer> {
   const title = `Learning walks across ${trustName}`;
   const schoolName = new Map(data.schools.map((s) => [s.id, s.name]));
   return render((doc) => {
     doc.font('Helvetica-Bold').fontSize(18).text(title);
-    const filters = [data.applied.phase, data.applied.department, data.applied.termName].filter(Boolean).join(', ');
+    const filters = [data.applied.phase, data.applied.department, data.applied.termName]
+      .filter(Boolean)
+      .join(', ');
     doc
       .font('Helvetica')
       .fontSize(10)
@@ -257,16 +346,24 @@ export function trustReportPdf(data: TrustInsights, trustName: string, generated
     for (const l of data.lenses) {
       heading(doc, l.name);
       bullet(doc, `Trust: ${describe(l.trust, 'lens')}`);
-      for (const s of l.schools) bullet(doc, `${schoolName.get(s.schoolId) ?? ''}: ${describe(s.figure, 'lens')}`);
+      for (const s of l.schools)
+        bullet(doc, `${schoolName.get(s.schoolId) ?? ''}: ${describe(s.figure, 'lens')}`);
     }
     heading(doc, 'Where targeted support might help');
-    if (data.support.length === 0) doc.text('No school’s evidence sits clearly below the rest of the trust on any look-for.');
+    if (data.support.length === 0)
+      doc.text('No school’s evidence sits clearly below the rest of the trust on any look-for.');
     for (const s of data.support) {
-      bullet(doc, `${s.schoolName}: ${s.prompt} — ${Math.round(s.school.share * 100)}% against ${Math.round(s.restOfTrust.share * 100)}% in the rest of the trust.`);
+      bullet(
+        doc,
+        `${s.schoolName}: ${s.prompt} — ${Math.round(s.school.share * 100)}% against ${Math.round(s.restOfTrust.share * 100)}% in the rest of the trust.`,
+      );
     }
     heading(doc, 'How the walks are run');
     for (const c of data.culture) {
-      bullet(doc, `${c.schoolName}: ${c.walksDone} of ${c.walksPlanned} walks due have records; prior warning sent for ${c.visitsWithNotice} of ${c.visitsNeedingNotice} visits.`);
+      bullet(
+        doc,
+        `${c.schoolName}: ${c.walksDone} of ${c.walksPlanned} walks due have records; prior warning sent for ${c.visitsWithNotice} of ${c.visitsNeedingNotice} visits.`,
+      );
     }
     doc.moveDown().text(data.pulse);
   }, title);

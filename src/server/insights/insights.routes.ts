@@ -52,7 +52,8 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ['insights'],
-        summary: "One of the school dashboard's tables as CSV (UTF-8 with a byte-order mark, for Excel)",
+        summary:
+          "One of the school dashboard's tables as CSV (UTF-8 with a byte-order mark, for Excel)",
         params: schoolParamsSchema,
         querystring: schoolCsvQuerySchema,
         response: { 200: z.string().describe('text/csv'), ...errors },
@@ -66,9 +67,14 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         request.params.schoolId,
         query,
       );
+      // If-None-Match: * asks only whether the table exists (it does, once authorised).
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${slug(data.school.name)}-${table}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${slug(data.school.name)}-${table}.csv"`,
+        )
         .header('cache-control', 'private, no-store')
         .send(schoolCsv(data, table));
     },
@@ -79,7 +85,8 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ['insights'],
-        summary: "A PDF report of the school's themes, progress and actions for governors; no teacher named",
+        summary:
+          "A PDF report of the school's themes, progress and actions for governors; no teacher named",
         params: schoolParamsSchema,
         querystring: schoolInsightsQuerySchema,
         response: { 200: z.any().describe('application/pdf'), ...errors },
@@ -92,10 +99,14 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         request.params.schoolId,
         request.query,
       );
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       const pdf = await schoolReportPdf(data, deps.now().toISOString().slice(0, 10));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${slug(data.school.name)}-report.pdf"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${slug(data.school.name)}-report.pdf"`,
+        )
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },
@@ -128,6 +139,8 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request, reply) => {
       const { table, ...query } = request.query;
       const data = await trustInsights(deps, requireSignedIn(request), query);
+      // If-None-Match: * asks only whether the table exists (it does, once authorised).
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="trust-${table}.csv"`)
@@ -149,6 +162,7 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (request, reply) => {
       const auth = requireSignedIn(request);
       const data = await trustInsights(deps, auth, request.query);
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       const name = await trustName(deps, auth);
       const pdf = await trustReportPdf(data, name, deps.now().toISOString().slice(0, 10));
       return reply

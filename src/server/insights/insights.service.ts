@@ -11,7 +11,10 @@ import { DEFAULT_K } from '../../domain/insights/evidence.ts';
 import { proportion } from '../../domain/insights/prevalence.ts';
 import { findThemes, isQuotable, type ThemeText } from '../../domain/insights/themes.ts';
 import { clearlyBelow } from '../../domain/insights/wilson.ts';
-import { createChecker, type NeutralLanguageChecker } from '../../domain/neutral-language/checker.ts';
+import {
+  createChecker,
+  type NeutralLanguageChecker,
+} from '../../domain/neutral-language/checker.ts';
 import { canonicalBody } from '../../domain/records/body.ts';
 import type { InsightsGrain } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -21,7 +24,15 @@ import { decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './insights.queries.ts';
 import { loadLookForMeta } from './rollups.ts';
-import { type Agg, emptyAgg, figure, type Group, groupFigures, heatmap, sumAggs } from './tables.ts';
+import {
+  type Agg,
+  emptyAgg,
+  figure,
+  type Group,
+  groupFigures,
+  heatmap,
+  sumAggs,
+} from './tables.ts';
 
 /**
  * Insights (issue 8): the school's and the trust's dashboards, read from the rollups (migration
@@ -65,9 +76,14 @@ async function chooseFramework(
     q.frameworksWithEvidence(tx, schoolIds),
   ]);
   const usable = published.filter(
-    (f) => f.kind !== 'health_and_safety' && (evidence.has(f.framework_id) || f.kind === 'learning'),
+    (f) =>
+      f.kind !== 'health_and_safety' && (evidence.has(f.framework_id) || f.kind === 'learning'),
   );
-  const frameworks = usable.map((f) => ({ id: f.framework_id, name: f.name, versionNo: f.version_no }));
+  const frameworks = usable.map((f) => ({
+    id: f.framework_id,
+    name: f.name,
+    versionNo: f.version_no,
+  }));
   let chosen = frameworkId ? usable.find((f) => f.framework_id === frameworkId) : undefined;
   if (frameworkId && !chosen) throw notFound('The framework');
   chosen ??= [...usable].sort(
@@ -175,11 +191,11 @@ export async function buildSchoolInsights(
     const trendGroups = groupsOf(walkBySeries.get(id) ?? [], (c) => c.dim2).sort(
       (a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key),
     );
-    const depts = groupsOf(deptBySeries.get(id) ?? [], (c) => c.dim1 || NO_DEPARTMENT).sort((a, b) =>
-      natural(a.label, b.label),
+    const depts = groupsOf(deptBySeries.get(id) ?? [], (c) => c.dim1 || NO_DEPARTMENT).sort(
+      (a, b) => natural(a.label, b.label),
     );
-    const years = groupsOf(yearBySeries.get(id) ?? [], (c) => c.dim1 || NO_YEAR_GROUP).sort((a, b) =>
-      natural(a.label, b.label),
+    const years = groupsOf(yearBySeries.get(id) ?? [], (c) => c.dim1 || NO_YEAR_GROUP).sort(
+      (a, b) => natural(a.label, b.label),
     );
     return {
       key: f.key,
@@ -289,7 +305,15 @@ export async function buildSchoolInsights(
       f.figure.share !== null &&
       f.figure.lower !== null &&
       f.figure.lower >= 0.5
-        ? [{ key: f.key, prompt: f.prompt, share: f.figure.share, lower: f.figure.lower, n: f.figure.n }]
+        ? [
+            {
+              key: f.key,
+              prompt: f.prompt,
+              share: f.figure.share,
+              lower: f.figure.lower,
+              n: f.figure.n,
+            },
+          ]
         : [],
     )
     .sort((a, b) => b.lower - a.lower)
@@ -299,7 +323,12 @@ export async function buildSchoolInsights(
   return {
     school: { id: schoolId, name: school.name, phase: school.phase },
     k,
-    terms: terms.map((t) => ({ id: t.term_id, name: t.name, startsOn: t.starts_on, endsOn: t.ends_on })),
+    terms: terms.map((t) => ({
+      id: t.term_id,
+      name: t.name,
+      startsOn: t.starts_on,
+      endsOn: t.ends_on,
+    })),
     termId: term?.term_id ?? null,
     frameworks,
     framework: current?.ref ?? null,
@@ -400,7 +429,10 @@ export async function buildTrustInsights(
     termKeys === null
       ? null
       : {
-          from: terms.filter((t) => termKeys!.includes(t.term_id)).map((t) => t.starts_on).sort()[0]!,
+          from: terms
+            .filter((t) => termKeys!.includes(t.term_id))
+            .map((t) => t.starts_on)
+            .sort()[0]!,
           to: terms
             .filter((t) => termKeys!.includes(t.term_id))
             .map((t) => t.ends_on)
@@ -488,10 +520,12 @@ export async function buildTrustInsights(
   for (const f of lookFors) {
     if (f.kind === 'count') continue;
     for (const [i, s] of f.schools.entries()) {
-      if (s.figure.status !== 'shown' || s.figure.lower === null || s.figure.upper === null) continue;
+      if (s.figure.status !== 'shown' || s.figure.lower === null || s.figure.upper === null)
+        continue;
       const rest = sumAggs(f.groups.filter((_, j) => j !== i).map((g) => g.agg));
       if (rest.teachers.size < k || rest.counts.n === 0) continue;
-      const successes = f.kind === 'prevalence' ? rest.counts.most + rest.counts.all : rest.counts.seen;
+      const successes =
+        f.kind === 'prevalence' ? rest.counts.most + rest.counts.all : rest.counts.seen;
       const r = proportion(successes, rest.counts.n);
       const mine = { lower: s.figure.lower, upper: s.figure.upper };
       if (clearlyBelow(mine, r)) {
@@ -500,7 +534,12 @@ export async function buildTrustInsights(
           schoolName: nameOf.get(s.schoolId) ?? '',
           lookForKey: f.key,
           prompt: f.prompt,
-          school: { share: s.figure.share ?? 0, lower: mine.lower, upper: mine.upper, n: s.figure.n },
+          school: {
+            share: s.figure.share ?? 0,
+            lower: mine.lower,
+            upper: mine.upper,
+            n: s.figure.n,
+          },
           restOfTrust: { share: r.share ?? 0, lower: r.lower, upper: r.upper, n: r.n },
         });
       }
@@ -566,7 +605,6 @@ export function describeFigure(f: Figure, kind: string): string {
   const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   return `${pct(f.share)} (${pct(f.lower)}–${pct(f.upper)}, ${f.n} visits)`;
 }
-
 
 export function trustName(deps: Deps, auth: SignedIn): Promise<string> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {

@@ -35,10 +35,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   trust = await createTestTrust(database.db, 'rollups');
   const teachers = (await addTestTeachers(database.db, trust, 'North', 6)).map((t) => t.personId);
-  observers = [
-    trust.person(trust.email('observer')),
-    trust.person(trust.email('school_leader')),
-  ];
+  observers = [trust.person(trust.email('observer')), trust.person(trust.email('school_leader'))];
   walks = [
     await createTestWalk(database.db, trust, {
       date: '2026-11-16',
@@ -73,7 +70,12 @@ type Op =
   | { op: 'put'; visit: number; observer: number; body: BodySpec; handedIn: boolean }
   | { op: 'delete'; visit: number; observer: number }
   | { op: 'hand_in'; visit: number; observer: number };
-type BodySpec = { prevalence: number | null; seen: boolean | null; count: number | null; notes: string };
+type BodySpec = {
+  prevalence: number | null;
+  seen: boolean | null;
+  count: number | null;
+  notes: string;
+};
 
 const levels = ['not_seen', 'some', 'most', 'all'] as const;
 
@@ -85,7 +87,15 @@ const bodySpec = fc.record({
 });
 const target = { visit: fc.integer({ min: 0, max: 10 }), observer: fc.integer({ min: 0, max: 1 }) };
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('put' as const), ...target, body: bodySpec, handedIn: fc.boolean() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('put' as const),
+      ...target,
+      body: bodySpec,
+      handedIn: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), ...target }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('hand_in' as const), ...target }) },
 );
@@ -148,7 +158,8 @@ async function run(tx: Tx, o: Op) {
         .execute();
     }
   } else if (o.op === 'delete') {
-    if (existing) await tx.deleteFrom('records').where('record_id', '=', existing.record_id).execute();
+    if (existing)
+      await tx.deleteFrom('records').where('record_id', '=', existing.record_id).execute();
   } else if (existing && !existing.handed_in_at) {
     await tx
       .updateTable('records')
@@ -166,9 +177,27 @@ async function snapshot(tx: Tx): Promise<Snapshot> {
   const teachers = await tx.selectFrom('insights_cell_teachers').selectAll().execute();
   const out: Snapshot = new Map();
   for (const c of cells) {
-    const key = JSON.stringify([c.school_id, c.grain, c.term_key, c.framework_id, c.item, c.kind, c.dim1, c.dim2]);
+    const key = JSON.stringify([
+      c.school_id,
+      c.grain,
+      c.term_key,
+      c.framework_id,
+      c.item,
+      c.kind,
+      c.dim1,
+      c.dim2,
+    ]);
     out.set(key, {
-      counts: [c.visits, c.n, c.not_seen, c.some_count, c.most, c.all_count, c.seen, Number(c.count_total)],
+      counts: [
+        c.visits,
+        c.n,
+        c.not_seen,
+        c.some_count,
+        c.most,
+        c.all_count,
+        c.seen,
+        Number(c.count_total),
+      ],
       teachers: teachers
         .filter((t) => t.cell_id === c.cell_id)
         .map((t) => `${t.teacher_id}×${t.visits}`)
@@ -183,7 +212,16 @@ async function freshAggregate(tx: Tx) {
   const rows = await tx
     .selectFrom('records as r')
     .innerJoin('visits as v', 'v.visit_id', 'r.visit_id')
-    .select(['r.visit_id', 'r.body', 'r.framework_version_id', 'v.teacher_id', 'v.department', 'v.year_group', 'v.walk_id', 'v.visit_date'])
+    .select([
+      'r.visit_id',
+      'r.body',
+      'r.framework_version_id',
+      'v.teacher_id',
+      'v.department',
+      'v.year_group',
+      'v.walk_id',
+      'v.visit_date',
+    ])
     .where('r.handed_in_at', 'is not', null)
     .execute();
   const records: VisitRecord[] = rows.map((r) => {

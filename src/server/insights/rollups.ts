@@ -138,10 +138,9 @@ function columnsOf(list: readonly CellRef[]) {
     kind: keys.map((k) => k.kind as string),
     d1: keys.map((k) => k.dim1),
     d2: keys.map((k) => k.dim2),
-    counts: Object.fromEntries(COUNT_FIELDS.map((f) => [f, list.map((c) => c.counts[f])])) as Record<
-      keyof CellCounts,
-      number[]
-    >,
+    counts: Object.fromEntries(
+      COUNT_FIELDS.map((f) => [f, list.map((c) => c.counts[f])]),
+    ) as Record<keyof CellCounts, number[]>,
   };
 }
 
@@ -371,7 +370,8 @@ export async function loadLookForMeta(
   }
   for (const id of ids) {
     const row = known.get(id);
-    if (row) out.set(id, { frameworkId: row.frameworkId, series: rootOf(id), lensKey: row.lensKey });
+    if (row)
+      out.set(id, { frameworkId: row.frameworkId, series: rootOf(id), lensKey: row.lensKey });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Figure, Heatmap, HeatCell } from '../../contracts/insights.ts';
+import type { Figure, HeatCell, Heatmap } from '../../contracts/insights.ts';
 import { summariseTally, type Tally } from '../../domain/insights/prevalence.ts';
 import {
   reasonFor,
@@ -114,7 +114,11 @@ export function groupFigures(
     return shownFigure(kind, agg);
   };
   return {
-    groups: groups.map((g) => ({ key: g.key, label: g.label, figure: figureOf(`g:${g.key}`, g.agg) })),
+    groups: groups.map((g) => ({
+      key: g.key,
+      label: g.label,
+      figure: figureOf(`g:${g.key}`, g.agg),
+    })),
     total: figureOf('total', total),
   };
 }
@@ -140,7 +144,8 @@ export function heatmap(
     items.push({ id: itemId, teachers: new Set(agg.teachers.keys()) });
   };
   for (const r of spec.rows) {
-    for (const c of spec.columns) add(`c:${id(r.key, c.key)}`, cells.get(id(r.key, c.key)) ?? emptyAgg());
+    for (const c of spec.columns)
+      add(`c:${id(r.key, c.key)}`, cells.get(id(r.key, c.key)) ?? emptyAgg());
   }
   for (const r of spec.rows) {
     const children = spec.columns.map((c) => `c:${id(r.key, c.key)}`);

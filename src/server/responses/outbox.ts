@@ -14,7 +14,10 @@ export type MailDeps = Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>;
 export async function withTenantMail<T>(
   deps: MailDeps,
   trustId: string,
-  fn: (tx: Tx, mail: (to: string | null | undefined, subject: string, lines: string[]) => Promise<void>) => Promise<T>,
+  fn: (
+    tx: Tx,
+    mail: (to: string | null | undefined, subject: string, lines: string[]) => Promise<void>,
+  ) => Promise<T>,
 ): Promise<T> {
   const queued: Queued[] = [];
   const result = await withTenant(deps.db, trustId, (tx) =>
@@ -37,9 +40,9 @@ export async function withTenantMail<T>(
 
 /** Every trust with people in it: scheduled work visits each under its own tenant. */
 export async function allTrustIds(db: Kysely<DB>): Promise<string[]> {
-  const rows = await sql<{ trust_id: string }>`SELECT DISTINCT trust_id FROM auth_identities`.execute(
-    db,
-  );
+  const rows = await sql<{
+    trust_id: string;
+  }>`SELECT DISTINCT trust_id FROM auth_identities`.execute(db);
   return rows.rows.map((r) => r.trust_id);
 }
 

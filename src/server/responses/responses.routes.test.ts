@@ -110,9 +110,7 @@ describe('after the walk: the teacher reads and answers the records of their vis
     const teacher = await as(trust.email('teacher'));
     const mine = await teacher.get('/api/me/visit-records');
     expect(mine.status).toBe(200);
-    expect(mine.body.visits.map((v: { visitId: string }) => v.visitId)).toEqual([
-      walk.visitIds[0],
-    ]);
+    expect(mine.body.visits.map((v: { visitId: string }) => v.visitId)).toEqual([walk.visitIds[0]]);
     expect(mine.body.visits[0].records).toBe(1);
     expect(mine.body.visits[0].window).toMatchObject({
       opensOn: '2026-11-23',

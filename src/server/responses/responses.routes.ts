@@ -69,7 +69,8 @@ export const responseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ['after the walk'],
-        summary: 'Open factual-error flags on records I wrote (or, for school leaders, in my schools)',
+        summary:
+          'Open factual-error flags on records I wrote (or, for school leaders, in my schools)',
         response: { 200: myFlagsSchema, ...errors },
       },
     },
@@ -200,7 +201,8 @@ export const responseRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       schema: {
         tags: ['after the walk'],
-        summary: 'The visited teacher shares this visit’s records (and optionally the reflection) with their coach',
+        summary:
+          'The visited teacher shares this visit’s records (and optionally the reflection) with their coach',
         params: visitIdParamsSchema,
         body: coachShareInputSchema,
         response: {

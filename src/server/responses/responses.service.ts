@@ -8,11 +8,7 @@ import type {
   Viewer,
   VisitRecords,
 } from '../../contracts/responses.ts';
-import {
-  addSchoolDays,
-  formatDate,
-  type SchoolCalendar,
-} from '../../domain/calendar/calendar.ts';
+import { addSchoolDays, formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { prevalenceLevels } from '../../domain/frameworks/types.ts';
 import {
   type CaptureLookFor,
@@ -160,7 +156,11 @@ function flagDto(
 }
 
 /** Everything about one visit's records that this person may see. Every record read is audited. */
-export function visitRecords(deps: AppDeps, auth: SignedIn, visitId: string): Promise<VisitRecords> {
+export function visitRecords(
+  deps: AppDeps,
+  auth: SignedIn,
+  visitId: string,
+): Promise<VisitRecords> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const { visit, viewer } = await visitAccess(tx, auth, visitId);
     let rows = await q.handedInRecords(tx, [visit.visit_id]);
@@ -392,7 +392,12 @@ async function teacherOfOpenWindow(tx: Tx, deps: AppDeps, auth: SignedIn, visitI
   return { ...access, rows, window };
 }
 
-export function addResponse(deps: MailDeps & AppDeps, auth: SignedIn, visitId: string, body: string) {
+export function addResponse(
+  deps: MailDeps & AppDeps,
+  auth: SignedIn,
+  visitId: string,
+  body: string,
+) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const { visit, rows } = await teacherOfOpenWindow(tx, deps, auth, visitId);
     const row = await tx
@@ -441,7 +446,12 @@ function checkItem(
 }
 
 /** Flags a factual error on one item of one record; the observer and the school's leaders are told. */
-export function flagError(deps: MailDeps & AppDeps, auth: SignedIn, visitId: string, input: FlagInput) {
+export function flagError(
+  deps: MailDeps & AppDeps,
+  auth: SignedIn,
+  visitId: string,
+  input: FlagInput,
+) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const { visit, rows } = await teacherOfOpenWindow(tx, deps, auth, visitId);
     const record = rows.find((r) => r.record_id === input.recordId);
@@ -528,7 +538,12 @@ function correctedBody(
  * Settles a flag: the record's observer (or a school leader) corrects the item — a new version of
  * the record, the original kept in its history — or explains why it stands. The teacher is told.
  */
-export function resolveFlag(deps: MailDeps & AppDeps, auth: SignedIn, flagId: string, input: ResolveFlag) {
+export function resolveFlag(
+  deps: MailDeps & AppDeps,
+  auth: SignedIn,
+  flagId: string,
+  input: ResolveFlag,
+) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const [flag] = await q.flagsOf(tx, { flagId });
     if (!flag) throw notFound('The flag');
@@ -561,7 +576,12 @@ export function resolveFlag(deps: MailDeps & AppDeps, auth: SignedIn, flagId: st
       const next = canonicalBody(correctedBody(body, target, input.correction));
       const problems = validateRecordBody(next, lookFors as CaptureLookFor[]);
       if (problems.length > 0) {
-        throw new AppError(422, problems[0]!.code, `The correction was not saved: ${problems[0]!.message}`, problems);
+        throw new AppError(
+          422,
+          problems[0]!.code,
+          `The correction was not saved: ${problems[0]!.message}`,
+          problems,
+        );
       }
       correctedVersion = record.version_no + 1;
       const bodyHash = sha256(canonicalJson(next));

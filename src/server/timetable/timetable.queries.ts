@@ -83,18 +83,19 @@ export async function renumberPeriods(tx: Tx, schoolId: string) {
 function lessonsOf(tx: Tx, schoolId: string, query: Omit<LessonListQuery, 'page' | 'pageSize'>) {
   let base = tx.selectFrom('lessons as l').where('l.school_id', '=', schoolId);
   if (query.teacherId) {
+    // Lead or co-teacher: both sides use an index (lessons_teacher, lesson_co_teachers_person).
     const teacherId = query.teacherId;
-    base = base.where((eb) =>
-      eb.or([
-        eb('l.teacher_id', '=', teacherId),
-        eb.exists(
+    base = base.where('l.lesson_id', 'in', (eb) =>
+      eb
+        .selectFrom('lessons as t')
+        .select('t.lesson_id')
+        .where('t.teacher_id', '=', teacherId)
+        .union(
           eb
             .selectFrom('lesson_co_teachers as c')
-            .select('c.person_id')
-            .whereRef('c.lesson_id', '=', 'l.lesson_id')
+            .select('c.lesson_id')
             .where('c.person_id', '=', teacherId),
         ),
-      ]),
     );
   }
   if (query.roomId) base = base.where('l.room_id', '=', query.roomId);
@@ -194,7 +195,6 @@ function withNames(query: ReturnType<typeof lessonsOf>) {
       sql<string>`to_char(pe.ends_at, 'HH24:MI')`.as('ends_at'),
     ]);
 }
-
 
 /**
  * One page of lessons in class order. The page is chosen on the lessons table alone, in the

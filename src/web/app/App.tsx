@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ActionsBoardPage, MyActionsPage } from '../actions/ActionsBoardPage.tsx';
 import { LinkSignInPage } from '../auth/LinkSignInPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MyWalksPage } from '../capture/MyWalksPage.tsx';
@@ -7,16 +8,23 @@ import { CaptureGate } from '../capture/owner.tsx';
 import { CaptureReviewPage } from '../capture/ReviewPage.tsx';
 import { CaptureVisitPage } from '../capture/VisitPage.tsx';
 import { CaptureWalkPage } from '../capture/WalkPage.tsx';
+import { DebriefPage } from '../debriefs/DebriefPage.tsx';
+import { DebriefsPage } from '../debriefs/DebriefsPage.tsx';
+import { StaffSummariesPage, StaffSummaryPage } from '../debriefs/StaffSummariesPage.tsx';
 import { FociPage } from '../frameworks/FociPage.tsx';
 import { FrameworksPage } from '../frameworks/FrameworksPage.tsx';
 import { VersionPage } from '../frameworks/VersionPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
 import { ImportPage } from '../imports/ImportPage.tsx';
+import { SchoolInsightsPage } from '../insights/SchoolInsightsPage.tsx';
+import { TrustInsightsPage } from '../insights/TrustInsightsPage.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { NoticesPage } from '../notices/NoticesPage.tsx';
 import { ProtocolReportPage } from '../notices/ProtocolReportPage.tsx';
 import { ProgrammePage } from '../programmes/ProgrammePage.tsx';
 import { ProgrammesPage } from '../programmes/ProgrammesPage.tsx';
+import { MyRecordsPage } from '../responses/MyRecordsPage.tsx';
+import { VisitRecordsPage } from '../responses/VisitRecordsPage.tsx';
 import { RoomsPage } from '../rooms/RoomsPage.tsx';
 import { EditSchoolPage, NewSchoolPage } from '../schools/SchoolFormPage.tsx';
 import { SchoolPage } from '../schools/SchoolPage.tsx';
@@ -45,6 +53,22 @@ export function App() {
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-in/link" element={<LinkSignInPage />} />
+          <Route
+            path="/insights"
+            element={
+              <RequireSignIn>
+                <TrustInsightsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/insights"
+            element={
+              <RequireSignIn>
+                <SchoolInsightsPage />
+              </RequireSignIn>
+            }
+          />
           <Route
             path="/outbox"
             element={
@@ -235,6 +259,71 @@ export function App() {
             element={
               <RequireSignIn>
                 <ProtocolReportPage />
+              </RequireSignIn>
+            }
+          />
+          {/* After the walk (issue 7): records of my visits, debriefs, actions. */}
+          <Route
+            path="/my-records"
+            element={
+              <RequireSignIn>
+                <MyRecordsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/visits/:visitId/records"
+            element={
+              <RequireSignIn>
+                <VisitRecordsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/debriefs"
+            element={
+              <RequireSignIn>
+                <DebriefsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/debriefs/:debriefId"
+            element={
+              <RequireSignIn>
+                <DebriefPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/staff-summaries"
+            element={
+              <RequireSignIn>
+                <StaffSummariesPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/staff-summaries/:debriefId"
+            element={
+              <RequireSignIn>
+                <StaffSummaryPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/schools/:schoolId/actions"
+            element={
+              <RequireSignIn>
+                <ActionsBoardPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/my-actions"
+            element={
+              <RequireSignIn>
+                <MyActionsPage />
               </RequireSignIn>
             }
           />

@@ -89,6 +89,9 @@ function TrustHome() {
       <h2 id="trust-schools">Schools in the trust</h2>
       <SchoolCards />
       <p>
+        <Link to="/insights">Insights across the trust: evidence, coverage and support</Link>
+      </p>
+      <p>
         <Link to="/frameworks">Frameworks: lenses and look-fors shared across the trust</Link>
       </p>
       <p>
@@ -98,7 +101,28 @@ function TrustHome() {
       <p>
         <Link to="/outbox">Mail outbox</Link>
       </p>
+      <AfterTheWalkLinks />
     </section>
+  );
+}
+
+/** Trust leaders see each school's debrief outcomes, actions and staff summaries (never records). */
+function AfterTheWalkLinks() {
+  const schools = useSchools();
+  if (!schools.data) return null;
+  return (
+    <>
+      <h3>After the walk</h3>
+      <ul>
+        {schools.data.schools.map((s) => (
+          <li key={s.id}>
+            {s.name}: <Link to={`/schools/${s.id}/debriefs`}>debriefs</Link>,{' '}
+            <Link to={`/schools/${s.id}/actions`}>actions</Link>,{' '}
+            <Link to={`/schools/${s.id}/staff-summaries`}>staff summaries</Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -130,12 +154,32 @@ function SchoolHome({ me }: { me: Me }) {
         {me.memberships
           .filter((m) => m.role === 'school_leader' && m.schoolId)
           .map((m) => (
+            <li key={`insights-${m.schoolId}`}>
+              <Link to={`/schools/${m.schoolId}/insights`}>Insights, {m.schoolName}</Link>
+            </li>
+          ))}
+        {me.memberships
+          .filter((m) => m.role === 'school_leader' && m.schoolId)
+          .map((m) => (
             <li key={`programmes-${m.schoolId}`}>
               <Link to={`/schools/${m.schoolId}/programmes`}>
                 Programmes and walks, {m.schoolName}
               </Link>
             </li>
           ))}
+        {me.memberships
+          .filter((m) => m.role === 'school_leader' && m.schoolId)
+          .map((m) => (
+            <li key={`after-${m.schoolId}`}>
+              After the walk, {m.schoolName}:{' '}
+              <Link to={`/schools/${m.schoolId}/debriefs`}>debriefs</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/actions`}>actions board</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/staff-summaries`}>staff summaries</Link>
+            </li>
+          ))}
+        <li>
+          <Link to="/my-records">Records of visits: my classes, my coaching, flags to answer</Link>
+        </li>
         <li>
           <Link to="/capture">My walks: the walks I observe</Link>
         </li>
@@ -182,6 +226,21 @@ function TeachingHome({ me }: { me: Me }) {
       <p>
         <Link to="/my-visits">My visits, and invite a walk into a lesson</Link>
       </p>
+      <p>
+        <Link to="/my-records">Records of my visits: read, respond, reflect</Link>
+      </p>
+      <p>
+        <Link to="/my-actions">My actions</Link>
+      </p>
+      {[...new Set(me.memberships.filter((m) => m.schoolId).map((m) => m.schoolId!))].map(
+        (schoolId) => (
+          <p key={`summaries-${schoolId}`}>
+            <Link to={`/schools/${schoolId}/staff-summaries`}>
+              Staff summaries: what learning walks found across the school
+            </Link>
+          </p>
+        ),
+      )}
       {[...new Set(me.memberships.filter((m) => m.schoolId).map((m) => m.schoolId!))].map(
         (schoolId) => (
           <p key={`programmes-${schoolId}`}>
