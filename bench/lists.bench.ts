@@ -155,9 +155,7 @@ export async function listsBench(): Promise<Comparison[]> {
         })
         .execute(),
     );
-    const seeded = performance.now();
     const big = await bigSchool(t.db, trust.trustId, schoolId);
-    if (process.env.LISTS_PROBE) console.log('seeded in', (performance.now() - seeded) / 1000, 's');
     await analyze(t);
     const deps = { db: t.db } as AppDeps;
     const doer = {
@@ -183,9 +181,7 @@ export async function listsBench(): Promise<Comparison[]> {
       withTenant(t.db, trust.trustId, (tx) =>
         tx.selectFrom('people').selectAll().where('person_id', 'in', personIds).execute(),
       );
-    const options = process.env.LISTS_PROBE
-      ? { rounds: 1, repeat: 1, warmup: 0 }
-      : { rounds: 10, repeat: 3, warmup: 3 };
+    const options = { rounds: 10, repeat: 3, warmup: 3 };
     const backend = t.database.backend;
     const baseline = '25 lessons by primary key in one tenant transaction';
     const results = [

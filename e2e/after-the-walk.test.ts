@@ -22,6 +22,8 @@ const head = school.staff.find((s) => s.roles.length === 1 && s.roles[0] === 'sc
 
 async function signIn(page: Page, baseUrl: string, email: string) {
   await page.goto(`${baseUrl}/sign-in`);
+  // The first load can be slow on a busy two-core machine.
+  await page.getByLabel('Email address').waitFor({ timeout: 60_000 });
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -157,11 +159,9 @@ describe.runIf(browserTestsEnabled())('after the walk, in Chromium', () => {
     await leader
       .getByRole('option', { name: 'Oracy in every classroom' })
       .waitFor({ state: 'attached' });
-    await leader
-      .getByLabel('From a debrief’s agreed next step (optional)')
-      .selectOption({
-        label: 'Debrief: Talk for learning: Share talk-partner routines in every department.',
-      });
+    await leader.getByLabel('From a debrief’s agreed next step (optional)').selectOption({
+      label: 'Debrief: Talk for learning: Share talk-partner routines in every department.',
+    });
     await leader
       .getByLabel('Improvement priority')
       .selectOption({ label: 'Oracy in every classroom' });

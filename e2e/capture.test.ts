@@ -150,6 +150,12 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
       null,
       { timeout: 30_000 },
     );
+    // From the next load on, the service worker answers for the app: it works with no connection.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 30_000,
+    });
+    await page.getByRole('heading', { name: 'My walks', level: 1 }).waitFor();
     await page.getByRole('link', { name: /Talk for learning/ }).click();
     await page.getByText(/Stored on this device/).waitFor();
     expect(await page.getByRole('listitem').filter({ hasText: 'Room' }).count()).toBe(4);
@@ -197,12 +203,12 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
       else await page.getByRole('link', { name: 'Finish: review and hand in' }).click();
     }
     await page.getByRole('heading', { name: 'Review and hand in' }).waitFor();
-    expect(await page.getByText('Saved on this device').count()).toBe(4);
+    await expect.poll(() => page.getByText('Saved on this device').count()).toBe(4);
     // The app itself opens with no connection (service worker), for the same person.
     await page.goto(`${server.baseUrl}/capture`);
     await page.getByText('Offline', { exact: true }).waitFor();
     await page.getByRole('link', { name: /Talk for learning/ }).waitFor();
-    expect(await page.getByText('4 records not sent yet').count()).toBe(1);
+    await expect.poll(() => page.getByText('4 records not sent yet').count()).toBe(1);
     // Nothing reached the server.
     const none = await withTenant(server.db, trustId, (tx) =>
       tx.selectFrom('records').select('record_id').where('walk_id', '=', walk.walkId).execute(),
