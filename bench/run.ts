@@ -1,4 +1,5 @@
 import { importBench } from './import.bench.ts';
+import { insightsBench } from './insights.bench.ts';
 import { listsBench } from './lists.bench.ts';
 import { report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
@@ -12,5 +13,6 @@ const results = [
   ...(await neutralLanguageBench()),
   ...(await plannerBench()),
   ...(await importBench()),
+  ...(await insightsBench()),
 ];
 report(results);
