@@ -44,7 +44,7 @@ export function WalkForm({
   });
   const staff = useQuery({
     queryKey: ['staff', schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff`),
+    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff?pageSize=200`),
   });
   const [date, setDate] = useState(initial?.date ?? '');
   const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');

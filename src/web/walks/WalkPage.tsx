@@ -464,7 +464,7 @@ function ChangeObservers({
   const [chosen, setChosen] = useState<Set<string>>(new Set(current.map((o) => o.id)));
   const staff = useQuery({
     queryKey: ['staff', schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff`),
+    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff?pageSize=200`),
     enabled: open,
   });
   const save = useMutation({
