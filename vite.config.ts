@@ -32,6 +32,10 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Take over the first page load, so a phone that opens a walk and then loses its
+        // signal already has the app shell cached and served.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

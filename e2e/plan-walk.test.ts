@@ -140,7 +140,7 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     await teacher.getByLabel('Email address').fill(visit.email);
     await teacher.getByLabel('Password').fill(DEMO_PASSWORD);
     await teacher.getByRole('button', { name: 'Sign in' }).click();
-    const bell = teacher.getByRole('link', { name: /^Notices, \d+ unread/ });
+    const bell = teacher.getByRole('link', { name: /^Notices \d+ unread/ });
     await bell.waitFor();
     await bell.click();
     await teacher.getByRole('heading', { name: 'Notices', level: 1 }).waitFor();

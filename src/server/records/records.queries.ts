@@ -38,7 +38,16 @@ export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 export function findVisit(tx: Tx, visitId: string) {
   return tx
     .selectFrom('visits')
-    .select(['visit_id', 'walk_id', 'school_id', 'status', 'invited', 'notice_sent_at'])
+    .select([
+      'visit_id',
+      'walk_id',
+      'school_id',
+      'status',
+      'invited',
+      'notice_sent_at',
+      'needs_teacher_agreement',
+      'teacher_agreed_at',
+    ])
     .where('visit_id', '=', visitId)
     .executeTakeFirst();
 }

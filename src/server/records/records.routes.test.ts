@@ -282,6 +282,37 @@ describe('capture and sync of records', () => {
       expect(res.status).toBe(201);
     });
 
+    it('a visit moved inside the notice period that the teacher has not agreed to', async () => {
+      const visitId = walk.visitIds[0]!;
+      const setAgreement = (agreedAt: Date | null) =>
+        withTenant(t.db, trust.trustId, (tx) =>
+          tx
+            .updateTable('visits')
+            .set({ needs_teacher_agreement: true, teacher_agreed_at: agreedAt })
+            .where('visit_id', '=', visitId)
+            .execute(),
+        );
+      await setAgreement(null);
+      try {
+        const refused = await put(observer, id(), { visitId, baseVersion: null, body: body() });
+        expect(refused.status).toBe(422);
+        expect(refused.body.error.code).toBe('teacher_agreement_needed');
+        expect(refused.body.error.message).toContain('not agreed');
+
+        await setAgreement(new Date());
+        const agreed = await put(observer, id(), { visitId, baseVersion: null, body: body() });
+        expect(agreed.status).not.toBe(422);
+      } finally {
+        await withTenant(t.db, trust.trustId, (tx) =>
+          tx
+            .updateTable('visits')
+            .set({ needs_teacher_agreement: false, teacher_agreed_at: null })
+            .where('visit_id', '=', visitId)
+            .execute(),
+        );
+      }
+    });
+
     it('a walk the person is not observing', async () => {
       const leader = new Client(t.baseUrl);
       await leader.signIn(trust.email('school_leader'));
@@ -376,6 +407,15 @@ describe('capture and sync of records', () => {
     expect(handIn.status).toBe(200);
     expect(handIn.body.handedIn).toBe(1);
     expect(handIn.body.records[0].handedInAt).not.toBeNull();
+    // The visited teacher is told at once that the records can be read (rule 8).
+    const told = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('mail_outbox')
+        .select(['to_address', 'subject'])
+        .where('subject', 'like', 'You can now read the records%')
+        .execute(),
+    );
+    expect(told.map((m) => m.to_address)).toContain(trust.email('teacher'));
     // Handing in twice does nothing more.
     expect((await observer.post(`/api/walks/${fresh.walkId}/records/hand-in`)).body.handedIn).toBe(
       0,

@@ -310,6 +310,13 @@ export async function putRecord(
         'The teacher of this class was not given prior warning of this visit, so it cannot be recorded (protocol rule 4). Do not visit this room; tell the school leader who planned the walk.',
       );
     }
+    // A visit moved or added inside the notice period goes ahead only with the teacher's agreement.
+    if (visit.needs_teacher_agreement && visit.teacher_agreed_at === null) {
+      throw refuse(
+        'teacher_agreement_needed',
+        'This visit was moved inside the notice period and the teacher has not agreed to it yet, so it cannot be recorded (protocol rule 4). Do not visit this room unless the teacher agrees.',
+      );
+    }
     if (!existing) {
       const capturedAt = input.capturedAt ? new Date(input.capturedAt) : now;
       const capturedOn = localDate(capturedAt, walk.time_zone);

@@ -13,16 +13,16 @@ export function NoticeBell() {
   });
   const unread = notices.data?.unreadCount ?? 0;
   return (
-    <Link
-      to="/notices"
-      className="notice-bell"
-      aria-label={unread > 0 ? `Notices, ${unread} unread` : 'Notices'}
-    >
+    // The accessible name is the visible text ("Notices 3") plus a hidden "unread", so what a
+    // voice-control user reads on screen is what they can say.
+    <Link to="/notices" className="notice-bell">
       Notices
       {unread > 0 ? (
-        <span className="bell-count" aria-hidden="true">
-          {unread}
-        </span>
+        <>
+          {' '}
+          <span className="bell-count">{unread}</span>
+          <span className="visually-hidden"> unread</span>
+        </>
       ) : null}
     </Link>
   );
