@@ -11,6 +11,7 @@ export const noticeKinds = [
   'observer_added',
   'observer_removed',
   'agreement_given',
+  'records_handed_in',
 ] as const;
 
 export const noticeSchema = z.object({

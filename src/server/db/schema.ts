@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { noticeKinds } from '../../contracts/notices.ts';
 import type {
   AnswerKind,
   Audience,
@@ -509,17 +510,7 @@ export interface DB {
 }
 
 // In-app notices and private calendar feeds (migration 0009).
-export type NoticeKind =
-  | 'walk_published'
-  | 'observing_walk'
-  | 'visit_moved'
-  | 'visit_cancelled'
-  | 'visit_added'
-  | 'observers_changed'
-  | 'walk_cancelled'
-  | 'observer_added'
-  | 'observer_removed'
-  | 'agreement_given';
+export type NoticeKind = (typeof noticeKinds)[number];
 
 export interface NoticesTable {
   trust_id: string;

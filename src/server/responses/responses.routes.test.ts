@@ -88,15 +88,31 @@ describe('after the walk: the teacher reads and answers the records of their vis
   });
   afterAll(() => t?.close());
 
-  it('tells the visited teacher by mail once the records are handed in, once', async () => {
+  it('tells the visited teachers by mail and in the app once the records are handed in, once', async () => {
     const teacher = trust.email('teacher');
-    expect(await mails(teacher)).toEqual([]);
-    // The teacher's and the head's visits in North, the South teacher's.
-    expect(await noticeHandedInRecords(deps(), [trust.trustId])).toBe(3);
+    // The hand-in route told the North teacher at once…
     const told = await mails(teacher);
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toContain('You can now read the records of your visit');
     expect(told[0]!.text_body).toContain(`/visits/${walk.visitIds[0]}/records`);
+    // …and in the app, with a link to the records.
+    const inApp = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('notices')
+        .select(['kind', 'link'])
+        .where('person_id', '=', trust.person(teacher))
+        .where('kind', '=', 'records_handed_in')
+        .execute(),
+    );
+    expect(inApp).toEqual([
+      { kind: 'records_handed_in', link: `/visits/${walk.visitIds[0]}/records` },
+    ]);
+    // The South record was written without the route (as if that mail had failed): the
+    // scheduled run catches up with it, and only it.
+    const southTeacher = trust.email('teacher', 'South');
+    expect(await mails(southTeacher)).toEqual([]);
+    expect(await noticeHandedInRecords(deps(), [trust.trustId])).toBe(1);
+    expect(await mails(southTeacher)).toHaveLength(1);
     // Idempotent: nothing new, nobody told twice.
     expect(await noticeHandedInRecords(deps(), [trust.trustId])).toBe(0);
     expect(await mails(teacher)).toHaveLength(1);

@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { insertNotices } from '../notices/notices.queries.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';
@@ -774,13 +775,31 @@ export async function noticeHandedInRecords(deps: MailDeps, trustIds?: readonly 
         const count = fresh.filter((r) => r.visit_id === visitId).length;
         const window = await responseWindow(tx, visit, now, now);
         const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
+        const title = `You can now read the records of your visit (${visit.class_code})`;
+        const link = `/visits/${visit.visit_id}/records`;
+        // Told in the app as well as by mail, in the same transaction as the mail.
+        await insertNotices(
+          tx,
+          teachers.map((t) => ({
+            trust_id: trustId,
+            person_id: t.person_id,
+            school_id: visit.school_id,
+            kind: 'records_handed_in' as const,
+            title,
+            body: `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`,
+            link,
+            walk_id: visit.walk_id,
+            visit_id: visit.visit_id,
+            created_at: now,
+          })),
+        );
         for (const t of teachers) {
-          await mail(t.email, `You can now read the records of your visit (${visit.class_code})`, [
+          await mail(t.email, title, [
             `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
             'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
             window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
             '',
-            `Read them in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
+            `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
           ]);
           n += 1;
         }

@@ -11,6 +11,7 @@ import { noticesAndFeeds } from './0009_notices_and_feeds.ts';
 import { walkFilters } from './0010_walk_filters.ts';
 import { afterTheWalk } from './0011_after_the_walk.ts';
 import { insightsRollups } from './0012_insights_rollups.ts';
+import { afterTheWalkNotices } from './0013_after_the_walk_notices.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -32,5 +33,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0010_walk_filters': walkFilters(context),
     '0011_after_the_walk': afterTheWalk(context),
     '0012_insights_rollups': insightsRollups(context),
+    '0013_after_the_walk_notices': afterTheWalkNotices(),
   };
 }
