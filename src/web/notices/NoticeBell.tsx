@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { NoticeList } from '../../contracts/notices.ts';
 import { api } from '../app/api.ts';
-import { noticesKey } from './NoticesPage.tsx';
+
+/** The one query of a person's notices: the bell and the notices page share it. */
+export const noticesKey = ['notices'] as const;
 
 /** The top bar's link to your notices, with how many are unread. */
 export function NoticeBell() {

@@ -5,8 +5,7 @@ import type { Notice, NoticeList } from '../../contracts/notices.ts';
 import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { CalendarFeed } from './CalendarFeed.tsx';
-
-export const noticesKey = ['notices'] as const;
+import { noticesKey } from './NoticeBell.tsx';
 
 export function useNotices() {
   return useQuery({
