@@ -16,9 +16,10 @@ import { type Comparison, compare } from './measure.ts';
  * (answers by level and distinct teachers per school and look-for) from the records; and the same
  * endpoint against a bare query over the rollup (the API's own overhead).
  *
- * Sizes: BENCH_INSIGHTS=small (default, ≈1M answers, on PGlite unless TEST_DATABASE_URL is set),
- * BENCH_INSIGHTS=large (≈10M answers: needs PostgreSQL, BENCH_DATABASE_URL or TEST_DATABASE_URL),
- * BENCH_INSIGHTS=off to skip. A large run takes several minutes to generate.
+ * Sizes (BENCH_INSIGHTS): quick (the default, ≈200k answers, about two minutes on PGlite, so
+ * `npm run bench` stays short); small (≈1M answers, the issue's first size: about eight minutes
+ * on PGlite, mostly building the rollups); large (≈10M answers: PostgreSQL only, from
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL); off. PGlite unless one of those URLs is set.
  */
 const SCHOOLS = 50;
 const TEACHERS = 60;
@@ -26,15 +27,18 @@ const TERMS = 9;
 const LOOK_FORS = 16;
 
 export async function insightsBench(): Promise<Comparison[]> {
-  const size = process.env.BENCH_INSIGHTS ?? 'small';
+  const size = process.env.BENCH_INSIGHTS ?? 'quick';
   if (size === 'off') return [];
-  if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
+  if (process.env.BENCH_DATABASE_URL)
+    process.env.TEST_DATABASE_URL ??= process.env.BENCH_DATABASE_URL;
   if (size === 'large' && !process.env.TEST_DATABASE_URL) {
-    console.log('insights: BENCH_INSIGHTS=large needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL); skipped.');
+    console.log(
+      'insights: BENCH_INSIGHTS=large needs PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL); skipped.',
+    );
     return [];
   }
-  // Walks per term per school: ≈1M answers at 'small', ≈10M at 'large'.
-  const walksPerTerm = size === 'large' ? 50 : 5;
+  // Walks per term per school: ≈200k answers at 'quick', ≈1M at 'small', ≈10M at 'large'.
+  const walksPerTerm = size === 'large' ? 50 : size === 'small' ? 5 : 1;
   const visitsPerWalk = 28;
   const t = await startTestApp();
   try {
@@ -50,7 +54,9 @@ export async function insightsBench(): Promise<Comparison[]> {
     }
     const built = performance.now();
     const cells = await withTenant(t.db, trust.trustId, async (tx) =>
-      Number((await sql<{ n: string }>`SELECT count(*) AS n FROM insights_cells`.execute(tx)).rows[0]!.n),
+      Number(
+        (await sql<{ n: string }>`SELECT count(*) AS n FROM insights_cells`.execute(tx)).rows[0]!.n,
+      ),
     );
     console.log(
       `insights (${size}, ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${answers.toLocaleString('en-GB')} answers in ${SCHOOLS} schools, generated in ${((generated - started) / 1000).toFixed(0)} s; rollups (${cells.toLocaleString('en-GB')} cells) rebuilt in ${((built - generated) / 1000).toFixed(0)} s`,
@@ -115,9 +121,19 @@ async function generate(
   visitsPerWalk: number,
 ): Promise<number> {
   return withTenant(t.db, trustId, async (tx) => {
-    const run = (q: string) => sql.raw(q).execute(tx);
+    const run = async (q: string) => {
+      const at = performance.now();
+      await sql.raw(q).execute(tx);
+      if (process.env.BENCH_VERBOSE) {
+        console.log(
+          `  ${((performance.now() - at) / 1000).toFixed(1)} s: ${q.trim().slice(0, 50)}`,
+        );
+      }
+    };
     await run(`SELECT setseed(0.2026)`);
-    await run(`DELETE FROM schools WHERE trust_id = lw_current_trust() AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.school_id = schools.school_id)`);
+    await run(
+      `DELETE FROM schools WHERE trust_id = lw_current_trust() AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.school_id = schools.school_id)`,
+    );
     await run(`
       INSERT INTO schools (trust_id, name, phase)
       SELECT lw_current_trust(), 'Bench school ' || lpad(g::text, 2, '0'),
@@ -140,7 +156,9 @@ async function generate(
         date '2023-09-04' + (g - 1) * 122, date '2023-09-04' + (g - 1) * 122 + 111
       FROM bench_schools s, generate_series(1, ${TERMS}) g`);
     // One framework: four lenses of four look-fors.
-    await run(`INSERT INTO frameworks (trust_id, name, kind) VALUES (lw_current_trust(), 'Bench framework', 'learning')`);
+    await run(
+      `INSERT INTO frameworks (trust_id, name, kind) VALUES (lw_current_trust(), 'Bench framework', 'learning')`,
+    );
     await run(`
       INSERT INTO framework_versions (trust_id, framework_id, version_no, status, name)
       SELECT lw_current_trust(), framework_id, 1, 'draft', 'Bench framework' FROM frameworks WHERE name = 'Bench framework'`);
@@ -174,10 +192,9 @@ async function generate(
         'Year ' || (7 + t.n % 5), w.walk_date, w.walk_date + time '09:00' + (v * interval '10 minutes'),
         w.walk_date + time '09:10' + (v * interval '10 minutes'), v, w.walk_date - 3
       FROM walks w
-      JOIN bench_schools s ON s.school_id = w.school_id,
-      generate_series(1, ${visitsPerWalk}) v
-      JOIN LATERAL (SELECT * FROM bench_teachers t WHERE t.school_id = w.school_id
-        AND t.n = 1 + ((v * 7 + extract(doy FROM w.walk_date)::int) % ${TEACHERS})) t ON true
+      CROSS JOIN generate_series(1, ${visitsPerWalk}) v
+      JOIN bench_teachers t ON t.school_id = w.school_id
+        AND t.n = 1 + ((v * 7 + extract(doy FROM w.walk_date)::int) % ${TEACHERS})
       ON CONFLICT DO NOTHING`);
     await run(`CREATE TEMP TABLE bench_lfs ON COMMIT DROP AS
       SELECT f.look_for_id, f.answer_kind, f.version_id FROM framework_look_fors f

@@ -7,7 +7,9 @@ import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.
 
 const demo = demoTrust();
 const trustLeader = demo.trustStaff.find((p) => p.roles.includes('trust_leader'))!;
-const staffNames = [...demo.trustStaff, ...demo.schools.flatMap((s) => s.staff)].map((p) => p.fullName);
+const staffNames = [...demo.trustStaff, ...demo.schools.flatMap((s) => s.staff)].map(
+  (p) => p.fullName,
+);
 const secondary = demo.schools.find((s) => s.phase === 'secondary')!;
 
 describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chromium', () => {
@@ -24,7 +26,10 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
   });
 
   it('opens the trust dashboard, filters by phase, drills into a school, downloads the CSV and the PDF', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1200, height: 900 },
+    });
     const page = await context.newPage();
     const chartRequests: string[] = [];
     page.on('request', (r) => {
@@ -46,7 +51,10 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
     expect(await page.locator('figure.chart').count()).toBeGreaterThan(1);
     // Every chart has a table view.
     await page.getByRole('button', { name: 'Show as table' }).first().click();
-    await page.getByRole('row', { name: /Trust \(all schools shown\)/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /Trust \(all schools shown\)/ })
+      .first()
+      .waitFor();
 
     await page.getByLabel('Phase').selectOption('secondary');
     const status = page.getByRole('status').filter({ hasText: 'Secondary' });

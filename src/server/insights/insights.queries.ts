@@ -28,6 +28,8 @@ export async function loadCells(
   },
 ): Promise<CellRow[]> {
   if (where.schoolIds.length === 0) return [];
+  // Terms are summed here, in the database, and each group's distinct teachers gathered with
+  // their visit counts, so only one row per figure leaves it.
   const rows = await sql<{
     school_id: string;
     grain: InsightsGrain;
@@ -45,21 +47,37 @@ export async function loadCells(
     all_count: number;
     seen: number;
     count_total: string;
-    teachers: string[];
-    teacher_visits: number[];
+    teachers: string[] | null;
+    teacher_visits: number[] | null;
   }>`
-    SELECT c.school_id, c.grain, c.term_key, c.framework_id, c.item, c.kind, c.dim1, c.dim2,
-      c.visits, c.n, c.not_seen, c.some_count, c.most, c.all_count, c.seen, c.count_total,
-      COALESCE(array_agg(t.teacher_id::text ORDER BY t.teacher_id) FILTER (WHERE t.teacher_id IS NOT NULL), '{}') AS teachers,
-      COALESCE(array_agg(t.visits ORDER BY t.teacher_id) FILTER (WHERE t.teacher_id IS NOT NULL), '{}') AS teacher_visits
-    FROM insights_cells c
-    LEFT JOIN insights_cell_teachers t ON t.trust_id = c.trust_id AND t.cell_id = c.cell_id
-    WHERE c.school_id = ANY(${[...where.schoolIds]}::uuid[])
-      AND c.grain = ANY(${[...where.grains]}::text[])
-      ${where.termKeys ? sql`AND c.term_key = ANY(${[...where.termKeys]}::text[])` : sql``}
-      ${where.frameworkIds ? sql`AND c.framework_id = ANY(${[...where.frameworkIds]}::text[])` : sql``}
-      ${where.dim1 != null ? sql`AND c.dim1 = ${where.dim1}` : sql``}
-    GROUP BY c.trust_id, c.cell_id`.execute(tx);
+    WITH c AS (
+      SELECT * FROM insights_cells c
+      WHERE c.school_id = ANY(${[...where.schoolIds]}::uuid[])
+        AND c.grain = ANY(${[...where.grains]}::text[])
+        ${where.termKeys ? sql`AND c.term_key = ANY(${[...where.termKeys]}::text[])` : sql``}
+        ${where.frameworkIds ? sql`AND c.framework_id = ANY(${[...where.frameworkIds]}::text[])` : sql``}
+        ${where.dim1 != null ? sql`AND c.dim1 = ${where.dim1}` : sql``}
+    ), sums AS (
+      SELECT school_id, grain, framework_id, item, kind, dim1, dim2,
+        sum(visits)::int AS visits, sum(n)::int AS n, sum(not_seen)::int AS not_seen,
+        sum(some_count)::int AS some_count, sum(most)::int AS most, sum(all_count)::int AS all_count,
+        sum(seen)::int AS seen, sum(count_total)::text AS count_total
+      FROM c GROUP BY school_id, grain, framework_id, item, kind, dim1, dim2
+    ), per_teacher AS (
+      SELECT c.school_id, c.grain, c.framework_id, c.item, c.kind, c.dim1, c.dim2, t.teacher_id,
+        sum(t.visits)::int AS visits
+      FROM c JOIN insights_cell_teachers t ON t.trust_id = c.trust_id AND t.cell_id = c.cell_id
+      GROUP BY c.school_id, c.grain, c.framework_id, c.item, c.kind, c.dim1, c.dim2, t.teacher_id
+    ), teachers AS (
+      SELECT school_id, grain, framework_id, item, kind, dim1, dim2,
+        array_agg(teacher_id::text ORDER BY teacher_id) AS teachers,
+        array_agg(visits ORDER BY teacher_id) AS teacher_visits
+      FROM per_teacher GROUP BY school_id, grain, framework_id, item, kind, dim1, dim2
+    )
+    SELECT s.*, '' AS term_key, t.teachers, t.teacher_visits
+    FROM sums s LEFT JOIN teachers t USING (school_id, grain, framework_id, item, kind, dim1, dim2)`.execute(
+    tx,
+  );
   return rows.rows.map((r) => {
     const counts: CellCounts = {
       visits: r.visits,
@@ -72,8 +90,8 @@ export async function loadCells(
       countTotal: Number(r.count_total),
     };
     const teachers = new Map<string, number>();
-    r.teachers.forEach((t, i) => {
-      teachers.set(t, r.teacher_visits[i] ?? 0);
+    (r.teachers ?? []).forEach((t, i) => {
+      teachers.set(t, r.teacher_visits?.[i] ?? 0);
     });
     return {
       schoolId: r.school_id,
@@ -217,44 +235,73 @@ export async function actionSummary(tx: Tx, schoolId: string, today: string) {
     .then((rows) => ({ rows, today }));
 }
 
-/** Culture measures per school, as bare counts. */
+/**
+ * Culture measures per school, as bare counts: walks due and walks with records (per walk),
+ * prior warning (per visit of the period's walks), visits recorded and their teachers (from the
+ * coverage rollup) and visits the teacher responded to (from the responses, a small table).
+ */
 export async function cultureCounts(
   tx: Tx,
   schoolIds: readonly string[],
   range: { from: string; to: string } | null,
+  termKeys: readonly string[] | null,
   today: string,
 ) {
   if (schoolIds.length === 0) return [];
-  const rangeSql = range
+  const ids = [...schoolIds];
+  const walkRange = range
     ? sql`AND w.walk_date BETWEEN ${range.from}::date AND ${range.to}::date`
     : sql``;
-  const rows = await sql<{
-    school_id: string;
-    walks_planned: number;
-    walks_done: number;
-    visits_needing_notice: number;
-    visits_with_notice: number;
-    visits_recorded: number;
-    visits_responded: number;
-    teachers_recorded: number;
-  }>`
-    SELECT w.school_id,
-      count(DISTINCT w.walk_id) FILTER (WHERE w.walk_date <= ${today}::date)::int AS walks_planned,
-      count(DISTINCT w.walk_id) FILTER (WHERE EXISTS (
-        SELECT 1 FROM records r WHERE r.walk_id = w.walk_id AND r.handed_in_at IS NOT NULL))::int AS walks_done,
-      count(v.visit_id) FILTER (WHERE v.status = 'planned' AND NOT v.invited)::int AS visits_needing_notice,
-      count(v.visit_id) FILTER (WHERE v.status = 'planned' AND NOT v.invited
-        AND v.notice_sent_at IS NOT NULL AND v.notice_sent_at < v.planned_start)::int AS visits_with_notice,
-      count(v.visit_id) FILTER (WHERE EXISTS (
-        SELECT 1 FROM records r WHERE r.visit_id = v.visit_id AND r.handed_in_at IS NOT NULL))::int AS visits_recorded,
-      count(v.visit_id) FILTER (WHERE EXISTS (
-        SELECT 1 FROM visit_responses x WHERE x.visit_id = v.visit_id AND x.author_id = v.teacher_id))::int AS visits_responded,
-      count(DISTINCT v.teacher_id) FILTER (WHERE EXISTS (
-        SELECT 1 FROM records r WHERE r.visit_id = v.visit_id AND r.handed_in_at IS NOT NULL))::int AS teachers_recorded
-    FROM walks w
-    LEFT JOIN visits v ON v.trust_id = w.trust_id AND v.walk_id = w.walk_id
-    WHERE w.school_id = ANY(${[...schoolIds]}::uuid[]) AND w.status = 'published' AND w.kind = 'learning'
-      ${rangeSql}
-    GROUP BY w.school_id`.execute(tx);
-  return rows.rows;
+  const visitRange = range
+    ? sql`AND v.visit_date BETWEEN ${range.from}::date AND ${range.to}::date`
+    : sql``;
+  const [walks, notices, recorded, responded] = await Promise.all([
+    sql<{ school_id: string; walks_planned: number; walks_done: number }>`
+      SELECT w.school_id,
+        count(*) FILTER (WHERE w.walk_date <= ${today}::date)::int AS walks_planned,
+        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM records r WHERE r.trust_id = w.trust_id
+          AND r.walk_id = w.walk_id AND r.handed_in_at IS NOT NULL))::int AS walks_done
+      FROM walks w
+      WHERE w.school_id = ANY(${ids}::uuid[]) AND w.status = 'published' AND w.kind = 'learning' ${walkRange}
+      GROUP BY w.school_id`.execute(tx),
+    sql<{ school_id: string; visits_needing_notice: number; visits_with_notice: number }>`
+      SELECT v.school_id,
+        count(*)::int AS visits_needing_notice,
+        count(*) FILTER (WHERE v.notice_sent_at IS NOT NULL AND v.notice_sent_at < v.planned_start)::int AS visits_with_notice
+      FROM visits v JOIN walks w ON w.trust_id = v.trust_id AND w.walk_id = v.walk_id
+      WHERE v.school_id = ANY(${ids}::uuid[]) AND v.status = 'planned' AND NOT v.invited
+        AND w.status = 'published' AND w.kind = 'learning' ${walkRange}
+      GROUP BY v.school_id`.execute(tx),
+    sql<{ school_id: string; visits_recorded: number; teachers_recorded: number }>`
+      SELECT c.school_id, sum(c.visits)::int AS visits_recorded,
+        (SELECT count(DISTINCT t.teacher_id) FROM insights_cells c2
+          JOIN insights_cell_teachers t ON t.trust_id = c2.trust_id AND t.cell_id = c2.cell_id
+          WHERE c2.school_id = c.school_id AND c2.grain = 'cov_wp'
+          ${termKeys ? sql`AND c2.term_key = ANY(${[...termKeys]}::text[])` : sql``})::int AS teachers_recorded
+      FROM insights_cells c
+      WHERE c.school_id = ANY(${ids}::uuid[]) AND c.grain = 'cov_wp'
+        ${termKeys ? sql`AND c.term_key = ANY(${[...termKeys]}::text[])` : sql``}
+      GROUP BY c.school_id`.execute(tx),
+    sql<{ school_id: string; visits_responded: number }>`
+      SELECT v.school_id, count(DISTINCT v.visit_id)::int AS visits_responded
+      FROM visit_responses x JOIN visits v ON v.trust_id = x.trust_id AND v.visit_id = x.visit_id
+      WHERE v.school_id = ANY(${ids}::uuid[]) AND x.author_id = v.teacher_id ${visitRange}
+      GROUP BY v.school_id`.execute(tx),
+  ]);
+  const of = <T extends { school_id: string }>(rows: T[]) =>
+    new Map(rows.map((r) => [r.school_id, r]));
+  const w = of(walks.rows);
+  const n = of(notices.rows);
+  const r = of(recorded.rows);
+  const x = of(responded.rows);
+  return ids.map((school_id) => ({
+    school_id,
+    walks_planned: w.get(school_id)?.walks_planned ?? 0,
+    walks_done: w.get(school_id)?.walks_done ?? 0,
+    visits_needing_notice: n.get(school_id)?.visits_needing_notice ?? 0,
+    visits_with_notice: n.get(school_id)?.visits_with_notice ?? 0,
+    visits_recorded: r.get(school_id)?.visits_recorded ?? 0,
+    teachers_recorded: r.get(school_id)?.teachers_recorded ?? 0,
+    visits_responded: x.get(school_id)?.visits_responded ?? 0,
+  }));
 }

@@ -549,7 +549,7 @@ export async function buildTrustInsights(
     (a, b) => b.restOfTrust.lower - b.school.upper - (a.restOfTrust.lower - a.school.upper),
   );
 
-  const culture = await q.cultureCounts(tx, schoolIds, termRange, today(deps));
+  const culture = await q.cultureCounts(tx, schoolIds, termRange, termKeys, today(deps));
   const cultureOf = new Map(culture.map((c) => [c.school_id, c]));
   return {
     k,

@@ -34,7 +34,11 @@ export async function refreshVisitRollups(tx: Tx, visitIds: readonly string[]): 
   for (let i = 0; i < ids.length; i += BATCH) await refreshBatch(tx, ids.slice(i, i + BATCH));
 }
 
-/** Recomputes every rollup of one school from its raw, handed-in records. */
+/**
+ * Recomputes every rollup of one school from its raw, handed-in records: the school's cells are
+ * dropped, every visit's contribution computed (the same function as on write), summed in memory
+ * and inserted in bulk. The tests' oracle and a repair tool.
+ */
 export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits: number }> {
   await tx.deleteFrom('insights_cells').where('school_id', '=', schoolId).execute();
   await tx.deleteFrom('insights_visit_contributions').where('school_id', '=', schoolId).execute();
@@ -45,11 +49,79 @@ export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits
     .where('school_id', '=', schoolId)
     .where('handed_in_at', 'is not', null)
     .execute();
-  await refreshVisitRollups(
-    tx,
-    rows.map((r) => r.visit_id),
-  );
-  return { visits: rows.length };
+  const visitIds = rows.map((r) => r.visit_id);
+  const cells = new Map<string, CellRef & { teachers: Map<string, number> }>();
+  const meta = new Map<string, LookForMeta>();
+  const contributions: { visitId: string; teacherIds: readonly string[]; cells: CellDelta[] }[] =
+    [];
+  for (let i = 0; i < visitIds.length; i += 1000) {
+    const facts = await loadVisitFacts(tx, visitIds.slice(i, i + 1000));
+    const unknown = facts.flatMap((f) =>
+      f.records
+        .flatMap((r) => r.body.answers.map((a) => a.lookForId))
+        .filter((id) => !meta.has(id)),
+    );
+    for (const [id, m] of await loadLookForMeta(tx, unknown)) meta.set(id, m);
+    for (const f of facts) {
+      const list = visitContribution(f, meta);
+      if (list.length === 0) continue;
+      contributions.push({ visitId: f.visitId, teacherIds: f.teacherIds, cells: list });
+      for (const c of list) {
+        const key = cellKeyString(c);
+        let cell = cells.get(key);
+        if (!cell) {
+          cell = { schoolId, key, counts: { ...ZERO }, teachers: new Map() };
+          cells.set(key, cell);
+        }
+        for (const field of COUNT_FIELDS) cell.counts[field] += c[field];
+        for (const t of f.teacherIds) cell.teachers.set(t, (cell.teachers.get(t) ?? 0) + c.visits);
+      }
+    }
+  }
+  const list = [...cells.values()];
+  for (let i = 0; i < list.length; i += 2000) {
+    const chunk = list.slice(i, i + 2000);
+    const c = columnsOf(chunk);
+    const ids = await sql<{ ord: string; cell_id: string }>`
+      WITH x AS (
+        SELECT * FROM unnest(${c.school}::uuid[], ${c.grain}::text[], ${c.term}::text[], ${c.fw}::text[],
+          ${c.item}::text[], ${c.kind}::text[], ${c.d1}::text[], ${c.d2}::text[],
+          ${c.counts.visits}::int[], ${c.counts.n}::int[], ${c.counts.notSeen}::int[], ${c.counts.some}::int[],
+          ${c.counts.most}::int[], ${c.counts.all}::int[], ${c.counts.seen}::int[], ${c.counts.countTotal}::bigint[])
+          WITH ORDINALITY AS x(s, g, t, f, i, k, d1, d2, v, n, ns, so, mo, al, se, ct, ord)
+      ), ins AS (
+        INSERT INTO insights_cells (trust_id, school_id, grain, term_key, framework_id, item, kind,
+          dim1, dim2, visits, n, not_seen, some_count, most, all_count, seen, count_total)
+        SELECT lw_current_trust(), s, g, t, f, i, k, d1, d2, v, n, ns, so, mo, al, se, ct FROM x
+        RETURNING cell_id, school_id, grain, term_key, framework_id, item, kind, dim1, dim2
+      )
+      SELECT x.ord::text AS ord, ins.cell_id FROM ins JOIN x ON ins.school_id = x.s AND ins.grain = x.g
+        AND ins.term_key = x.t AND ins.framework_id = x.f AND ins.item = x.i AND ins.kind = x.k
+        AND ins.dim1 = x.d1 AND ins.dim2 = x.d2`.execute(tx);
+    const teacherRows: { cellId: string; teacherId: string; visits: number }[] = [];
+    for (const r of ids.rows) {
+      const cell = chunk[Number(r.ord) - 1]!;
+      for (const [t, v] of cell.teachers)
+        if (v > 0) teacherRows.push({ cellId: r.cell_id, teacherId: t, visits: v });
+    }
+    for (let j = 0; j < teacherRows.length; j += 5000) {
+      const part = teacherRows.slice(j, j + 5000);
+      await sql`
+        INSERT INTO insights_cell_teachers (trust_id, cell_id, teacher_id, visits)
+        SELECT lw_current_trust(), c, p, v
+        FROM unnest(${part.map((t) => t.cellId)}::uuid[], ${part.map((t) => t.teacherId)}::uuid[],
+          ${part.map((t) => t.visits)}::int[]) AS x(c, p, v)`.execute(tx);
+    }
+  }
+  for (let i = 0; i < contributions.length; i += 1000) {
+    const part = contributions.slice(i, i + 1000);
+    await sql`
+      INSERT INTO insights_visit_contributions (trust_id, visit_id, school_id, teacher_ids, cells)
+      SELECT lw_current_trust(), v, ${schoolId}::uuid, ARRAY(SELECT jsonb_array_elements_text(t))::uuid[], c
+      FROM unnest(${part.map((p) => p.visitId)}::uuid[], ${part.map((p) => JSON.stringify(p.teacherIds))}::jsonb[],
+        ${part.map((p) => JSON.stringify(p.cells))}::jsonb[]) AS x(v, t, c)`.execute(tx);
+  }
+  return { visits: visitIds.length };
 }
 
 async function refreshBatch(tx: Tx, visitIds: string[]) {
