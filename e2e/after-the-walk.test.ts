@@ -130,7 +130,9 @@ describe.runIf(browserTestsEnabled())('after the walk, in Chromium', () => {
       .fill('This class had just come back from a trip.');
     await teacher.getByRole('button', { name: 'Add my response' }).click();
     await teacher.getByText('Your response was added.').waitFor();
-    expect(await teacher.getByText('This class had just come back from a trip.').count()).toBe(1);
+    await expect
+      .poll(() => teacher.getByText('This class had just come back from a trip.').count())
+      .toBe(1);
 
     // The leader opens the debrief and records it.
     const leaderContext = await browser.newContext();

@@ -50,19 +50,19 @@ describe.runIf(browserTestsEnabled())('a trust leader builds a framework in Chro
     expect(refusal).toContain("“Rate the teacher's questioning from 1 to 4”");
     expect(refusal).not.toContain('Pupils read aloud with expression');
     // Still a draft, and the editor is still there.
-    expect(await page.getByText('Version 1: draft').count()).toBe(1);
+    await expect.poll(() => page.getByText('Version 1: draft').count()).toBe(1);
 
     await prompts.nth(1).fill('Pupils answer questions about the text with reasons');
     await page.getByRole('button', { name: 'Publish version 1' }).click();
     await page.getByText(/Version 1: published/).waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     // The published version is read-only and shows the three look-fors.
-    expect(await page.getByLabel('Prompt', { exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Prompt', { exact: true }).count()).toBe(0);
     const lens = page.getByRole('region', { name: 'Reading' });
     await expect
       .poll(() => lens.textContent())
       .toContain('Pupils answer questions about the text with reasons');
-    expect(await lens.locator('li').count()).toBe(3);
+    await expect.poll(() => lens.locator('li').count()).toBe(3);
     await page.getByRole('button', { name: 'Start a new version' }).waitFor();
     await context.close();
   });

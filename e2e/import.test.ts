@@ -76,7 +76,7 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
     await status.waitFor();
     await page.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByRole('heading', { name: 'Nothing to change' }).waitFor();
-    expect(await page.getByText(/already matches this file/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/already matches this file/).count()).toBe(1);
 
     // 2. A broken file: our MIS calls the teacher "Tutor" and the period "Lesson no.", and it
     //    adds one lesson for the teacher in a free slot of week B.
@@ -97,21 +97,21 @@ describe.runIf(browserTestsEnabled())('a school leader imports the timetable in 
     expect(problemText).toContain('No column holds “Teacher”');
     expect(problemText).toContain('No column holds “Period”');
     // Nothing can be applied while columns are missing.
-    expect(await page.getByRole('button', { name: 'Apply the import' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Apply the import' }).count()).toBe(0);
 
     // 3. Fix the mapping and check again: no problems, one lesson to add.
     await page.getByLabel('Teacher', { exact: true }).selectOption('Tutor');
     await page.getByLabel('Period', { exact: true }).selectOption('Lesson no.');
     await page.getByRole('button', { name: 'Check again with these columns' }).click();
     await page.getByText(/no problems/).waitFor();
-    expect(await problems.count()).toBe(0);
+    await expect.poll(() => problems.count()).toBe(0);
     const added = page.getByRole('definition').first();
     await expect.poll(() => added.textContent()).toBe('1');
 
     // 4. Apply, then find the teacher's lessons.
     await page.getByRole('button', { name: 'Apply the import' }).click();
     await page.getByRole('heading', { name: 'Import applied' }).waitFor();
-    expect(await page.getByText(/1 added, 0 updated, 0 removed/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/1 added, 0 updated, 0 removed/).count()).toBe(1);
     await page.getByLabel('Member of staff').selectOption({ label: teacher.fullName });
     const lessons = page.getByRole('table').filter({ hasText: teacher.fullName });
     await expect.poll(() => lessons.textContent()).toContain('11Q/Ma9');

@@ -48,7 +48,7 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
     // Charts load on demand and draw the schools beside the trust.
     await page.locator('figure.chart svg').first().waitFor();
     expect(chartRequests.length).toBe(1);
-    expect(await page.locator('figure.chart').count()).toBeGreaterThan(1);
+    await expect.poll(() => page.locator('figure.chart').count()).toBeGreaterThan(1);
     // Every chart has a table view.
     await page.getByRole('button', { name: 'Show as table' }).first().click();
     await page

@@ -66,9 +66,14 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
   } finally {
     await owner.destroy();
   }
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  // An idle connection can be ended by the server (a restart, an administrator, a dropped
+  // test database). The pool discards it and the next query opens a fresh one; without a
+  // listener, node-postgres would raise the error as an uncaught exception and stop the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: url, max: 10, types: pgTypes }),
+      pool,
       onCreateConnection: async (connection) => {
         await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${quoteIdent(appRole)}`));
       },
