@@ -161,3 +161,17 @@ export async function countUnread(tx: Tx, personId: string) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The co-teachers of these visits (as recorded when the visit was planned), with how to reach them. */
+export function coTeachersOfVisits(tx: Tx, visitIds: readonly string[]) {
+  if (visitIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('visit_co_teachers as c')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.trust_id', '=', 'c.trust_id').onRef('p.person_id', '=', 'c.person_id'),
+    )
+    .select(['c.visit_id', 'c.person_id', 'p.email', 'p.full_name'])
+    .where('c.visit_id', 'in', visitIds)
+    .orderBy('p.full_name')
+    .execute();
+}

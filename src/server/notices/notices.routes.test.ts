@@ -254,6 +254,48 @@ describe('prior warning and changes after publication', () => {
     expect(smtp.received.length).toBe(before);
   });
 
+  it('warns a co-teacher of a visited lesson as well as the class teacher (rule 4)', async () => {
+    const walk = await insertWalk(t.db, trust, {
+      date: '2026-12-09',
+      visits: [{ teacherEmail, start: '09:00', end: '09:10', classCode: '7A/co' }],
+    });
+    const visitId = walk.visitIds[0]!;
+    await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .insertInto('visit_co_teachers')
+        .values({
+          trust_id: trust.trustId,
+          visit_id: visitId,
+          person_id: trust.person(leaderEmail),
+        })
+        .execute(),
+    );
+    const outcome = await publish(walk.walkId);
+    const warned = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('notices')
+        .select('person_id')
+        .where('visit_id', '=', visitId)
+        .where('kind', '=', 'walk_published')
+        .execute(),
+    );
+    expect(warned.map((n) => n.person_id).sort()).toEqual(
+      [trust.person(teacherEmail), trust.person(leaderEmail)].sort(),
+    );
+    const mailed = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('mail_outbox')
+        .select('to_address')
+        .where(
+          'mail_id',
+          'in',
+          outcome.queued.map((m) => m.mailId),
+        )
+        .execute(),
+    );
+    expect(mailed.map((m) => m.to_address).sort()).toEqual([leaderEmail, teacherEmail].sort());
+  });
+
   it('lets a walk of only invited visits be published at short notice', async () => {
     const walk = await insertWalk(t.db, trust, {
       date: '2026-11-24',

@@ -237,28 +237,41 @@ export async function noticeWalkPublished(
   );
   if (late.length > 0) throw tooLateError(rules, late);
 
-  const messages: Message[] = toWarn.map((v) => ({
-    personId: v.teacher_id,
-    email: v.teacher_email,
-    kind: 'walk_published',
-    title: v.invited
-      ? `Learning walk you invited: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`
-      : `Learning walk: your lesson on ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
-    lines: [
-      `Hello ${v.teacher_name},`,
-      '',
-      v.invited
-        ? 'The learning walk you invited into your lesson is planned:'
-        : `A learning walk will visit your lesson for about ${minutes(v)} minutes:`,
-      '',
-      ...visitFacts(walk, v),
-      '',
-      reassurance,
-    ],
-    walkId,
-    visitId: v.visit_id,
-    mail: !v.invited,
-  }));
+  // Rule 4 warns every teacher whose lesson is visited: the class teacher and any co-teachers.
+  const coTeachers = await q.coTeachersOfVisits(
+    tx,
+    toWarn.map((v) => v.visit_id),
+  );
+  const teachersOf = (v: (typeof toWarn)[number]) => [
+    { id: v.teacher_id, email: v.teacher_email, name: v.teacher_name },
+    ...coTeachers
+      .filter((c) => c.visit_id === v.visit_id)
+      .map((c) => ({ id: c.person_id, email: c.email, name: c.full_name })),
+  ];
+  const messages: Message[] = toWarn.flatMap((v) =>
+    teachersOf(v).map((teacher) => ({
+      personId: teacher.id,
+      email: teacher.email,
+      kind: 'walk_published' as const,
+      title: v.invited
+        ? `Learning walk you invited: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`
+        : `Learning walk: your lesson on ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+      lines: [
+        `Hello ${teacher.name},`,
+        '',
+        v.invited
+          ? 'The learning walk you invited into your lesson is planned:'
+          : `A learning walk will visit your lesson for about ${minutes(v)} minutes:`,
+        '',
+        ...visitFacts(walk, v),
+        '',
+        reassurance,
+      ],
+      walkId,
+      visitId: v.visit_id,
+      mail: !v.invited,
+    })),
+  );
   for (const o of walk.observers) {
     messages.push({
       personId: o.person_id,
