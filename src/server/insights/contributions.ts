@@ -78,6 +78,32 @@ export const ZERO: CellCounts = {
 
 export const COUNT_FIELDS = Object.keys(ZERO) as (keyof CellCounts)[];
 
+/**
+ * The term key of the all-terms level: every cell is kept once per term and once across all
+ * terms, so a dashboard without a term filter reads one row per figure instead of summing terms.
+ */
+export const ALL_TERMS = '*';
+
+/**
+ * A contribution with its all-terms twins added. Contributions are stored per term only; this
+ * one function derives the all-terms level, on write, on rebuild and when a stored
+ * contribution is subtracted, so the levels cannot drift apart.
+ */
+export function withAllTermsLevel(cells: readonly CellDelta[]): CellDelta[] {
+  const out = [...cells];
+  const twins = new Map<string, CellDelta>();
+  for (const c of cells) {
+    if (c.termKey === ALL_TERMS) continue;
+    const key = { ...c, termKey: ALL_TERMS };
+    const id = cellKeyString(key);
+    const twin = twins.get(id);
+    if (twin) for (const f of COUNT_FIELDS) twin[f] += c[f];
+    else twins.set(id, key);
+  }
+  out.push(...twins.values());
+  return out;
+}
+
 export function cellKeyString(k: CellKey): string {
   return JSON.stringify([k.grain, k.termKey, k.frameworkId, k.item, k.kind, k.dim1, k.dim2]);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { InsightsGrain } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import type { CellCounts } from './contributions.ts';
+import { ALL_TERMS, type CellCounts } from './contributions.ts';
 import type { Agg } from './tables.ts';
 
 /** A rollup cell as the dashboards read it: its key, its counts and the teachers it rests on. */
@@ -16,7 +16,11 @@ export type CellRow = {
   dim2: string;
 } & Agg;
 
-/** The dashboards' one read of the rollups: cells of the given grains with their teachers. */
+/**
+ * The dashboards' one read of the rollups: cells of the given grains with their teachers. With no
+ * terms given it reads the all-terms level, one row per figure; with terms, a row per term, which
+ * the callers add up (sumAggs).
+ */
 export async function loadCells(
   tx: Tx,
   where: {
@@ -28,8 +32,7 @@ export async function loadCells(
   },
 ): Promise<CellRow[]> {
   if (where.schoolIds.length === 0) return [];
-  // Terms are summed here, in the database, and each group's distinct teachers gathered with
-  // their visit counts, so only one row per figure leaves it.
+  const termKeys = where.termKeys ?? [ALL_TERMS];
   const rows = await sql<{
     school_id: string;
     grain: InsightsGrain;
@@ -50,34 +53,19 @@ export async function loadCells(
     teachers: string[] | null;
     teacher_visits: number[] | null;
   }>`
-    WITH c AS (
-      SELECT * FROM insights_cells c
-      WHERE c.school_id = ANY(${[...where.schoolIds]}::uuid[])
-        AND c.grain = ANY(${[...where.grains]}::text[])
-        ${where.termKeys ? sql`AND c.term_key = ANY(${[...where.termKeys]}::text[])` : sql``}
-        ${where.frameworkIds ? sql`AND c.framework_id = ANY(${[...where.frameworkIds]}::text[])` : sql``}
-        ${where.dim1 != null ? sql`AND c.dim1 = ${where.dim1}` : sql``}
-    ), sums AS (
-      SELECT school_id, grain, framework_id, item, kind, dim1, dim2,
-        sum(visits)::int AS visits, sum(n)::int AS n, sum(not_seen)::int AS not_seen,
-        sum(some_count)::int AS some_count, sum(most)::int AS most, sum(all_count)::int AS all_count,
-        sum(seen)::int AS seen, sum(count_total)::text AS count_total
-      FROM c GROUP BY school_id, grain, framework_id, item, kind, dim1, dim2
-    ), per_teacher AS (
-      SELECT c.school_id, c.grain, c.framework_id, c.item, c.kind, c.dim1, c.dim2, t.teacher_id,
-        sum(t.visits)::int AS visits
-      FROM c JOIN insights_cell_teachers t ON t.trust_id = c.trust_id AND t.cell_id = c.cell_id
-      GROUP BY c.school_id, c.grain, c.framework_id, c.item, c.kind, c.dim1, c.dim2, t.teacher_id
-    ), teachers AS (
-      SELECT school_id, grain, framework_id, item, kind, dim1, dim2,
-        array_agg(teacher_id::text ORDER BY teacher_id) AS teachers,
-        array_agg(visits ORDER BY teacher_id) AS teacher_visits
-      FROM per_teacher GROUP BY school_id, grain, framework_id, item, kind, dim1, dim2
-    )
-    SELECT s.*, '' AS term_key, t.teachers, t.teacher_visits
-    FROM sums s LEFT JOIN teachers t USING (school_id, grain, framework_id, item, kind, dim1, dim2)`.execute(
-    tx,
-  );
+    SELECT c.school_id, c.grain, c.term_key, c.framework_id, c.item, c.kind, c.dim1, c.dim2,
+      c.visits, c.n, c.not_seen, c.some_count, c.most, c.all_count, c.seen, c.count_total::text,
+      t.teachers, t.teacher_visits
+    FROM insights_cells c
+    LEFT JOIN LATERAL (
+      SELECT array_agg(x.teacher_id::text) AS teachers, array_agg(x.visits) AS teacher_visits
+      FROM insights_cell_teachers x WHERE x.trust_id = c.trust_id AND x.cell_id = c.cell_id
+    ) t ON true
+    WHERE c.school_id = ANY(${[...where.schoolIds]}::uuid[])
+      AND c.grain = ANY(${[...where.grains]}::text[])
+      AND c.term_key = ANY(${[...termKeys]}::text[])
+      ${where.frameworkIds ? sql`AND c.framework_id = ANY(${[...where.frameworkIds]}::text[])` : sql``}
+      ${where.dim1 != null ? sql`AND c.dim1 = ${where.dim1}` : sql``}`.execute(tx);
   return rows.rows.map((r) => {
     const counts: CellCounts = {
       visits: r.visits,
@@ -90,8 +78,9 @@ export async function loadCells(
       countTotal: Number(r.count_total),
     };
     const teachers = new Map<string, number>();
+    const visits = r.teacher_visits ?? [];
     (r.teachers ?? []).forEach((t, i) => {
-      teachers.set(t, r.teacher_visits?.[i] ?? 0);
+      teachers.set(t, visits[i] ?? 0);
     });
     return {
       schoolId: r.school_id,
@@ -157,6 +146,7 @@ export async function frameworksWithEvidence(tx: Tx, schoolIds: readonly string[
     .selectFrom('insights_cells')
     .select(['framework_id', (eb) => eb.fn.sum<string>('n').as('n')])
     .where('grain', '=', 'lf')
+    .where('term_key', '=', ALL_TERMS)
     .where('school_id', 'in', schoolIds)
     .where('framework_id', '<>', '')
     .groupBy('framework_id')
@@ -249,6 +239,7 @@ export async function cultureCounts(
 ) {
   if (schoolIds.length === 0) return [];
   const ids = [...schoolIds];
+  const cellTerms = [...(termKeys ?? [ALL_TERMS])];
   const walkRange = range
     ? sql`AND w.walk_date BETWEEN ${range.from}::date AND ${range.to}::date`
     : sql``;
@@ -277,10 +268,10 @@ export async function cultureCounts(
         (SELECT count(DISTINCT t.teacher_id) FROM insights_cells c2
           JOIN insights_cell_teachers t ON t.trust_id = c2.trust_id AND t.cell_id = c2.cell_id
           WHERE c2.school_id = c.school_id AND c2.grain = 'cov_wp'
-          ${termKeys ? sql`AND c2.term_key = ANY(${[...termKeys]}::text[])` : sql``})::int AS teachers_recorded
+            AND c2.term_key = ANY(${cellTerms}::text[]))::int AS teachers_recorded
       FROM insights_cells c
       WHERE c.school_id = ANY(${ids}::uuid[]) AND c.grain = 'cov_wp'
-        ${termKeys ? sql`AND c.term_key = ANY(${[...termKeys]}::text[])` : sql``}
+        AND c.term_key = ANY(${cellTerms}::text[])
       GROUP BY c.school_id`.execute(tx),
     sql<{ school_id: string; visits_responded: number }>`
       SELECT v.school_id, count(DISTINCT v.visit_id)::int AS visits_responded

@@ -23,7 +23,8 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './insights.queries.ts';
-import { loadLookForMeta } from './rollups.ts';
+import { ALL_TERMS } from './contributions.ts';
+import { loadLookForMeta, settleStaleRollups } from './rollups.ts';
 import {
   type Agg,
   emptyAgg,
@@ -146,6 +147,7 @@ export function schoolInsights(
       'insights.view_school',
       "see this school's insights",
     );
+    await settleStaleRollups(tx);
     return buildSchoolInsights(tx, deps, school, query);
   });
 }
@@ -387,6 +389,7 @@ export function trustInsights(
       schoolId: null,
     });
     if (decision !== 'allow') throw forbidden("see the trust's insights");
+    await settleStaleRollups(tx);
     return buildTrustInsights(tx, deps, query);
   });
 }
@@ -456,6 +459,7 @@ export async function buildTrustInsights(
     .select('dim1')
     .distinct()
     .where('grain', '=', 'cov_dy')
+    .where('term_key', '=', ALL_TERMS)
     .where('dim1', '<>', '')
     .execute();
 

@@ -11,6 +11,7 @@ import {
   parseCellKey,
   type VisitFacts,
   visitContribution,
+  withAllTermsLevel,
   ZERO,
 } from './contributions.ts';
 
@@ -21,8 +22,10 @@ import {
  * records contribute now, netted per cell, in a few set-based statements. `rebuildRollups(tx,
  * schoolId)` recomputes a school from the raw records: the tests' oracle and a repair tool.
  *
- * Maintenance never refuses a hand-in: counts are clamped at zero, so rollups that went stale
- * (say a visit removed by a cascade) cannot block capture; rebuildRollups repairs them.
+ * Records removed by a cascade (a walk, visit or person deleted) are caught by a trigger and
+ * settled by settleStaleRollups before the dashboards read. Maintenance never refuses a hand-in:
+ * counts are clamped at zero, so even rollups that went wrong cannot block capture;
+ * rebuildRollups repairs them.
  */
 
 type StoredCell = CellDelta;
@@ -66,7 +69,7 @@ export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits
       const list = visitContribution(f, meta);
       if (list.length === 0) continue;
       contributions.push({ visitId: f.visitId, teacherIds: f.teacherIds, cells: list });
-      for (const c of list) {
+      for (const c of withAllTermsLevel(list)) {
         const key = cellKeyString(c);
         let cell = cells.get(key);
         if (!cell) {
@@ -163,9 +166,13 @@ async function refreshBatch(tx: Tx, visitIds: string[]) {
       }
     }
   };
-  for (const o of old) apply(o.school_id, o.cells as StoredCell[], o.teacher_ids, -1);
+  for (const o of old) {
+    apply(o.school_id, withAllTermsLevel(o.cells as StoredCell[]), o.teacher_ids, -1);
+  }
   const fresh = facts.map((f) => ({ facts: f, cells: visitContribution(f, meta) }));
-  for (const f of fresh) apply(f.facts.schoolId, f.cells, f.facts.teacherIds, 1);
+  for (const f of fresh) {
+    apply(f.facts.schoolId, withAllTermsLevel(f.cells), f.facts.teacherIds, 1);
+  }
 
   const changed = [...cells.values()].filter((c) => COUNT_FIELDS.some((f) => c.counts[f]));
   if (changed.length > 0) await applyCellDeltas(tx, changed);
@@ -446,6 +453,23 @@ export async function loadLookForMeta(
       out.set(id, { frameworkId: row.frameworkId, series: rootOf(id), lensKey: row.lensKey });
   }
   return out;
+}
+
+/**
+ * Settles visits whose handed-in records were deleted by a cascade (a walk, visit or person
+ * removed): a trigger (migration 0014) lists them in insights_stale_visits, and this refreshes
+ * them, subtracting what they contributed. Deleting the list's rows first takes their locks, so
+ * two requests settling at once cannot subtract the same contribution twice.
+ */
+export async function settleStaleRollups(tx: Tx): Promise<number> {
+  const rows = await sql<{ visit_id: string }>`
+    DELETE FROM insights_stale_visits RETURNING visit_id`.execute(tx);
+  if (rows.rows.length === 0) return 0;
+  await refreshVisitRollups(
+    tx,
+    rows.rows.map((r) => r.visit_id),
+  );
+  return rows.rows.length;
 }
 
 /** Refreshes the rollups of every visit of a walk (after its records are handed in). */

@@ -12,6 +12,8 @@ import { walkFilters } from './0010_walk_filters.ts';
 import { afterTheWalk } from './0011_after_the_walk.ts';
 import { insightsRollups } from './0012_insights_rollups.ts';
 import { afterTheWalkNotices } from './0013_after_the_walk_notices.ts';
+import { insightsAllTerms } from './0014_insights_all_terms.ts';
+import { reviews } from './0015_reviews.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -34,5 +36,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0011_after_the_walk': afterTheWalk(context),
     '0012_insights_rollups': insightsRollups(context),
     '0013_after_the_walk_notices': afterTheWalkNotices(),
+    '0014_insights_all_terms': insightsAllTerms(context),
+    '0015_reviews': reviews(context),
   };
 }
