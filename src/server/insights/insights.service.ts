@@ -22,8 +22,8 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
-import * as q from './insights.queries.ts';
 import { ALL_TERMS } from './contributions.ts';
+import * as q from './insights.queries.ts';
 import { loadLookForMeta, settleStaleRollups } from './rollups.ts';
 import {
   type Agg,
