@@ -1,18 +1,33 @@
 import { importBench } from './import.bench.ts';
 import { insightsBench } from './insights.bench.ts';
 import { listsBench } from './lists.bench.ts';
-import { report } from './measure.ts';
+import { type Comparison, report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
 import { plannerBench } from './planner.bench.ts';
 import { sessionBench } from './session.bench.ts';
 
-/** npm run bench — every benchmark, each reported as a ratio against a baseline measured in the same run. */
-const results = [
-  ...(await listsBench()),
-  ...(await sessionBench()),
-  ...(await neutralLanguageBench()),
-  ...(await plannerBench()),
-  ...(await importBench()),
-  ...(await insightsBench()),
-];
+/**
+ * npm run bench — every benchmark, each reported as a ratio against a baseline measured in the
+ * same run. BENCH_ONLY=insights,planner runs only those.
+ */
+const benches: Record<string, () => Promise<Comparison[]>> = {
+  lists: listsBench,
+  session: sessionBench,
+  'neutral-language': neutralLanguageBench,
+  planner: plannerBench,
+  import: importBench,
+  insights: insightsBench,
+};
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const unknown = only?.filter((name) => !(name in benches)) ?? [];
+if (unknown.length > 0) {
+  console.error(
+    `BENCH_ONLY names no benchmark: ${unknown.join(', ')}. Choose from: ${Object.keys(benches).join(', ')}.`,
+  );
+  process.exit(1);
+}
+const results: Comparison[] = [];
+for (const [name, bench] of Object.entries(benches)) {
+  if (!only || only.includes(name)) results.push(...(await bench()));
+}
 report(results);

@@ -45,23 +45,45 @@ export type SuppressionStatus =
   | { status: 'shown' }
   /** No teachers: an honest zero. */
   | { status: 'empty' }
-  | { status: 'suppressed'; cause: 'below_k' | 'complementary' };
+  | { status: 'suppressed'; cause: SuppressionCause };
+
+/**
+ * below_k: rests on 1 … k−1 teachers. complementary: hidden beside another hidden figure of the
+ * same table. across_filters: hidden because comparing it with the same figure under other
+ * filters would single out a small group (differencing.ts).
+ */
+export type SuppressionCause = 'below_k' | 'complementary' | 'across_filters';
 
 export type SuppressionResult = Map<string, SuppressionStatus>;
 
-export const reasonFor = (cause: 'below_k' | 'complementary', k: number): string =>
+export const reasonFor = (cause: SuppressionCause, k: number): string =>
   cause === 'below_k'
     ? `Fewer than ${k} teachers were visited in this group, so it is hidden to protect their privacy.`
-    : `Hidden as well, so that a smaller hidden group cannot be worked out by subtracting the figures shown from a total.`;
+    : cause === 'complementary'
+      ? `Hidden as well, so that a smaller hidden group cannot be worked out by subtracting the figures shown from a total.`
+      : `Hidden because comparing it with the same figure under other filters would single out fewer than ${k} teachers.`;
 
 const EPS = 1e-9;
+
+export type SuppressOptions = {
+  k?: number;
+  /** Figures already hidden for a reason outside this table (say, differencing across filters). */
+  hidden?: ReadonlyMap<string, SuppressionCause>;
+  /**
+   * Figures shown elsewhere whatever this table decides (a school's own figure beside its
+   * departments): never chosen to hide beside another, so the table hides something else, or
+   * its total, instead. A locked figure that is itself too small is still hidden.
+   */
+  locked?: ReadonlySet<string>;
+};
 
 export function suppress(
   items: readonly SuppressionItem[],
   relations: readonly SuppressionRelation[],
-  options: { k?: number } = {},
+  options: SuppressOptions = {},
 ): SuppressionResult {
   const k = options.k ?? DEFAULT_K;
+  const locked = options.locked ?? new Set<string>();
   const byId = new Map(items.map((i) => [i.id, i]));
   for (const r of relations) {
     for (const id of [r.parent, ...r.children]) {
@@ -107,6 +129,11 @@ export function suppress(
           : { status: 'shown' },
     );
   }
+  for (const [id, cause] of options.hidden ?? []) {
+    const now = result.get(id);
+    if (!now) throw new Error(`suppression was asked to hide an unknown item: ${id}`);
+    if (now.status === 'shown') result.set(id, { status: 'suppressed', cause });
+  }
   const hidden = (id: string) => result.get(id)!.status === 'suppressed';
   const size = (id: string) => byId.get(id)!.teachers.size;
   const hide = (id: string) => result.set(id, { status: 'suppressed', cause: 'complementary' });
@@ -128,7 +155,7 @@ export function suppress(
     let best: string | undefined;
     let bestScore: [number, number] = [0, 0];
     for (const id of ids) {
-      if (result.get(id)!.status !== 'shown') continue;
+      if (result.get(id)!.status !== 'shown' || locked.has(id)) continue;
       const score: [number, number] = [lonely(id), size(id)];
       if (
         best === undefined ||
@@ -216,10 +243,16 @@ export function suppress(
     const next =
       smallestShown([...cells]) ??
       smallestShown(totals.map((t) => t.id)) ??
-      smallestShown(items.map((i) => i.id));
+      smallestShown(items.map((i) => i.id)) ??
+      // Only locked figures are left: hide a locked total after all rather than leak a group.
+      lockedTotal(totals.map((t) => t.id));
     // Each round hides one more figure; with every figure hidden, nothing can be recovered.
     if (next === undefined) throw new Error('suppression found nothing left to hide');
     return next;
+  }
+
+  function lockedTotal(ids: readonly string[]): string | undefined {
+    return ids.find((id) => result.get(id)!.status === 'shown');
   }
 }
 
