@@ -9,6 +9,7 @@ import {
 } from './prevalence.ts';
 import {
   reasonFor,
+  type SuppressionCause,
   type SuppressionItem,
   type SuppressionRelation,
   suppress,
@@ -57,7 +58,7 @@ export type CellFigures =
       summary?: LookForSummary;
     }
   | { status: 'empty'; visits: 0 }
-  | { status: 'suppressed'; cause: 'below_k' | 'complementary'; reason: string };
+  | { status: 'suppressed'; cause: SuppressionCause; reason: string };
 
 export type BreakdownCell = { row: string; column: string | null } & CellFigures;
 
