@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Figure, Heatmap, SchoolInsights, TrustInsights } from '../../contracts/insights.ts';
+import { describeTrustPulse } from '../reviews/trust-pulse.ts';
 
 /**
  * CSV tables and PDF reports, built from the same responses the dashboards show, so they carry
@@ -365,6 +366,6 @@ export function trustReportPdf(
         `${c.schoolName}: ${c.walksDone} of ${c.walksPlanned} walks due have records; prior warning sent for ${c.visitsWithNotice} of ${c.visitsNeedingNotice} visits.`,
       );
     }
-    doc.moveDown().text(data.pulse);
+    doc.moveDown().text(describeTrustPulse(data.pulse));
   }, title);
 }

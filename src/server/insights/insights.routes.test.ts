@@ -147,6 +147,47 @@ describe('insights API', () => {
     expect(heat.note).toMatch(/hidden/);
   });
 
+  it('keeps a figure hidden under every filter, so two views cannot be subtracted', async () => {
+    const leader = await signedIn(trust.email('trust_leader'));
+    const all = await leader.get('/api/insights/trust');
+    const science = await leader.get('/api/insights/trust?department=Science');
+    expect(science.status).toBe(200);
+    const whole = all.body.lookFors.find((f: { prompt: string }) => f.prompt === PREVALENCE);
+    const part = science.body.lookFors.find((f: { prompt: string }) => f.prompt === PREVALENCE);
+    // The trust's figure for all departments is shown; Science's would give away Art's one
+    // teacher as "all − Science", so it is hidden, with a reason.
+    expect(whole.trust.status).toBe('shown');
+    expect(part.trust).toEqual({ status: 'suppressed', reason: expect.stringMatching(/Hidden/) });
+    // North's Science figure has the status it has on North's own dashboard: hidden beside Art.
+    const north = part.schools.find(
+      (x: { schoolId: string }) => x.schoolId === trust.school('North'),
+    );
+    expect(north.figure.status).toBe('suppressed');
+    expect(science.body.support).toEqual([]);
+
+    // A term that holds every visit is the same group as all terms: same figures, same hiding.
+    const school = await leader.get(`/api/schools/${trust.school('North')}/insights`);
+    const walkDate = school.body.lookFors[0].trend[0].label;
+    const termId = school.body.terms.find(
+      (x: { startsOn: string; endsOn: string }) => x.startsOn <= walkDate && walkDate <= x.endsOn,
+    ).id;
+    const inTerm = await leader.get(
+      `/api/schools/${trust.school('North')}/insights?termId=${termId}`,
+    );
+    expect(inTerm.status).toBe(200);
+    const f = inTerm.body.lookFors.find((x: { prompt: string }) => x.prompt === PREVALENCE);
+    expect(f.figure.status).toBe('shown');
+    expect(f.figure.n).toBe(6);
+    const statusOf = (label: string) =>
+      f.byDepartment.find((g: { label: string }) => g.label === label).figure.status;
+    expect(statusOf('Art')).toBe('suppressed');
+    expect(statusOf('Science')).toBe('suppressed');
+    const trustTerm = await leader.get(`/api/insights/trust?termId=${termId}`);
+    const t2 = trustTerm.body.lookFors.find((x: { prompt: string }) => x.prompt === PREVALENCE);
+    expect(t2.trust.status).toBe('shown');
+    expect(t2.trust.n).toBe(6);
+  });
+
   it('updates the figures when a handed-in record is edited (maintained on write)', async () => {
     const edited = body(4, 'Quiet reading at the start.');
     edited.answers[0]!.value = 'all';

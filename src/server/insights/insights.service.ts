@@ -21,19 +21,22 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { decide } from '../policy/policy.ts';
+import { trustPulse } from '../reviews/trust-pulse.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { ALL_TERMS } from './contributions.ts';
 import * as q from './insights.queries.ts';
+import { linkedTable } from './linked.ts';
 import { loadLookForMeta, settleStaleRollups } from './rollups.ts';
 import {
   type Agg,
   emptyAgg,
-  figure,
+  figureWithStatus,
   type Group,
   groupFigures,
   heatmap,
   sumAggs,
 } from './tables.ts';
+import { trustFigures } from './trust-figures.ts';
 
 /**
  * Insights (issue 8): the school's and the trust's dashboards, read from the rollups (migration
@@ -164,19 +167,25 @@ export async function buildSchoolInsights(
   const term = query.termId ? terms.find((t) => t.term_id === query.termId) : undefined;
   if (query.termId && !term) throw notFound('The term');
   const { frameworks, current } = await chooseFramework(tx, [schoolId], query.frameworkId);
+  // With a term chosen, the all-terms cells come too: each figure is linked to its all-terms
+  // twin (linked.ts), so comparing the two views cannot single anyone out.
   const cells = await q.loadCells(tx, {
     schoolIds: [schoolId],
     grains: ['lf', 'lf_dept', 'lf_year', 'lf_walk', 'lens', 'cov_dy', 'cov_wp'],
-    termKeys: term ? [term.term_id] : null,
+    termKeys: term ? [term.term_id, ALL_TERMS] : null,
     frameworkIds: current ? [current.ref.id, ''] : [''],
   });
-  const grain = byKey(cells, (c) => c.grain);
-  const of = (g: InsightsGrain) => grain.get(g) ?? [];
-
-  const lfBySeries = byKey(of('lf'), (c) => `${c.item}|${c.kind}`);
-  const deptBySeries = byKey(of('lf_dept'), (c) => `${c.item}|${c.kind}`);
-  const yearBySeries = byKey(of('lf_year'), (c) => `${c.item}|${c.kind}`);
-  const walkBySeries = byKey(of('lf_walk'), (c) => `${c.item}|${c.kind}`);
+  const level = term?.term_id ?? ALL_TERMS;
+  const grain = byKey(cells, (c) => `${c.grain}|${c.termKey}`);
+  const of = (g: InsightsGrain, at: string = level) => grain.get(`${g}|${at}`) ?? [];
+  const seriesOf = (c: q.CellRow) => `${c.item}|${c.kind}`;
+  const index = (g: InsightsGrain, at: string) => byKey(of(g, at), seriesOf);
+  const lf = { all: index('lf', ALL_TERMS), term: term ? index('lf', level) : null };
+  const dept = { all: index('lf_dept', ALL_TERMS), term: term ? index('lf_dept', level) : null };
+  const year = { all: index('lf_year', ALL_TERMS), term: term ? index('lf_year', level) : null };
+  // Walks lie in one term each: their table is decided once, across all terms, and a term shows
+  // its own walks with the statuses they have there.
+  const walkBySeries = index('lf_walk', ALL_TERMS);
   const groupsOf = (
     rows: readonly q.CellRow[],
     label: (c: q.CellRow) => string,
@@ -187,35 +196,64 @@ export async function buildSchoolInsights(
       label: label(list[0]!),
       agg: sumAggs(list),
     }));
+  const linked = (
+    id: string,
+    totals: { all: Map<string, q.CellRow[]>; term: Map<string, q.CellRow[]> | null },
+    parts: { all: Map<string, q.CellRow[]>; term: Map<string, q.CellRow[]> | null } | null,
+    label: (c: q.CellRow) => string,
+  ) => {
+    const at = (which: 'all' | 'term') => ({
+      total: sumAggs(totals[which]?.get(id) ?? []),
+      groups: parts ? groupsOf(parts[which]?.get(id) ?? [], label) : [],
+    });
+    const allTerms = at('all');
+    const chosen = totals.term ? at('term') : null;
+    const statuses = linkedTable({ k, allTerms, term: chosen });
+    const shown = chosen ?? allTerms;
+    return { statuses, total: shown.total, groups: shown.groups };
+  };
 
   const lookFors: LookForInsight[] = (current?.lookFors ?? []).map((f) => {
     const id = `${f.series}|${f.kind}`;
-    const trendGroups = groupsOf(walkBySeries.get(id) ?? [], (c) => c.dim2).sort(
+    const byDept = linked(id, lf, dept, (c) => c.dim1 || NO_DEPARTMENT);
+    const byYear = linked(id, lf, year, (c) => c.dim1 || NO_YEAR_GROUP);
+    const walks = groupsOf(walkBySeries.get(id) ?? [], (c) => c.dim2).sort(
       (a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key),
     );
-    const depts = groupsOf(deptBySeries.get(id) ?? [], (c) => c.dim1 || NO_DEPARTMENT).sort(
-      (a, b) => natural(a.label, b.label),
+    const trend = groupFigures(f.kind, walks, k).groups.filter(
+      (g) => !term || (g.label >= term.starts_on && g.label <= term.ends_on),
     );
-    const years = groupsOf(yearBySeries.get(id) ?? [], (c) => c.dim1 || NO_YEAR_GROUP).sort(
-      (a, b) => natural(a.label, b.label),
-    );
+    const figures = (t: ReturnType<typeof linked>) =>
+      t.groups
+        .sort((a, b) => natural(a.label, b.label))
+        .map((g) => ({
+          key: g.key,
+          label: g.label,
+          figure: figureWithStatus(f.kind, g.agg, t.statuses.get(`g:${g.key}`)!, k),
+        }));
     return {
       key: f.key,
       lensKey: f.lensKey,
       prompt: f.prompt,
       kind: f.kind,
-      figure: figure(f.kind, sumAggs(lfBySeries.get(id) ?? []), k),
-      trend: groupFigures(f.kind, trendGroups, k).groups,
-      byDepartment: groupFigures(f.kind, depts, k).groups,
-      byYearGroup: groupFigures(f.kind, years, k).groups,
+      figure: figureWithStatus(f.kind, byDept.total, byDept.statuses.get('total')!, k),
+      trend,
+      byDepartment: figures(byDept),
+      byYearGroup: figures(byYear),
     };
   });
-  const lensCells = byKey(of('lens'), (c) => c.item);
-  const lenses = (current?.lenses ?? []).map((l) => ({
-    key: l.key,
-    name: l.name,
-    figure: figure('lens', sumAggs(lensCells.get(l.key) ?? []), k),
-  }));
+  const lensCells = {
+    all: byKey(of('lens', ALL_TERMS), (c) => c.item),
+    term: term ? byKey(of('lens'), (c) => c.item) : null,
+  };
+  const lenses = (current?.lenses ?? []).map((l) => {
+    const t = linked(l.key, lensCells, null, () => '');
+    return {
+      key: l.key,
+      name: l.name,
+      figure: figureWithStatus('lens', t.total, t.statuses.get('total')!, k),
+    };
+  });
 
   // Coverage.
   const dy = new Map<string, Agg>();
@@ -394,9 +432,6 @@ export function trustInsights(
   });
 }
 
-const PULSE_NOTE =
-  'The share of staff who want more walks, the same or fewer comes from the review pulse, which has not been recorded yet.';
-
 export async function buildTrustInsights(
   tx: Tx,
   deps: Deps,
@@ -444,14 +479,14 @@ export async function buildTrustInsights(
         };
   const { frameworks, current } = await chooseFramework(tx, schoolIds, query.frameworkId);
   const department = query.department ?? null;
-  const grains: InsightsGrain[] = department ? ['lf_dept'] : ['lf', 'lens'];
+  // Every school's cells, whatever the phase, at the all-terms level and the chosen term's: each
+  // figure is checked against itself under fewer filters (trust-figures.ts).
   const cells = current
     ? await q.loadCells(tx, {
-        schoolIds,
-        grains,
-        termKeys,
+        schoolIds: allSchools.map((s) => s.school_id),
+        grains: department ? ['lf', 'lens', 'lf_dept'] : ['lf', 'lens'],
+        termKeys: termKeys ? [...termKeys, ALL_TERMS] : null,
         frameworkIds: [current.ref.id],
-        dim1: department,
       })
     : [];
   const departmentRows = await tx
@@ -463,66 +498,48 @@ export async function buildTrustInsights(
     .where('dim1', '<>', '')
     .execute();
 
-  const lfGrain = department ? 'lf_dept' : 'lf';
-  const bySeries = byKey(
-    cells.filter((c) => c.grain === lfGrain),
-    (c) => `${c.item}|${c.kind}`,
-  );
-  const perSchool = (rows: readonly q.CellRow[]): Group[] => {
-    const bySchool = byKey(rows, (c) => c.schoolId);
-    return schools.map((s) => ({
-      key: s.school_id,
-      label: s.name,
-      agg: sumAggs(bySchool.get(s.school_id) ?? []),
-    }));
-  };
+  const schoolK = new Map(settings.map((s) => [s.school_id, s.min_group_size]));
+  const figureOf = trustFigures({
+    schools: allSchools.map((s) => ({
+      id: s.school_id,
+      name: s.name,
+      phase: s.phase,
+      k: schoolK.get(s.school_id) ?? DEFAULT_K,
+    })),
+    cells,
+    phase: query.phase ?? null,
+    department,
+    termKeys: termKeys ? new Set(termKeys) : null,
+    k,
+  });
   const lookFors = (current?.lookFors ?? []).map((f) => {
-    const groups = perSchool(bySeries.get(`${f.series}|${f.kind}`) ?? []);
-    const table = groupFigures(f.kind, groups, k);
+    const figures = figureOf({ type: 'look_for', series: f.series, kind: f.kind });
     return {
       key: f.key,
       lensKey: f.lensKey,
       prompt: f.prompt,
       kind: f.kind,
-      trust: table.total,
-      schools: table.groups.map((g) => ({ schoolId: g.key, figure: g.figure })),
-      groups,
+      trust: figures.trust,
+      schools: figures.schools,
+      groups: figures.groups,
+      trustShown: figures.trustShown,
     };
   });
-
-  // Lenses: from the lens rollup; by department, pooled from the lens's look-fors, counting each
-  // look-for's visits as the effective n of the largest (a cautious, wider interval).
-  const lensCells = byKey(
-    cells.filter((c) => c.grain === 'lens'),
-    (c) => c.item,
-  );
   const lenses = (current?.lenses ?? []).map((l) => {
-    let groups: Group[];
-    if (!department) {
-      groups = perSchool(lensCells.get(l.key) ?? []);
-    } else {
-      const members = lookFors.filter((f) => f.lensKey === l.key && f.kind === 'prevalence');
-      groups = schools.map((s, i) => {
-        const parts = members.map((m) => m.groups[i]!.agg);
-        const agg = sumAggs(parts);
-        agg.counts.visits = Math.max(0, ...parts.map((p) => p.counts.visits));
-        return { key: s.school_id, label: s.name, agg };
-      });
-    }
-    const table = groupFigures('lens', groups, k);
-    return {
-      key: l.key,
-      name: l.name,
-      trust: table.total,
-      schools: table.groups.map((g) => ({ schoolId: g.key, figure: g.figure })),
-    };
+    const members = (current?.lookFors ?? [])
+      .filter((f) => f.lensKey === l.key && f.kind === 'prevalence')
+      .map((f) => ({ series: f.series, kind: 'prevalence' as const }));
+    const figures = figureOf({ type: 'lens', lensKey: l.key, members });
+    return { key: l.key, name: l.name, trust: figures.trust, schools: figures.schools };
   });
 
   // Where targeted support might help: a school's interval wholly below the rest of the trust's.
+  // Only where the trust's own figure is shown: "the rest of the trust" is that figure less one
+  // school shown beside it, so it must not reveal a total that is hidden.
   const support: TrustInsights['support'] = [];
   const nameOf = new Map(schools.map((s) => [s.school_id, s.name]));
   for (const f of lookFors) {
-    if (f.kind === 'count') continue;
+    if (f.kind === 'count' || !f.trustShown) continue;
     for (const [i, s] of f.schools.entries()) {
       if (s.figure.status !== 'shown' || s.figure.lower === null || s.figure.upper === null)
         continue;
@@ -567,7 +584,7 @@ export async function buildTrustInsights(
     framework: current?.ref ?? null,
     schools: schools.map((s) => ({ id: s.school_id, name: s.name, phase: s.phase })),
     lenses,
-    lookFors: lookFors.map(({ groups: _g, ...rest }) => rest),
+    lookFors: lookFors.map(({ groups: _g, trustShown: _t, ...rest }) => rest),
     support,
     culture: schools.map((s) => {
       const c = cultureOf.get(s.school_id);
@@ -587,7 +604,7 @@ export async function buildTrustInsights(
           : `Fewer than ${k} teachers have records in this period, so responses are not shown.`,
       };
     }),
-    pulse: PULSE_NOTE,
+    pulse: await trustPulse(tx, deps.now(), schools, termRange, k),
   };
 }
 

@@ -2,8 +2,10 @@ import type { Figure, HeatCell, Heatmap } from '../../contracts/insights.ts';
 import { summariseTally, type Tally } from '../../domain/insights/prevalence.ts';
 import {
   reasonFor,
+  type SuppressionCause,
   type SuppressionItem,
   type SuppressionRelation,
+  type SuppressionStatus,
   suppress,
 } from '../../domain/insights/suppression.ts';
 import { wilsonInterval } from '../../domain/insights/wilson.ts';
@@ -88,6 +90,48 @@ export function figure(kind: FigureKind, agg: Agg, k: number): Figure {
 
 export type Group = { key: string; label: string; agg: Agg };
 
+/** Which figures of a group table are shown: 'total' and 'g:<key>' for each group. */
+export type TableStatuses = Map<string, SuppressionStatus>;
+
+export type TableOptions = {
+  /** Figures already hidden for a reason outside the table (ids 'total' or 'g:<key>'). */
+  hidden?: ReadonlyMap<string, SuppressionCause>;
+  /** Figures shown elsewhere whatever this table decides. */
+  locked?: ReadonlySet<string>;
+};
+
+/** The suppression statuses of groups that partition a total, decided together. */
+export function tableStatuses(
+  groups: readonly Group[],
+  total: Agg,
+  k: number,
+  options: TableOptions = {},
+): TableStatuses {
+  const items: SuppressionItem[] = groups.map((g) => ({
+    id: `g:${g.key}`,
+    teachers: new Set(g.agg.teachers.keys()),
+  }));
+  items.push({ id: 'total', teachers: new Set(total.teachers.keys()) });
+  const relations: SuppressionRelation[] = [
+    { parent: 'total', children: groups.map((g) => `g:${g.key}`) },
+  ];
+  return suppress(items, relations, { k, hidden: options.hidden, locked: options.locked });
+}
+
+/** A figure with its status decided elsewhere. */
+export function figureWithStatus(
+  kind: FigureKind,
+  agg: Agg,
+  status: SuppressionStatus,
+  k: number,
+): Figure {
+  if (status.status === 'empty' || agg.counts.visits === 0) return { status: 'empty' };
+  if (status.status === 'suppressed') {
+    return { status: 'suppressed', reason: reasonFor(status.cause, k) };
+  }
+  return shownFigure(kind, agg);
+}
+
 /**
  * Groups that partition a total (schools of the trust, departments of a school, walks of a
  * series), with the total: suppressed together, so a hidden group is never "total − the rest".
@@ -96,30 +140,17 @@ export function groupFigures(
   kind: FigureKind,
   groups: readonly Group[],
   k: number,
+  options: TableOptions = {},
 ): { groups: { key: string; label: string; figure: Figure }[]; total: Figure } {
-  const items: SuppressionItem[] = groups.map((g) => ({
-    id: `g:${g.key}`,
-    teachers: new Set(g.agg.teachers.keys()),
-  }));
   const total = sumAggs(groups.map((g) => g.agg));
-  items.push({ id: 'total', teachers: new Set(total.teachers.keys()) });
-  const relations: SuppressionRelation[] = [
-    { parent: 'total', children: groups.map((g) => `g:${g.key}`) },
-  ];
-  const statuses = suppress(items, relations, { k });
-  const figureOf = (id: string, agg: Agg): Figure => {
-    const s = statuses.get(id)!;
-    if (s.status === 'empty' || agg.counts.visits === 0) return { status: 'empty' };
-    if (s.status === 'suppressed') return { status: 'suppressed', reason: reasonFor(s.cause, k) };
-    return shownFigure(kind, agg);
-  };
+  const statuses = tableStatuses(groups, total, k, options);
   return {
     groups: groups.map((g) => ({
       key: g.key,
       label: g.label,
-      figure: figureOf(`g:${g.key}`, g.agg),
+      figure: figureWithStatus(kind, g.agg, statuses.get(`g:${g.key}`)!, k),
     })),
-    total: figureOf('total', total),
+    total: figureWithStatus(kind, total, statuses.get('total')!, k),
   };
 }
 
