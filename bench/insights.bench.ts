@@ -88,7 +88,7 @@ export async function insightsBench(): Promise<Comparison[]> {
             sum(c.seen) AS seen, count(DISTINCT t.teacher_id) AS teachers
           FROM insights_cells c
           JOIN insights_cell_teachers t ON t.trust_id = c.trust_id AND t.cell_id = c.cell_id
-          WHERE c.grain = 'lf'
+          WHERE c.grain = 'lf' AND c.term_key = '*'
           GROUP BY c.school_id, c.item`.execute(tx),
       );
     const opts = { rounds: 5, repeat: 1, warmup: 1 };

@@ -137,12 +137,30 @@ export function isoWeekday(date: string): number {
   return d === 0 ? 7 : d;
 }
 
-/** The visit's contribution: one delta per cell it touches (all counts ≥ 0). */
-export function visitContribution(
+/**
+ * What a visit contributes, in the compact form kept in insights_visit_contributions: the facts
+ * its cells are keyed by and its merged answers with their series. About a tenth of the size of
+ * the cells themselves; cellsOf turns it back into cells, so what is subtracted later is exactly
+ * what was added, even if the visit or the framework changes meanwhile.
+ */
+export type ContributionInputs = {
+  term: string;
+  walk: string;
+  date: string;
+  weekday: number;
+  period: number | null;
+  department: string;
+  yearGroup: string;
+  /** [series, frameworkId, lensKey, kind, value] per answer. */
+  answers: [string, string, string | null, 'prevalence' | 'seen' | 'count', string | number][];
+};
+
+/** The visit's contribution inputs, or null when it has no handed-in record. */
+export function contributionInputs(
   facts: VisitFacts,
   meta: ReadonlyMap<string, LookForMeta>,
-): CellDelta[] {
-  if (facts.records.length === 0) return [];
+): ContributionInputs | null {
+  if (facts.records.length === 0) return null;
   const records: VisitRecord[] = facts.records.map((r) => ({
     visitId: facts.visitId,
     schoolId: facts.schoolId,
@@ -159,6 +177,45 @@ export function visitContribution(
     studentVoice: r.body.studentVoice,
   }));
   const [visit] = mergeRecordsByVisit(records);
+  const answers: ContributionInputs['answers'] = [];
+  for (const answer of visit!.answers) {
+    if (answer.kind === 'note') continue;
+    const m = meta.get(answer.lookForId);
+    if (!m) continue;
+    answers.push([m.series, m.frameworkId, m.lensKey, answer.kind, answer.value]);
+  }
+  return {
+    term: facts.termKey,
+    walk: facts.walkId,
+    date: facts.date,
+    weekday: facts.weekday,
+    period: facts.periodOrdinal,
+    department: facts.department,
+    yearGroup: facts.yearGroup,
+    answers,
+  };
+}
+
+/** The visit's contribution: one delta per cell it touches (all counts ≥ 0). */
+export function visitContribution(
+  facts: VisitFacts,
+  meta: ReadonlyMap<string, LookForMeta>,
+): CellDelta[] {
+  const inputs = contributionInputs(facts, meta);
+  return inputs ? cellsOf(inputs) : [];
+}
+
+/**
+ * A stored contribution's cells: the compact inputs (today's form) or, from rows written before
+ * migration 0014, the list of cells itself.
+ */
+export function storedCells(stored: unknown): CellDelta[] {
+  if (Array.isArray(stored)) return stored as CellDelta[];
+  return cellsOf(stored as ContributionInputs);
+}
+
+/** The cells of a contribution (per term; withAllTermsLevel adds the all-terms level). */
+export function cellsOf(inputs: ContributionInputs): CellDelta[] {
   const out = new Map<string, CellDelta>();
   const add = (key: CellKey, counts: Partial<CellCounts>) => {
     const id = cellKeyString(key);
@@ -169,46 +226,43 @@ export function visitContribution(
     }
     for (const f of COUNT_FIELDS) cell[f] += counts[f] ?? 0;
   };
-  const t = facts.termKey;
+  const t = inputs.term;
 
   // Coverage: every visit with a handed-in record, whatever it answered.
   const cov = { termKey: t, frameworkId: '', item: '', kind: 'visits' as const };
-  add({ ...cov, grain: 'cov_dy', dim1: facts.department, dim2: facts.yearGroup }, { visits: 1 });
+  add({ ...cov, grain: 'cov_dy', dim1: inputs.department, dim2: inputs.yearGroup }, { visits: 1 });
   add(
     {
       ...cov,
       grain: 'cov_wp',
-      dim1: String(facts.weekday),
-      dim2: facts.periodOrdinal === null ? '' : String(facts.periodOrdinal),
+      dim1: String(inputs.weekday),
+      dim2: inputs.period === null ? '' : String(inputs.period),
     },
     { visits: 1 },
   );
 
   const lenses = new Map<string, { frameworkId: string; lensKey: string; counts: CellCounts }>();
-  for (const answer of visit!.answers) {
-    if (answer.kind === 'note') continue;
-    const m = meta.get(answer.lookForId);
-    if (!m) continue;
+  for (const [series, frameworkId, lensKey, kind, value] of inputs.answers) {
     const counts: Partial<CellCounts> = { visits: 1, n: 1 };
-    if (answer.kind === 'prevalence') {
-      if (answer.value === 'not_seen') counts.notSeen = 1;
-      else counts[answer.value] = 1;
-    } else if (answer.kind === 'seen') {
-      if (answer.value === 'seen') counts.seen = 1;
+    if (kind === 'prevalence') {
+      if (value === 'not_seen') counts.notSeen = 1;
+      else counts[value as 'some' | 'most' | 'all'] = 1;
+    } else if (kind === 'seen') {
+      if (value === 'seen') counts.seen = 1;
       else counts.notSeen = 1;
     } else {
-      counts.countTotal = answer.value;
+      counts.countTotal = Number(value);
     }
-    const base = { termKey: t, frameworkId: m.frameworkId, item: m.series, kind: answer.kind };
+    const base = { termKey: t, frameworkId, item: series, kind };
     add({ ...base, grain: 'lf', dim1: '', dim2: '' }, counts);
-    add({ ...base, grain: 'lf_dept', dim1: facts.department, dim2: '' }, counts);
-    add({ ...base, grain: 'lf_year', dim1: facts.yearGroup, dim2: '' }, counts);
-    add({ ...base, grain: 'lf_walk', dim1: facts.walkId, dim2: facts.date }, counts);
-    if (answer.kind === 'prevalence' && m.lensKey !== null) {
-      const id = `${m.frameworkId}\u0000${m.lensKey}`;
+    add({ ...base, grain: 'lf_dept', dim1: inputs.department, dim2: '' }, counts);
+    add({ ...base, grain: 'lf_year', dim1: inputs.yearGroup, dim2: '' }, counts);
+    add({ ...base, grain: 'lf_walk', dim1: inputs.walk, dim2: inputs.date }, counts);
+    if (kind === 'prevalence' && lensKey !== null) {
+      const id = `${frameworkId}\u0000${lensKey}`;
       let lens = lenses.get(id);
       if (!lens) {
-        lens = { frameworkId: m.frameworkId, lensKey: m.lensKey, counts: { ...ZERO, visits: 1 } };
+        lens = { frameworkId, lensKey, counts: { ...ZERO, visits: 1 } };
         lenses.set(id, lens);
       }
       lens.counts.n += 1;

@@ -226,9 +226,9 @@ export async function actionSummary(tx: Tx, schoolId: string, today: string) {
 }
 
 /**
- * Culture measures per school, as bare counts: walks due and walks with records (per walk),
- * prior warning (per visit of the period's walks), visits recorded and their teachers (from the
- * coverage rollup) and visits the teacher responded to (from the responses, a small table).
+ * Culture measures per school, as bare counts: walks due, walks with records and prior warning
+ * (from insights_walk_facts, kept per walk by triggers), visits recorded and their teachers (from
+ * the coverage rollup) and visits the teacher responded to (from the responses, a small table).
  */
 export async function cultureCounts(
   tx: Tx,
@@ -246,23 +246,22 @@ export async function cultureCounts(
   const visitRange = range
     ? sql`AND v.visit_date BETWEEN ${range.from}::date AND ${range.to}::date`
     : sql``;
-  const [walks, notices, recorded, responded] = await Promise.all([
-    sql<{ school_id: string; walks_planned: number; walks_done: number }>`
+  const [walks, recorded, responded] = await Promise.all([
+    sql<{
+      school_id: string;
+      walks_planned: number;
+      walks_done: number;
+      visits_needing_notice: number;
+      visits_with_notice: number;
+    }>`
       SELECT w.school_id,
         count(*) FILTER (WHERE w.walk_date <= ${today}::date)::int AS walks_planned,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM records r WHERE r.trust_id = w.trust_id
-          AND r.walk_id = w.walk_id AND r.handed_in_at IS NOT NULL))::int AS walks_done
-      FROM walks w
-      WHERE w.school_id = ANY(${ids}::uuid[]) AND w.status = 'published' AND w.kind = 'learning' ${walkRange}
+        count(*) FILTER (WHERE w.has_records)::int AS walks_done,
+        sum(w.visits_needing_notice)::int AS visits_needing_notice,
+        sum(w.visits_with_notice)::int AS visits_with_notice
+      FROM insights_walk_facts w
+      WHERE w.school_id = ANY(${ids}::uuid[]) AND w.counted ${walkRange}
       GROUP BY w.school_id`.execute(tx),
-    sql<{ school_id: string; visits_needing_notice: number; visits_with_notice: number }>`
-      SELECT v.school_id,
-        count(*)::int AS visits_needing_notice,
-        count(*) FILTER (WHERE v.notice_sent_at IS NOT NULL AND v.notice_sent_at < v.planned_start)::int AS visits_with_notice
-      FROM visits v JOIN walks w ON w.trust_id = v.trust_id AND w.walk_id = v.walk_id
-      WHERE v.school_id = ANY(${ids}::uuid[]) AND v.status = 'planned' AND NOT v.invited
-        AND w.status = 'published' AND w.kind = 'learning' ${walkRange}
-      GROUP BY v.school_id`.execute(tx),
     sql<{ school_id: string; visits_recorded: number; teachers_recorded: number }>`
       SELECT c.school_id, sum(c.visits)::int AS visits_recorded,
         (SELECT count(DISTINCT t.teacher_id) FROM insights_cells c2
@@ -282,15 +281,14 @@ export async function cultureCounts(
   const of = <T extends { school_id: string }>(rows: T[]) =>
     new Map(rows.map((r) => [r.school_id, r]));
   const w = of(walks.rows);
-  const n = of(notices.rows);
   const r = of(recorded.rows);
   const x = of(responded.rows);
   return ids.map((school_id) => ({
     school_id,
     walks_planned: w.get(school_id)?.walks_planned ?? 0,
     walks_done: w.get(school_id)?.walks_done ?? 0,
-    visits_needing_notice: n.get(school_id)?.visits_needing_notice ?? 0,
-    visits_with_notice: n.get(school_id)?.visits_with_notice ?? 0,
+    visits_needing_notice: w.get(school_id)?.visits_needing_notice ?? 0,
+    visits_with_notice: w.get(school_id)?.visits_with_notice ?? 0,
     visits_recorded: r.get(school_id)?.visits_recorded ?? 0,
     teachers_recorded: r.get(school_id)?.teachers_recorded ?? 0,
     visits_responded: x.get(school_id)?.visits_responded ?? 0,

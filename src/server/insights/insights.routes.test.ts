@@ -257,6 +257,31 @@ describe('insights API', () => {
     expect(south.figure.status).toBe('empty');
     expect(f.trust.status).toBe('shown');
     expect(res.body.culture).toHaveLength(2);
+    // The culture measures come from per-walk facts kept by triggers: they equal the raw counts.
+    const raw = await withTenant(t.db, trust.trustId, async (tx) => {
+      const visits = await tx
+        .selectFrom('visits')
+        .select(['notice_sent_at', 'planned_start'])
+        .where('walk_id', '=', walk.walkId)
+        .where('status', '=', 'planned')
+        .where('invited', '=', false)
+        .execute();
+      return {
+        needing: visits.length,
+        withNotice: visits.filter(
+          (v) => v.notice_sent_at !== null && v.notice_sent_at < v.planned_start,
+        ).length,
+      };
+    });
+    const northCulture = res.body.culture.find(
+      (c: { schoolId: string }) => c.schoolId === trust.school('North'),
+    );
+    expect(northCulture).toMatchObject({
+      walksDone: 1,
+      visitsNeedingNotice: raw.needing,
+      visitsWithNotice: raw.withNotice,
+    });
+    expect(raw.needing).toBe(6);
     expectNoPeople(JSON.stringify(res.body));
     // Drill-down: the trust leader opens a school's dashboard too, still name-free.
     const school = await leader.get(`/api/schools/${trust.school('North')}/insights`);

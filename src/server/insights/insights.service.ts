@@ -540,11 +540,12 @@ export async function buildTrustInsights(
   const nameOf = new Map(schools.map((s) => [s.school_id, s.name]));
   for (const f of lookFors) {
     if (f.kind === 'count' || !f.trustShown) continue;
+    const total = sumAggs(f.groups.map((g) => g.agg));
     for (const [i, s] of f.schools.entries()) {
       if (s.figure.status !== 'shown' || s.figure.lower === null || s.figure.upper === null)
         continue;
-      const rest = sumAggs(f.groups.filter((_, j) => j !== i).map((g) => g.agg));
-      if (rest.teachers.size < k || rest.counts.n === 0) continue;
+      const rest = restOf(total, f.groups[i]!.agg);
+      if (rest.teachers < k || rest.counts.n === 0) continue;
       const successes =
         f.kind === 'prevalence' ? rest.counts.most + rest.counts.all : rest.counts.seen;
       const r = proportion(successes, rest.counts.n);
@@ -606,6 +607,19 @@ export async function buildTrustInsights(
     }),
     pulse: await trustPulse(tx, deps.now(), schools, termRange, k),
   };
+}
+
+/** A total less one of its parts: the counts, and how many teachers are left in it. */
+function restOf(total: Agg, part: Agg) {
+  const counts = { ...total.counts };
+  for (const field of Object.keys(counts) as (keyof typeof counts)[]) {
+    counts[field] -= part.counts[field];
+  }
+  let gone = 0;
+  for (const [teacher, visits] of part.teachers) {
+    if ((total.teachers.get(teacher) ?? 0) - visits <= 0) gone += 1;
+  }
+  return { counts, teachers: total.teachers.size - gone };
 }
 
 /** One entry per term name (schools' terms of the same name are taken together). */

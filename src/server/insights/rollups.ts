@@ -5,12 +5,15 @@ import {
   type CellCounts,
   type CellDelta,
   COUNT_FIELDS,
+  type ContributionInputs,
   cellKeyString,
+  cellsOf,
+  contributionInputs,
   isoWeekday,
   type LookForMeta,
   parseCellKey,
+  storedCells,
   type VisitFacts,
-  visitContribution,
   withAllTermsLevel,
   ZERO,
 } from './contributions.ts';
@@ -27,8 +30,6 @@ import {
  * counts are clamped at zero, so even rollups that went wrong cannot block capture;
  * rebuildRollups repairs them.
  */
-
-type StoredCell = CellDelta;
 
 const BATCH = 500;
 
@@ -55,8 +56,11 @@ export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits
   const visitIds = rows.map((r) => r.visit_id);
   const cells = new Map<string, CellRef & { teachers: Map<string, number> }>();
   const meta = new Map<string, LookForMeta>();
-  const contributions: { visitId: string; teacherIds: readonly string[]; cells: CellDelta[] }[] =
-    [];
+  const contributions: {
+    visitId: string;
+    teacherIds: readonly string[];
+    inputs: ContributionInputs;
+  }[] = [];
   for (let i = 0; i < visitIds.length; i += 1000) {
     const facts = await loadVisitFacts(tx, visitIds.slice(i, i + 1000));
     const unknown = facts.flatMap((f) =>
@@ -66,10 +70,10 @@ export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits
     );
     for (const [id, m] of await loadLookForMeta(tx, unknown)) meta.set(id, m);
     for (const f of facts) {
-      const list = visitContribution(f, meta);
-      if (list.length === 0) continue;
-      contributions.push({ visitId: f.visitId, teacherIds: f.teacherIds, cells: list });
-      for (const c of withAllTermsLevel(list)) {
+      const inputs = contributionInputs(f, meta);
+      if (!inputs) continue;
+      contributions.push({ visitId: f.visitId, teacherIds: f.teacherIds, inputs });
+      for (const c of withAllTermsLevel(cellsOf(inputs))) {
         const key = cellKeyString(c);
         let cell = cells.get(key);
         if (!cell) {
@@ -122,7 +126,7 @@ export async function rebuildRollups(tx: Tx, schoolId: string): Promise<{ visits
       INSERT INTO insights_visit_contributions (trust_id, visit_id, school_id, teacher_ids, cells)
       SELECT lw_current_trust(), v, ${schoolId}::uuid, ARRAY(SELECT jsonb_array_elements_text(t))::uuid[], c
       FROM unnest(${part.map((p) => p.visitId)}::uuid[], ${part.map((p) => JSON.stringify(p.teacherIds))}::jsonb[],
-        ${part.map((p) => JSON.stringify(p.cells))}::jsonb[]) AS x(v, t, c)`.execute(tx);
+        ${part.map((p) => JSON.stringify(p.inputs))}::jsonb[]) AS x(v, t, c)`.execute(tx);
   }
   return { visits: visitIds.length };
 }
@@ -145,7 +149,7 @@ async function refreshBatch(tx: Tx, visitIds: string[]) {
   const teachers = new Map<string, { cellRef: string; teacherId: string; visits: number }>();
   const apply = (
     schoolId: string,
-    list: readonly StoredCell[],
+    list: readonly CellDelta[],
     teacherIds: readonly string[],
     sign: 1 | -1,
   ) => {
@@ -167,11 +171,12 @@ async function refreshBatch(tx: Tx, visitIds: string[]) {
     }
   };
   for (const o of old) {
-    apply(o.school_id, withAllTermsLevel(o.cells as StoredCell[]), o.teacher_ids, -1);
+    apply(o.school_id, withAllTermsLevel(storedCells(o.cells)), o.teacher_ids, -1);
   }
-  const fresh = facts.map((f) => ({ facts: f, cells: visitContribution(f, meta) }));
+  const fresh = facts.map((f) => ({ facts: f, inputs: contributionInputs(f, meta) }));
   for (const f of fresh) {
-    apply(f.facts.schoolId, withAllTermsLevel(f.cells), f.facts.teacherIds, 1);
+    if (f.inputs)
+      apply(f.facts.schoolId, withAllTermsLevel(cellsOf(f.inputs)), f.facts.teacherIds, 1);
   }
 
   const changed = [...cells.values()].filter((c) => COUNT_FIELDS.some((f) => c.counts[f]));
@@ -193,13 +198,13 @@ async function refreshBatch(tx: Tx, visitIds: string[]) {
 
   // Remember what each visit contributes now.
   await tx.deleteFrom('insights_visit_contributions').where('visit_id', 'in', visitIds).execute();
-  const keep = fresh.filter((f) => f.cells.length > 0);
+  const keep = fresh.filter((f) => f.inputs !== null);
   if (keep.length > 0) {
     await sql`
       INSERT INTO insights_visit_contributions (trust_id, visit_id, school_id, teacher_ids, cells)
       SELECT lw_current_trust(), v, s, ARRAY(SELECT jsonb_array_elements_text(t))::uuid[], c
       FROM unnest(${keep.map((f) => f.facts.visitId)}::uuid[], ${keep.map((f) => f.facts.schoolId)}::uuid[],
-        ${keep.map((f) => JSON.stringify(f.facts.teacherIds))}::jsonb[], ${keep.map((f) => JSON.stringify(f.cells))}::jsonb[])
+        ${keep.map((f) => JSON.stringify(f.facts.teacherIds))}::jsonb[], ${keep.map((f) => JSON.stringify(f.inputs))}::jsonb[])
         AS x(v, s, t, c)`.execute(tx);
   }
 }

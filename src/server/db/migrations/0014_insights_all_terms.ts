@@ -10,9 +10,15 @@ import { isolateTenantTable } from './tenant-isolation.ts';
  *    without a term filter reads one row per figure, and its teachers once, instead of summing
  *    nine or more terms and their teacher rows on every request. The existing term cells are
  *    summed into the new level here (as the owner, like 0010's backfill).
- * 2. Records deleted by a cascade (a walk, a visit or a person removed) never pass through the
+ * 2. A visit's stored contribution becomes its compact inputs (contributions.ts,
+ *    ContributionInputs): about a tenth of the size of its cells, which matters at millions of
+ *    visits. Rows in the old form (a list of cells) are still read as they are.
+ * 3. Records deleted by a cascade (a walk, a visit or a person removed) never pass through the
  *    code that keeps the rollups: a statement trigger lists their visits in insights_stale_visits,
  *    and the dashboards settle that list before they read (settleStaleRollups).
+ * 4. Culture measures (walks done, notice given) per walk in insights_walk_facts, kept by
+ *    statement triggers on walks, visits and records, so the trust dashboard no longer counts
+ *    every visit of the trust on each request.
  */
 const statements = [
   `
@@ -33,6 +39,12 @@ JOIN insights_cells a ON a.trust_id = c.trust_id AND a.school_id = c.school_id A
   AND a.dim1 = c.dim1 AND a.dim2 = c.dim2
 WHERE c.term_key <> '*'
 GROUP BY a.trust_id, a.cell_id, t.teacher_id`,
+  // A visit's contribution is now kept as its compact inputs (an object) rather than its cells.
+  `
+ALTER TABLE insights_visit_contributions DROP CONSTRAINT insights_visit_contributions_cells_check`,
+  `
+ALTER TABLE insights_visit_contributions ADD CONSTRAINT insights_visit_contributions_cells_check
+  CHECK (jsonb_typeof(cells) IN ('array', 'object'))`,
   `
 CREATE TABLE insights_stale_visits (
     trust_id uuid NOT NULL,
@@ -53,6 +65,68 @@ CREATE TRIGGER records_deleted_mark_insights_stale
   AFTER DELETE ON records
   REFERENCING OLD TABLE AS deleted_records
   FOR EACH STATEMENT EXECUTE FUNCTION insights_mark_stale_visits()`,
+  // 4. Culture measures per walk, kept by triggers on walks, visits and records.
+  `
+CREATE TABLE insights_walk_facts (
+    trust_id uuid NOT NULL,
+    walk_id uuid NOT NULL,
+    school_id uuid NOT NULL,
+    walk_date date NOT NULL,
+    counted boolean NOT NULL,
+    visits_needing_notice integer NOT NULL,
+    visits_with_notice integer NOT NULL,
+    has_records boolean NOT NULL,
+    PRIMARY KEY (trust_id, walk_id),
+    FOREIGN KEY (trust_id, walk_id) REFERENCES walks (trust_id, walk_id) ON DELETE CASCADE
+  )`,
+  `
+CREATE INDEX insights_walk_facts_school ON insights_walk_facts (trust_id, school_id, walk_date)`,
+  `
+CREATE FUNCTION insights_refresh_walk_facts(ids uuid[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO insights_walk_facts (trust_id, walk_id, school_id, walk_date, counted,
+    visits_needing_notice, visits_with_notice, has_records)
+  SELECT w.trust_id, w.walk_id, w.school_id, w.walk_date,
+    w.status = 'published' AND w.kind = 'learning',
+    count(v.visit_id) FILTER (WHERE v.status = 'planned' AND NOT v.invited),
+    count(v.visit_id) FILTER (WHERE v.status = 'planned' AND NOT v.invited
+      AND v.notice_sent_at IS NOT NULL AND v.notice_sent_at < v.planned_start),
+    EXISTS (SELECT 1 FROM records r WHERE r.trust_id = w.trust_id AND r.walk_id = w.walk_id
+      AND r.handed_in_at IS NOT NULL)
+  FROM walks w
+  LEFT JOIN visits v ON v.trust_id = w.trust_id AND v.walk_id = w.walk_id
+  WHERE w.walk_id = ANY(ids)
+  GROUP BY w.trust_id, w.walk_id
+  ON CONFLICT (trust_id, walk_id) DO UPDATE SET
+    school_id = EXCLUDED.school_id, walk_date = EXCLUDED.walk_date, counted = EXCLUDED.counted,
+    visits_needing_notice = EXCLUDED.visits_needing_notice,
+    visits_with_notice = EXCLUDED.visits_with_notice, has_records = EXCLUDED.has_records
+$$`,
+  ...(['walks', 'visits', 'records'] as const).flatMap((table) => [
+    `
+CREATE FUNCTION insights_walk_facts_after_${table}_new() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM insights_refresh_walk_facts(ARRAY(SELECT DISTINCT walk_id FROM changed_rows));
+  RETURN NULL;
+END
+$$`,
+    `
+CREATE TRIGGER ${table}_inserted_walk_facts AFTER INSERT ON ${table}
+  REFERENCING NEW TABLE AS changed_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION insights_walk_facts_after_${table}_new()`,
+    `
+CREATE TRIGGER ${table}_updated_walk_facts AFTER UPDATE ON ${table}
+  REFERENCING NEW TABLE AS changed_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION insights_walk_facts_after_${table}_new()`,
+  ]),
+  // A visit or record deleted changes its walk's figures (a walk deleted takes its row with it).
+  ...(['visits', 'records'] as const).flatMap((table) => [
+    `
+CREATE TRIGGER ${table}_deleted_walk_facts AFTER DELETE ON ${table}
+  REFERENCING OLD TABLE AS changed_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION insights_walk_facts_after_${table}_new()`,
+  ]),
+  `
+SELECT insights_refresh_walk_facts(ARRAY(SELECT walk_id FROM walks))`,
 ];
 
 export function insightsAllTerms({ appRole }: MigrationContext) {
@@ -61,6 +135,7 @@ export function insightsAllTerms({ appRole }: MigrationContext) {
       // One statement per query: PGlite's extended protocol takes one at a time.
       for (const statement of statements) await sql.raw(statement).execute(db);
       await isolateTenantTable(db, 'insights_stale_visits', { appRole });
+      await isolateTenantTable(db, 'insights_walk_facts', { appRole });
     },
   };
 }
