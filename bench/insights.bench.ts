@@ -49,8 +49,13 @@ export async function insightsBench(): Promise<Comparison[]> {
     const schoolIds = await withTenant(t.db, trust.trustId, async (tx) =>
       (await tx.selectFrom('schools').select('school_id').execute()).map((s) => s.school_id),
     );
-    for (const schoolId of schoolIds) {
+    for (const [n, schoolId] of schoolIds.entries()) {
       await withTenant(t.db, trust.trustId, (tx) => rebuildRollups(tx, schoolId));
+      if (process.env.BENCH_VERBOSE && (n + 1) % 10 === 0) {
+        console.log(
+          `  rollups of ${n + 1} schools rebuilt in ${((performance.now() - generated) / 1000).toFixed(0)} s`,
+        );
+      }
     }
     const built = performance.now();
     const cells = await withTenant(t.db, trust.trustId, async (tx) =>

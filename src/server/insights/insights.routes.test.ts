@@ -182,6 +182,11 @@ describe('insights API', () => {
       f.byDepartment.find((g: { label: string }) => g.label === label).figure.status;
     expect(statusOf('Art')).toBe('suppressed');
     expect(statusOf('Science')).toBe('suppressed');
+    const artInTerm = inTerm.body.coverage.departmentsByYearGroup.cells.filter(
+      (c: { row: string }) => c.row === 'Art',
+    );
+    expect(artInTerm.length).toBeGreaterThan(0);
+    expect(artInTerm.every((c: { status: string }) => c.status !== 'shown')).toBe(true);
     const trustTerm = await leader.get(`/api/insights/trust?termId=${termId}`);
     const t2 = trustTerm.body.lookFors.find((x: { prompt: string }) => x.prompt === PREVALENCE);
     expect(t2.trust.status).toBe('shown');

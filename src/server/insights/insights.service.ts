@@ -33,6 +33,7 @@ import {
   figureWithStatus,
   type Group,
   groupFigures,
+  type HeatmapSpec,
   heatmap,
   sumAggs,
 } from './tables.ts';
@@ -255,38 +256,37 @@ export async function buildSchoolInsights(
     };
   });
 
-  // Coverage.
-  const dy = new Map<string, Agg>();
-  const depts = new Set<string>();
-  const years = new Set<string>();
-  for (const c of of('cov_dy')) {
-    depts.add(c.dim1);
-    years.add(c.dim2);
-    const id = JSON.stringify([c.dim1, c.dim2]);
-    dy.set(id, sumAggs([dy.get(id) ?? emptyAgg(), c]));
-  }
-  const departmentsByYearGroup = heatmap(
-    {
+  // Coverage, each heatmap linked to its all-terms twin when a term is chosen.
+  const departmentsByYearGroupAt = (at: string) => {
+    const dy = new Map<string, Agg>();
+    const depts = new Set<string>();
+    const years = new Set<string>();
+    for (const c of of('cov_dy', at)) {
+      depts.add(c.dim1);
+      years.add(c.dim2);
+      const id = JSON.stringify([c.dim1, c.dim2]);
+      dy.set(id, sumAggs([dy.get(id) ?? emptyAgg(), c]));
+    }
+    const spec: HeatmapSpec = {
       title: 'Visits by department and year group',
       rowLabel: 'Department',
       columnLabel: 'Year group',
       rows: [...depts].sort(natural).map((d) => ({ key: d, label: d || NO_DEPARTMENT })),
       columns: [...years].sort(natural).map((y) => ({ key: y, label: y || NO_YEAR_GROUP })),
-    },
-    dy,
-    k,
-  );
-  const wp = new Map<string, Agg>();
-  const days = new Set<string>(['1', '2', '3', '4', '5']);
-  const periods = new Set<string>();
-  for (const c of of('cov_wp')) {
-    days.add(c.dim1);
-    periods.add(c.dim2);
-    const id = JSON.stringify([c.dim1, c.dim2]);
-    wp.set(id, sumAggs([wp.get(id) ?? emptyAgg(), c]));
-  }
-  const daysByPeriod = heatmap(
-    {
+    };
+    return { spec, cells: dy };
+  };
+  const daysByPeriodAt = (at: string) => {
+    const wp = new Map<string, Agg>();
+    const days = new Set<string>(['1', '2', '3', '4', '5']);
+    const periods = new Set<string>();
+    for (const c of of('cov_wp', at)) {
+      days.add(c.dim1);
+      periods.add(c.dim2);
+      const id = JSON.stringify([c.dim1, c.dim2]);
+      wp.set(id, sumAggs([wp.get(id) ?? emptyAgg(), c]));
+    }
+    const spec: HeatmapSpec = {
       title: 'Visits by day and period',
       rowLabel: 'Day',
       columnLabel: 'Period',
@@ -294,10 +294,15 @@ export async function buildSchoolInsights(
       columns: [...periods]
         .sort((a, b) => (a === '' ? 1 : b === '' ? -1 : natural(a, b)))
         .map((p) => ({ key: p, label: p === '' ? 'Outside the timetable' : `Period ${p}` })),
-    },
-    wp,
-    k,
-  );
+    };
+    return { spec, cells: wp };
+  };
+  const linkedHeatmap = (at: (level: string) => { spec: HeatmapSpec; cells: Map<string, Agg> }) => {
+    const shown = at(level);
+    return heatmap(shown.spec, shown.cells, k, term ? at(ALL_TERMS) : undefined);
+  };
+  const departmentsByYearGroup = linkedHeatmap(departmentsByYearGroupAt);
+  const daysByPeriod = linkedHeatmap(daysByPeriodAt);
   const perTeacher = sumAggs(of('cov_dy'));
   const teacherIds = await q.schoolTeacherIds(tx, schoolId);
   const coverage = coverageAgainstCap({

@@ -1,4 +1,5 @@
 import type { Figure, HeatCell, Heatmap } from '../../contracts/insights.ts';
+import { statusAcrossFilters } from '../../domain/insights/differencing.ts';
 import { summariseTally, type Tally } from '../../domain/insights/prevalence.ts';
 import {
   reasonFor,
@@ -154,18 +155,15 @@ export function groupFigures(
   };
 }
 
-/** A rows × columns table of visit counts with row, column and overall totals, suppressed together. */
-export function heatmap(
-  spec: {
-    title: string;
-    rowLabel: string;
-    columnLabel: string;
-    rows: readonly { key: string; label: string }[];
-    columns: readonly { key: string; label: string }[];
-  },
-  cells: ReadonlyMap<string, Agg>,
-  k: number,
-): Heatmap {
+export type HeatmapSpec = {
+  title: string;
+  rowLabel: string;
+  columnLabel: string;
+  rows: readonly { key: string; label: string }[];
+  columns: readonly { key: string; label: string }[];
+};
+
+function heatmapTable(spec: HeatmapSpec, cells: ReadonlyMap<string, Agg>) {
   const id = (r: string, c: string) => JSON.stringify([r, c]);
   const items: SuppressionItem[] = [];
   const relations: SuppressionRelation[] = [];
@@ -191,7 +189,54 @@ export function heatmap(
   add('total', sumAggs(spec.rows.map((r) => aggs.get(`r:${r.key}`)!)));
   relations.push({ parent: 'total', children: spec.rows.map((r) => `r:${r.key}`) });
   relations.push({ parent: 'total', children: spec.columns.map((c) => `k:${c.key}`) });
-  const statuses = suppress(items, relations, { k });
+  return { id, items, relations, aggs };
+}
+
+/**
+ * A rows × columns table of visit counts with row, column and overall totals, suppressed
+ * together. With `allTerms` (the same heatmap over all terms, as that view shows it), each figure
+ * is linked to its all-terms twin as linked.ts does for groups: hidden when the visits outside
+ * the term would single out 1 … k−1 teachers, and locked when it is the same group and shown there.
+ */
+export function heatmap(
+  spec: HeatmapSpec,
+  cells: ReadonlyMap<string, Agg>,
+  k: number,
+  allTerms?: { spec: HeatmapSpec; cells: ReadonlyMap<string, Agg> },
+): Heatmap {
+  const { id, items, relations, aggs } = heatmapTable(spec, cells);
+  const hidden = new Map<string, SuppressionCause>();
+  const locked = new Set<string>();
+  if (allTerms) {
+    const wide = heatmapTable(allTerms.spec, allTerms.cells);
+    const wideStatuses = suppress(wide.items, wide.relations, { k });
+    for (const [itemId, agg] of aggs) {
+      const twin = wide.aggs.get(itemId) ?? emptyAgg();
+      const twinStatus = wideStatuses.get(itemId) ?? { status: 'empty' as const };
+      const own = agg.teachers.size;
+      const { status } = statusAcrossFilters(
+        ['term'],
+        (filters) =>
+          filters.length === 0
+            ? { visitsByTeacher: twin.teachers, status: twinStatus }
+            : {
+                visitsByTeacher: agg.teachers,
+                status:
+                  own === 0
+                    ? { status: 'empty' }
+                    : own < k
+                      ? { status: 'suppressed', cause: 'below_k' }
+                      : { status: 'shown' },
+              },
+        { k },
+      );
+      if (status.status === 'suppressed') hidden.set(itemId, status.cause);
+      else if (agg.counts.visits === twin.counts.visits && twinStatus.status === 'shown') {
+        locked.add(itemId);
+      }
+    }
+  }
+  const statuses = suppress(items, relations, { k, hidden, locked });
   let belowK = 0;
   let complementary = 0;
   const cell = (itemId: string, row: string, column: string, count: boolean): HeatCell => {
