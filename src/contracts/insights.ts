@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustPulseSchema } from './reviews.ts';
 
 /**
  * Insights (issue 8): the school's and the trust's aggregated picture. Nothing here carries a
@@ -236,7 +237,8 @@ export const trustInsightsSchema = z.object({
       responsesNote: z.string().nullable(),
     }),
   ),
-  pulse: z.string(),
+  /** Each school's latest closed review pulse (more, the same or fewer walks), suppressed below k. */
+  pulse: trustPulseSchema,
 });
 export type TrustInsights = z.infer<typeof trustInsightsSchema>;
 

@@ -12,6 +12,7 @@ export const noticeKinds = [
   'observer_removed',
   'agreement_given',
   'records_handed_in',
+  'review_opened',
 ] as const;
 
 export const noticeSchema = z.object({

@@ -32,6 +32,7 @@ import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
 import { responseRoutes } from './responses/responses.routes.ts';
+import { reviewRoutes } from './reviews/reviews.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp({
   await app.register(debriefRoutes, deps);
   await app.register(actionRoutes, deps);
   await app.register(insightsRoutes, deps);
+  await app.register(reviewRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

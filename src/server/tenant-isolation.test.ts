@@ -45,6 +45,8 @@ type Ids = {
   debrief: string;
   priority: string;
   action: string;
+  /** Reviews with staff (rule 11): an open review of North with its pulse. */
+  review: string;
 };
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
@@ -641,6 +643,41 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/walks/${i.walk}/cancel`,
     body: () => ({ reason: 'Isolation test' }),
   },
+  // Reviews with staff (rule 11). The admin is not on a school's staff: answering is 403.
+  'GET /api/schools/{schoolId}/reviews': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/reviews`,
+  },
+  'POST /api/schools/{schoolId}/reviews': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/reviews`,
+    body: () => ({
+      title: 'Isolation',
+      from: '2026-11-02',
+      to: '2026-11-20',
+      pulseClosesOn: '2026-12-04',
+    }),
+  },
+  'GET /api/reviews/{reviewId}': { method: 'GET', url: (i) => `/api/reviews/${i.review}` },
+  'POST /api/reviews/{reviewId}/pulse': {
+    method: 'POST',
+    url: (i) => `/api/reviews/${i.review}/pulse`,
+    body: () => ({ walks: 'same', supportive: 'yes' }),
+  },
+  'POST /api/reviews/{reviewId}/pulse/close': {
+    method: 'POST',
+    url: (i) => `/api/reviews/${i.review}/pulse/close`,
+  },
+  'PUT /api/reviews/{reviewId}/notes': {
+    method: 'PUT',
+    url: (i) => `/api/reviews/${i.review}/notes`,
+    body: () => ({ notes: 'Isolation notes.' }),
+  },
+  'POST /api/reviews/{reviewId}/close': {
+    method: 'POST',
+    url: (i) => `/api/reviews/${i.review}/close`,
+    body: () => ({ notes: 'Isolation notes.' }),
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {
@@ -876,6 +913,13 @@ describe('tenant isolation across every route with an id', () => {
     const { recordWalk: _w, ...captured } = await setUpRecords(trust);
     const afterTheWalk = await setUpAfterTheWalk(trust, admin, { ...captured, recordWalk: _w });
     const setUpIds = await setUpSchoolSetup(trust, admin);
+    const review = await admin.post(`/api/schools/${school}/reviews`, {
+      title: 'Isolation review',
+      from: '2026-09-02',
+      to: '2026-11-20',
+      pulseClosesOn: '2026-12-04',
+    });
+    expect(review.status).toBe(201);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -887,6 +931,7 @@ describe('tenant isolation across every route with an id', () => {
       ...afterTheWalk,
       ...setUpIds,
       ...(await setUpNotices(trust)),
+      review: review.body.id,
     });
   }
 

@@ -791,6 +791,18 @@ export interface InsightsStaleVisitsTable {
   visit_id: string;
 }
 
+/** Culture measures per walk, kept by triggers (0014). `counted`: a published learning walk. */
+export interface InsightsWalkFactsTable {
+  trust_id: string;
+  walk_id: string;
+  school_id: string;
+  walk_date: ColumnType<string, string, string>;
+  counted: boolean;
+  visits_needing_notice: number;
+  visits_with_notice: number;
+  has_records: boolean;
+}
+
 // Reviews with all staff and their anonymous pulse (migration 0015, DESIGN.md rule 11).
 export interface ReviewsTable {
   trust_id: string;

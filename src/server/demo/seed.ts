@@ -7,6 +7,7 @@ import {
 } from '../frameworks/frameworks.service.ts';
 import type { SignedIn } from '../http/context.ts';
 import { seedDemoRecords } from '../insights/demo-records.ts';
+import { seedDemoReview } from '../reviews/demo-review.ts';
 import { seedDemoWalks } from '../walks/demo-walks.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
 import { writeTrust } from './write-trust.ts';
@@ -46,6 +47,8 @@ export async function seedDemoIfEmpty(deps: FrameworkDeps): Promise<DemoTrust | 
   await seedDemoWalks(deps.db, trust, written);
   // Handed-in records for the past walks, so the insights dashboards have evidence to show.
   await seedDemoRecords(deps.db, written.trustId);
+  // A closed review with its staff pulse (rule 11), so the trust dashboard shows one.
+  await seedDemoReview(deps.db, written.trustId);
   return trust;
 }
 

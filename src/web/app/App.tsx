@@ -71,6 +71,12 @@ const MyRecordsPage = lazy(() =>
 const VisitRecordsPage = lazy(() =>
   import('../responses/VisitRecordsPage.tsx').then((m) => ({ default: m.VisitRecordsPage })),
 );
+const ReviewPage = lazy(() =>
+  import('../reviews/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
+);
+const ReviewsPage = lazy(() =>
+  import('../reviews/ReviewsPage.tsx').then((m) => ({ default: m.ReviewsPage })),
+);
 const RoomsPage = lazy(() =>
   import('../rooms/RoomsPage.tsx').then((m) => ({ default: m.RoomsPage })),
 );
@@ -391,6 +397,23 @@ export function App() {
               element={
                 <RequireSignIn>
                   <MyActionsPage />
+                </RequireSignIn>
+              }
+            />
+            {/* Reviews with staff and their anonymous pulse (rule 11). */}
+            <Route
+              path="/schools/:schoolId/reviews"
+              element={
+                <RequireSignIn>
+                  <ReviewsPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="/reviews/:reviewId"
+              element={
+                <RequireSignIn>
+                  <ReviewPage />
                 </RequireSignIn>
               }
             />

@@ -118,7 +118,8 @@ function AfterTheWalkLinks() {
           <li key={s.id}>
             {s.name}: <Link to={`/schools/${s.id}/debriefs`}>debriefs</Link>,{' '}
             <Link to={`/schools/${s.id}/actions`}>actions</Link>,{' '}
-            <Link to={`/schools/${s.id}/staff-summaries`}>staff summaries</Link>
+            <Link to={`/schools/${s.id}/staff-summaries`}>staff summaries</Link>,{' '}
+            <Link to={`/schools/${s.id}/reviews`}>reviews and staff pulse</Link>
           </li>
         ))}
       </ul>
@@ -174,7 +175,8 @@ function SchoolHome({ me }: { me: Me }) {
               After the walk, {m.schoolName}:{' '}
               <Link to={`/schools/${m.schoolId}/debriefs`}>debriefs</Link>,{' '}
               <Link to={`/schools/${m.schoolId}/actions`}>actions board</Link>,{' '}
-              <Link to={`/schools/${m.schoolId}/staff-summaries`}>staff summaries</Link>
+              <Link to={`/schools/${m.schoolId}/staff-summaries`}>staff summaries</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/reviews`}>reviews with staff</Link>
             </li>
           ))}
         <li>
@@ -246,6 +248,15 @@ function TeachingHome({ me }: { me: Me }) {
           <p key={`programmes-${schoolId}`}>
             <Link to={`/schools/${schoolId}/programmes`}>
               The school’s programme of learning walks
+            </Link>
+          </p>
+        ),
+      )}
+      {[...new Set(me.memberships.filter((m) => m.schoolId).map((m) => m.schoolId!))].map(
+        (schoolId) => (
+          <p key={`reviews-${schoolId}`}>
+            <Link to={`/schools/${schoolId}/reviews`}>
+              Reviews with staff: the anonymous staff pulse on learning walks
             </Link>
           </p>
         ),

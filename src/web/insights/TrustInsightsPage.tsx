@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { Figure, TrustInsights } from '../../contracts/insights.ts';
 import { api } from '../app/api.ts';
+import { TrustPulseSection } from '../reviews/TrustPulse.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, pct, queryOf } from './format.ts';
@@ -264,7 +265,7 @@ export function TrustInsightsPage() {
           </table>
         }
       />
-      <p className="muted">{d.pulse}</p>
+      <TrustPulseSection pulse={d.pulse} />
     </article>
   );
 }

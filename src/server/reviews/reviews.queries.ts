@@ -1,0 +1,133 @@
+import type { Selectable } from 'kysely';
+import type { PulseAnswer } from '../../domain/reviews/pulse.ts';
+import { PULSE_ROLES } from '../../domain/reviews/pulse.ts';
+import type { ReviewsTable } from '../db/schema.ts';
+import type { Tx } from '../db/with-tenant.ts';
+
+export type ReviewRow = Selectable<ReviewsTable> & { school_name: string; time_zone: string };
+
+function reviewQuery(tx: Tx) {
+  return tx
+    .selectFrom('reviews as r')
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'r.trust_id').onRef('s.school_id', '=', 'r.school_id'),
+    )
+    .selectAll('r')
+    .select(['s.name as school_name', 's.time_zone']);
+}
+
+export function findReview(tx: Tx, reviewId: string): Promise<ReviewRow | undefined> {
+  return reviewQuery(tx).where('r.review_id', '=', reviewId).executeTakeFirst();
+}
+
+/** The review, locked: answers, closing and notes on one review take turns. */
+export function lockReview(tx: Tx, reviewId: string): Promise<ReviewRow | undefined> {
+  return reviewQuery(tx).where('r.review_id', '=', reviewId).forUpdate('r').executeTakeFirst();
+}
+
+export function listReviews(tx: Tx, schoolId: string): Promise<ReviewRow[]> {
+  return reviewQuery(tx)
+    .where('r.school_id', '=', schoolId)
+    .orderBy('r.opened_at', 'desc')
+    .execute();
+}
+
+export function findOpenReview(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('reviews')
+    .select(['review_id', 'title'])
+    .where('school_id', '=', schoolId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Answer counts per review (the number of answer rows, which hold no person). */
+export async function answerCounts(tx: Tx, reviewIds: readonly string[]) {
+  if (reviewIds.length === 0) return new Map<string, number>();
+  const rows = await tx
+    .selectFrom('review_pulse_answers')
+    .select(['review_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('review_id', 'in', reviewIds)
+    .groupBy('review_id')
+    .execute();
+  return new Map(rows.map((r) => [r.review_id, Number(r.n)]));
+}
+
+/** Which of these reviews this person has answered (their own, never anyone else's). */
+export async function answeredBy(tx: Tx, personId: string, reviewIds: readonly string[]) {
+  if (reviewIds.length === 0) return new Set<string>();
+  const rows = await tx
+    .selectFrom('review_pulse_respondents')
+    .select('review_id')
+    .where('person_id', '=', personId)
+    .where('review_id', 'in', reviewIds)
+    .execute();
+  return new Set(rows.map((r) => r.review_id));
+}
+
+/** A review's answers, sorted by their content (never by when they came in). */
+export async function loadAnswers(tx: Tx, reviewId: string): Promise<PulseAnswer[]> {
+  return tx
+    .selectFrom('review_pulse_answers')
+    .select(['walks', 'supportive', 'comment'])
+    .where('review_id', '=', reviewId)
+    .orderBy('walks')
+    .orderBy('supportive')
+    .orderBy('comment')
+    .execute();
+}
+
+/** The staff a pulse asks: the school's leaders, observers and teachers. */
+export function pulseStaff(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('people as p')
+    .select(['p.person_id', 'p.full_name', 'p.email'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.person_id')
+          .whereRef('m.trust_id', '=', 'p.trust_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.school_id', '=', schoolId)
+          .where('m.role', 'in', [...PULSE_ROLES]),
+      ),
+    )
+    .orderBy('p.full_name')
+    .execute();
+}
+
+/** Names a comment must not carry: the school's people and the trust's leaders and admins. */
+export function namesToRefuse(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('people as p')
+    .select(['p.full_name', 'p.title'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.person_id')
+          .whereRef('m.trust_id', '=', 'p.trust_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where((w) => w.or([w('m.school_id', '=', schoolId), w('m.school_id', 'is', null)])),
+      ),
+    )
+    .execute();
+}
+
+export function schoolK(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('school_protocol_settings')
+    .select('min_group_size')
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+}
+
+export function schoolTerms(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('school_terms')
+    .select(['term_id', 'name', 'starts_on', 'ends_on'])
+    .where('school_id', '=', schoolId)
+    .orderBy('starts_on')
+    .execute();
+}

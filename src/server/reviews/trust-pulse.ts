@@ -1,0 +1,148 @@
+import type { SchoolPulse, TrustPulse } from '../../contracts/reviews.ts';
+import { type PulseAnswer, pulseState, summarisePulse } from '../../domain/reviews/pulse.ts';
+import type { Tx } from '../db/with-tenant.ts';
+import { todayIn } from '../responses/outbox.ts';
+
+/**
+ * The trust dashboard's culture measure from the review pulse: for each school, the latest
+ * opened review whose pulse has closed (in the chosen term, when one is chosen: a review whose period
+ * overlaps it), as the share of staff wanting more walks, about the same or fewer, with n.
+ * Suppressed below k (the trust's k, the largest any school agreed). Counts only, never a person.
+ */
+export async function trustPulse(
+  tx: Tx,
+  now: Date,
+  schools: readonly { school_id: string; name: string }[],
+  termRange: { from: string; to: string } | null,
+  k: number,
+): Promise<TrustPulse> {
+  const schoolIds = schools.map((s) => s.school_id);
+  if (schoolIds.length === 0) {
+    return { k, note: 'No school is in view.', schools: [] };
+  }
+  let query = tx
+    .selectFrom('reviews as r')
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'r.trust_id').onRef('s.school_id', '=', 'r.school_id'),
+    )
+    .select([
+      'r.review_id',
+      'r.school_id',
+      'r.title',
+      'r.period_label',
+      'r.period_to',
+      'r.pulse_closes_on',
+      'r.pulse_closed_early_at',
+      'r.closed_at',
+      'r.staff_count',
+      's.time_zone',
+    ])
+    .where('r.school_id', 'in', schoolIds)
+    .orderBy('r.opened_at', 'desc')
+    .orderBy('r.period_to', 'desc');
+  if (termRange) {
+    query = query
+      .where('r.period_from', '<=', termRange.to)
+      .where('r.period_to', '>=', termRange.from);
+  }
+  const reviews = await query.execute();
+  const latest = new Map<string, (typeof reviews)[number]>();
+  for (const r of reviews) {
+    if (latest.has(r.school_id)) continue;
+    const state = pulseState(
+      {
+        closesOn: r.pulse_closes_on,
+        closedEarly: r.pulse_closed_early_at !== null,
+        reviewClosed: r.closed_at !== null,
+      },
+      todayIn(r.time_zone, now),
+    );
+    if (!state.open) latest.set(r.school_id, r);
+  }
+  const chosen = [...latest.values()].map((r) => r.review_id);
+  const answers = chosen.length
+    ? await tx
+        .selectFrom('review_pulse_answers')
+        .select(['review_id', 'walks', 'supportive'])
+        .where('review_id', 'in', chosen)
+        .execute()
+    : [];
+  const byReview = new Map<string, PulseAnswer[]>();
+  for (const a of answers) {
+    const list = byReview.get(a.review_id) ?? [];
+    list.push({ walks: a.walks, supportive: a.supportive, comment: null });
+    byReview.set(a.review_id, list);
+  }
+  const where = termRange ? ' in this term' : '';
+  const out: SchoolPulse[] = schools.map((s) => {
+    const r = latest.get(s.school_id);
+    if (!r) {
+      return {
+        schoolId: s.school_id,
+        schoolName: s.name,
+        review: null,
+        answered: 0,
+        staff: 0,
+        walks: null,
+        note: `No review pulse has closed${where} yet.`,
+      };
+    }
+    const summary = summarisePulse(byReview.get(r.review_id) ?? [], {
+      k,
+      staff: r.staff_count,
+      closed: true,
+    });
+    return {
+      schoolId: s.school_id,
+      schoolName: s.name,
+      review: {
+        id: r.review_id,
+        title: r.title,
+        periodLabel: r.period_label,
+        pulseClosesOn: r.pulse_closes_on,
+      },
+      answered: summary.answered,
+      staff: summary.staff,
+      walks:
+        summary.status === 'shown'
+          ? {
+              more: summary.figures.walks.more,
+              same: summary.figures.walks.same,
+              fewer: summary.figures.walks.fewer,
+              moreLower: summary.figures.more.lower,
+              moreUpper: summary.figures.more.upper,
+            }
+          : null,
+      note: summary.status === 'shown' ? null : summary.reason,
+    };
+  });
+  return {
+    k,
+    note: latest.size
+      ? null
+      : `No school has closed a review pulse${where} yet. A school’s leaders open a review with a staff pulse (“more walks, the same, or fewer?”) from the school’s Reviews page.`,
+    schools: out,
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The pulse as plain text, one line per school: for the PDF report. */
+export function describeTrustPulse(pulse: TrustPulse): string {
+  const lines = [
+    'Staff pulse from the latest review (do staff want more learning walks, about the same, or fewer?):',
+  ];
+  if (pulse.note) return `${lines[0]} ${pulse.note}`;
+  for (const s of pulse.schools) {
+    if (!s.review) {
+      lines.push(`• ${s.schoolName}: ${s.note ?? 'no review pulse yet.'}`);
+    } else if (!s.walks) {
+      lines.push(`• ${s.schoolName} (${s.review.title}): ${s.note ?? ''}`);
+    } else {
+      lines.push(
+        `• ${s.schoolName} (${s.review.title}, ${s.review.periodLabel}): ${pct(s.walks.more.share)} want more, ${pct(s.walks.same.share)} about the same, ${pct(s.walks.fewer.share)} fewer (${s.answered} of ${s.staff} staff answered; wanting more likely ${pct(s.walks.moreLower)}–${pct(s.walks.moreUpper)}).`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
