@@ -252,7 +252,7 @@ export const schoolCsvTables = [
   'coverage-days',
   'coverage-cap',
 ] as const;
-export const trustCsvTables = ['lenses', 'look-fors', 'support', 'culture'] as const;
+export const trustCsvTables = ['lenses', 'look-fors', 'support', 'culture', 'pulse'] as const;
 
 export const schoolCsvQuerySchema = schoolInsightsQuerySchema.extend({
   table: z.enum(schoolCsvTables, { error: `table is one of ${schoolCsvTables.join(', ')}.` }),

@@ -191,6 +191,33 @@ export function trustCsv(data: TrustInsights, table: string): string {
           s.restOfTrust.n,
         ]),
       );
+    case 'pulse':
+      return toCsv(
+        [
+          'School',
+          'Review',
+          'Want more walks, %',
+          'About the same, %',
+          'Fewer, %',
+          'Want more walks, likely from, %',
+          'Want more walks, likely to, %',
+          'Staff who answered',
+          'Staff',
+          'Note',
+        ],
+        data.pulse.schools.map((s) => [
+          s.schoolName,
+          s.review ? `${s.review.title} (${s.review.periodLabel})` : '',
+          s.walks ? pct(s.walks.more.share) : '',
+          s.walks ? pct(s.walks.same.share) : '',
+          s.walks ? pct(s.walks.fewer.share) : '',
+          s.walks ? pct(s.walks.moreLower) : '',
+          s.walks ? pct(s.walks.moreUpper) : '',
+          s.review ? s.answered : '',
+          s.review ? s.staff : '',
+          s.note ?? data.pulse.note ?? '',
+        ]),
+      );
     default:
       return toCsv(
         [

@@ -315,7 +315,7 @@ describe('insights API', () => {
     );
     expectNoPeople(text);
     const trustLeader = await signedIn(trust.email('trust_leader'));
-    for (const table of ['lenses', 'look-fors', 'support', 'culture']) {
+    for (const table of ['lenses', 'look-fors', 'support', 'culture', 'pulse']) {
       const r = await raw(trustLeader, `/api/insights/trust/csv?table=${table}`);
       expect(r.status).toBe(200);
       expectNoPeople(new TextDecoder().decode(r.bytes));

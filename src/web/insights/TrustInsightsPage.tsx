@@ -265,7 +265,7 @@ export function TrustInsightsPage() {
           </table>
         }
       />
-      <TrustPulseSection pulse={d.pulse} />
+      <TrustPulseSection pulse={d.pulse} csvHref={csv('pulse')} />
     </article>
   );
 }

@@ -6,13 +6,18 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  * The trust dashboard's pulse: each school's latest closed review pulse, as shares of staff
  * wanting more walks, about the same or fewer, with how many answered. Suppressed below k.
  */
-export function TrustPulseSection({ pulse }: { pulse: TrustPulse }) {
+export function TrustPulseSection({ pulse, csvHref }: { pulse: TrustPulse; csvHref: string }) {
   return (
     <section aria-labelledby="trust-pulse" className="chart-block">
       <h2 id="trust-pulse">Do staff want more walks? The review pulse</h2>
       <p className="muted">
         From each school’s latest review whose staff pulse has closed: anonymous answers, shown only
         when at least {pulse.k} staff answered.
+      </p>
+      <p>
+        <a className="button secondary" href={csvHref} download>
+          Download the pulse table (CSV)
+        </a>
       </p>
       {pulse.note ? (
         <p className="suppressed">{pulse.note}</p>
