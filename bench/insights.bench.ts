@@ -14,7 +14,9 @@ import { type Comparison, compare } from './measure.ts';
  * Reported, from one run: GET /api/insights/trust (the real endpoint over HTTP: session, policy,
  * rollup read, suppression, JSON) against the raw aggregate SQL that computes the same figures
  * (answers by level and distinct teachers per school and look-for) from the records; and the same
- * endpoint against a bare query over the rollup (the API's own overhead).
+ * endpoint against a bare query over the rollup (the API's own overhead); and the endpoint against
+ * GET /api/me, whose cost does not depend on the data, so that ratio at ≈1M and at ≈10M shows how
+ * the endpoint grows with the data, each measured against a baseline of its own run.
  *
  * Sizes (BENCH_INSIGHTS): quick (the default, ≈200k answers, about two minutes on PGlite, so
  * `npm run bench` stays short); small (≈1M answers, the issue's first size: about eight minutes
@@ -96,6 +98,12 @@ export async function insightsBench(): Promise<Comparison[]> {
           WHERE c.grain = 'lf' AND c.term_key = '*'
           GROUP BY c.school_id, c.item`.execute(tx),
       );
+    // A request whose cost does not depend on the data: the yardstick for how the endpoint grows
+    // from one size to the next (compare this ratio between the small and large runs).
+    const signedInOnly = async () => {
+      const res = await leader.get('/api/me');
+      if (res.status !== 200) throw new Error(`/api/me answered ${res.status}`);
+    };
     const opts = { rounds: 5, repeat: 1, warmup: 1 };
     return [
       await compare(
@@ -111,6 +119,13 @@ export async function insightsBench(): Promise<Comparison[]> {
         'a bare query over the rollup',
         bareRollup,
         opts,
+      ),
+      await compare(
+        `GET /api/insights/trust (growth yardstick), ${answers.toLocaleString('en-GB')} answers`,
+        endpoint,
+        'GET /api/me (signed in, no data)',
+        signedInOnly,
+        { rounds: 7, repeat: 3, warmup: 3 },
       ),
     ];
   } finally {
