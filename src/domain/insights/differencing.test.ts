@@ -110,7 +110,7 @@ describe('differencing across filters', () => {
     };
     expect(statusAcrossFilters(['phase'], hiddenWithout, { k: K }).status).toEqual({
       status: 'suppressed',
-      cause: 'across_filters',
+      cause: 'complementary',
     });
   });
 

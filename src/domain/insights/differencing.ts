@@ -19,8 +19,8 @@ import type { SuppressionStatus } from './suppression.ts';
  * An empty figure counts as shown: "none" is a figure a reader can subtract like any other.
  *
  * When a group rests on none, the filter changes nothing: the figure is the very same group as
- * the figure without it, and takes that figure's status (a figure hidden without the filter is
- * not shown with it).
+ * the figure without it, and takes that figure's status, reason included (a figure hidden
+ * without the filter is not shown with it).
  *
  * Teachers are counted from each figure's visits per teacher: a teacher is in a group when their
  * visits to it, worked out by inclusion and exclusion, are more than zero.
@@ -97,7 +97,7 @@ export function statusAcrossFilters<F extends string>(
         if (n === 0 && popcount(left) === 1) {
           const same = statuses.get(mask & ~left)!;
           if (same.status === 'suppressed') {
-            status = { status: 'suppressed', cause: 'across_filters' };
+            status = same;
             break;
           }
         }
