@@ -1,6 +1,7 @@
 import './notices.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { Notice, NoticeList } from '../../contracts/notices.ts';
 import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -95,6 +96,13 @@ function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string
       </h2>
       <p className="muted">{when(notice.createdAt)}</p>
       <pre className="notice-body">{notice.body}</pre>
+      {notice.link?.startsWith('/') && notice.link !== '/notices' ? (
+        <p>
+          <Link to={notice.link}>
+            Open<span className="visually-hidden">: {notice.title}</span>
+          </Link>
+        </p>
+      ) : null}
       {notice.agreement ? (
         notice.agreement.agreedAt ? (
           <p className="agreed">You agreed on {when(notice.agreement.agreedAt)}.</p>
