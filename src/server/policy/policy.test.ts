@@ -184,6 +184,21 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['observer', 'insights.view_school', 'own school', 'deny'],
   ['teacher', 'insights.view_trust', 'own school', 'deny'],
   ['site_manager', 'action.manage', 'own school', 'deny'],
+  ['school_leader', 'review.manage', 'own school', 'allow'],
+  ['school_leader', 'review.manage', 'other school', 'deny'],
+  ['trust_admin', 'review.manage', 'other school', 'allow'],
+  ['trust_leader', 'review.manage', 'own school', 'deny'],
+  ['teacher', 'review.manage', 'own school', 'deny'],
+  ['teacher', 'review.view', 'own school', 'allow'],
+  ['teacher', 'review.answer', 'own school', 'allow'],
+  ['teacher', 'review.answer', 'other school', 'deny'],
+  ['observer', 'review.answer', 'own school', 'allow'],
+  ['trust_leader', 'review.answer', 'own school', 'deny'],
+  ['teacher', 'review.view_results', 'own school', 'deny'],
+  ['school_leader', 'review.view_results', 'own school', 'allow'],
+  ['trust_leader', 'review.view_results', 'other school', 'allow'],
+  ['site_manager', 'review.answer', 'own school', 'deny'],
+  ['trust_leader', 'review.view', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {
