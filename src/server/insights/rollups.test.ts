@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeRecordsByVisit, type VisitRecord } from '../../domain/insights/evidence.ts';
 import { tallyVisits } from '../../domain/insights/prevalence.ts';
 import { canonicalBody, canonicalJson, type RecordBody } from '../../domain/records/body.ts';
+import { allTermsBackfill } from '../db/migrations/0014_insights_all_terms.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import {
   addTestTeachers,
@@ -342,6 +344,24 @@ describe('insights rollups maintained on write', () => {
       { numRuns: 30 },
     );
   }, 120_000);
+
+  it('are brought to the all-terms level by migration 0014 exactly as a rebuild would', async () => {
+    await withTenant(database.db, trust.trustId, async (tx) => {
+      const spec = (p: number): BodySpec => ({ prevalence: p, seen: true, count: 2, notes: '' });
+      for (const [i, visit] of [0, 1, 2, 7, 8].entries()) {
+        await run(tx, { op: 'put', visit, observer: i % 2, body: spec(i % 4), handedIn: true });
+      }
+      const rebuilt = await snapshot(tx);
+      expect([...rebuilt.keys()].some((k) => JSON.parse(k)[2] === ALL_TERMS)).toBe(true);
+      // Rollups as they stood before 0014: term cells only.
+      await tx.deleteFrom('insights_cells').where('term_key', '=', ALL_TERMS).execute();
+      for (const statement of allTermsBackfill) await sql.raw(statement).execute(tx);
+      expect(new Map([...(await snapshot(tx))].sort())).toEqual(new Map([...rebuilt].sort()));
+      throw new Rollback();
+    }).catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
+  });
 
   it('counts a visit once when both observers recorded it, at the lower answer', async () => {
     await withTenant(database.db, trust.trustId, async (tx) => {

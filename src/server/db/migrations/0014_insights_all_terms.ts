@@ -20,7 +20,8 @@ import { isolateTenantTable } from './tenant-isolation.ts';
  *    statement triggers on walks, visits and records, so the trust dashboard no longer counts
  *    every visit of the trust on each request.
  */
-const statements = [
+/** The all-terms level summed from the term cells (exported for the rollups test). */
+export const allTermsBackfill = [
   `
 INSERT INTO insights_cells (trust_id, school_id, grain, term_key, framework_id, item, kind, dim1, dim2,
   visits, n, not_seen, some_count, most, all_count, seen, count_total)
@@ -39,6 +40,10 @@ JOIN insights_cells a ON a.trust_id = c.trust_id AND a.school_id = c.school_id A
   AND a.dim1 = c.dim1 AND a.dim2 = c.dim2
 WHERE c.term_key <> '*'
 GROUP BY a.trust_id, a.cell_id, t.teacher_id`,
+];
+
+const statements = [
+  ...allTermsBackfill,
   // A visit's contribution is now kept as its compact inputs (an object) rather than its cells.
   `
 ALTER TABLE insights_visit_contributions DROP CONSTRAINT insights_visit_contributions_cells_check`,
