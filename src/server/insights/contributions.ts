@@ -81,6 +81,7 @@ export const COUNT_FIELDS = Object.keys(ZERO) as (keyof CellCounts)[];
 /**
  * The term key of the all-terms level: every cell is kept once per term and once across all
  * terms, so a dashboard without a term filter reads one row per figure instead of summing terms.
+ * Walk cells are the exception: a walk lies in one term, so they are kept once.
  */
 export const ALL_TERMS = '*';
 
@@ -93,7 +94,8 @@ export function withAllTermsLevel(cells: readonly CellDelta[]): CellDelta[] {
   const out = [...cells];
   const twins = new Map<string, CellDelta>();
   for (const c of cells) {
-    if (c.termKey === ALL_TERMS) continue;
+    // A walk lies in one term: its cells are read at whatever level they are kept.
+    if (c.termKey === ALL_TERMS || c.grain === 'lf_walk') continue;
     const key = { ...c, termKey: ALL_TERMS };
     const id = cellKeyString(key);
     const twin = twins.get(id);

@@ -26,13 +26,14 @@ export async function loadCells(
   where: {
     schoolIds: readonly string[];
     grains: readonly InsightsGrain[];
-    termKeys?: readonly string[] | null;
+    /** Terms to read; null: the all-terms level; 'every': whatever level (walk cells). */
+    termKeys?: readonly string[] | null | 'every';
     frameworkIds?: readonly string[] | null;
     dim1?: string | null;
   },
 ): Promise<CellRow[]> {
   if (where.schoolIds.length === 0) return [];
-  const termKeys = where.termKeys ?? [ALL_TERMS];
+  const termKeys = where.termKeys === 'every' ? null : (where.termKeys ?? [ALL_TERMS]);
   const rows = await sql<{
     school_id: string;
     grain: InsightsGrain;
@@ -63,7 +64,7 @@ export async function loadCells(
     ) t ON true
     WHERE c.school_id = ANY(${[...where.schoolIds]}::uuid[])
       AND c.grain = ANY(${[...where.grains]}::text[])
-      AND c.term_key = ANY(${[...termKeys]}::text[])
+      ${termKeys ? sql`AND c.term_key = ANY(${[...termKeys]}::text[])` : sql``}
       ${where.frameworkIds ? sql`AND c.framework_id = ANY(${[...where.frameworkIds]}::text[])` : sql``}
       ${where.dim1 != null ? sql`AND c.dim1 = ${where.dim1}` : sql``}`.execute(tx);
   return rows.rows.map((r) => {

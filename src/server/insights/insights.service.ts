@@ -172,8 +172,14 @@ export async function buildSchoolInsights(
   // twin (linked.ts), so comparing the two views cannot single anyone out.
   const cells = await q.loadCells(tx, {
     schoolIds: [schoolId],
-    grains: ['lf', 'lf_dept', 'lf_year', 'lf_walk', 'lens', 'cov_dy', 'cov_wp'],
+    grains: ['lf', 'lf_dept', 'lf_year', 'lens', 'cov_dy', 'cov_wp'],
     termKeys: term ? [term.term_id, ALL_TERMS] : null,
+    frameworkIds: current ? [current.ref.id, ''] : [''],
+  });
+  const walkCells = await q.loadCells(tx, {
+    schoolIds: [schoolId],
+    grains: ['lf_walk'],
+    termKeys: 'every',
     frameworkIds: current ? [current.ref.id, ''] : [''],
   });
   const level = term?.term_id ?? ALL_TERMS;
@@ -186,7 +192,7 @@ export async function buildSchoolInsights(
   const year = { all: index('lf_year', ALL_TERMS), term: term ? index('lf_year', level) : null };
   // Walks lie in one term each: their table is decided once, across all terms, and a term shows
   // its own walks with the statuses they have there.
-  const walkBySeries = index('lf_walk', ALL_TERMS);
+  const walkBySeries = byKey(walkCells, seriesOf);
   const groupsOf = (
     rows: readonly q.CellRow[],
     label: (c: q.CellRow) => string,

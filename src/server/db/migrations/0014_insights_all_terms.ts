@@ -5,8 +5,9 @@ import { isolateTenantTable } from './tenant-isolation.ts';
 /**
  * Insights, faster and self-repairing (issue 8).
  *
- * 1. An all-terms level of the rollups: every cell is now also kept with term_key '*', summed
- *    over its terms (src/server/insights/contributions.ts, withAllTermsLevel). A dashboard
+ * 1. An all-terms level of the rollups: every cell but a walk's (a walk lies in one term) is now
+ *    also kept with term_key '*', summed over its terms (src/server/insights/contributions.ts,
+ *    withAllTermsLevel). A dashboard
  *    without a term filter reads one row per figure, and its teachers once, instead of summing
  *    nine or more terms and their teacher rows on every request. The existing term cells are
  *    summed into the new level here (as the owner, like 0010's backfill).
@@ -28,7 +29,7 @@ INSERT INTO insights_cells (trust_id, school_id, grain, term_key, framework_id, 
 SELECT trust_id, school_id, grain, '*', framework_id, item, kind, dim1, dim2,
   sum(visits), sum(n), sum(not_seen), sum(some_count), sum(most), sum(all_count), sum(seen), sum(count_total)
 FROM insights_cells
-WHERE term_key <> '*'
+WHERE term_key <> '*' AND grain <> 'lf_walk'
 GROUP BY trust_id, school_id, grain, framework_id, item, kind, dim1, dim2`,
   `
 INSERT INTO insights_cell_teachers (trust_id, cell_id, teacher_id, visits)
