@@ -1,6 +1,13 @@
 import { statusAcrossFilters } from '../../domain/insights/differencing.ts';
-import type { SuppressionCause, SuppressionStatus } from '../../domain/insights/suppression.ts';
-import { type Agg, emptyAgg, type Group, type TableStatuses, tableStatuses } from './tables.ts';
+import type { SuppressionCause } from '../../domain/insights/suppression.ts';
+import {
+  type Agg,
+  emptyAgg,
+  type Group,
+  primary,
+  type TableStatuses,
+  tableStatuses,
+} from './tables.ts';
 
 /**
  * A school's table of groups (its departments or year groups) for one figure, as every view
@@ -57,11 +64,4 @@ export function linkedTable(input: LinkedInput): TableStatuses {
     if (id === 'total' || (sameGroup && wideStatus.status === 'shown')) locked.add(id);
   }
   return tableStatuses(term.groups, term.total, k, { hidden, locked });
-}
-
-/** A figure's status on its own: shown from k teachers, hidden below, empty with none. */
-export function primary(agg: Agg, k: number): SuppressionStatus {
-  const n = agg.teachers.size;
-  if (n === 0 || agg.counts.visits === 0) return { status: 'empty' };
-  return n < k ? { status: 'suppressed', cause: 'below_k' } : { status: 'shown' };
 }

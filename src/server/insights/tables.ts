@@ -82,11 +82,11 @@ export function shownFigure(kind: FigureKind, agg: Agg): Figure {
   };
 }
 
-/** One figure on its own: shown when it rests on ≥ k teachers. */
-export function figure(kind: FigureKind, agg: Agg, k: number): Figure {
-  if (agg.counts.visits === 0 || agg.teachers.size === 0) return { status: 'empty' };
-  if (agg.teachers.size < k) return { status: 'suppressed', reason: reasonFor('below_k', k) };
-  return shownFigure(kind, agg);
+/** A figure's status on its own: shown from k teachers, hidden below, empty with none. */
+export function primary(agg: Agg, k: number): SuppressionStatus {
+  const n = agg.teachers.size;
+  if (n === 0 || agg.counts.visits === 0) return { status: 'empty' };
+  return n < k ? { status: 'suppressed', cause: 'below_k' } : { status: 'shown' };
 }
 
 export type Group = { key: string; label: string; agg: Agg };
@@ -213,21 +213,12 @@ export function heatmap(
     for (const [itemId, agg] of aggs) {
       const twin = wide.aggs.get(itemId) ?? emptyAgg();
       const twinStatus = wideStatuses.get(itemId) ?? { status: 'empty' as const };
-      const own = agg.teachers.size;
       const { status } = statusAcrossFilters(
         ['term'],
         (filters) =>
           filters.length === 0
             ? { visitsByTeacher: twin.teachers, status: twinStatus }
-            : {
-                visitsByTeacher: agg.teachers,
-                status:
-                  own === 0
-                    ? { status: 'empty' }
-                    : own < k
-                      ? { status: 'suppressed', cause: 'below_k' }
-                      : { status: 'shown' },
-              },
+            : { visitsByTeacher: agg.teachers, status: primary(agg, k) },
         { k },
       );
       if (status.status === 'suppressed') hidden.set(itemId, status.cause);

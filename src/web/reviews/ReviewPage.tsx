@@ -170,44 +170,22 @@ function Results({ results }: { results: PulseResults }) {
             want more walks (a 95% range).
           </p>
           <div className="side-by-side">
-            <table className="pack-table">
-              <caption>Do you want more learning walks, about the same, or fewer?</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Answer</th>
-                  <th scope="col">Staff</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {walkWishes.map((w) => (
-                  <tr key={w}>
-                    <th scope="row">{walkWishLabels[w]}</th>
-                    <td>{results.figures.walks[w].count}</td>
-                    <td>{pct(results.figures.walks[w].share)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="pack-table">
-              <caption>Did walks this period feel supportive?</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Answer</th>
-                  <th scope="col">Staff</th>
-                  <th scope="col">Share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {supportiveOptions.map((s) => (
-                  <tr key={s}>
-                    <th scope="row">{supportiveLabels[s]}</th>
-                    <td>{results.figures.supportive[s].count}</td>
-                    <td>{pct(results.figures.supportive[s].share)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ShareTable
+              caption="Do you want more learning walks, about the same, or fewer?"
+              rows={walkWishes.map((w) => ({
+                key: w,
+                label: walkWishLabels[w],
+                ...results.figures.walks[w],
+              }))}
+            />
+            <ShareTable
+              caption="Did walks this period feel supportive?"
+              rows={supportiveOptions.map((o) => ({
+                key: o,
+                label: supportiveLabels[o],
+                ...results.figures.supportive[o],
+              }))}
+            />
           </div>
           <h3>Comments</h3>
           {results.comments.length === 0 ? (
@@ -315,5 +293,36 @@ function LeadReview({ review }: { review: ReviewDetail }) {
       </form>
       {error ? <ErrorMessage error={error} /> : null}
     </section>
+  );
+}
+
+/** One pulse question's answers: how many staff gave each, and their share. */
+function ShareTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { key: string; label: string; count: number; share: number }[];
+}) {
+  return (
+    <table className="pack-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Answer</th>
+          <th scope="col">Staff</th>
+          <th scope="col">Share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{r.count}</td>
+            <td>{pct(r.share)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
