@@ -219,21 +219,3 @@ export function listProgrammeWalks(tx: Tx, programmeId: string) {
     .orderBy('w.window_start')
     .execute();
 }
-
-/** Everyone with a role in the school: who is told when a programme is published. */
-export function listSchoolStaff(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('people as p')
-    .select(['p.person_id', 'p.full_name', 'p.email'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId),
-      ),
-    )
-    .orderBy('p.full_name')
-    .execute();
-}

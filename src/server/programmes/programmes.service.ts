@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
+import { schoolPeople } from '../staff/staff.queries.ts';
 import * as q from './programmes.queries.ts';
 
 type Log = { error(obj: unknown, msg: string): void };
@@ -337,7 +338,7 @@ export async function transitionProgramme(
 /** Publishing tells every member of staff: one plain mail each, through the trust's outbox. */
 async function tellStaff(tx: Tx, deps: AppDeps, p: q.ProgrammeRow, now: Date) {
   const [staff, walks] = await Promise.all([
-    q.listSchoolStaff(tx, p.school_id),
+    schoolPeople(tx, p.school_id),
     q.listProgrammeWalks(tx, p.programme_id),
   ]);
   const link = `${deps.config.publicUrl}/programmes/${p.programme_id}`;

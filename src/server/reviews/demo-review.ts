@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { type PulseAnswer, shuffled } from '../../domain/reviews/pulse.ts';
+import { PULSE_ROLES, type PulseAnswer, shuffled } from '../../domain/reviews/pulse.ts';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import * as q from './reviews.queries.ts';
+import { schoolPeople } from '../staff/staff.queries.ts';
 
 /**
  * The demo trust's secondary school held a review after the first half of the autumn term: its
@@ -38,7 +38,7 @@ export async function seedDemoReview(db: Kysely<DB>, trustId: string): Promise<s
       .orderBy('name')
       .executeTakeFirst();
     if (!school) return null;
-    const staff = await q.pulseStaff(tx, school.school_id);
+    const staff = await schoolPeople(tx, school.school_id, PULSE_ROLES);
     const leader = await tx
       .selectFrom('memberships')
       .select('person_id')

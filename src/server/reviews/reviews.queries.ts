@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import type { PulseAnswer } from '../../domain/reviews/pulse.ts';
-import { PULSE_ROLES } from '../../domain/reviews/pulse.ts';
 import type { ReviewsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
@@ -74,26 +73,6 @@ export async function loadAnswers(tx: Tx, reviewId: string): Promise<PulseAnswer
     .orderBy('walks')
     .orderBy('supportive')
     .orderBy('comment')
-    .execute();
-}
-
-/** The staff a pulse asks: the school's leaders, observers and teachers. */
-export function pulseStaff(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('people as p')
-    .select(['p.person_id', 'p.full_name', 'p.email'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.trust_id', '=', 'p.trust_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId)
-          .where('m.role', 'in', [...PULSE_ROLES]),
-      ),
-    )
-    .orderBy('p.full_name')
     .execute();
 }
 

@@ -13,6 +13,7 @@ import {
   closedMessage,
   nameInComment,
   PULSE_QUESTIONS,
+  PULSE_ROLES,
   pulseState,
   shuffled,
   summarisePulse,
@@ -26,6 +27,7 @@ import { insertNotices } from '../notices/notices.queries.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { todayIn, withTenantMail } from '../responses/outbox.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
+import { schoolPeople } from '../staff/staff.queries.ts';
 import * as q from './reviews.queries.ts';
 
 /**
@@ -234,7 +236,7 @@ export function openReview(
     }
     const open = await q.findOpenReview(tx, schoolId);
     if (open) throw reviewAlreadyOpen(open.title);
-    const staff = await q.pulseStaff(tx, schoolId);
+    const staff = await schoolPeople(tx, schoolId, PULSE_ROLES);
     let reviewId: string;
     try {
       const row = await tx

@@ -316,3 +316,25 @@ export async function removeFromSchool(tx: Tx, schoolId: string, personId: strin
     .where('person_id', '=', personId)
     .execute();
 }
+
+/**
+ * Everyone with a role in the school (or one of `roles`), with the name and email to tell them
+ * by: who hears of a published programme, who is asked a review's pulse.
+ */
+export function schoolPeople(tx: Tx, schoolId: string, roles?: readonly Role[]) {
+  return tx
+    .selectFrom('people as p')
+    .select(['p.person_id', 'p.full_name', 'p.email'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.person_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.school_id', '=', schoolId)
+          .$if(roles !== undefined, (qb) => qb.where('m.role', 'in', [...roles!])),
+      ),
+    )
+    .orderBy('p.full_name')
+    .execute();
+}
