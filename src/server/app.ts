@@ -21,6 +21,8 @@ import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
+import { registerControlCharacterGuard } from './http/control-characters.ts';
+import { loggableError } from './http/database-errors.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
@@ -60,6 +62,9 @@ export async function buildApp({
     logger: {
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),
+      // A database error carries the statement's parameters (PGlite) and the row's values in its
+      // detail (both backends): personal data that must not reach a log.
+      serializers: { err: loggableError },
       redact: {
         paths: [
           'req.headers.cookie',
@@ -132,6 +137,7 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessions(app, deps);
+  registerControlCharacterGuard(app);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(schoolRoutes, deps);

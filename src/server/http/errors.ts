@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError, FieldProblem } from '../../contracts/errors.ts';
+import { describeDatabaseError, isDatabaseError } from './database-errors.ts';
 
 /** An error the API reports to its caller: a machine code and a message for a person. */
 export class AppError extends Error {
@@ -55,6 +56,13 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
+    }
+    if (isDatabaseError(error)) {
+      const described = describeDatabaseError(error);
+      if (described) {
+        request.log.warn({ err: error, code: described.code }, 'database refused a write');
+        return reply.status(described.status).send(body(described.code, described.message));
+      }
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const { message, details } = describeValidation(error);

@@ -1,0 +1,205 @@
+/**
+ * What each table and unique rule of the database means to a person, so that a write the
+ * database refuses (two people saving at once, a race the services' own checks cannot see)
+ * answers with a code and a sentence instead of a 500. `constraints.test.ts` compares these
+ * tables with the database catalogue: a new table or a new unique rule fails it until it is
+ * named here.
+ */
+
+/** Every table, as a person would name one row of it. */
+export const tableNouns: Record<string, string> = {
+  audit_events: 'audit event',
+  auth_identities: 'sign-in identity',
+  calendar_feeds: 'calendar feed',
+  credentials: 'password',
+  debrief_next_steps: 'next step',
+  debrief_participants: 'debrief participant',
+  debrief_walks: 'walk in the debrief',
+  debriefs: 'debrief',
+  departments: 'department',
+  foci: 'focus',
+  focus_look_fors: 'look-for in the focus',
+  focus_school_look_fors: 'school look-for in the focus',
+  framework_lenses: 'lens',
+  framework_look_fors: 'look-for',
+  framework_versions: 'framework version',
+  frameworks: 'framework',
+  improvement_priorities: 'improvement-plan priority',
+  insights_cell_teachers: 'dashboard figure',
+  insights_cells: 'dashboard figure',
+  insights_stale_visits: 'dashboard update',
+  insights_visit_contributions: 'dashboard figure',
+  insights_walk_facts: 'dashboard figure',
+  lesson_co_teachers: 'co-teacher',
+  lessons: 'lesson',
+  mail_outbox: 'mail',
+  memberships: 'role',
+  notices: 'notice',
+  people: 'person',
+  periods: 'period',
+  programme_comments: 'consultation comment',
+  programmes: 'programme',
+  record_flags: 'factual-error flag',
+  record_hand_in_notices: 'hand-in notice',
+  record_photos: 'photo',
+  record_versions: 'record version',
+  records: 'record',
+  review_pulse_answers: 'pulse answer',
+  review_pulse_respondents: 'pulse answer',
+  reviews: 'review',
+  rooms: 'room',
+  school_actions: 'action',
+  school_closures: 'closure',
+  school_look_fors: 'school look-for',
+  school_protocol_settings: 'protocol setting',
+  school_terms: 'term',
+  schools: 'school',
+  sessions: 'session',
+  sign_in_links: 'sign-in link',
+  staff_departments: 'department of a member of staff',
+  staff_profiles: 'staff profile',
+  trusts: 'trust',
+  visit_co_teachers: 'co-teacher of a visit',
+  visit_coach_shares: 'record shared with a coach',
+  visit_reflections: 'reflection',
+  visit_responses: 'response',
+  visits: 'visit',
+  walk_departments: 'department of a walk',
+  walk_invitations: 'open-door invitation',
+  walk_observers: 'observer of a walk',
+  walk_year_groups: 'year group of a walk',
+  walks: 'walk',
+  year_groups: 'year group',
+};
+
+export type UniqueMeaning = { code: string; message: string };
+
+const exists = (what: string): UniqueMeaning => ({
+  code: 'already_exists',
+  message: `That ${what} already exists: it was probably saved a moment ago. Reload the page and check.`,
+});
+
+/**
+ * Every unique constraint and unique index (primary keys are read from `tableNouns`).
+ * Keys made of generated ids only guard foreign keys: they are named with `exists`.
+ */
+export const uniqueMeanings: Record<string, UniqueMeaning> = {
+  auth_identities_trust_id_person_id_key: exists('sign-in identity'),
+  calendar_feeds_one_live: {
+    code: 'feed_changed',
+    message:
+      'Your calendar address was changed at the same moment elsewhere. Reload the page to see the live one.',
+  },
+  calendar_feeds_trust_id_token_hash_key: exists('calendar feed'),
+  debrief_next_steps_trust_id_debrief_id_step_id_key: exists('next step'),
+  debriefs_trust_id_school_id_debrief_id_key: exists('debrief'),
+  departments_school_department: exists('department'),
+  departments_trust_id_school_id_name_key: {
+    code: 'name_taken',
+    message: 'This school already has a department with that name. Choose another name.',
+  },
+  foci_trust_id_school_id_focus_id_key: exists('focus'),
+  framework_lenses_trust_id_version_id_key_key: {
+    code: 'key_taken',
+    message: 'Another lens in this version already has that key. Each key is used once.',
+  },
+  framework_lenses_trust_id_version_id_lens_id_key: exists('lens'),
+  framework_look_fors_trust_id_version_id_key_key: {
+    code: 'key_taken',
+    message: 'Another look-for in this version already has that key. Each key is used once.',
+  },
+  framework_versions_one_draft: {
+    code: 'draft_exists',
+    message: 'This framework already has a draft version. Open it and carry on there.',
+  },
+  framework_versions_trust_id_framework_id_version_no_key: {
+    code: 'version_taken',
+    message:
+      'Someone else made a new version of this framework at the same moment. Reload the page.',
+  },
+  frameworks_trust_id_name_key: {
+    code: 'name_taken',
+    message: 'The trust already has a framework with that name. Choose another name.',
+  },
+  improvement_priorities_title: {
+    code: 'name_taken',
+    message: 'The improvement plan already has a priority with that title. Choose another title.',
+  },
+  improvement_priorities_trust_id_school_id_priority_id_key: exists('priority'),
+  insights_cells_trust_id_school_id_grain_term_key_framework__key: {
+    code: 'try_again',
+    message: 'The dashboards were being updated at the same moment. Try again.',
+  },
+  lessons_class_slot: {
+    code: 'slot_taken',
+    message: 'That class already has a lesson in that period. Choose another period or class.',
+  },
+  lessons_trust_id_room_id_cycle_week_weekday_period_id_key: {
+    code: 'slot_taken',
+    message: 'That room already has a lesson in that period. Choose another room or period.',
+  },
+  lessons_trust_id_teacher_id_cycle_week_weekday_period_id_key: {
+    code: 'slot_taken',
+    message:
+      'That teacher already teaches a lesson in that period. Choose another teacher or period.',
+  },
+  memberships_trust_id_person_id_school_id_role_key: {
+    code: 'role_exists',
+    message: 'That person already has that role there.',
+  },
+  people_trust_id_email_key: {
+    code: 'email_taken',
+    message: 'Someone in the trust already has that email address.',
+  },
+  periods_trust_id_school_id_ordinal_key: {
+    code: 'period_taken',
+    message:
+      'Another period of the day is already in that place. Reload the page and check the order.',
+  },
+  programmes_trust_id_school_id_programme_id_key: exists('programme'),
+  records_trust_id_visit_id_observer_id_key: {
+    code: 'record_exists',
+    message: 'You already have a record for this visit. Open it and carry on there.',
+  },
+  reviews_one_open: {
+    code: 'review_open',
+    message: 'This school already has a review open. Close it before opening another.',
+  },
+  reviews_trust_id_school_id_review_id_key: exists('review'),
+  rooms_trust_id_school_id_name_key: {
+    code: 'name_taken',
+    message: 'This school already has a room with that name. Choose another name.',
+  },
+  school_look_fors_trust_id_school_id_school_look_for_id_key: exists('school look-for'),
+  school_terms_trust_id_school_id_name_key: {
+    code: 'name_taken',
+    message: 'This school already has a term with that name. Choose another name.',
+  },
+  schools_trust_id_name_key: {
+    code: 'name_taken',
+    message: 'The trust already has a school with that name. Choose another name.',
+  },
+  sessions_trust_id_token_hash_key: exists('session'),
+  sign_in_links_trust_id_token_hash_key: exists('sign-in link'),
+  staff_profiles_trust_id_school_id_staff_code_key: {
+    code: 'staff_code_taken',
+    message: 'Another member of staff at this school already has that staff code.',
+  },
+  trusts_trust_id_slug_key: exists('trust'),
+  visits_lesson_once_per_walk: {
+    code: 'lesson_already_visited',
+    message:
+      'That lesson is already visited on this walk: it was added a moment ago. Reload the walk.',
+  },
+  visits_one_per_teacher_per_day: {
+    code: 'teacher_visited_that_day',
+    message:
+      'That teacher already has a visit planned that day, and nobody is visited twice in a day. Choose another day or lesson.',
+  },
+  walks_trust_id_school_id_walk_id_key: exists('walk'),
+  year_groups_school_year_group: exists('year group'),
+  year_groups_trust_id_school_id_name_key: {
+    code: 'name_taken',
+    message: 'This school already has a year group with that name. Choose another name.',
+  },
+};
