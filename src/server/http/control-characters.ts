@@ -6,6 +6,7 @@ import { AppError } from './errors.ts';
  * cannot store U+0000 in text at all (error 22021), and none of the others belongs in a name,
  * a note or a search: they are refused wherever they arrive, before any route sees them.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 type Problem = { field: string; message: string };
