@@ -12,8 +12,13 @@ export const outboxMailSchema = z.object({
   id: z.uuid(),
   to: z.string(),
   subject: z.string(),
-  /** null for mail delivered by SMTP: its links are the recipient's alone. */
+  /**
+   * null for mail delivered by SMTP. Kept locally, the text as sent, except that a sign-in or
+   * invitation link is never in it: those are readable by their recipient alone.
+   */
   body: z.string().nullable(),
+  /** A sign-in link or invitation: the outbox shows that it went, to whom and when, never the link. */
+  carriesCredential: z.boolean(),
   delivery: z.enum(['smtp', 'local']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),

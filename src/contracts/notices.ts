@@ -13,6 +13,7 @@ export const noticeKinds = [
   'agreement_given',
   'records_handed_in',
   'review_opened',
+  'observer_left',
 ] as const;
 
 export const noticeSchema = z.object({

@@ -28,7 +28,7 @@ import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { insightsRoutes } from './insights/insights.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
-import { createTransport } from './mail/mailer.ts';
+import { type CredentialConsole, createTransport, printCredentialMail } from './mail/mailer.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
@@ -49,6 +49,8 @@ export type BuildOptions = {
   serveWeb?: boolean;
   /** Where log lines go (stdout by default); tests read them. */
   logStream?: { write(line: string): void };
+  /** Where sign-in links go with no SMTP server (the console by default); tests read them. */
+  credentialConsole?: CredentialConsole;
 };
 
 export async function buildApp({
@@ -57,6 +59,7 @@ export async function buildApp({
   now = () => new Date(),
   serveWeb = true,
   logStream,
+  credentialConsole = printCredentialMail,
 }: BuildOptions) {
   const app = Fastify({
     logger: {
@@ -88,7 +91,14 @@ export async function buildApp({
   app.removeContentTypeParser('text/plain');
 
   const transport = createTransport(config);
-  const deps: AppDeps = { db: database.db, backend: database.backend, config, now, transport };
+  const deps: AppDeps = {
+    db: database.db,
+    backend: database.backend,
+    config,
+    now,
+    transport,
+    credentialConsole,
+  };
   app.addHook('onClose', async () => transport?.close());
 
   registerErrorHandling(app);

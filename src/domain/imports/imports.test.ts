@@ -194,16 +194,17 @@ const staffMember = (over: Partial<ExistingStaff>): ExistingStaff => ({
   ...over,
 });
 
+const ctx = (staff: ExistingStaff[], extra: Partial<StaffContext> = {}): StaffContext => ({
+  staff,
+  trustPeople: [],
+  departments: ['Science'],
+  actorPersonId: 'p-me',
+  actorIsSchoolLeader: true,
+  ...extra,
+});
+
 describe('staff', () => {
   const columns = { email: 0, fullName: 1, staffCode: 2, roles: 3 };
-  const ctx = (staff: ExistingStaff[], extra: Partial<StaffContext> = {}): StaffContext => ({
-    staff,
-    trustPeople: [],
-    departments: ['Science'],
-    actorPersonId: 'p-me',
-    actorIsSchoolLeader: true,
-    ...extra,
-  });
 
   it('reports bad emails, codes, roles and duplicates by row', () => {
     const s = sheet(
@@ -288,6 +289,51 @@ describe('staff', () => {
       title: 'Mr',
       roles: ['teacher'],
     });
+  });
+});
+
+describe('staff imports and roles the importer cannot manage', () => {
+  it('refuses to add someone who outranks the importer, naming their role', () => {
+    const s = sheet(['Email', 'Name'], ['boss@trust.org', 'The Boss']);
+    const plan = planStaff(
+      readStaff(s, { email: 0, fullName: 1 }).rows,
+      ctx([], {
+        trustPeople: [
+          {
+            personId: 'p-boss',
+            email: 'boss@trust.org',
+            fullName: 'The Boss',
+            title: null,
+            outranksImporter: 'Trust administrator',
+          },
+        ],
+      }),
+    );
+    expect(plan.problems.map((p) => [p.row, p.code])).toEqual([[2, 'person_outranks_you']]);
+    expect(plan.problems[0]?.message).toContain('trust administrator');
+  });
+
+  it('refuses to change the email or name of someone who also works where the importer cannot manage', () => {
+    const existing = staffMember({
+      personId: 'p-kim',
+      email: 'kim@school.org',
+      fullName: 'Kim Lo',
+      staffCode: 'KLO',
+      identityLocked: true,
+    });
+    const withCode = sheet(['Email', 'Name', 'Code'], ['new.address@school.org', 'Kim Lo', 'KLO']);
+    const moved = planStaff(
+      readStaff(withCode, { email: 0, fullName: 1, staffCode: 2 }).rows,
+      ctx([existing]),
+    );
+    expect(moved.problems.map((p) => p.code)).toEqual(['identity_elsewhere']);
+    // The same change for someone who works only here is fine (positive control).
+    const free = planStaff(
+      readStaff(withCode, { email: 0, fullName: 1, staffCode: 2 }).rows,
+      ctx([{ ...existing, identityLocked: false }]),
+    );
+    expect(free.problems).toEqual([]);
+    expect(free.changes[0]?.changes[0]).toContain('new.address@school.org');
   });
 });
 

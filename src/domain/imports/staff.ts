@@ -170,6 +170,11 @@ export type ExistingStaff = {
   departments: string[];
   /** Lessons they lead or co-teach in this school's timetable. */
   lessons: number;
+  /**
+   * They also hold a role the importer cannot manage (another school, trust-wide): their
+   * email, name and title are then the trust administrator's to change, not this file's.
+   */
+  identityLocked?: boolean;
 };
 
 /** Someone the trust knows (by an email in the file) who is not yet on this school's staff. */
@@ -178,6 +183,10 @@ export type TrustPerson = {
   email: string;
   fullName: string;
   title: string | null;
+  /** As for ExistingStaff. */
+  identityLocked?: boolean;
+  /** The label of a role they hold above the importer's own, which forbids adding them. */
+  outranksImporter?: string | null;
 };
 
 export type StaffContext = {
@@ -292,6 +301,13 @@ export function planStaff(rows: StaffRow[], ctx: StaffContext): StaffPlan {
           message: `Row ${row.row} would take away your own school leader role, and with it your access to this import. Keep “School leader” in your row; another leader or the trust admin can change it.`,
         });
       }
+      const identityChanges =
+        next.email !== existing.email ||
+        next.fullName !== existing.fullName ||
+        next.title !== existing.title;
+      if (identityChanges && existing.identityLocked) {
+        problems.push(identityLockedProblem(row.row, existing));
+      }
       if (said.length === 0) {
         unchanged++;
         continue;
@@ -314,6 +330,19 @@ export function planStaff(rows: StaffRow[], ctx: StaffContext): StaffPlan {
     }
     const known = trustByEmail.get(row.email);
     const roles = row.roles ?? ['teacher'];
+    if (known?.outranksImporter) {
+      problems.push({
+        row: row.row,
+        column: 'Email',
+        code: 'person_outranks_you',
+        message: `Row ${row.row} is ${known.fullName} (${known.email}), who is a ${known.outranksImporter.toLowerCase()} in the trust: a role above your own. Only a trust administrator can add them to a school. Remove the row, or ask a trust administrator.`,
+      });
+    } else if (
+      known?.identityLocked &&
+      (known.fullName !== row.fullName || (row.title !== null && row.title !== known.title))
+    ) {
+      problems.push(identityLockedProblem(row.row, known));
+    }
     changes.push({
       row,
       personId: known?.personId ?? null,
@@ -376,6 +405,15 @@ export function planStaff(rows: StaffRow[], ctx: StaffContext): StaffPlan {
 }
 
 const staffLabel = (s: { fullName: string; email: string }) => `${s.fullName} (${s.email})`;
+
+function identityLockedProblem(row: number, person: { fullName: string; email: string }): Problem {
+  return {
+    row,
+    column: 'Email',
+    code: 'identity_elsewhere',
+    message: `Row ${row} would change the email, name or title of ${staffLabel(person)}, who also has a role elsewhere in the trust. Only a trust administrator can change those: put their current details in the file.`,
+  };
+}
 
 export function summariseStaff(plan: StaffPlan, limits = summaryLimits): DiffSummary {
   const item = (c: StaffChange): ChangeItem => ({

@@ -37,6 +37,9 @@ export interface PeopleTable {
   title: string | null;
   email: string;
   created_at: CreatedAt;
+  /** Set by a trust admin: no session, feed or sign-in until re-enabled (migration 0016). */
+  disabled_at: Timestamp | null;
+  disabled_by: string | null;
 }
 
 export interface CredentialsTable {
@@ -243,6 +246,8 @@ export interface MailOutboxTable {
   sent_at: Timestamp | null;
   delivery: 'smtp' | 'local';
   last_error: string | null;
+  /** A sign-in link or invitation: the stored body holds no link (migration 0016). */
+  carries_credential: Generated<boolean>;
 }
 
 export interface SignInLinksTable {

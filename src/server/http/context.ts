@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Backend } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
-import type { Transport } from '../mail/mailer.ts';
+import type { CredentialConsole, Transport } from '../mail/mailer.ts';
 import type { Actor } from '../policy/policy.ts';
 
 /** What every feature module receives from app.ts. */
@@ -14,6 +14,8 @@ export type AppDeps = {
   now: () => Date;
   /** SMTP delivery; null when SMTP_URL is unset (mail stays in the in-app outbox). */
   transport: Transport | null;
+  /** Where sign-in links go when there is no SMTP: the server console, never the outbox. */
+  credentialConsole: CredentialConsole;
 };
 
 export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string };

@@ -89,6 +89,11 @@ export async function loadTrustPeople(tx: Tx): Promise<TrustPerson[]> {
   }));
 }
 
+/** Every role in the trust, to know whose identity an importer may change and whom they may add. */
+export function loadTrustMemberships(tx: Tx) {
+  return tx.selectFrom('memberships').select(['person_id', 'school_id', 'role']).execute();
+}
+
 export async function loadRooms(tx: Tx, schoolId: string): Promise<ExistingRoom[]> {
   const rows = await tx
     .selectFrom('rooms as r')

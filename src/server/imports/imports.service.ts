@@ -7,11 +7,14 @@ import type {
 import { type CheckResult, checkImport, type ImportContext } from '../../domain/imports/check.ts';
 import { fields } from '../../domain/imports/fields.ts';
 import { type ImportKind, importKindLabels } from '../../domain/imports/types.ts';
+import { rolesAbove } from '../../domain/people/grants.ts';
+import { type Role, roleLabels } from '../../domain/people/roles.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
+import { decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { decodeFile } from './decode.ts';
 import * as q from './imports.queries.ts';
@@ -56,23 +59,54 @@ async function loadContext(
     ]);
     return { kind, timetable, lessons };
   }
-  const [staff, trustPeople, names] = await Promise.all([
+  const [staff, trustPeople, names, trustMemberships] = await Promise.all([
     q.loadStaff(tx, school.school_id),
     q.loadTrustPeople(tx),
     q.loadNames(tx, school.school_id),
+    q.loadTrustMemberships(tx),
   ]);
   const { memberships } = auth.actor;
+  const standing = importerStanding(auth.actor, school, trustMemberships);
   return {
     kind,
     staff: {
-      staff,
-      trustPeople,
+      staff: staff.map((s) => ({ ...s, ...standing(s.personId) })),
+      trustPeople: trustPeople.map((p) => ({ ...p, ...standing(p.personId) })),
       departments: names.departments.map((d) => d.name),
       actorPersonId: auth.actor.personId,
       actorIsSchoolLeader:
         !memberships.some((m) => m.role === 'trust_admin') &&
         memberships.some((m) => m.role === 'school_leader' && m.schoolId === school.school_id),
     },
+  };
+}
+
+/**
+ * For each person: whether their identity is locked to this importer (they hold a role the
+ * importer cannot manage) and whether they outrank the importer (who then cannot add them).
+ */
+function importerStanding(
+  actor: SignedIn['actor'],
+  school: School,
+  trustMemberships: { person_id: string; school_id: string | null; role: Role }[],
+) {
+  const byPerson = new Map<string, typeof trustMemberships>();
+  for (const m of trustMemberships) {
+    byPerson.set(m.person_id, [...(byPerson.get(m.person_id) ?? []), m]);
+  }
+  return (personId: string) => {
+    const theirs = byPerson.get(personId) ?? [];
+    const identityLocked = theirs.some(
+      (m) =>
+        m.school_id !== school.school_id &&
+        decide(actor, 'school.manage_setup', { trustId: actor.trustId, schoolId: m.school_id }) !==
+          'allow',
+    );
+    const [above] = rolesAbove(
+      actor.memberships,
+      theirs.map((m) => ({ role: m.role })),
+    );
+    return { identityLocked, outranksImporter: above ? roleLabels[above] : null };
   };
 }
 

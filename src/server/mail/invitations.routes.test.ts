@@ -336,7 +336,7 @@ describe('the local outbox, with no SMTP server', () => {
   });
   afterAll(() => t?.close());
 
-  it('keeps mail in the outbox, readable by the admin and the school leader, not by a teacher', async () => {
+  it('keeps mail in the outbox, readable by the admin and the school leader, not by a teacher; sign-in links go to their recipient alone', async () => {
     const leader = new Client(t.baseUrl);
     await leader.signIn(trust.email('school_leader'));
     for (const name of ['First', 'Second', 'Third']) {
@@ -376,18 +376,22 @@ describe('the local outbox, with no SMTP server', () => {
     const [latest] = page.body.mails;
     expect(latest.sentAt).toBeNull();
     expect(latest.delivery).toBe('local');
-    expect(latest.body).toContain('/sign-in/link#token=');
+    // The outbox shows that an invitation went, never its link: the link went to the console.
+    expect(latest.carriesCredential).toBe(true);
+    expect(latest.body).toContain('has invited you');
+    expect(latest.body).not.toContain('token=');
+    expect(t.consoleMail.map((m) => m.to)).toContain('south@outbox-trust.test');
     const next = await admin.get('/api/outbox?limit=2&offset=2');
     expect(next.body.mails.map((m: { to: string }) => m.to)).toEqual([
       'second@outbox-trust.test',
       'first@outbox-trust.test',
     ]);
 
-    // The link from the outbox works.
-    const first = next.body.mails[1];
+    // The link from the console works.
+    const first = t.consoleMail.find((m) => m.to === 'first@outbox-trust.test');
     const client = new Client(t.baseUrl);
     const redeemed = await client.post('/api/auth/email-link/redeem', {
-      token: tokenFrom(first.body),
+      token: tokenFrom(first?.text ?? ''),
     });
     expect(redeemed.status).toBe(200);
     expect(redeemed.body.person.fullName).toBe('First Person');

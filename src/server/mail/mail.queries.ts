@@ -27,6 +27,7 @@ export function listOutbox(
       'o.subject',
       'o.text_body',
       'o.delivery',
+      'o.carries_credential',
       'o.created_at',
       'o.sent_at',
       'o.last_error',

@@ -5,6 +5,7 @@ import { createSignInLink } from '../auth/sign-in-links.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { assertMayGiveRoles } from '../people/grants.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './mail.queries.ts';
 import { deliver, queueMail } from './mailer.ts';
@@ -41,6 +42,7 @@ export function readOutbox(
         to: r.to_address,
         subject: r.subject,
         body: r.delivery === 'local' ? r.text_body : null,
+        carriesCredential: r.carries_credential,
         delivery: r.delivery,
         createdAt: r.created_at.toISOString(),
         sentAt: r.sent_at ? r.sent_at.toISOString() : null,
@@ -85,6 +87,7 @@ export async function invite(
     }
 
     const existing = await q.findPersonByEmail(tx, input.email);
+    await assertMayGiveRoles(tx, actor, existing, input.roles);
     const person =
       existing ??
       (await q.createPerson(tx, actor.trustId, { fullName: input.fullName, email: input.email }));
@@ -115,6 +118,7 @@ export async function invite(
           '',
           'The link works once and expires in 7 days. You do not need a password: whenever you want to sign in later, ask for a new link on the sign-in page.',
         ].join('\n'),
+        credentialUrl: link.url,
       },
       now,
     );

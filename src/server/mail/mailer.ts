@@ -4,7 +4,38 @@ import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  /**
+   * A sign-in link or invitation link inside `text`. Such a mail is readable by its recipient
+   * alone: the outbox keeps the text with the link withheld, SMTP gets the whole text, and with
+   * no SMTP the whole text goes to the server console (for trying the app on one machine).
+   */
+  credentialUrl?: string;
+};
+
+/** What stands in the stored body where a credential link was. */
+export const WITHHELD_LINK = '[sign-in link: shown to its recipient only]';
+
+/** Where a credential mail goes when no SMTP server is set: the console of the server. */
+export type CredentialConsole = (mail: OutgoingMail) => void;
+
+export const printCredentialMail: CredentialConsole = (mail) => {
+  process.stdout.write(
+    [
+      '',
+      '── Mail with a sign-in link (no SMTP_URL is set, so it is shown here only) ──',
+      `To: ${mail.to}`,
+      `Subject: ${mail.subject}`,
+      '',
+      mail.text,
+      '────────────────────────────────────────────────────────────────────────────',
+      '',
+    ].join('\n'),
+  );
+};
 
 /** Sends one message; absent when no SMTP_URL is set (mail then stays in the local outbox). */
 export type Transport = { send(from: string, mail: OutgoingMail): Promise<void>; close(): void };
@@ -21,7 +52,13 @@ export function createTransport(config: Config): Transport | null {
   };
 }
 
-export type Queued = { trustId: string; mailId: string; delivery: 'smtp' | 'local' };
+export type Queued = {
+  trustId: string;
+  mailId: string;
+  delivery: 'smtp' | 'local';
+  /** The whole text of a credential mail, held in memory only until it is delivered. */
+  privateMail?: OutgoingMail;
+};
 
 /**
  * Writes a message to the trust's outbox inside the caller's transaction: if the
@@ -35,25 +72,29 @@ export async function queueMail(
   now: Date,
 ): Promise<Queued> {
   const delivery = config.mail.smtpUrl ? 'smtp' : 'local';
+  const credential = mail.credentialUrl;
   const row = await tx
     .insertInto('mail_outbox')
     .values({
       trust_id: trustId,
       to_address: mail.to,
       subject: mail.subject,
-      text_body: mail.text,
+      text_body: credential ? mail.text.replaceAll(credential, WITHHELD_LINK) : mail.text,
       created_at: now,
       delivery,
+      carries_credential: Boolean(credential),
     })
     .returning('mail_id')
     .executeTakeFirstOrThrow();
-  return { trustId, mailId: row.mail_id, delivery };
+  return { trustId, mailId: row.mail_id, delivery, ...(credential ? { privateMail: mail } : {}) };
 }
 
 type DeliverDeps = {
   db: Kysely<DB>;
   config: Config;
   transport: Transport | null;
+  /** Only credential mail uses it; the console when absent. */
+  credentialConsole?: CredentialConsole;
   now: () => Date;
   log?: { error(obj: unknown, msg: string): void };
 };
@@ -64,6 +105,10 @@ type DeliverDeps = {
  */
 export async function deliver(deps: DeliverDeps, queued: readonly Queued[]) {
   for (const q of queued) {
+    if (q.delivery === 'local' && q.privateMail) {
+      (deps.credentialConsole ?? printCredentialMail)(q.privateMail);
+      continue;
+    }
     if (q.delivery !== 'smtp' || !deps.transport) continue;
     try {
       const row = await withTenant(deps.db, q.trustId, (tx) =>
@@ -80,7 +125,8 @@ export async function deliver(deps: DeliverDeps, queued: readonly Queued[]) {
         await deps.transport.send(deps.config.mail.from, {
           to: row.to_address,
           subject: row.subject,
-          text: row.text_body,
+          // The stored body of a credential mail has no link: the link lives only in memory.
+          text: q.privateMail?.text ?? row.text_body,
         });
       } catch (e) {
         error = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@ import type { Role } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { assertMayGiveRoles } from '../people/grants.ts';
 import { decide } from '../policy/policy.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
 import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
@@ -141,6 +142,7 @@ export function addStaff(deps: AppDeps, doer: Doer, schoolId: string, input: Sta
         `${existing.full_name} (${existing.email}) is already on the staff of ${school.name}. Edit them in the list instead.`,
       );
     }
+    await assertMayGiveRoles(tx, doer.auth.actor, existing, input.roles);
     await checkProfile(tx, schoolId, existing?.person_id ?? null, input);
     const personId = await mapConflicts(async () => {
       // Someone the trust already knows (from another school) keeps their name and email.
@@ -235,6 +237,7 @@ export function editStaff(
         'You cannot remove your own school leader role: you would lose access to this page. Ask another school leader or a trust administrator.',
       );
     }
+    await assertMayGiveRoles(tx, doer.auth.actor, null, input.roles);
     await checkProfile(tx, schoolId, personId, input);
     await mapConflicts(async () => {
       if (identityChanged) await q.updatePerson(tx, school.trust_id, personId, input);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { buildApp } from '../app.ts';
 import { type Config, readConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import type { OutgoingMail } from '../mail/mailer.ts';
 import { TEST_PASSWORD } from './factories.ts';
 import { openTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -25,6 +26,8 @@ export type TestApp = {
   baseUrl: string;
   clock: TestClock;
   config: Config;
+  /** Mail with a sign-in link that, with no SMTP set, went to the server console. */
+  consoleMail: OutgoingMail[];
   close(): Promise<void>;
 };
 
@@ -40,7 +43,15 @@ export async function startTestApp(
     database: database.config.database,
     ...overrides,
   };
-  const app = await buildApp({ config, database, now: clock.now, serveWeb: false, logStream });
+  const consoleMail: OutgoingMail[] = [];
+  const app = await buildApp({
+    config,
+    database,
+    now: clock.now,
+    serveWeb: false,
+    logStream,
+    credentialConsole: (mail) => consoleMail.push(mail),
+  });
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     app,
@@ -49,6 +60,7 @@ export async function startTestApp(
     baseUrl,
     clock,
     config,
+    consoleMail,
     close: async () => {
       await app.close();
       await database.close();

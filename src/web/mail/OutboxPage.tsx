@@ -20,8 +20,10 @@ export function OutboxPage() {
     <>
       <h1>Mail outbox</h1>
       <p className="lede">
-        Invitations and sign-in links the app has written, newest first. With no mail server set up,
-        they stay here: pass a link on only to the person it is addressed to.
+        Mail the app has written, newest first. With no mail server set up, it stays here. Sign-in
+        links and invitations are readable by their recipient alone: this page shows that they were
+        sent, to whom and when, never the link. On a trial install with no mail server, the link is
+        printed on the server's console instead.
       </p>
       {outbox.isPending ? <Loading what="the outbox" /> : null}
       {outbox.error ? <ErrorMessage error={outbox.error} /> : null}
@@ -41,6 +43,11 @@ export function OutboxPage() {
                       : 'not sent yet'}
                 </p>
                 {m.lastError ? <p className="error">Delivery failed: {m.lastError}</p> : null}
+                {m.carriesCredential ? (
+                  <p className="muted">
+                    Carries a sign-in link, which only its recipient can read.
+                  </p>
+                ) : null}
                 {m.body ? <pre className="mail-body">{m.body}</pre> : null}
               </li>
             ))}
