@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idlePolicy } from '../http/sessions.ts';
 import { createTestTrust, TEST_PASSWORD, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -91,7 +92,7 @@ describe('signing in and out over HTTP', () => {
     const limited = await client.post('/api/auth/login', { email, password: TEST_PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');
-    expect(limited.body.error.message).toMatch(/Too many sign-in attempts\. Wait 15 minutes/);
+    expect(limited.body.error.message).toMatch(/Too many wrong passwords.*Wait 15 minutes/);
     // Another account from the same address is not locked out.
     const other = await client.post('/api/auth/login', {
       email: trust.email('school_leader'),
@@ -120,8 +121,32 @@ describe('signing in and out over HTTP', () => {
     expect((await client.get('/api/me')).status).toBe(200); // activity resets the idle clock
     t.clock.advance(t.config.session.idleMs - 1000);
     expect((await client.get('/api/me')).status).toBe(200);
-    t.clock.advance(t.config.session.idleMs + 1000);
+    // Past the idle limit and the grace that covers an unrecorded request (idlePolicy).
+    t.clock.advance(idlePolicy(t.config.session.idleMs).endsAfter + 1000);
     expect((await client.get('/api/me')).status).toBe(401);
+  });
+
+  it('never ends an active session early, even with a one-minute idle limit (finding 7)', async () => {
+    const short = await startTestApp({ session: { idleMs: 60_000, absoluteMs: 3_600_000 } });
+    try {
+      const trust = await createTestTrust(short.db, 'idle-short');
+      const client = new Client(short.baseUrl);
+      await client.signIn(trust.email('teacher'));
+      // A request every 50 seconds for ten minutes: the session stays open throughout.
+      for (let i = 0; i < 12; i++) {
+        short.clock.advance(50_000);
+        expect((await client.get('/api/me')).status).toBe(200);
+      }
+      // Short, frequent requests too: none is written, none lets the session lapse.
+      for (let i = 0; i < 30; i++) {
+        short.clock.advance(5_000);
+        expect((await client.get('/api/me')).status).toBe(200);
+      }
+      short.clock.advance(idlePolicy(60_000).endsAfter + 1);
+      expect((await client.get('/api/me')).status).toBe(401);
+    } finally {
+      await short.close();
+    }
   });
 
   it('ends even an active session at the absolute timeout', async () => {

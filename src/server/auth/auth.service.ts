@@ -1,7 +1,7 @@
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
 import { homeKindFor, roleLabels } from '../../domain/people/roles.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { withTenant } from '../db/with-tenant.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { createSession } from '../http/sessions.ts';
@@ -11,6 +11,7 @@ import {
   findIdentities,
   findMe,
   findMembershipsWithSchools,
+  findStanding,
 } from './auth.queries.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
 
@@ -21,21 +22,37 @@ const wrongCredentials = () =>
     'That email and password do not match an account. Check both and try again.',
   );
 
+/**
+ * A refused sign-in answers no sooner than this after it began. The hash is already spent on
+ * every path (a decoy where there is no password); the floor also covers the few database
+ * writes only a known account causes, so the time taken does not tell which addresses exist.
+ */
+const REFUSAL_FLOOR_MS = 300;
+
+async function refuseAfterFloor(startedAt: number): Promise<never> {
+  const wait = REFUSAL_FLOOR_MS - (performance.now() - startedAt);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  throw wrongCredentials();
+}
+
 export async function signIn(deps: AppDeps, input: LoginRequest, requestId: string) {
+  const startedAt = performance.now();
   const email = input.email.trim().toLowerCase();
   const identities = await findIdentities(deps.db, email);
   if (identities.length === 0) {
     await verifyDecoy(input.password);
-    throw wrongCredentials();
+    return refuseAfterFloor(startedAt);
   }
 
   const matches: { trustId: string; personId: string; slug: string }[] = [];
   for (const identity of identities) {
     const ok = await withTenant(deps.db, identity.trust_id, async (tx) => {
       const credentials = await findCredentials(tx, identity.person_id);
+      // Someone invited but without a password costs the same work as a wrong password, so
+      // the time taken does not tell which addresses have accounts.
       const valid = credentials
         ? await verifyPassword(credentials.password_hash, input.password)
-        : false;
+        : await verifyDecoy(input.password).then(() => false);
       if (!valid) {
         await recordAudit(tx, {
           trustId: identity.trust_id,
@@ -54,7 +71,7 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   }
 
   const [match, ...others] = matches;
-  if (!match) throw wrongCredentials();
+  if (!match) return refuseAfterFloor(startedAt);
   if (others.length > 0) {
     throw new AppError(
       409,
@@ -65,6 +82,7 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   }
 
   return withTenant(deps.db, match.trustId, async (tx) => {
+    await assertMaySignIn(tx, match.personId);
     const session = await createSession(tx, match.trustId, match.personId, deps.now());
     await recordAudit(tx, {
       trustId: match.trustId,
@@ -77,6 +95,28 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
     const me = await describeMe(tx, match.personId, session.csrfToken);
     return { cookieValue: session.cookieValue, me };
   });
+}
+
+/**
+ * A disabled account, or someone with no role left in the trust (a leaver), signs in by no
+ * method. Said only to someone who proved who they are (a right password, a working link).
+ */
+export async function assertMaySignIn(tx: Tx, personId: string) {
+  const standing = await findStanding(tx, personId);
+  if (!standing || standing.disabled_at) {
+    throw new AppError(
+      403,
+      'account_disabled',
+      'This account has been disabled by the trust’s administrator. If you think this is wrong, ask them to re-enable it.',
+    );
+  }
+  if (Number(standing.roles) === 0) {
+    throw new AppError(
+      403,
+      'no_role',
+      `You no longer have a role in ${standing.trust_name}, so there is nothing to sign in to. If you think this is wrong, ask your school’s leaders or the trust’s administrator.`,
+    );
+  }
 }
 
 export function signOut(deps: AppDeps, auth: SignedIn, requestId: string) {

@@ -7,8 +7,8 @@ import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { createSession, hashToken } from '../http/sessions.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
-import { findIdentities } from './auth.queries.ts';
-import { describeMe } from './auth.service.ts';
+import { findIdentities, findStanding } from './auth.queries.ts';
+import { assertMaySignIn, describeMe } from './auth.service.ts';
 
 export const INVITATION_VALID_MS = 7 * 24 * 3_600_000;
 export const SIGN_IN_LINK_VALID_MS = 15 * 60_000;
@@ -100,6 +100,7 @@ export async function redeemSignInLink(
         'This sign-in link has already been used, and each link works only once. Ask for a new link from the sign-in page.',
       );
     }
+    await assertMaySignIn(tx, link.person_id);
     const session = await createSession(tx, trustId, link.person_id, now);
     await recordAudit(tx, {
       trustId,
@@ -116,7 +117,7 @@ export async function redeemSignInLink(
 
 /**
  * "Email me a sign-in link": one link per trust that knows the address. Says nothing
- * about whether it does; delivery runs after the answer, so timing tells little either.
+ * about whether it does: the route answers before this runs, so timing tells nothing either.
  */
 export async function requestSignInLink(
   deps: AppDeps,
@@ -128,50 +129,52 @@ export async function requestSignInLink(
   const queued: Queued[] = [];
   for (const identity of identities) {
     const now = deps.now();
-    queued.push(
-      await withTenant(deps.db, identity.trust_id, async (tx) => {
-        const trust = await tx
-          .selectFrom('trusts')
-          .innerJoin('people', 'people.trust_id', 'trusts.trust_id')
-          .select(['trusts.name as trust_name', 'people.full_name'])
-          .where('people.person_id', '=', identity.person_id)
-          .executeTakeFirstOrThrow();
-        const link = await createSignInLink(
-          tx,
-          deps.config,
-          { trustId: identity.trust_id, personId: identity.person_id, purpose: 'sign_in' },
-          now,
-        );
-        await recordAudit(tx, {
-          trustId: identity.trust_id,
-          actorPersonId: identity.person_id,
-          action: 'auth.sign_in_link_sent',
-          subjectType: 'sign_in_link',
-          subjectId: link.linkId,
-          requestId,
-        });
-        return queueMail(
-          tx,
-          deps.config,
-          identity.trust_id,
-          {
-            to: email,
-            subject: `Your sign-in link for Learning Walks (${trust.trust_name})`,
-            text: [
-              `Hello ${trust.full_name},`,
-              '',
-              `Someone (we hope you) asked for a link to sign in to Learning Walks for ${trust.trust_name}.`,
-              '',
-              `Sign in: ${link.url}`,
-              '',
-              'The link works once, for 15 minutes. If you did not ask for it, ignore this email: nobody can use it without access to your inbox.',
-            ].join('\n'),
-            credentialUrl: link.url,
-          },
-          now,
-        );
-      }),
-    );
+    const mail = await withTenant(deps.db, identity.trust_id, async (tx) => {
+      const standing = await findStanding(tx, identity.person_id);
+      // A disabled account or a leaver gets no link; the answer to the asker is the same.
+      if (!standing || standing.disabled_at || Number(standing.roles) === 0) return null;
+      const trust = await tx
+        .selectFrom('trusts')
+        .innerJoin('people', 'people.trust_id', 'trusts.trust_id')
+        .select(['trusts.name as trust_name', 'people.full_name'])
+        .where('people.person_id', '=', identity.person_id)
+        .executeTakeFirstOrThrow();
+      const link = await createSignInLink(
+        tx,
+        deps.config,
+        { trustId: identity.trust_id, personId: identity.person_id, purpose: 'sign_in' },
+        now,
+      );
+      await recordAudit(tx, {
+        trustId: identity.trust_id,
+        actorPersonId: identity.person_id,
+        action: 'auth.sign_in_link_sent',
+        subjectType: 'sign_in_link',
+        subjectId: link.linkId,
+        requestId,
+      });
+      return queueMail(
+        tx,
+        deps.config,
+        identity.trust_id,
+        {
+          to: email,
+          subject: `Your sign-in link for Learning Walks (${trust.trust_name})`,
+          text: [
+            `Hello ${trust.full_name},`,
+            '',
+            `Someone (we hope you) asked for a link to sign in to Learning Walks for ${trust.trust_name}.`,
+            '',
+            `Sign in: ${link.url}`,
+            '',
+            'The link works once, for 15 minutes. If you did not ask for it, ignore this email: nobody can use it without access to your inbox.',
+          ].join('\n'),
+          credentialUrl: link.url,
+        },
+        now,
+      );
+    });
+    if (mail) queued.push(mail);
   }
-  void deliver({ ...deps, log }, queued);
+  await deliver({ ...deps, log }, queued);
 }

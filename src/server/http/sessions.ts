@@ -8,8 +8,17 @@ import type { AppDeps, SignedIn } from './context.ts';
 import { AppError, notSignedIn } from './errors.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Refresh last_seen_at at most this often: a write per request would be waste. */
-const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * last_seen_at is written at most once per `touchEvery` (a write per request would be waste),
+ * so a request may have come up to `touchEvery` after the stored time. The session therefore
+ * ends only once `idle + touchEvery` has passed since the stored time: never while in use, and
+ * at most a tenth of the idle limit (and never more than a minute) late.
+ */
+export function idlePolicy(idleMs: number) {
+  const touchEvery = Math.min(60_000, Math.floor(idleMs / 10));
+  return { touchEvery, endsAfter: idleMs + touchEvery };
+}
 
 export function sessionCookieName(secure: boolean) {
   // The __Host- prefix binds the cookie to this exact origin; browsers only accept it with Secure.
@@ -78,14 +87,21 @@ async function resolveSession(
   return withTenant(db, trustId, async (tx) => {
     const session = await tx
       .selectFrom('sessions')
-      .selectAll()
+      .innerJoin('people', (j) =>
+        j
+          .onRef('people.trust_id', '=', 'sessions.trust_id')
+          .onRef('people.person_id', '=', 'sessions.person_id'),
+      )
+      .selectAll('sessions')
+      .select('people.disabled_at')
       .where('token_hash', '=', hashToken(token))
       .where('ended_at', 'is', null)
       .executeTakeFirst();
     if (!session) return null;
     const idle = now.getTime() - session.last_seen_at.getTime();
     const age = now.getTime() - session.created_at.getTime();
-    if (idle >= deps.config.session.idleMs || age >= deps.config.session.absoluteMs) {
+    const { touchEvery, endsAfter } = idlePolicy(deps.config.session.idleMs);
+    if (idle >= endsAfter || age >= deps.config.session.absoluteMs || session.disabled_at) {
       await tx
         .updateTable('sessions')
         .set({ ended_at: now })
@@ -93,7 +109,7 @@ async function resolveSession(
         .execute();
       return null;
     }
-    if (idle > TOUCH_EVERY_MS) {
+    if (idle >= touchEvery) {
       await tx
         .updateTable('sessions')
         .set({ last_seen_at: now })

@@ -14,6 +14,8 @@ import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
+import { withTenantNotices } from '../notices/notices.service.ts';
+import { endAccess } from '../people/leavers.ts';
 import { decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { decodeFile } from './decode.ts';
@@ -197,7 +199,7 @@ export async function applyImport(
   request?: { id: string },
 ): Promise<ImportApplyResult> {
   const { sheet } = await readFile(deps, auth, schoolId, body, progress);
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.import', DOING);
     await progress('comparing', `Comparing with ${school.name}’s ${kind}`);
     const result = checkImport(sheet, body.mapping, await loadContext(tx, kind, school, auth));
@@ -242,8 +244,21 @@ export async function applyImport(
     const total = counts.adds + counts.updates + counts.removals;
     await progress('writing', `Writing ${plural(total, 'change')}`, 0, total);
     const plan = result.plan;
-    if (plan.kind === 'staff') await writeStaff(tx, scope, plan.plan);
-    else if (plan.kind === 'rooms') await writeRooms(tx, scope, plan.plan);
+    if (plan.kind === 'staff') {
+      await writeStaff(tx, scope, plan.plan);
+      // Leavers in the file lose their walks here, and all access if they work nowhere else.
+      for (const leaver of plan.plan.remove) {
+        notices.push(
+          ...(await endAccess(tx, deps, {
+            trustId: auth.actor.trustId,
+            personId: leaver.personId,
+            schoolId,
+            actorPersonId: auth.actor.personId,
+            requestId: request?.id ?? null,
+          })),
+        );
+      }
+    } else if (plan.kind === 'rooms') await writeRooms(tx, scope, plan.plan);
     else
       await writeTimetable(tx, scope, plan.plan, plan.ctx, (done, all) =>
         progress(

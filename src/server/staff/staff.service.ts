@@ -4,7 +4,9 @@ import type { Role } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { withTenantNotices } from '../notices/notices.service.ts';
 import { assertMayGiveRoles } from '../people/grants.ts';
+import { endAccess } from '../people/leavers.ts';
 import { decide } from '../policy/policy.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
 import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
@@ -251,7 +253,7 @@ export function editStaff(
 
 /** Takes someone off the school's staff (their account and other schools stay). */
 export function removeStaff(deps: AppDeps, doer: Doer, schoolId: string, personId: string) {
-  return withTenant(deps.db, doer.auth.actor.trustId, async (tx) => {
+  return withTenantNotices(deps, doer.auth.actor.trustId, async (tx, notices) => {
     const school = await authorisedSchool(
       tx,
       doer.auth,
@@ -285,6 +287,15 @@ export function removeStaff(deps: AppDeps, doer: Doer, schoolId: string, personI
       );
     }
     await q.removeFromSchool(tx, schoolId, personId);
+    notices.push(
+      ...(await endAccess(tx, deps, {
+        trustId: school.trust_id,
+        personId,
+        schoolId,
+        actorPersonId: doer.auth.actor.personId,
+        requestId: doer.requestId,
+      })),
+    );
     await auditSetup(tx, doer, 'staff.removed', 'person', personId);
   });
 }
