@@ -30,6 +30,7 @@ import { insightsRoutes } from './insights/insights.routes.ts';
 import { mailRoutes } from './mail/mail.routes.ts';
 import { type CredentialConsole, createTransport, printCredentialMail } from './mail/mailer.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp({
   await app.register(actionRoutes, deps);
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(peopleRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

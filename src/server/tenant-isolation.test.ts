@@ -614,6 +614,19 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/walks/${i.walk}/visits/${i.visit}/move`,
     body: () => ({ startsAt: '09:40' }),
   },
+  'POST /api/people/{personId}/disable': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/disable`,
+  },
+  'POST /api/people/{personId}/enable': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/enable`,
+  },
+  'PUT /api/people/{personId}/trust-roles': {
+    method: 'PUT',
+    url: (i) => `/api/people/${i.person}/trust-roles`,
+    body: () => ({ roles: [] }),
+  },
   'PUT /api/walks/{walkId}/observers': {
     method: 'PUT',
     url: (i) => `/api/walks/${i.walk}/observers`,

@@ -249,13 +249,15 @@ export async function applyImport(
       // Leavers in the file lose their walks here, and all access if they work nowhere else.
       for (const leaver of plan.plan.remove) {
         notices.push(
-          ...(await endAccess(tx, deps, {
-            trustId: auth.actor.trustId,
-            personId: leaver.personId,
-            schoolId,
-            actorPersonId: auth.actor.personId,
-            requestId: request?.id ?? null,
-          })),
+          ...(
+            await endAccess(tx, deps, {
+              trustId: auth.actor.trustId,
+              personId: leaver.personId,
+              schoolId,
+              actorPersonId: auth.actor.personId,
+              requestId: request?.id ?? null,
+            })
+          ).outcomes,
         );
       }
     } else if (plan.kind === 'rooms') await writeRooms(tx, scope, plan.plan);

@@ -23,8 +23,13 @@ type Leaving = {
  * to find another observer), and, when they have no role left anywhere in the trust (or are
  * disabled), every session, calendar feed and unused sign-in link.
  */
-export async function endAccess(tx: Tx, deps: NoticeDeps, leaving: Leaving) {
-  const outcomes: NoticeOutcome[] = [await takeOffFutureWalks(tx, deps, leaving)];
+export async function endAccess(
+  tx: Tx,
+  deps: NoticeDeps,
+  leaving: Leaving,
+): Promise<{ outcomes: NoticeOutcome[]; walksLeft: number }> {
+  const { outcome, walksLeft } = await takeOffFutureWalks(tx, deps, leaving);
+  const outcomes = [outcome];
   const remaining = await tx
     .selectFrom('memberships')
     .select('role')
@@ -33,7 +38,7 @@ export async function endAccess(tx: Tx, deps: NoticeDeps, leaving: Leaving) {
   if (leaving.schoolId === null || remaining.length === 0) {
     await endSessionsAndLinks(tx, leaving.personId, deps.now());
   }
-  return outcomes;
+  return { outcomes, walksLeft };
 }
 
 /** Every live session, feed and sign-in link of the person ends now. */
@@ -63,7 +68,7 @@ async function takeOffFutureWalks(
   tx: Tx,
   deps: NoticeDeps,
   leaving: Leaving,
-): Promise<NoticeOutcome> {
+): Promise<{ outcome: NoticeOutcome; walksLeft: number }> {
   let walks = tx
     .selectFrom('walk_observers as o')
     .innerJoin('walks as w', (j) =>
@@ -92,7 +97,9 @@ async function takeOffFutureWalks(
     );
   if (leaving.schoolId) walks = walks.where('w.school_id', '=', leaving.schoolId);
   const rows = await walks.execute();
-  if (rows.length === 0) return { queued: [], notices: 0, needsAgreement: [] };
+  if (rows.length === 0) {
+    return { outcome: { queued: [], notices: 0, needsAgreement: [] }, walksLeft: 0 };
+  }
 
   await tx
     .deleteFrom('walk_observers')
@@ -159,7 +166,7 @@ async function takeOffFutureWalks(
       requestId: leaving.requestId ?? null,
     });
   }
-  return outcome;
+  return { outcome, walksLeft: rows.length };
 }
 
 /** Whoever planned the walk, if still a leader there; otherwise the school's leaders. */

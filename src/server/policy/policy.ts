@@ -27,6 +27,7 @@ export type Action =
   | 'focus.view'
   | 'focus.edit'
   | 'person.invite'
+  | 'person.manage_account'
   | 'mail.view_outbox'
   | 'school.import'
   | 'programme.view'
@@ -94,6 +95,8 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'focus.edit': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
   // Invite people: trust admins anywhere (and to trust-wide roles), school leaders to their school.
   'person.invite': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Accounts (issue 20): disable and re-enable people, change trust-wide roles.
+  'person.manage_account': { trustWide: ['trust_admin'], inSchool: [] },
   // The local mail outbox: the whole trust's for admins, their school's staff for school leaders.
   'mail.view_outbox': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
   // Import staff, rooms and the timetable from CSV or XLSX: trust admins anywhere, a school's leaders.

@@ -288,13 +288,15 @@ export function removeStaff(deps: AppDeps, doer: Doer, schoolId: string, personI
     }
     await q.removeFromSchool(tx, schoolId, personId);
     notices.push(
-      ...(await endAccess(tx, deps, {
-        trustId: school.trust_id,
-        personId,
-        schoolId,
-        actorPersonId: doer.auth.actor.personId,
-        requestId: doer.requestId,
-      })),
+      ...(
+        await endAccess(tx, deps, {
+          trustId: school.trust_id,
+          personId,
+          schoolId,
+          actorPersonId: doer.auth.actor.personId,
+          requestId: doer.requestId,
+        })
+      ).outcomes,
     );
     await auditSetup(tx, doer, 'staff.removed', 'person', personId);
   });
