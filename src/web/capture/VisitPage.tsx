@@ -20,9 +20,9 @@ import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { answerOf, setAnswer, setStudentVoice } from './answers.ts';
 import { useBundle } from './bundle.ts';
 import { NotesField } from './NotesField.tsx';
-import { openSpans, RuleNineSpans, withKept } from './RuleNineSpans.tsx';
 import { useOwner } from './owner.tsx';
 import { RecordStatus, statusOf } from './RecordStatus.tsx';
+import { openSpans, RuleNineSpans, withKept } from './RuleNineSpans.tsx';
 import { VisitTimer } from './VisitTimer.tsx';
 
 /** One room: timer, look-fors as big controls, neutral notes, pupils' voice, photos, next room. */
