@@ -22,6 +22,7 @@ describe.runIf(browserTestsEnabled())('rule 9 at hand-in, in Chromium', () => {
   let browser: Browser;
   let trustId: string;
   let walk: TestWalk;
+  let teacherEmail: string;
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -33,7 +34,7 @@ describe.runIf(browserTestsEnabled())('rule 9 at hand-in, in Chromium', () => {
       .executeTakeFirstOrThrow();
     trustId = identity.trust_id;
     const today = localDate(new Date(), 'Europe/London');
-    const { schoolId, teacherId } = await withTenant(server.db, trustId, async (tx) => {
+    const { schoolId, teacherId, email } = await withTenant(server.db, trustId, async (tx) => {
       const s = await tx
         .selectFrom('schools')
         .select('school_id')
@@ -53,15 +54,14 @@ describe.runIf(browserTestsEnabled())('rule 9 at hand-in, in Chromium', () => {
         .map((p) => p.email);
       const people = await tx
         .selectFrom('people')
-        .select(['person_id'])
+        .select(['person_id', 'email'])
         .where('email', 'in', emails)
         .execute();
-      return {
-        schoolId: s.school_id,
-        teacherId: people.map((p) => p.person_id).find((id) => !busy.has(id))!,
-      };
+      const free = people.find((p) => !busy.has(p.person_id))!;
+      return { schoolId: s.school_id, teacherId: free.person_id, email: free.email };
     });
     expect(teacherId).toBeDefined();
+    teacherEmail = email;
     walk = await createWalkRows(server.db, {
       trustId,
       schoolId,
@@ -150,5 +150,22 @@ describe.runIf(browserTestsEnabled())('rule 9 at hand-in, in Chromium', () => {
       },
     ]);
     await context.close();
+
+    // The teacher reads the record with the kept judgement marked, and the observer's reason.
+    const teacherContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const teacher = await teacherContext.newPage();
+    await teacher.goto(`${server.baseUrl}/sign-in`);
+    await teacher.getByLabel('Email address').fill(teacherEmail);
+    await teacher.getByLabel('Password').fill(DEMO_PASSWORD);
+    await teacher.getByRole('button', { name: 'Sign in' }).click();
+    await teacher.getByRole('heading', { name: /^Welcome/ }).waitFor();
+    await teacher.goto(`${server.baseUrl}/visits/${walk.visitIds[0]}/records`);
+    await teacher.locator('mark.kept', { hasText: 'cracking lesson' }).waitFor();
+    await teacher
+      .getByText(
+        /kept by the observer: “The teacher asked for the class’s own words to be recorded\.”/,
+      )
+      .waitFor();
+    await teacherContext.close();
   }, 180_000);
 });
