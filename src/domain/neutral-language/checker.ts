@@ -269,6 +269,9 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
     if (after && !t.key.endsWith("'s")) {
       if (PLACE_NOUNS.has(after.key)) return false;
       if (after.allCaps && REGNAL_NUMERALS.has(after.key)) return false;
+      // An epithet: "Alfred the Great", "Catherine the Great".
+      const epithet = tokens[i + 2];
+      if (after.key === 'the' && epithet?.gapBefore === 'none' && epithet.capitalised) return false;
     }
     const sentenceStart = t.gapBefore === 'hard';
     if (sentenceStart && NAMES_THAT_ARE_WORDS.has(stem)) {

@@ -106,6 +106,8 @@ const legitimate: string[] = [
   'Most pupils wrote three paragraphs; some used the word bank.',
   'Pupils read about Florence Nightingale and Mary Seacole.',
   'The Union Jack was on the wall beside the map.',
+  'Children in Rowan class were measuring with cubes.',
+  'Pupils read about Alfred the Great and the Danes.',
 ];
 
 describe('rule 9 at hand-in, sentence by sentence', () => {
@@ -150,6 +152,25 @@ describe('spans in a refusal', () => {
     expect(checkRecordForHandIn(checker, body).refused.map((s) => [s.field, s.phrase])).toEqual([
       ['answer:f1', 'Zara'],
       ['voice:p1', 'Ayo'],
+    ]);
+  });
+});
+
+describe('what pupils said', () => {
+  it('lets a pupil say what they liked, but not name a classmate or grade the lesson', () => {
+    const body: RecordBody = {
+      answers: [],
+      notes: '',
+      studentVoice: [
+        { promptId: 'p1', text: 'I liked the puzzles because Ayo helped me.' },
+        { promptId: 'p2', text: 'It was a boring lesson.' },
+      ],
+    };
+    expect(
+      checkRecordForHandIn(checker, body).refused.map((s) => [s.field, s.kind, s.phrase]),
+    ).toEqual([
+      ['voice:p1', 'pupil_name', 'Ayo'],
+      ['voice:p2', 'judgement', 'boring lesson'],
     ]);
   });
 });

@@ -80,7 +80,11 @@ export function spansOf(
 ): RuleNineSpan[] {
   const reasons = new Map<string, string>();
   for (const k of kept) if (k.field === field) reasons.set(phraseKey(k.phrase), k.reason.trim());
-  const spans = checker.check(text).map((f): RuleNineSpan => {
+  // In what pupils said, "I liked…" is the pupil's view of their learning, not the observer's.
+  const findings = checker
+    .check(text)
+    .filter((f) => !(field.startsWith('voice:') && f.rule === 'opinion'));
+  const spans = findings.map((f): RuleNineSpan => {
     const kind = spanKind(f);
     const keepable = kind !== 'pupil_name';
     const given = reasons.get(phraseKey(f.text));

@@ -15,13 +15,16 @@ export const NOT_A_PUPIL_BEFORE = words(`
   president chancellor professor
 `);
 
-/** After a given name, these make it a place, building or thing: "Victoria Road", "Alexandra Park". */
+/**
+ * After a given name, these make it a place, building, class or thing: "Victoria Road",
+ * "Alexandra Park", "Rowan class" (primary classes are often named after trees or people).
+ */
 export const PLACE_NOUNS = words(`
   street st road rd avenue ave lane drive close crescent park school academy college
   university hall house building block wing centre center church chapel cathedral abbey
   bridge square hill green court gardens garden way library museum hospital station line
   primary infants juniors junior nursery campus field fields site theatre stadium
-  sponge day's
+  sponge day's class classes group groups table tables team set
 `);
 
 /** "in Jordan", "to Florence", "the siege of Troy": a preposition of place before a place name. */
