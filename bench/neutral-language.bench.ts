@@ -1,4 +1,5 @@
 import { createChecker } from '../src/domain/neutral-language/checker.ts';
+import { checkRecordForHandIn } from '../src/domain/neutral-language/hand-in.ts';
 import { type Comparison, compare } from './measure.ts';
 
 /**
@@ -7,6 +8,11 @@ import { type Comparison, compare } from './measure.ts';
  * baselines over the same text in the same run: the least any word-level checker must do
  * (lower-case and split on spaces), and a single precompiled RegExp.test for judgement words.
  * The names carry sentences per second, for a feel of the absolute speed on this machine.
+ *
+ * Name recognition (rule 9 at hand-in, issue 19) is measured on its own batch, where most
+ * sentences hold a pupil's first name somewhere (mid-sentence, after "a boy called", with an
+ * initial) or a word that only looks like one ("Will pupils…", "Queen Victoria"): the whole
+ * hand-in check of a record against the same lower-case-and-split baseline.
  */
 
 const SENTENCES = [
@@ -38,8 +44,28 @@ const SENTENCES = [
   'Pupils discussed what Darwin said about finches and wrote a paragraph.',
 ];
 
+const NAME_SENTENCES = [
+  'Pupils were quiet until Jack shouted across the room.',
+  'A boy called Jack was crying at the back.',
+  'The girl named Zara read her poem aloud.',
+  'Jack P. was out of his seat during the starter.',
+  'Pupils helped Amira K with the graph.',
+  'Will pupils finish the essay by Friday? Most had started.',
+  'Grace period of five minutes before the test began.',
+  'In History, pupils discussed Henry VIII and Queen Victoria.',
+  'Pupils compared rainfall in Jordan and Kenya.',
+  'Pupils read a poem by Simon Armitage in pairs.',
+  'Then Oliwia explained the method to Chidera and Ifrah.',
+  'Mohammed read his answer; Siobhan labelled the diagram.',
+  'Most pupils wrote three paragraphs; some used the word bank.',
+  'Pupils were reading Oliver Twist in groups of three.',
+];
+
 /** A deterministic batch: 300 notes of two to five sentences, picked with a simple LCG. */
-function buildNotes(): { notes: string[]; sentences: number } {
+function buildNotes(sentencePool: readonly string[] = SENTENCES): {
+  notes: string[];
+  sentences: number;
+} {
   let seed = 12345;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -50,7 +76,7 @@ function buildNotes(): { notes: string[]; sentences: number } {
   for (let n = 0; n < 300; n++) {
     const count = 2 + (next() % 4);
     const parts: string[] = [];
-    for (let s = 0; s < count; s++) parts.push(SENTENCES[next() % SENTENCES.length]!);
+    for (let s = 0; s < count; s++) parts.push(sentencePool[next() % sentencePool.length]!);
     notes.push(parts.join(' '));
     sentences += count;
   }
@@ -93,9 +119,26 @@ export async function neutralLanguageBench(): Promise<Comparison[]> {
       },
     ),
   ];
+  const named = buildNotes(NAME_SENTENCES);
+  const namedChars = named.notes.reduce((sum, n) => sum + n.length, 0);
+  const bodies = named.notes.map((n) => ({ answers: [], notes: n, studentVoice: [] }));
+  const nameResult = await compare(
+    `rule-9 hand-in check (name recognition) of ${named.notes.length} notes (${named.sentences} sentences, ${namedChars} chars)`,
+    async () => {
+      for (const body of bodies) sink += checkRecordForHandIn(checker, body).refused.length;
+    },
+    'lower-case + split(/\\s+/) of the same notes',
+    async () => {
+      for (const note of named.notes) sink += note.toLowerCase().split(/\s+/).length;
+    },
+  );
   if (sink < 0) throw new Error('unreachable: keeps the work from being optimised away');
-  return results.map((r) => ({
+  const label = (r: Comparison, count: number, noteCount: number) => ({
     ...r,
-    name: `${r.name}: ${perSecond(sentences, r.candidateMedianMs)} sentences/s (${((r.candidateMedianMs * 1000) / notes.length).toFixed(1)} µs a note)`,
-  }));
+    name: `${r.name}: ${perSecond(count, r.candidateMedianMs)} sentences/s (${((r.candidateMedianMs * 1000) / noteCount).toFixed(1)} µs a note)`,
+  });
+  return [
+    ...results.map((r) => label(r, sentences, notes.length)),
+    label(nameResult, named.sentences, named.notes.length),
+  ];
 }

@@ -42,6 +42,26 @@ export const recordBodySchema = z
           .strict(),
       )
       .max(50),
+    /**
+     * Flagged phrases the observer keeps, each with the reason the teacher will read (rule 9).
+     * Added with issue 19; a body without it keeps nothing (and hashes as before).
+     */
+    kept: z
+      .array(
+        z
+          .object({
+            field: z.string().regex(/^(notes|answer:[0-9a-fA-F-]{36}|voice:[0-9a-fA-F-]{36})$/, {
+              error:
+                'A kept phrase names its place: notes, answer:<lookForId> or voice:<promptId>.',
+            }),
+            phrase: z.string().min(1).max(RECORD_LIMITS.keptPhrase),
+            /** May be empty in a draft; hand-in refuses a flagged phrase kept without a reason. */
+            reason: z.string().max(RECORD_LIMITS.keptReason),
+          })
+          .strict(),
+      )
+      .max(RECORD_LIMITS.keptPhrases)
+      .optional(),
   })
   .strict();
 export type RecordBodyDto = z.infer<typeof recordBodySchema>;
@@ -90,6 +110,23 @@ export const putPhotoResultSchema = z.object({
     size: z.number().int(),
   }),
 });
+
+/** One flagged span in a rule-9 refusal (422 `neutral_language`, `details.spans`). */
+export const ruleNineSpanSchema = z.object({
+  recordId: z.uuid(),
+  visitId: z.uuid(),
+  /** notes, answer:<lookForId> or voice:<promptId> */
+  field: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  phrase: z.string(),
+  kind: z.enum(['pupil_name', 'staff_name', 'possible_name', 'about_teacher', 'judgement']),
+  reason: z.string(),
+  hint: z.string(),
+  /** A pupil's name is never keepable. */
+  keepable: z.boolean(),
+});
+export type RuleNineSpanDto = z.infer<typeof ruleNineSpanSchema>;
 
 export const handInResultSchema = z.object({
   handedIn: z.number().int(),

@@ -39,6 +39,19 @@ export const recordVersionSchema = z.object({
   body: recordBodySchema,
 });
 
+/** A flagged phrase the observer kept with a reason (rule 9), marked where it stands in the body. */
+export const keptMarkSchema = z.object({
+  /** notes, answer:<lookForId> or voice:<promptId> */
+  field: z.string(),
+  /** Offsets into the text as shown in `body`. */
+  start: z.number().int(),
+  end: z.number().int(),
+  phrase: z.string(),
+  kind: z.enum(['pupil_name', 'staff_name', 'possible_name', 'about_teacher', 'judgement']),
+  reason: z.string(),
+});
+export type KeptMark = z.infer<typeof keptMarkSchema>;
+
 export const visitRecordSchema = z.object({
   id: z.uuid(),
   observerName: z.string(),
@@ -48,6 +61,13 @@ export const visitRecordSchema = z.object({
   photoIds: z.array(z.uuid()),
   /** Every version since hand-in, oldest first: the original stays visible after a correction. */
   versions: z.array(recordVersionSchema),
+  /** Phrases kept with a reason, marked; the body carries only the text, never `kept`. */
+  kept: z.array(keptMarkSchema),
+  /**
+   * How many flagged phrases were taken out of what this reader sees (records handed in before
+   * the hand-in check): pupils' names for everyone, any phrase kept without a reason for leaders.
+   */
+  removed: z.number().int(),
 });
 export type VisitRecord = z.infer<typeof visitRecordSchema>;
 

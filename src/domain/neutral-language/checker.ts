@@ -1,3 +1,4 @@
+import { GIVEN_NAMES } from './given-names.ts';
 import {
   ABBREVIATIONS,
   ALLOWED_PHRASES,
@@ -27,6 +28,17 @@ import {
   YOU_PREDICATES,
   YOU_SUBJECTS,
 } from './lexicon.ts';
+import {
+  CONTENT_NAMES,
+  DETERMINERS,
+  NOT_A_PUPIL_BEFORE,
+  PLACE_LIKE_NAMES,
+  PLACE_NOUNS,
+  PLACE_PREPOSITIONS,
+  REGNAL_NUMERALS,
+  VERBS_AFTER_A_NAME,
+  WORK_NOUNS,
+} from './name-context.ts';
 import { addPhrase, createTrie, longestMatch, type PhraseTrie, phraseKeys } from './phrases.ts';
 import { type Token, tokenise } from './tokens.ts';
 
@@ -58,7 +70,16 @@ export type LanguageFinding = {
   explanation: string;
   /** A neutral way to say it. */
   hint: string;
+  /** For a name: a member of staff, a pupil (or anyone else not on the staff list), or unsure. */
+  who?: NameWho;
 };
+
+/**
+ * Whose name a name finding is. `pupil` covers every name that is not a member of staff's: a
+ * given name on the list, a name the school supplied for a pupil, a name after "a boy called".
+ * `unsure` is a capitalised word that only looks like a name from where it stands.
+ */
+export type NameWho = 'staff' | 'pupil' | 'unsure';
 
 export type CheckerOptions = {
   /** Staff names as the school holds them: "Mr Patel", "Amir Patel", "Ms Khan". */
@@ -86,6 +107,16 @@ type NameSpan = {
   staff: boolean;
 };
 
+const WHO_OF_RULE: Record<string, NameWho> = {
+  'known-staff-name': 'staff',
+  'title-and-name': 'staff',
+  'known-pupil-name': 'pupil',
+  'named-pupil': 'pupil',
+  'given-name': 'pupil',
+  'name-before-speech': 'unsure',
+  'name-after-verb': 'unsure',
+};
+
 const ALLOWED = 'allowed' as const;
 const LETTERS_ONLY = /^\p{L}[\p{L}\p{M}'\u2019-]*$/u;
 
@@ -98,6 +129,8 @@ const nameExplanations: Record<string, (m: string) => string> = {
     `“${m}” names a person. Notes are about learning in the room, never about a named person.`,
   'named-pupil': (m) =>
     `“${m}” looks like a pupil’s name. Other people read these records, so describe pupils without naming them.`,
+  'given-name': (m) =>
+    `“${m}” is a first name, so it names a person. Other people read these records, so describe pupils without naming them.`,
   'name-before-speech': (m) =>
     `“${m}” looks like someone’s name. If it is, leave it out; if it is not, you can ignore this.`,
   'name-after-verb': (m) =>
@@ -140,6 +173,14 @@ function nameEnd(token: Token): number {
 export function createChecker(options: CheckerOptions = {}): NeutralLanguageChecker {
   const notNames = new Set<string>(NOT_NAMES);
   for (const word of options.notNames ?? []) for (const key of phraseKeys(word)) notNames.add(key);
+
+  // People and works taught as content ("Oliver Twist"), and the school's own words, never pupils.
+  const content: PhraseTrie<true> = createTrie();
+  for (const phrase of CONTENT_NAMES) addPhrase(content, phraseKeys(phrase), true);
+  for (const word of options.notNames ?? []) {
+    const keys = phraseKeys(word);
+    if (keys.length > 1) addPhrase(content, keys, true);
+  }
 
   // Judgement phrases, with the allowed phrases that override them.
   const judgements: PhraseTrie<JudgementRule | typeof ALLOWED> = createTrie();
@@ -197,6 +238,83 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
     return !notNames.has(stem) && !MONTHS.has(stem) && LETTERS_ONLY.test(t.raw);
   };
 
+  /** A given name on the list: "Jack", "Jack's", "Lily-Mae" (each part of a double name). */
+  const isGivenName = (t: Token | undefined): t is Token => {
+    if (!t || t.raw.length < 2) return false;
+    const stem = stemOf(t.key);
+    if (notNames.has(stem)) return false;
+    if (GIVEN_NAMES.has(stem)) return true;
+    const parts = stem.split('-');
+    return parts.length > 1 && parts.every((p) => GIVEN_NAMES.has(p));
+  };
+
+  /**
+   * A capitalised given name standing for a person, judged by its neighbours: not a title or a
+   * place ("Queen Victoria", "Victoria Road", "in Florence"), not an author ("a poem by Simon"),
+   * not after a determiner ("the Rose garden"), and, for a name that is also an ordinary word at
+   * the start of a sentence ("Will pupils…", "Grace period"), only with a verb after it.
+   */
+  const givenNameAt = (tokens: readonly Token[], i: number): boolean => {
+    const t = tokens[i]!;
+    if (!t.capitalised || t.allCaps || !isGivenName(t) || MONTHS.has(stemOf(t.key))) return false;
+    const stem = stemOf(t.key);
+    const before = t.gapBefore === 'none' ? tokens[i - 1] : undefined;
+    const after = tokens[i + 1]?.gapBefore === 'none' ? tokens[i + 1] : undefined;
+    if (before) {
+      if (NOT_A_PUPIL_BEFORE.has(before.key) || DETERMINERS.has(before.key)) return false;
+      if (PLACE_PREPOSITIONS.has(before.key) && PLACE_LIKE_NAMES.has(stem)) return false;
+      const work = tokens[i - 2];
+      if (before.key === 'by' && work && WORK_NOUNS.has(stemOf(work.key))) return false;
+    }
+    if (after && !t.key.endsWith("'s")) {
+      if (PLACE_NOUNS.has(after.key)) return false;
+      if (after.allCaps && REGNAL_NUMERALS.has(after.key)) return false;
+      // An epithet: "Alfred the Great", "Catherine the Great".
+      const epithet = tokens[i + 2];
+      if (after.key === 'the' && epithet?.gapBefore === 'none' && epithet.capitalised) return false;
+    }
+    const sentenceStart = t.gapBefore === 'hard';
+    if (sentenceStart && NAMES_THAT_ARE_WORDS.has(stem)) {
+      if (t.key.endsWith("'s")) return true;
+      if (!after) return false;
+      // "Will and Amy were…": a list of names. "Hope and fear…": not.
+      const listed =
+        after.key === 'and' && tokens[i + 2]?.capitalised && isGivenName(tokens[i + 2]);
+      return VERBS_AFTER_A_NAME.has(after.key) || isInitial(after) || listed === true;
+    }
+    return true;
+  };
+
+  /** A single capital letter, as an initial: "Jack P.", "Amira K". */
+  const isInitial = (t: Token | undefined) =>
+    t !== undefined && t.raw.length === 1 && t.capitalised && t.key !== 'i' && t.key !== 'a';
+
+  /**
+   * How far a name starting at `from` runs: a surname after a given name ("Callum Vaughan"), and
+   * an initial ("Jack P.", "Amira K").
+   */
+  const nameRunEnd = (tokens: readonly Token[], from: number): number => {
+    let to = from + 1;
+    while (!tokens[to - 1]!.key.endsWith("'s") && tokens[to]?.gapBefore === 'none') {
+      const next = tokens[to]!;
+      if (isInitial(next)) {
+        to++;
+        break;
+      }
+      if (
+        to - from < 3 &&
+        looksLikeName(next) &&
+        !PLACE_NOUNS.has(next.key) &&
+        !REGNAL_NUMERALS.has(next.key)
+      ) {
+        to++;
+        continue;
+      }
+      break;
+    }
+    return to;
+  };
+
   function findNames(tokens: readonly Token[]): NameSpan[] {
     const found: NameSpan[] = [];
     const push = (from: number, to: number, rule: string, staff: boolean) => {
@@ -250,6 +368,13 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
         }
       }
 
+      // Content taught in the lesson: "Oliver Twist", "Anne Frank", "Romeo and Juliet".
+      const taught = longestMatch(content, tokens, i, true);
+      if (taught) {
+        i = taught.endToken;
+        continue;
+      }
+
       // A title and a capitalised word: "Mr Patel", "Miss J", "Dr. Okafor", "Mr John Smith".
       const after = tokens[i + 1];
       if (
@@ -275,17 +400,30 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
       if (PUPIL_NOUNS.has(t.key)) {
         let at = i + 1;
         if (NAMING_WORDS.has(tokens[at]?.key ?? '') && tokens[at]!.gapBefore === 'none') at++;
+        const named = at > i + 1;
         const candidate = tokens[at];
         if (
           candidate &&
           candidate.gapBefore !== 'hard' &&
-          looksLikeName(candidate) &&
-          !longestMatch(known, tokens, at, true) // a known name is reported as such, next round
+          ((named && candidate.capitalised && MONTHS.has(stemOf(candidate.key))) ||
+            looksLikeName(candidate) ||
+            (named && isGivenName(candidate))) &&
+          !longestMatch(known, tokens, at, true) && // a known name is reported as such, next round
+          !longestMatch(content, tokens, at, true)
         ) {
-          push(at, at + 1, 'named-pupil', false);
-          i = listAfter(at, 'named-pupil');
+          const to = nameRunEnd(tokens, at);
+          push(at, to, 'named-pupil', false);
+          i = listAfter(to - 1, 'named-pupil');
           continue;
         }
+      }
+
+      // A first name on the list, wherever it stands: "… and Jack P. was crying", "Aisha’s book".
+      if (givenNameAt(tokens, i)) {
+        const to = nameRunEnd(tokens, i);
+        push(i, to, 'given-name', false);
+        i = listAfter(to - 1, 'given-name');
+        continue;
       }
 
       // A capitalised word opening a clause, then a verb of speech: "…, and Jack said".
@@ -363,6 +501,7 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
         text: m,
         explanation: nameExplanations[n.rule]!(m),
         hint: HINT_LEAVE_NAMES_OUT,
+        who: WHO_OF_RULE[n.rule] ?? 'unsure',
       });
     }
 

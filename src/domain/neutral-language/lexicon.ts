@@ -72,6 +72,20 @@ const NEGATIVE_WORDS = [
   'clueless',
   'lack of',
   'lacked',
+  // British and informal verdicts.
+  'shambles',
+  'a shambles',
+  'car crash',
+  'car-crash',
+  'all over the place',
+  'dismal',
+  'naff',
+  'ropey',
+  'ropy',
+  'slapdash',
+  'below par',
+  'not up to scratch',
+  'out of control',
 ];
 
 const PRAISE_WORDS = [
@@ -88,10 +102,17 @@ const PRAISE_WORDS = [
   'exceptional',
   'marvellous',
   'terrific',
+  'spot on',
+  'top notch',
+  'top-notch',
+  'first class',
+  'first-class',
 ];
 
 /** Adjectives that grade when put before a word for the teaching itself ("good lesson"). */
 const GRADING_ADJECTIVES = [
+  'cracking',
+  'smashing',
   'good',
   'great',
   'bad',
@@ -139,6 +160,7 @@ const TEACHING_NOUNS = [
   'starter',
   'modelling',
   'modeling',
+  'session',
 ];
 
 export const JUDGEMENT_RULES: readonly JudgementRule[] = [
@@ -571,6 +593,51 @@ export const MONTHS: ReadonlySet<string> = new Set([
  * sentence ("Will pupils…", "Mark the page…"), where a capital letter says nothing.
  */
 export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set([
+  'kit',
+  'penny',
+  'fern',
+  'flora',
+  'hazel',
+  'blessing',
+  'precious',
+  'favour',
+  'favor',
+  'gift',
+  'goodness',
+  'praise',
+  'peace',
+  'victory',
+  'wisdom',
+  'divine',
+  'miracle',
+  'testimony',
+  'comfort',
+  'prosper',
+  'mercy',
+  'trinity',
+  'liberty',
+  'autumn',
+  'dolly',
+  'bonnie',
+  'jean',
+  'jay',
+  'dean',
+  'mason',
+  'taylor',
+  'carter',
+  'parker',
+  'noel',
+  'jasmine',
+  'primrose',
+  'rosemary',
+  'scarlet',
+  'verity',
+  'chester',
+  'lincoln',
+  'florence',
+  'georgia',
+  'jordan',
+  'victoria',
   'will',
   'may',
   'mark',
@@ -682,6 +749,14 @@ const STRONG_PREDICATES = [
   'lost control',
   'had no control',
   'has no control',
+  // British phrasings of a class out of hand: about the adult, never about pupils' learning.
+  'lost the class',
+  'lost the room',
+  'lost them',
+  'had lost the class',
+  'was out of her depth',
+  'was out of his depth',
+  'was out of their depth',
 ];
 
 /** Predicates that, after "the teacher" or a named member of staff, describe the adult, not the learning. */

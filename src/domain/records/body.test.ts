@@ -183,3 +183,49 @@ describe('canonicalJson', () => {
     expect(canonicalJson(composed)).toBe(canonicalJson(decomposed));
   });
 });
+
+describe('kept phrases (rule 9)', () => {
+  const plain: RecordBodyInput = { answers: [], notes: 'Ms Khan modelled it.', studentVoice: [] };
+
+  it('leaves a body that keeps nothing exactly as before, so older records keep their hash', () => {
+    expect(canonicalJson({ ...plain, kept: [] })).toBe(canonicalJson(plain));
+    expect(canonicalJson(plain)).not.toContain('kept');
+  });
+
+  it('orders kept phrases, trims them and keeps one reason per phrase and place', () => {
+    const one = canonicalJson({
+      ...plain,
+      kept: [
+        { field: 'notes', phrase: 'Ms Khan ', reason: 'first' },
+        { field: 'notes', phrase: 'modelled', reason: ' Agreed. ' },
+        { field: 'notes', phrase: 'Ms Khan', reason: 'Her request.' },
+      ],
+    });
+    const other = canonicalJson({
+      ...plain,
+      kept: [
+        { field: 'notes', phrase: 'modelled', reason: 'Agreed.' },
+        { field: 'notes', phrase: 'Ms Khan', reason: 'Her request.' },
+      ],
+    });
+    expect(one).toBe(other);
+  });
+
+  it('refuses a kept phrase for a place that holds no written text', () => {
+    const problems = validateRecordBody(
+      {
+        answers: [{ lookForId: lookFors[0]!.id, kind: 'prevalence', value: 'most' }],
+        notes: '',
+        studentVoice: [],
+        kept: [
+          { field: `answer:${lookFors[0]!.id}`, phrase: 'most', reason: 'x' },
+          { field: 'notes', phrase: 'anything', reason: '' },
+        ],
+      },
+      lookFors,
+    );
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['unknown_kept_field', 'kept[0].field'],
+    ]);
+  });
+});

@@ -19,10 +19,20 @@ export type Answer =
 
 export type StudentVoiceAnswer = { promptId: string; text: string };
 
+/**
+ * A phrase the neutral-language check flagged that the observer chose to keep, with the reason
+ * the teacher will read beside it (protocol rule 9). `field` is where it stands: `notes`,
+ * `answer:<lookForId>` or `voice:<promptId>`. Pupils' names can never be kept; the hand-in check
+ * (domain/neutral-language/hand-in.ts) decides what a kept phrase covers.
+ */
+export type KeptPhrase = { field: string; phrase: string; reason: string };
+
 export type RecordBody = {
   answers: Answer[];
   notes: string;
   studentVoice: StudentVoiceAnswer[];
+  /** Absent or empty when nothing flagged was kept (so older bodies keep their hash). */
+  kept?: KeptPhrase[];
 };
 
 /** A body as it arrives, before it is checked: kinds and values may be anything JSON allows. */
@@ -30,6 +40,7 @@ export type RecordBodyInput = {
   answers: { lookForId: string; kind: string; value: unknown }[];
   notes: string;
   studentVoice: StudentVoiceAnswer[];
+  kept?: KeptPhrase[];
 };
 
 /** One look-for the walk's focus asks about: from the framework version or the school's own. */
@@ -45,6 +56,9 @@ export const RECORD_LIMITS = {
   noteAnswer: 2000,
   studentVoiceText: 2000,
   count: 9999,
+  keptPhrases: 50,
+  keptPhrase: 300,
+  keptReason: 500,
 } as const;
 
 export type RecordProblemCode =
@@ -54,7 +68,8 @@ export type RecordProblemCode =
   | 'duplicate_answer'
   | 'unknown_prompt'
   | 'duplicate_prompt'
-  | 'too_long';
+  | 'too_long'
+  | 'unknown_kept_field';
 
 export type RecordProblem = { code: RecordProblemCode; path: string; message: string };
 
@@ -159,6 +174,39 @@ export function validateRecordBody(
     }
   });
 
+  (body.kept ?? []).forEach((entry, i) => {
+    const path = `kept[${i}]`;
+    const [kind, id] = entry.field.split(':');
+    const known =
+      entry.field === 'notes' ||
+      (kind === 'answer' && body.answers.some((a) => a.lookForId === id && a.kind === 'note')) ||
+      (kind === 'voice' && body.studentVoice.some((s) => s.promptId === id));
+    if (!known) {
+      problems.push({
+        code: 'unknown_kept_field',
+        path: `${path}.field`,
+        message: `Kept phrase ${i + 1} (${quote(entry.phrase)}) is for “${entry.field}”, which is not written text in this record. Keep a phrase from the notes, a note answer or what pupils said.`,
+      });
+    }
+    if (
+      entry.phrase.length > RECORD_LIMITS.keptPhrase ||
+      entry.reason.length > RECORD_LIMITS.keptReason
+    ) {
+      problems.push({
+        code: 'too_long',
+        path,
+        message: `Kept phrase ${i + 1} is too long: a kept phrase holds at most ${RECORD_LIMITS.keptPhrase} characters and its reason ${RECORD_LIMITS.keptReason}.`,
+      });
+    }
+  });
+  if ((body.kept ?? []).length > RECORD_LIMITS.keptPhrases) {
+    problems.push({
+      code: 'too_long',
+      path: 'kept',
+      message: `A record keeps at most ${RECORD_LIMITS.keptPhrases} flagged phrases. Rewrite some of them instead.`,
+    });
+  }
+
   if (body.notes.length > RECORD_LIMITS.notes) {
     problems.push({
       code: 'too_long',
@@ -192,7 +240,24 @@ export function canonicalBody(body: RecordBody | RecordBodyInput): RecordBody {
   const studentVoice = [...body.studentVoice]
     .sort((a, b) => byKey(a.promptId, b.promptId))
     .map((s) => ({ promptId: s.promptId.toLowerCase(), text: normaliseText(s.text) }));
-  return { answers, notes: normaliseText(body.notes), studentVoice };
+  const kept = canonicalKept(body.kept ?? []);
+  return kept.length > 0
+    ? { answers, notes: normaliseText(body.notes), studentVoice, kept }
+    : { answers, notes: normaliseText(body.notes), studentVoice };
+}
+
+/** Kept phrases in one order, trimmed, one entry per field and phrase (the last reason wins). */
+function canonicalKept(kept: readonly KeptPhrase[]): KeptPhrase[] {
+  const byPlace = new Map<string, KeptPhrase>();
+  for (const k of kept) {
+    const entry = {
+      field: k.field.toLowerCase(),
+      phrase: normaliseText(k.phrase).trim(),
+      reason: normaliseText(k.reason).trim(),
+    };
+    if (entry.phrase) byPlace.set(`${entry.field}\u0000${entry.phrase}`, entry);
+  }
+  return [...byPlace.entries()].sort(([a], [b]) => byKey(a, b)).map(([, entry]) => entry);
 }
 
 /** The canonical body as one string: what the server hashes to recognise an identical resend. */

@@ -338,7 +338,7 @@ export function markHandedIn(tx: Tx, walkId: string, observerId: string, now: Da
     .where('walk_id', '=', walkId)
     .where('observer_id', '=', observerId)
     .where('handed_in_at', 'is', null)
-    .returning(['record_id', 'version_no', 'body', 'body_hash'])
+    .returning(['record_id', 'visit_id', 'version_no', 'body', 'body_hash'])
     .execute();
 }
 

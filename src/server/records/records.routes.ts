@@ -115,6 +115,8 @@ export const recordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         tags: ['capture'],
         summary: "Hand in this observer's records for the walk; later edits become new versions",
+        description:
+          'Protocol rule 9: refused with 422 neutral_language, and nothing handed in, while a record holds a pupil’s name or a flagged phrase (a staff name, wording about the teacher, a judgement) not kept with a reason in body.kept. details.spans lists each: recordId, visitId, field, start, end, phrase, kind, reason, hint, keepable. An edit after hand-in is checked the same way.',
         params: walkParamsSchema,
         response: { 200: handInResultSchema, 422: apiErrorSchema, ...errors },
       },

@@ -21,6 +21,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { refreshVisitRollups, refreshWalkRollups } from '../insights/rollups.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './records.queries.ts';
+import { checkerNames, refuseUnlessNeutral, schoolChecker } from './rule-nine.ts';
 
 export type RecordDeps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -129,17 +130,6 @@ async function lookForsOf(tx: Tx, walk: q.WalkRow) {
       doesNotMean: (r.guidance as Guidance | null)?.doesNotMean?.trim() || null,
     }),
   );
-}
-
-/** Names the neutral-language checker looks for: full names and "Title Surname". */
-function checkerNames(rows: { full_name: string; title: string | null }[]): string[] {
-  const names = new Set<string>();
-  for (const r of rows) {
-    names.add(r.full_name);
-    const surname = r.full_name.trim().split(/\s+/).at(-1);
-    if (r.title && surname) names.add(`${r.title} ${surname}`);
-  }
-  return [...names].sort();
 }
 
 // The offline bundle.
@@ -344,6 +334,14 @@ export async function putRecord(
     }
 
     if (existing) {
+      // After hand-in, an edit is read by the teacher and kept: rule 9 applies as at hand-in.
+      if (existing.handed_in_at) {
+        refuseUnlessNeutral(
+          await schoolChecker(tx, walk.school_id),
+          [{ record_id: recordId, visit_id: visit.visit_id, body }],
+          'The change was not saved',
+        );
+      }
       const versionNo = existing.version_no + 1;
       await q.updateRecordBody(tx, recordId, { versionNo, body, bodyHash, now });
       // After hand-in every version is kept.
@@ -411,6 +409,11 @@ export function handIn(deps: RecordDeps, auth: SignedIn, walkId: string) {
     if (!observing) throw notAnObserver();
     const now = deps.now();
     const handed = await q.markHandedIn(tx, walk.walk_id, auth.actor.personId, now);
+    // Rule 9, on the bodies exactly as handed in: a refusal rolls the whole hand-in back, so
+    // nothing is marked handed in and no version is kept.
+    if (handed.length > 0) {
+      refuseUnlessNeutral(await schoolChecker(tx, walk.school_id), handed, 'Nothing was handed in');
+    }
     for (const r of handed) {
       await q.insertVersion(tx, {
         trustId: walk.trust_id,

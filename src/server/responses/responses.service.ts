@@ -10,6 +10,7 @@ import type {
 } from '../../contracts/responses.ts';
 import { addSchoolDays, formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { prevalenceLevels } from '../../domain/frameworks/types.ts';
+import { presentRecord, type Reader } from '../../domain/neutral-language/present.ts';
 import {
   type CaptureLookFor,
   canonicalBody,
@@ -25,6 +26,7 @@ import { insertNotices } from '../notices/notices.queries.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';
+import { refuseUnlessNeutral, schoolChecker } from '../records/rule-nine.ts';
 import { allTrustIds, type MailDeps, todayIn, withTenantMail } from './outbox.ts';
 import * as q from './responses.queries.ts';
 
@@ -176,6 +178,12 @@ export function visitRecords(
       q.activeShare(tx, visit.visit_id),
     ]);
     const firstHandIn = rows[0]?.handed_in_at ?? null;
+    // Rule 9: kept phrases are marked; what was never kept with a reason is taken out.
+    const checker = rows.length > 0 ? await schoolChecker(tx, visit.school_id) : null;
+    const reader: Reader =
+      viewer === 'teacher' ? 'teacher' : viewer === 'observer' ? 'observer' : 'leader';
+    const present = (body: unknown) =>
+      presentRecord(checker!, canonicalBody(body as RecordBody), reader);
     const window = await responseWindow(tx, visit, firstHandIn, deps.now());
     for (const id of ids) await audit(tx, auth, 'record.read', 'record', id);
 
@@ -206,21 +214,26 @@ export function visitRecords(
       },
       window,
       lookFors,
-      records: rows.map((r) => ({
-        id: r.record_id,
-        observerName: r.observer_name,
-        versionNo: r.version_no,
-        handedInAt: iso(r.handed_in_at!),
-        body: canonicalBody(r.body),
-        photoIds: photos.filter((p) => p.record_id === r.record_id).map((p) => p.photo_id),
-        versions: versions
-          .filter((v) => v.record_id === r.record_id)
-          .map((v) => ({
-            versionNo: v.version_no,
-            createdAt: iso(v.created_at),
-            body: canonicalBody(v.body),
-          })),
-      })),
+      records: rows.map((r) => {
+        const shown = present(r.body);
+        return {
+          id: r.record_id,
+          observerName: r.observer_name,
+          versionNo: r.version_no,
+          handedInAt: iso(r.handed_in_at!),
+          body: shown.body,
+          photoIds: photos.filter((p) => p.record_id === r.record_id).map((p) => p.photo_id),
+          versions: versions
+            .filter((v) => v.record_id === r.record_id)
+            .map((v) => ({
+              versionNo: v.version_no,
+              createdAt: iso(v.created_at),
+              body: present(v.body).body,
+            })),
+          kept: shown.marks,
+          removed: shown.removed,
+        };
+      }),
       responses: responses.map((r) => ({
         id: r.response_id,
         body: r.body,
@@ -584,6 +597,12 @@ export function resolveFlag(
           problems,
         );
       }
+      // A correction is read by the teacher and kept, as a hand-in is: rule 9 applies.
+      refuseUnlessNeutral(
+        await schoolChecker(tx, visit.school_id),
+        [{ record_id: record.record_id, visit_id: record.visit_id, body: next }],
+        'The correction was not saved',
+      );
       correctedVersion = record.version_no + 1;
       const bodyHash = sha256(canonicalJson(next));
       await records.updateRecordBody(tx, record.record_id, {

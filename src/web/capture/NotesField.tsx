@@ -77,8 +77,9 @@ export function NotesField({
         ) : (
           <>
             <p className="language-hint">
-              {findings.length === 1 ? 'One phrase' : `${findings.length} phrases`} to look at
-              (saving is not held up):
+              {findings.length === 1 ? 'One phrase' : `${findings.length} phrases`} to look at.
+              Saving is not held up; handing in is, until each is rewritten or kept with a reason (a
+              pupil’s name must be rewritten):
             </p>
             <Marked text={checked} findings={findings} />
             <ul className="findings">

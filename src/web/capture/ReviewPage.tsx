@@ -6,12 +6,13 @@ import { prevalenceLabels } from '../../domain/frameworks/types.ts';
 import type { Answer, RecordBody } from '../../domain/records/body.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
-import { postWithToken, syncNow } from '../offline/outbox.ts';
-import { storeBundle } from '../offline/store.ts';
+import { postWithToken, spansOf, syncNow } from '../offline/outbox.ts';
+import { saveChange, storeBundle } from '../offline/store.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useBundle } from './bundle.ts';
 import { useOwner } from './owner.tsx';
 import { RecordStatus, statusOf } from './RecordStatus.tsx';
+import { openSpans, RuleNineSpans, withKept } from './RuleNineSpans.tsx';
 
 function answerText(answer: Answer) {
   switch (answer.kind) {
@@ -52,6 +53,9 @@ export function CaptureReviewPage() {
     },
   });
 
+  // Rule 9: the server's spans from a refused hand-in, shown on each record until dealt with.
+  const refused = handIn.error ? spansOf((handIn.error as { details?: unknown }).details) : [];
+
   if (loading) return <Loading what="the walk" />;
   if (!bundle) return <ErrorMessage error={error} />;
   const waiting = local ?? [];
@@ -77,7 +81,24 @@ export function CaptureReviewPage() {
                 </Link>
               </h2>
               <RecordStatus status={statusOf(mine, server)} message={mine?.message} />
-              {mine?.status === 'attention' ? <p className="error">{mine.message}</p> : null}
+              {mine?.status === 'attention' && !mine.spans?.length ? (
+                <p className="error">{mine.message}</p>
+              ) : null}
+              {body ? (
+                <RuleNineSpans
+                  spans={openSpans(
+                    [
+                      ...refused.filter((s) => s.visitId === v.id),
+                      ...(mine?.status === 'attention' ? (mine.spans ?? []) : []),
+                    ],
+                    body,
+                  )}
+                  rewriteTo={`/capture/walks/${walkId}/visits/${v.id}`}
+                  onKeep={(span, reason) =>
+                    void saveChange(owner.personId, bundle, v.id, (b) => withKept(b, span, reason))
+                  }
+                />
+              ) : null}
               {body ? (
                 <>
                   {body.answers.length > 0 ? (
@@ -117,7 +138,12 @@ export function CaptureReviewPage() {
           </button>
         </p>
       ) : null}
-      {handIn.error ? <ErrorMessage error={handIn.error} /> : null}
+      {handIn.error && refused.length === 0 ? <ErrorMessage error={handIn.error} /> : null}
+      {refused.length > 0 ? (
+        <p className="error" role="status">
+          {handIn.error?.message}
+        </p>
+      ) : null}
       <p aria-live="polite">{done}</p>
       <button
         type="button"

@@ -22,6 +22,7 @@ import { useBundle } from './bundle.ts';
 import { NotesField } from './NotesField.tsx';
 import { useOwner } from './owner.tsx';
 import { RecordStatus, statusOf } from './RecordStatus.tsx';
+import { openSpans, RuleNineSpans, withKept } from './RuleNineSpans.tsx';
 import { VisitTimer } from './VisitTimer.tsx';
 
 /** One room: timer, look-fors as big controls, neutral notes, pupils' voice, photos, next room. */
@@ -96,6 +97,13 @@ function Visit({
           recordId={copy.local.recordId}
           message={copy.local.message}
           code={copy.local.code}
+        />
+      ) : null}
+      {copy.local?.status === 'attention' && copy.local.spans?.length ? (
+        <RuleNineSpans
+          spans={openSpans(copy.local.spans, copy.body)}
+          rewriteTo={`/capture/walks/${walkId}/visits/${visit.id}`}
+          onKeep={(span, reason) => void save((b) => withKept(b, span, reason))}
         />
       ) : null}
       {problem ? <ErrorMessage error={problem} /> : null}

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CaptureBundle, RecordDto } from '../../contracts/records.ts';
+import type { CaptureBundle, RecordDto, RuleNineSpanDto } from '../../contracts/records.ts';
 import type { RecordBody } from '../../domain/records/body.ts';
 
 /**
@@ -41,6 +41,8 @@ export type LocalRecord = {
   code: string | null;
   /** On a conflict, the server's current version (so the observer can compare). */
   serverCopy: RecordDto | null;
+  /** On a rule-9 refusal, the phrases to rewrite or keep with a reason (not indexed). */
+  spans?: RuleNineSpanDto[];
   attempts: number;
   nextAttemptAt: number;
 };

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../contracts/errors.ts';
-import type { PutRecordResult, RecordDto } from '../../contracts/records.ts';
+import type { PutRecordResult, RecordDto, RuleNineSpanDto } from '../../contracts/records.ts';
+import { ApiFailure } from '../app/api.ts';
 import { bundleKey, captureDb, type LocalRecord } from './db.ts';
 
 /**
@@ -22,7 +23,21 @@ let signedOut = false;
 
 type Outcome =
   | { ok: true }
-  | { ok: false; retry: boolean; message: string; code: string; current?: RecordDto | null };
+  | {
+      ok: false;
+      retry: boolean;
+      message: string;
+      code: string;
+      status?: number;
+      details?: unknown;
+      current?: RecordDto | null;
+    };
+
+/** The flagged spans of a rule-9 refusal (422 neutral_language), if that is what this is. */
+export function spansOf(details: unknown): RuleNineSpanDto[] {
+  const spans = (details as { spans?: unknown } | null | undefined)?.spans;
+  return Array.isArray(spans) ? (spans as RuleNineSpanDto[]) : [];
+}
 
 function backoff(attempts: number) {
   const base = Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.min(attempts, 10));
@@ -103,7 +118,15 @@ async function outcomeOf(response: Response | null): Promise<Outcome> {
     response.status === 429 ||
     response.status === 401;
   const current = (error?.details as { current?: RecordDto | null } | undefined)?.current;
-  return { ok: false, retry, message, code, current };
+  return {
+    ok: false,
+    retry,
+    message,
+    code,
+    status: response.status,
+    details: error?.details,
+    current,
+  };
 }
 
 async function markFailed(record: LocalRecord, outcome: Extract<Outcome, { ok: false }>) {
@@ -115,6 +138,8 @@ async function markFailed(record: LocalRecord, outcome: Extract<Outcome, { ok: f
     message: outcome.message,
     code: outcome.code,
     serverCopy: outcome.current ?? latest.serverCopy,
+    // Rule 9: the server's spans, shown on the record until the observer rewrites or keeps them.
+    spans: spansOf(outcome.details),
     attempts: latest.attempts + 1,
     nextAttemptAt: outcome.retry ? Date.now() + backoff(latest.attempts) : 0,
   });
@@ -291,6 +316,8 @@ export async function postWithToken<T>(path: string): Promise<T> {
     response = null;
   }
   const outcome = await outcomeOf(response);
-  if (!outcome.ok) throw new Error(outcome.message);
+  if (!outcome.ok) {
+    throw new ApiFailure(outcome.status ?? 0, outcome.code, outcome.message, outcome.details);
+  }
   return (await response!.json()) as T;
 }

@@ -3,10 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import type { RecordBodyDto } from '../../contracts/records.ts';
-import type { Flag, VisitRecords } from '../../contracts/responses.ts';
+import type { Flag, KeptMark, VisitRecords } from '../../contracts/responses.ts';
 import { api } from '../app/api.ts';
 import { formatDay } from '../programmes/ProgrammesPage.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { KeptText } from './KeptText.tsx';
 
 type LookFor = VisitRecords['lookFors'][number];
 
@@ -70,7 +71,14 @@ export function VisitRecordsPage() {
               Record by {r.observerName}
               {r.versionNo > 1 ? ` (version ${r.versionNo})` : ''}
             </h3>
-            <RecordBody body={r.body} prompt={prompt} />
+            <RecordBody body={r.body} prompt={prompt} kept={r.kept} />
+            {r.removed > 0 ? (
+              <p className="muted">
+                {r.removed === 1 ? 'One phrase was' : `${r.removed} phrases were`} taken out of this
+                record as shown here: it was handed in before names and flagged wording were checked
+                at hand-in.
+              </p>
+            ) : null}
             {r.photoIds.length > 0 ? (
               <div className="record-photos">
                 {r.photoIds.map((p, i) => (
@@ -135,10 +143,15 @@ export function VisitRecordsPage() {
 function RecordBody({
   body,
   prompt,
+  kept = [],
 }: {
   body: RecordBodyDto;
   prompt: (id: string) => LookFor | undefined;
+  kept?: readonly KeptMark[];
 }) {
+  const marked = (field: string, text: string) => (
+    <KeptText text={text} marks={kept.filter((k) => k.field === field)} />
+  );
   return (
     <>
       {body.answers.length > 0 ? (
@@ -146,17 +159,23 @@ function RecordBody({
           {body.answers.map((a) => (
             <div key={a.lookForId} style={{ display: 'contents' }}>
               <dt>{prompt(a.lookForId)?.prompt ?? 'A look-for no longer in the focus'}</dt>
-              <dd>{answerText(a.value, a.kind)}</dd>
+              <dd>
+                {typeof a.value === 'string' && a.kind === 'note'
+                  ? marked(`answer:${a.lookForId}`, a.value)
+                  : answerText(a.value, a.kind)}
+              </dd>
             </div>
           ))}
         </dl>
       ) : null}
       <p>
-        <strong>Notes:</strong> {body.notes || <span className="muted">none</span>}
+        <strong>Notes:</strong>{' '}
+        {body.notes ? marked('notes', body.notes) : <span className="muted">none</span>}
       </p>
       {body.studentVoice.map((s) => (
         <p key={s.promptId}>
-          <strong>Pupils, asked “{prompt(s.promptId)?.prompt ?? 'a prompt'}”:</strong> {s.text}
+          <strong>Pupils, asked “{prompt(s.promptId)?.prompt ?? 'a prompt'}”:</strong>{' '}
+          {marked(`voice:${s.promptId}`, s.text)}
         </p>
       ))}
     </>
