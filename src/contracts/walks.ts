@@ -76,6 +76,9 @@ export const protocolViolationSchema = z.object({
   message: z.string(),
   limit: z.union([z.number(), z.string()]).optional(),
   subjectIds: z.array(z.string()),
+  /** For a text rule: the words refused and a suggested rewrite. */
+  phrase: z.string().optional(),
+  suggestion: z.string().optional(),
 });
 export type ProtocolViolationDto = z.infer<typeof protocolViolationSchema>;
 

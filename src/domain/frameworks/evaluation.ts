@@ -89,7 +89,7 @@ function checkReading(r: Reading, kind: RewriteFor): Finding[] {
   } else if (r.teachingVerdict && !(s && PUPIL_SIDE.has(s.cls))) {
     out.push(finding('verdict-on-teaching', r.teachingVerdict.text, r, kind));
   }
-  if (r.scale && (!s || s.cls !== 'pupil' || teacherSideAnywhere)) {
+  if (r.scale && (s?.cls !== 'pupil' || teacherSideAnywhere)) {
     out.push(finding('grading-scale', r.scale.text, r, kind));
   }
   return out;

@@ -531,19 +531,3 @@ export const subordinators: ReadonlySet<string> = new Set([
   'that',
   'so',
 ]);
-
-/** Heads that pass through to their complement: "Number of pupils who…", "Evidence of progress…". */
-export const transparentHeads: ReadonlySet<string> = new Set([
-  'number',
-  'proportion',
-  'percentage',
-  'evidence',
-  'examples',
-  'example',
-  'signs',
-  'instances',
-  'amount',
-  'range',
-  'use',
-  'how many',
-]);

@@ -8,7 +8,6 @@ import {
   prepositions,
   subordinators,
   teachingParticiples,
-  transparentHeads,
   verdictWords,
 } from './lexicon.ts';
 import { normalisePrompt } from './text.ts';

@@ -3,7 +3,6 @@ import { testCalendar as cal } from '../calendar/test-calendar.ts';
 import {
   capPeriodOf,
   checkFocusAndPurpose,
-  checkWalkFramework,
   checkFocusNamesNobody,
   checkNotice,
   checkObservers,
@@ -11,6 +10,7 @@ import {
   checkRoomsPerHour,
   checkTeachingDay,
   checkVisitCaps,
+  checkWalkFramework,
   checkWalkPlan,
 } from './rules.ts';
 import { describeCap, resolveSettings, settingsProblems } from './settings.ts';
