@@ -9,6 +9,9 @@ import { normalisePrompt } from './text.ts';
  * caught; prompts about what pupils do pass, even when a teacher or a quality word is in them.
  */
 const caught: string[] = [
+  'To check the teacher manages behaviour effectively',
+  'To evaluate the teaching of phonics',
+  'To see whether the lesson is well planned',
   'Teacher uses effective questioning',
   'The teacher manages behaviour effectively',
   'Quality of instruction: strong, adequate or weak',
@@ -58,6 +61,9 @@ const caught: string[] = [
 ];
 
 const allowed: string[] = [
+  'To see how pupils use feedback',
+  'To check pupils can say what they are learning',
+  'Check that fire exits are clear',
   'Pupils explain their reasoning using subject vocabulary',
   'Most pupils can say what they are learning and why',
   "Displays show current pupils' work",

@@ -115,6 +115,18 @@ const FRAMES = [
   'see if',
   'whether',
   'please',
+  // A purpose's infinitive: "To check…", "To see…"; a judging verb after it stays the opener.
+  'to',
+  'check',
+  'see',
+  'find out',
+  'look at',
+  'explore',
+  'understand',
+  'observe',
+  'notice',
+  'learn',
+  'know',
 ].map((f) => f.split(' '));
 
 const TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?'?/g;
@@ -188,7 +200,7 @@ function findPhrases(tokens: Token[], text: string, start: number): NounPhrase[]
     let j = i - 1;
     let others = 0;
     let inPrepPhrase = false;
-    while (j >= 0) {
+    while (j >= start) {
       const w = tokens[j]!;
       if (prepositions.has(w.word)) {
         inPrepPhrase = true;
