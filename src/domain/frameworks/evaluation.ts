@@ -31,6 +31,8 @@ export const evaluationReasons = {
 
 export type EvaluationRule = keyof typeof evaluationReasons;
 
+const EVERYONE = new Set(['every', 'each', 'all', 'any']);
+
 const span = (r: Reading, from: number, to: number) =>
   r.text.slice(r.tokens[from]!.start, r.tokens[to - 1]!.end);
 
@@ -68,7 +70,12 @@ function checkReading(r: Reading, kind: RewriteFor): Finding[] {
       );
     }
   }
-  if (s && (s.cls === 'staff' || s.cls === 'staff_group')) {
+  // A focus may be about practice across many classes ("How teachers across the school use
+  // mini whiteboards"): teachers as a group, or every teacher, are judged only with a verdict.
+  const everyone = s && r.tokens.slice(s.npFrom, s.from).some((t) => EVERYONE.has(t.word));
+  const group =
+    kind === 'focus' && s && (s.cls === 'staff_group' || (s.cls === 'staff' && everyone));
+  if (s && !group && (s.cls === 'staff' || s.cls === 'staff_group')) {
     out.push(finding('teacher-is-the-subject', s.text, r, kind));
   } else if (
     r.theySubject &&
@@ -82,7 +89,7 @@ function checkReading(r: Reading, kind: RewriteFor): Finding[] {
     out.push(finding('verdict-on-teaching', of ? span(r, s.npFrom, of.to) : s.text, r, kind));
   } else if (
     s &&
-    (s.cls === 'lesson' || s.cls === 'practice' || s.cls === 'support_group') &&
+    (s.cls === 'lesson' || s.cls === 'practice' || s.cls === 'support_group' || group) &&
     r.verdicts.length > 0
   ) {
     out.push(finding('verdict-on-teaching', verdictPhrase(r), r, kind));

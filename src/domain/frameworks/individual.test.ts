@@ -8,6 +8,15 @@ import { normalisePrompt } from './text.ts';
  * management or grading. Rule 6 applies to it too.
  */
 const caught: string[] = [
+  'Support for the struggling teacher in maths',
+  'How the RQT copes with Year 11',
+  'Whether the head of year 9 has control of assemblies',
+  'Performance review evidence for the science team',
+  "Gathering evidence for Jo's support plan",
+  "The Year 6 teacher's handling of transitions",
+  'Lessons in room B12',
+  'Moderating lesson grades across the department',
+  'How the PE teacher organises changing',
   'Whether the NQT in room M4 is coping',
   "The new maths teacher's behaviour management",
   'Teacher performance for appraisal',
@@ -33,6 +42,16 @@ const caught: string[] = [
 ];
 
 const allowed: string[] = [
+  'How pupils in Year 9 use retrieval quizzes',
+  "Pupils' independence in the science labs",
+  'How teachers across the school use mini whiteboards',
+  'Oracy in the humanities faculty',
+  'Feedback that pupils act on, across Key Stage 3',
+  "How every class teacher's routines help pupils settle",
+  'What helps pupils with EAL join in discussion',
+  'Reading in form time',
+  'How pupils use the library at lunchtime',
+  'To learn together as a staff how pupils talk about maths',
   'How pupils explain their reasoning in Year 8 maths',
   'Retrieval practice at the start of lessons in science and English',
   'Oracy: how pupils use subject vocabulary in KS3',

@@ -36,6 +36,8 @@ const ONE_HOLDER = new Set([
   'nqts',
   'ect',
   'ects',
+  'rqt',
+  'rqts',
   'trainee',
   'trainees',
   'trainee teacher',

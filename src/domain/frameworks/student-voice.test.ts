@@ -8,6 +8,16 @@ import { normalisePrompt } from './text.ts';
  * name, title, role, "the adult", sir or Miss) nor for a rating of the lesson.
  */
 const caught: string[] = [
+  'Does your teacher shout?',
+  "Who's the strictest teacher?",
+  "What's your teacher like?",
+  "Does Mrs Ahmed help you when you're stuck?",
+  'Would you like more lessons like this one?',
+  "Give today's lesson a score out of 5",
+  'Is your TA helpful when you are stuck?',
+  'What would make the teaching better?',
+  'Do you get on with your form tutor?',
+  'Is the lesson too slow?',
   'How does your maths teacher help you?',
   'Does the adult at the front explain things well?',
   'Would you give this lesson a thumbs up or down?',
@@ -33,6 +43,16 @@ const caught: string[] = [
 ];
 
 const allowed: string[] = [
+  'What would you tell a friend about what you learnt today?',
+  "How do you find out a word you don't know?",
+  'What do you do when you finish early?',
+  'How do you help your partner when they are stuck?',
+  'What are you most proud of in your book?',
+  'What does your target mean?',
+  'How could you make this answer better?',
+  'When do you get to talk about your ideas?',
+  'What are you finding tricky at the moment?',
+  'Where do you look for help first?',
   'What are you learning about today?',
   'What do you do when you are stuck?',
   'How do you know when your work is good?',
