@@ -4,6 +4,7 @@ import { listsBench } from './lists.bench.ts';
 import { type Comparison, report } from './measure.ts';
 import { neutralLanguageBench } from './neutral-language.bench.ts';
 import { plannerBench } from './planner.bench.ts';
+import { protocolTextBench } from './protocol-text.bench.ts';
 import { sessionBench } from './session.bench.ts';
 
 /**
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Comparison[]>> = {
   lists: listsBench,
   session: sessionBench,
   'neutral-language': neutralLanguageBench,
+  'protocol-text': protocolTextBench,
   planner: plannerBench,
   import: importBench,
   insights: insightsBench,

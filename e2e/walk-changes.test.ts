@@ -22,6 +22,7 @@ describe.runIf(browserTestsEnabled())(
     let leader: { email: string; personId: string; schoolId: string };
     let programmeId: string;
     let walkDate: string;
+    let focusId: string;
 
     beforeAll(async () => {
       server = await startDemoServer();
@@ -64,6 +65,15 @@ describe.runIf(browserTestsEnabled())(
             .where('status', '=', 'published')
             .executeTakeFirstOrThrow()
         ).programme_id;
+        // Every walk records against a published framework version: one of the school's foci.
+        focusId = (
+          await tx
+            .selectFrom('foci')
+            .select('focus_id')
+            .where('school_id', '=', leader.schoolId)
+            .orderBy('title')
+            .executeTakeFirstOrThrow()
+        ).focus_id;
         const school = await tx
           .selectFrom('schools')
           .selectAll()
@@ -89,6 +99,7 @@ describe.runIf(browserTestsEnabled())(
         date: walkDate,
         windowStart: '09:00',
         windowEnd: '12:00',
+        focusId,
         focusTitle: 'Pupils explaining their reasoning',
         purpose: 'To see how pupils explain their thinking in lessons across the school.',
         observerIds: [leader.personId],

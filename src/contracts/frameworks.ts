@@ -51,6 +51,8 @@ export const violationSchema = z.object({
   prompt: z.string().optional(),
   rule: z.string().optional(),
   phrase: z.string().optional(),
+  /** A suggested rewrite about what pupils do. */
+  suggestion: z.string().optional(),
 });
 export type ViolationDto = z.infer<typeof violationSchema>;
 

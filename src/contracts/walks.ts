@@ -27,7 +27,11 @@ export const walkInputSchema = z
     date: isoDate,
     windowStart: wallTime,
     windowEnd: wallTime,
-    /** One of the school's foci; its title and purpose are used unless a purpose is given. */
+    /**
+     * One of the school's foci; its title and purpose are used unless others are given. Every
+     * walk needs one (it records against the focus's published framework version): without it
+     * the server answers 422 `no_framework`, a clearer answer than a schema error.
+     */
     focusId: z.uuid().nullable().default(null),
     focusTitle: z.string().trim().max(200).optional(),
     purpose: z.string().trim().max(2000).optional(),
@@ -76,6 +80,9 @@ export const protocolViolationSchema = z.object({
   message: z.string(),
   limit: z.union([z.number(), z.string()]).optional(),
   subjectIds: z.array(z.string()),
+  /** For a text rule: the words refused and a suggested rewrite. */
+  phrase: z.string().optional(),
+  suggestion: z.string().optional(),
 });
 export type ProtocolViolationDto = z.infer<typeof protocolViolationSchema>;
 

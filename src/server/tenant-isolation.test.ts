@@ -549,6 +549,7 @@ const routes: Record<string, Call> = {
       date: '2026-12-07',
       windowStart: '09:00',
       windowEnd: '10:00',
+      focusId: i.focus,
       focusTitle: 'Reading',
       purpose: 'To see how pupils read aloud across subjects.',
       observerIds: [],
@@ -558,12 +559,13 @@ const routes: Record<string, Call> = {
   'PUT /api/walks/{walkId}': {
     method: 'PUT',
     url: (i) => `/api/walks/${i.walk}`,
-    body: () => ({
+    body: (i) => ({
       programmeId: null,
       offProgrammeReason: 'A walk outside the programme, for this test.',
       date: '2026-11-30',
       windowStart: '09:00',
       windowEnd: '10:00',
+      focusId: i.focus,
       focusTitle: 'Reading',
       purpose: 'To see how pupils read aloud across subjects.',
       observerIds: [],
@@ -699,7 +701,7 @@ describe('tenant isolation across every route with an id', () => {
   const admins = new Map<string, Client>();
 
   /** A programme in consultation with a comment, a draft walk with a visit, an open invitation. */
-  async function setUpWalks(trust: TestTrust, admin: Client) {
+  async function setUpWalks(trust: TestTrust, admin: Client, focusId: string) {
     const school = trust.school('North');
     const teacher = new Client(t.baseUrl);
     await teacher.signIn(trust.email('teacher'));
@@ -727,6 +729,7 @@ describe('tenant isolation across every route with an id', () => {
       date: '2026-11-30',
       windowStart: '09:00',
       windowEnd: '10:00',
+      focusId,
       focusTitle: 'Reading',
       purpose: 'To see how pupils read aloud across subjects.',
       observerIds: [trust.person(trust.email('school_leader'))],
@@ -922,7 +925,7 @@ describe('tenant isolation across every route with an id', () => {
       lookForIds: [lookFor],
     });
     expect(focus.status).toBe(201);
-    const walks = await setUpWalks(trust, admin);
+    const walks = await setUpWalks(trust, admin, focus.body.focus?.id ?? focus.body.id);
     const { recordWalk: _w, ...captured } = await setUpRecords(trust);
     const afterTheWalk = await setUpAfterTheWalk(trust, admin, { ...captured, recordWalk: _w });
     const setUpIds = await setUpSchoolSetup(trust, admin);

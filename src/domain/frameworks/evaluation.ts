@@ -1,104 +1,108 @@
-import { type Finding, type Rule, runRules } from './text.ts';
+import { teachingVerbs } from './lexicon.ts';
+import { type RewriteFor, suggestRewrite } from './rewrites.ts';
+import { PUPIL_SIDE, type Reading, readAll, TEACHER_SIDE } from './sentence.ts';
+import { distinct, type Finding } from './text.ts';
 
 /**
- * The "no evaluation of an individual" check (protocol rule 6): a look-for may not grade or
- * rate the teacher. Each rule says what it looks for and why; a match names the rule and the
- * words that matched, so the person editing the framework can see exactly what to change.
+ * The "no evaluation of an individual" check (protocol rule 6). A look-for is evidence about
+ * pupils, their work or the environment, and that is what its answer scale measures. So the
+ * check reads the sentence and asks:
+ *  - whose is the sentence? If its subject is an adult (the teacher, the adult, a member of
+ *    staff, Mr X, "they" doing what teachers do) the answer would describe that person;
+ *  - does it pass a verdict on the lesson or the teaching? A teaching practice or the lesson with
+ *    a quality word ("effective questioning", "the lesson was well planned"), or a verdict noun
+ *    as the subject ("Overall judgement", "Quality of instruction");
+ *  - does it carry its own grading scale ("strong, adequate or weak", "1-4")? Only pupils rating
+ *    their own work or confidence may use one;
+ *  - is it an instruction to rate, grade or compare the teacher or the lesson?
+ * Each finding names the words, the reason and a rewrite about what pupils do.
  */
 
-const TEACHER =
-  "(?:teacher's|teachers'|teachers|teacher|teaching|practitioner's|practitioner|lesson's|lesson|member of staff|staff member|colleague)";
-("(?:teacher|teacher's|teachers|teachers'|teaching|practitioner|practitioner's|lesson|lesson's|member of staff|staff member|colleague)");
-const GRADE_WORD =
-  '(?:outstanding|good|requires improvement|ri|inadequate|satisfactory|needs improvement|excellent|poor|weak|strong)';
-const JUDGEMENT_ADJECTIVE =
-  '(?:outstanding|good|excellent|effective|ineffective|strong|weak|poor|inadequate|satisfactory|engaging|inspiring|boring|competent|incompetent|skilled|confident)';
+export const evaluationReasons = {
+  'rates-the-teacher':
+    'It asks the observer to rate, grade, judge or compare the teacher or the lesson. A learning walk records evidence about pupils and learning, never a verdict on a person.',
+  'teacher-is-the-subject':
+    'Its subject is an adult in the room, so every answer would describe that person. A look-for is evidence about pupils, their work or the room: make pupils the subject.',
+  'verdict-on-teaching':
+    'It passes a verdict on the lesson or the teaching (a quality word, “overall”, a judgement). Record what pupils were seen doing instead; how many pupils is the only scale.',
+  'grading-scale':
+    'It carries a grading scale (such as strong / adequate / weak, outstanding to inadequate, or 1–4). Learning walks never grade: the answer is how many pupils you saw doing something.',
+} as const;
 
-export const evaluationRules: readonly Rule[] = [
-  {
-    id: 'rates-the-teacher',
-    reason:
-      'It asks the observer to rate, grade, score or judge the teacher or the lesson. A learning walk records evidence about pupils and learning, never a verdict on a person.',
-    patterns: [
-      new RegExp(
-        String.raw`\b(?:rate|rates|rating|grade|grades|grading|score|scores|scoring|mark|judge|judging|evaluate|evaluating|evaluation of|appraise|appraising|appraisal of|assess|assessing|assessment of)\b(?: (?:the|this|each|their|your|my|our|a|an|overall|how well|how good|how effective|quality of|standard of|effectiveness of|performance of))* ${TEACHER}\b`,
-      ),
-    ],
-  },
-  {
-    id: 'teacher-performance',
-    reason:
-      "It is about the teacher's performance, effectiveness or quality. Look-fors describe what pupils are doing and learning, so no answer can become a score for a teacher.",
-    patterns: [
-      new RegExp(
-        String.raw`\b${TEACHER} (?:performance|effectiveness|competence|competency|capability|quality|grade|score|rating|judgement|judgment)\b`,
-      ),
-      new RegExp(
-        String.raw`\b(?:performance|effectiveness|competence|capability|quality|standard) of (?:the |this |their )?${TEACHER}`,
-      ),
-      /\bteachers' standards\b/,
-    ],
-  },
-  {
-    id: 'grading-scale',
-    reason:
-      'It uses an inspection-style grading scale (outstanding, good, requires improvement…). Learning walks never grade; record how many pupils you saw doing something instead.',
-    patterns: [
-      new RegExp(String.raw`\b${GRADE_WORD} ?(?:/|,|\||\bor\b) ?${GRADE_WORD}\b`),
-      /\bofsted (?:grade|judgement|judgment|rating)\b/,
-      /\bgrade [1-4]\b/,
-    ],
-  },
-  {
-    id: 'judgement-of-the-teacher',
-    reason:
-      'It asks for a judgement of how good or effective the teacher or the lesson is. Describe what pupils did and said instead.',
-    patterns: [
-      new RegExp(
-        String.raw`\bhow (?:well|effectively|clearly|good|effective|strong|skilled|competent|confident|engaging) (?:does|did|is|was|are|were|do) (?:the |this |their |your )?${TEACHER}`,
-      ),
-      new RegExp(
-        String.raw`\b(?:is|was|are|were) (?:the |this |their |your )?${TEACHER}(?: \w+)? (?:an? )?${JUDGEMENT_ADJECTIVE}\b`,
-      ),
-      new RegExp(
-        String.raw`\b${TEACHER}(?: [\w']+){0,3} (?:is|was|were|are|seems|seemed) (?:very |highly |not |really )?${JUDGEMENT_ADJECTIVE}\b`,
-      ),
-      new RegExp(String.raw`\b(?:an? )?${JUDGEMENT_ADJECTIVE} (?:teacher|practitioner)\b`),
-    ],
-  },
-  {
-    id: 'teacher-attributes',
-    reason:
-      "It looks at the teacher's own attributes (subject knowledge, classroom management, delivery…) rather than pupils' learning. That is appraisal, which a learning walk is not.",
-    patterns: [
-      /\b(?:teacher|teacher's|practitioner|practitioner's)\b(?: [\w']+){0,3} (?:subject knowledge|classroom management|behaviour management|pedagogy|pedagogical|delivery|professionalism|expertise|control of the class)\b/,
-    ],
-  },
-  {
-    id: 'numeric-scale-about-the-teacher',
-    reason:
-      'It puts a number scale on the teacher or the lesson (1–4, out of 10…). A scale about a person is a grade by another name; use prevalence (some, most, all pupils) instead.',
-    patterns: [
-      new RegExp(
-        String.raw`\b${TEACHER}\b.*(?:\b(?:1|one) ?(?:-|to) ?(?:3|4|5|6|7|10|three|four|five|ten)\b|\bout of (?:4|5|10)\b|\bscale\b|\b[1-4] ?/ ?[1-4] ?/ ?[1-4]\b)`,
-      ),
-      new RegExp(
-        String.raw`(?:\b(?:1|one) ?(?:-|to) ?(?:3|4|5|6|7|10|three|four|five|ten)\b|\bout of (?:4|5|10)\b|\bscale\b).*\b${TEACHER}\b`,
-      ),
-    ],
-  },
-  {
-    id: 'ranks-teachers',
-    reason:
-      'It ranks or compares teachers. The platform never ranks or compares individual teachers; compare learning across groups of classes instead.',
-    patterns: [
-      /\b(?:rank|ranks|ranking|league table of|compare|compares|comparing|compared)(?: (?:this|the|each|all|their|our|other|with|to|against))* (?:teachers|colleagues|staff|teacher(?!'s)\b)/,
-      /\b(?:with|to|against) other (?:teachers|colleagues|members of staff)\b/,
-      /\b(?:best|worst|weakest|strongest|top|bottom) (?:teacher|teachers|practitioner|practitioners)\b/,
-    ],
-  },
-];
+export type EvaluationRule = keyof typeof evaluationReasons;
 
-export function checkEvaluation(text: string): Finding[] {
-  return runRules('evaluation', evaluationRules, text);
+const EVERYONE = new Set(['every', 'each', 'all', 'any']);
+
+const span = (r: Reading, from: number, to: number) =>
+  r.text.slice(r.tokens[from]!.start, r.tokens[to - 1]!.end);
+
+function finding(rule: EvaluationRule, phrase: string, r: Reading, kind: RewriteFor): Finding {
+  return {
+    check: 'evaluation',
+    rule,
+    phrase,
+    reason: evaluationReasons[rule],
+    rewrite: `Try: “${suggestRewrite(r.text, kind)}”.`,
+  };
+}
+
+/** The words that carry the verdict on the subject: the subject through the quality word. */
+function verdictPhrase(r: Reading): string {
+  const s = r.subject!;
+  const at = r.tokens.indexOf(
+    r.verdicts.find((t) => r.tokens.indexOf(t) >= s.npFrom) ?? r.verdicts[0]!,
+  );
+  if (at < s.to) return span(r, Math.min(at, s.npFrom), s.to);
+  if (at - s.to > 6) return `${s.text} … ${r.tokens[at]!.raw}`;
+  const participle = r.teachingVerdict?.text.toLowerCase().startsWith(r.tokens[at]!.word);
+  return span(r, s.npFrom, Math.min(r.tokens.length, participle ? at + 2 : at + 1));
+}
+
+function checkReading(r: Reading, kind: RewriteFor): Finding[] {
+  const out: Finding[] = [];
+  const s = r.subject;
+  const teacherSideAnywhere = r.phrases.some((p) => TEACHER_SIDE.has(p.cls));
+  if (r.imperative) {
+    const target = r.phrases.find((p) => p.from > r.tokens.indexOf(r.imperative!));
+    if (target && TEACHER_SIDE.has(target.cls)) {
+      out.push(
+        finding('rates-the-teacher', span(r, r.tokens.indexOf(r.imperative), target.to), r, kind),
+      );
+    }
+  }
+  // A focus may be about practice across many classes ("How teachers across the school use
+  // mini whiteboards"): teachers as a group, or every teacher, are judged only with a verdict.
+  const everyone = s && r.tokens.slice(s.npFrom, s.from).some((t) => EVERYONE.has(t.word));
+  const group =
+    kind === 'focus' && s && (s.cls === 'staff_group' || (s.cls === 'staff' && everyone));
+  if (s && !group && (s.cls === 'staff' || s.cls === 'staff_group')) {
+    out.push(finding('teacher-is-the-subject', s.text, r, kind));
+  } else if (
+    r.theySubject &&
+    (r.verdicts.length > 0 ||
+      r.tokens.some((t) => teachingVerbs.has(t.word)) ||
+      r.phrases.some((p) => p.cls === 'practice'))
+  ) {
+    out.push(finding('teacher-is-the-subject', r.theySubject.raw, r, kind));
+  } else if (s && s.cls === 'judgement') {
+    const of = r.tokens[s.to]?.word === 'of' ? r.phrases.find((p) => p.from > s.to) : undefined;
+    out.push(finding('verdict-on-teaching', of ? span(r, s.npFrom, of.to) : s.text, r, kind));
+  } else if (
+    s &&
+    (s.cls === 'lesson' || s.cls === 'practice' || s.cls === 'support_group' || group) &&
+    r.verdicts.length > 0
+  ) {
+    out.push(finding('verdict-on-teaching', verdictPhrase(r), r, kind));
+  } else if (r.teachingVerdict && !(s && PUPIL_SIDE.has(s.cls))) {
+    out.push(finding('verdict-on-teaching', r.teachingVerdict.text, r, kind));
+  }
+  if (r.scale && (s?.cls !== 'pupil' || teacherSideAnywhere)) {
+    out.push(finding('grading-scale', r.scale.text, r, kind));
+  }
+  return out;
+}
+
+/** Rule 6 on a look-for, a lens name, a focus or a purpose. */
+export function checkEvaluation(text: string, kind: RewriteFor = 'lookFor'): Finding[] {
+  return distinct(readAll(text).flatMap((r) => checkReading(r, kind)));
 }

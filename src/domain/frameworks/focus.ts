@@ -1,6 +1,5 @@
 import { findingToViolation } from './check.ts';
-import { checkEvaluation } from './evaluation.ts';
-import { checkIndividual } from './text.ts';
+import { checkFocusText, type StaffEntry } from './individual.ts';
 import type { FrameworkContent, Violation } from './types.ts';
 
 export type FocusInput = {
@@ -14,9 +13,15 @@ export type FocusInput = {
 
 /**
  * A school's focus: a subset of the trust framework plus a purpose statement — "what we are
- * looking for and why" (protocol rule 2). It may not name or target an individual.
+ * looking for and why" (protocol rule 2). It may not name or single out a member of staff (by
+ * name, role or room), serve appraisal, or pass a verdict on the teaching (rule 6). `staff` is the
+ * school's staff list, so names and staff codes are found too.
  */
-export function validateFocus(focus: FocusInput, framework: FrameworkContent): Violation[] {
+export function validateFocus(
+  focus: FocusInput,
+  framework: FrameworkContent,
+  staff: readonly StaffEntry[] = [],
+): Violation[] {
   const problems: Violation[] = [];
   if (!focus.title.trim())
     problems.push({ code: 'blank_title', path: 'title', message: 'Give the focus a short title.' });
@@ -32,7 +37,18 @@ export function validateFocus(focus: FocusInput, framework: FrameworkContent): V
     { path: 'title', value: focus.title },
     { path: 'purpose', value: focus.purpose },
   ]) {
-    for (const finding of [...checkIndividual(text.value), ...checkEvaluation(text.value)]) {
+    const { names, findings } = checkFocusText(text.value, staff);
+    for (const name of names) {
+      problems.push({
+        code: 'names_individual',
+        path: text.path,
+        prompt: text.value,
+        rule: 'names-an-individual',
+        phrase: name.text,
+        message: `The ${text.path} names “${name.text}”. A focus is about learning across classes, never a member of staff; take the name out.`,
+      });
+    }
+    for (const finding of findings) {
       problems.push(findingToViolation(finding, text.path, text.value));
     }
   }

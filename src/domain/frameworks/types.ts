@@ -82,6 +82,8 @@ export type Violation = {
   /** The rule of the check that matched, and the phrase that matched it. */
   rule?: string;
   phrase?: string;
+  /** A suggested rewrite about what pupils do. */
+  suggestion?: string;
 };
 
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,59}$/;

@@ -65,10 +65,12 @@ describe('validateForPublish', () => {
         'Pupils choose books they can read',
       ]),
     );
-    // Two rules match (the rating verb and the 1–4 scale); both point at the one prompt.
-    expect(problems.map((p) => p.rule)).toEqual([
-      'rates-the-teacher',
-      'numeric-scale-about-the-teacher',
+    // Three readings of the one prompt: an instruction to rate the teacher, the teacher as what
+    // is described, and a 1–4 scale; each names its words.
+    expect(problems.map((p) => [p.rule, p.phrase])).toEqual([
+      ['rates-the-teacher', "Rate the teacher's"],
+      ['teacher-is-the-subject', "the teacher's"],
+      ['grading-scale', '1-4'],
     ]);
     expect(problems[0]).toMatchObject({
       code: 'teacher_evaluation',

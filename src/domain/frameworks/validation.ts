@@ -1,6 +1,6 @@
 import { checkPrompt, findingToViolation } from './check.ts';
 import { checkEvaluation } from './evaluation.ts';
-import { checkIndividual } from './text.ts';
+import { checkIndividual } from './individual.ts';
 import { type FrameworkContent, KEY_PATTERN, type Violation } from './types.ts';
 
 export const LIMITS = {

@@ -10,6 +10,7 @@ import {
   checkRoomsPerHour,
   checkTeachingDay,
   checkVisitCaps,
+  checkWalkFramework,
   checkWalkPlan,
 } from './rules.ts';
 import { describeCap, resolveSettings, settingsProblems } from './settings.ts';
@@ -193,6 +194,46 @@ describe('rule 2: focus and purpose, never about an individual', () => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain('the purpose names “Mr Patel”');
+  });
+});
+
+describe('rule 2: a focus that singles someone out, serves appraisal or judges the teaching', () => {
+  it('refuses roles, rooms, appraisal and verdicts, naming the words and a rewrite', () => {
+    const cases: [string, string, string][] = [
+      ['Whether the NQT in room M4 is coping', 'focus_about_individual', 'NQT'],
+      [
+        "The new maths teacher's behaviour management",
+        'focus_about_individual',
+        "The new maths teacher's",
+      ],
+      ['Teacher performance for appraisal', 'focus_about_individual', 'appraisal'],
+      ['Effective questioning', 'focus_evaluates_teaching', 'Effective questioning'],
+    ];
+    for (const [focus, code, phrase] of cases) {
+      const found = checkFocusAndPurpose(
+        { id: 'w1', focus, purpose: 'To see how pupils talk about their learning.' },
+        [{ id: 'p-amir', name: 'Amir Patel', code: 'APA' }],
+      );
+      expect(found, focus).toContainEqual(
+        expect.objectContaining({ rule: 'focus', code, phrase, subjectIds: ['w1'] }),
+      );
+      const v = found.find((f) => f.phrase === phrase)!;
+      expect(v.message).toContain(`the focus “${focus}”`);
+      expect(v.suggestion).toMatch(/^Try: “.+”\.$/);
+    }
+  });
+
+  it('needs a published framework version when the caller knows it', () => {
+    expect(checkWalkFramework({ id: 'w1' })).toEqual([]);
+    expect(
+      checkWalkFramework({ id: 'w1', framework: { versionId: 'v', status: 'published' } }),
+    ).toEqual([]);
+    expect(checkWalkFramework({ id: 'w1', framework: null })).toEqual([
+      expect.objectContaining({ rule: 'focus', code: 'no_framework', subjectIds: ['w1'] }),
+    ]);
+    expect(
+      checkWalkFramework({ framework: { versionId: 'v', status: 'draft' } }).map((v) => v.code),
+    ).toEqual(['framework_not_published']);
   });
 });
 

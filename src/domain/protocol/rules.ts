@@ -18,7 +18,7 @@ import {
   teachingDay,
   termOf,
 } from '../calendar/calendar.ts';
-import { createChecker } from '../neutral-language/checker.ts';
+import { checkFocusText as focusFindings, staffNamesIn } from '../frameworks/individual.ts';
 import { describeCap } from './settings.ts';
 import { fromMinutes, toMinutes } from './time.ts';
 import {
@@ -90,62 +90,97 @@ export function checkProgrammeStatus(
 // Rule 2: focus and purpose, never about an individual
 // ---------------------------------------------------------------------------------------------
 
-const staffName = (s: StaffEntry) => (typeof s === 'string' ? s : s.name);
-const checkers = new WeakMap<readonly StaffEntry[], ReturnType<typeof createChecker>>();
-
-function checkerFor(staff: readonly StaffEntry[]) {
-  let c = checkers.get(staff);
-  if (!c) {
-    c = createChecker({ staffNames: staff.map(staffName).filter((n) => n.trim().length > 0) });
-    checkers.set(staff, c);
-  }
-  return c;
-}
-
 /**
  * Rule 2: a focus or purpose may not name a member of staff. Flags names from the staff list
  * (whole or in part: "Amir", "Patel"), any title with a name ("Mr Smith", "Dr. Jones", "Miss
  * H"), and staff codes from the staff list ("JSM", matched as a whole word, case as written).
- * Uses the neutral-language checker's name finding. `field` names the text in messages.
+ * `field` names the text in messages.
  */
 export function checkFocusNamesNobody(
   text: string,
   staff: readonly StaffEntry[],
   field = 'focus',
 ): Violation[] {
-  const found: { text: string; ids: string[] }[] = [];
-  for (const f of checkerFor(staff).check(text)) {
-    if (f.kind !== 'name') continue;
-    const lower = f.text.toLowerCase();
-    const ids = staff
-      .filter((s): s is Exclude<StaffEntry, string> => typeof s !== 'string' && !!s.id)
-      .filter((s) =>
-        s.name
-          .toLowerCase()
-          .split(/\s+/)
-          .some((part) => part.length > 1 && lower.split(/[\s.]+/).includes(part)),
-      )
-      .map((s) => s.id!);
-    found.push({ text: f.text, ids });
-  }
-  for (const s of staff) {
-    if (typeof s === 'string' || !s.code || s.code.trim().length < 2) continue;
-    const code = s.code.trim();
-    const re = new RegExp(
-      `(^|[^\\p{L}\\p{N}])${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`,
-      'u',
-    );
-    if (re.test(text)) found.push({ text: code, ids: s.id ? [s.id] : [] });
-  }
-  return found.map((f) => ({
+  return staffNamesIn(text, staff).map((f) => ({
     rule: 'focus' as const,
     code: 'focus_names_person' as const,
     message: `Focus never about an individual: the ${field} names “${f.text}”. A focus is about learning across classes, never a member of staff; take the name out.`,
     subjectIds: f.ids,
+    phrase: f.text,
   }));
 }
 
-/** Rule 2: the focus (what we look for) and purpose (why) are both stated, and name nobody. */
+/**
+ * Rules 2 and 6 on a focus or purpose: the names it carries, and what the structural checks find
+ * (a role one person holds, a room, appraisal, or a verdict on the teaching), each naming the
+ * words, the reason and a rewrite.
+ */
+export function checkFocusText(
+  text: string,
+  staff: readonly StaffEntry[],
+  field = 'focus',
+  subjectIds: string[] = [],
+): Violation[] {
+  const { names, findings } = focusFindings(text, staff);
+  return [
+    ...names.map((f) => ({
+      rule: 'focus' as const,
+      code: 'focus_names_person' as const,
+      message: `Focus never about an individual: the ${field} names “${f.text}”. A focus is about learning across classes, never a member of staff; take the name out.`,
+      subjectIds: f.ids,
+      phrase: f.text,
+    })),
+    ...findings.map((f) => ({
+      rule: 'focus' as const,
+      code:
+        f.check === 'evaluation'
+          ? ('focus_evaluates_teaching' as const)
+          : ('focus_about_individual' as const),
+      message: `Focus never about an individual: the ${field} “${text}” ${f.check === 'evaluation' ? 'passes a verdict on the teaching' : 'singles out a member of staff'} (“${f.phrase}”). ${f.reason} ${f.rewrite}`,
+      subjectIds,
+      phrase: f.phrase,
+      suggestion: f.rewrite,
+    })),
+  ];
+}
+
+/**
+ * Rule 2 (and 6): every walk records against a published framework version, through its focus (a
+ * subset of one). `walk.framework` undefined means the caller does not know, and the rule is
+ * not checked; null means the walk has none.
+ */
+export function checkWalkFramework(walk: Pick<WalkFacts, 'id' | 'framework'>): Violation[] {
+  if (walk.framework === undefined) return [];
+  const subjectIds = walk.id ? [walk.id] : [];
+  if (walk.framework === null) {
+    return [
+      {
+        rule: 'focus',
+        code: 'no_framework',
+        message:
+          'Focus and purpose: the walk has no framework. Choose one of the school’s foci: each is a set of look-fors from a published version of the trust framework, so what observers record is evidence about pupils, never a judgement of a teacher.',
+        subjectIds,
+      },
+    ];
+  }
+  if (walk.framework.status !== 'published') {
+    return [
+      {
+        rule: 'focus',
+        code: 'framework_not_published',
+        message:
+          'Focus and purpose: the walk’s framework version is still a draft. A walk records against a published version of the trust framework.',
+        subjectIds,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Rule 2: the focus (what we look for) and purpose (why) are both stated, name and single out
+ * nobody, serve no appraisal and pass no verdict on the teaching (rule 6).
+ */
 export function checkFocusAndPurpose(
   walk: Pick<WalkFacts, 'id' | 'focus' | 'purpose'>,
   staff: readonly StaffEntry[] = [],
@@ -170,8 +205,8 @@ export function checkFocusAndPurpose(
       subjectIds: ids,
     });
   }
-  out.push(...checkFocusNamesNobody(walk.focus, staff, 'focus'));
-  out.push(...checkFocusNamesNobody(walk.purpose, staff, 'purpose'));
+  out.push(...checkFocusText(walk.focus, staff, 'focus', ids));
+  out.push(...checkFocusText(walk.purpose, staff, 'purpose', ids));
   return out;
 }
 
@@ -525,7 +560,10 @@ export function checkWalkPlan(input: WalkPlanCheckInput): Violation[] {
   const { walk, visits, calendar } = input;
   const out: Violation[] = [];
   if (!skip.has('programme')) out.push(...checkProgrammeStatus(walk, input.programme));
-  if (!skip.has('focus')) out.push(...checkFocusAndPurpose(walk, input.staff ?? []));
+  if (!skip.has('focus')) {
+    out.push(...checkWalkFramework(walk));
+    out.push(...checkFocusAndPurpose(walk, input.staff ?? []));
+  }
   if (!skip.has('observers')) out.push(...checkObservers(walk, visits, settings));
   if (!skip.has('teaching_day')) {
     out.push(...checkTeachingDay(walk.date, calendar, walk.id ? [walk.id] : []));

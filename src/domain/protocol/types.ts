@@ -105,6 +105,10 @@ export type ViolationCode =
   | 'focus_missing'
   | 'purpose_missing'
   | 'focus_names_person'
+  | 'focus_about_individual'
+  | 'focus_evaluates_teaching'
+  | 'no_framework'
+  | 'framework_not_published'
   | 'too_many_observers'
   | 'no_observers'
   | 'observer_observed'
@@ -127,6 +131,9 @@ export type Violation = {
   limit?: number | string;
   /** What the violation is about: visit ids, teacher (person) ids, observer ids, as applicable. */
   subjectIds: string[];
+  /** For a text rule: the words that were refused, and a suggested rewrite. */
+  phrase?: string;
+  suggestion?: string;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -157,6 +164,11 @@ export type WalkFacts = {
   programmeId?: string | null;
   /** The recorded reason for a walk outside a published programme. */
   offProgrammeReason?: string | null;
+  /**
+   * The framework version the walk records against (through its focus): null when it has none;
+   * leave it out when not known, and the rule is not checked.
+   */
+  framework?: { versionId: string; status: 'draft' | 'published' } | null;
 };
 
 /** One visit as the rules see it. */

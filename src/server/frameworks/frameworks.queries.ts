@@ -392,3 +392,38 @@ export function deleteFocus(tx: Tx, schoolId: string, focusId: string) {
     .where('focus_id', '=', focusId)
     .executeTakeFirst();
 }
+
+/** The school's staff, for the check that a focus names nobody (names, titles, staff codes). */
+export function staffOfSchool(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('people as p')
+    .leftJoin('staff_profiles as sp', (j) =>
+      j
+        .onRef('sp.trust_id', '=', 'p.trust_id')
+        .onRef('sp.person_id', '=', 'p.person_id')
+        .on('sp.school_id', '=', schoolId),
+    )
+    .select(['p.person_id', 'p.full_name', 'sp.staff_code'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .select('m.person_id')
+          .whereRef('m.person_id', '=', 'p.person_id')
+          .where('m.school_id', '=', schoolId),
+      ),
+    )
+    .execute();
+}
+
+/** How many walks that are not cancelled record against this focus. */
+export async function liveWalksOfFocus(tx: Tx, schoolId: string, focusId: string) {
+  const row = await tx
+    .selectFrom('walks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('school_id', '=', schoolId)
+    .where('focus_id', '=', focusId)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

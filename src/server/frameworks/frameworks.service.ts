@@ -620,6 +620,11 @@ export function createFocus(
     );
     const lookForIds = [...new Set(input.lookForIds)];
     const schoolLookForIds = [...new Set(input.schoolLookForIds)];
+    const staff = (await q.staffOfSchool(tx, schoolId)).map((s) => ({
+      id: s.person_id,
+      name: s.full_name,
+      code: s.staff_code,
+    }));
     const problems: Violation[] = validateFocus(
       {
         title: input.title,
@@ -628,6 +633,7 @@ export function createFocus(
         schoolLookForCount: schoolLookForIds.length,
       },
       content,
+      staff,
     );
     schoolLookForIds.forEach((id, i) => {
       if (!ownIds.has(id)) {
@@ -664,6 +670,15 @@ export function removeFocus(
 ) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'focus.edit', "change this school's foci");
+    // A walk records against its focus's framework version: keep the focus while a walk uses it.
+    const walks = await q.liveWalksOfFocus(tx, schoolId, focusId);
+    if (walks > 0) {
+      throw new AppError(
+        409,
+        'focus_in_use',
+        `${walks === 1 ? 'A walk records' : `${walks} walks record`} against this focus. It stays while ${walks === 1 ? 'that walk is' : 'they are'} planned or published; cancel ${walks === 1 ? 'the walk' : 'them'} first, or keep the focus.`,
+      );
+    }
     const result = await q.deleteFocus(tx, schoolId, focusId);
     if (Number(result.numDeletedRows) === 0) throw notFound('The focus');
     await audit(tx, auth, 'focus.delete', 'focus', focusId);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import type { TestTrust } from '../testing/factories.ts';
+import { createFocusRows, type TestTrust } from '../testing/factories.ts';
 import { instantOf } from './local-time.ts';
 
 /**
@@ -83,6 +83,15 @@ export async function insertWalk(db: Kysely<DB>, trust: TestTrust, spec: WalkSpe
   const leader = trust.person(trust.email('school_leader', spec.school ?? 'North'));
   const published = spec.publishedAt ?? null;
   return withTenant(db, trust.trustId, async (tx) => {
+    // Every walk records against a published framework version, through a focus of its school.
+    const existing = await tx
+      .selectFrom('foci')
+      .select('focus_id')
+      .where('school_id', '=', schoolId)
+      .executeTakeFirst();
+    const focusId =
+      existing?.focus_id ??
+      (await createFocusRows(tx, { trustId: trust.trustId, schoolId })).focusId;
     const walk = await tx
       .insertInto('walks')
       .values({
@@ -93,6 +102,7 @@ export async function insertWalk(db: Kysely<DB>, trust: TestTrust, spec: WalkSpe
         walk_date: spec.date,
         window_start: spec.windowStart ?? spec.visits[0]?.start ?? '09:00',
         window_end: spec.windowEnd ?? spec.visits.at(-1)?.end ?? '10:00',
+        focus_id: focusId,
         focus_title: spec.focusTitle ?? 'Reading aloud',
         purpose: spec.purpose ?? 'To see how pupils read aloud across subjects.',
         status: spec.status ?? (published ? 'published' : 'draft'),

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { canonicalBody, canonicalJson } from '../../domain/records/body.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB, Role } from '../db/schema.ts';
-import { withTenant } from '../db/with-tenant.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { DemoLesson, DemoSchool, DemoStaff, DemoTrust } from '../demo/demo-trust.ts';
 import { type WrittenTrust, writeTrust } from '../demo/write-trust.ts';
 
@@ -161,95 +161,123 @@ const defaultLookFors: WalkLookForSpec[] = [
 ];
 
 /**
+ * A published framework version with the given look-fors and a school's focus on all of them,
+ * written straight to the database inside the caller's transaction.
+ */
+export async function createFocusRows(
+  tx: Tx,
+  spec: { trustId: string; schoolId: string; lookFors?: WalkLookForSpec[] },
+) {
+  const lookFors = spec.lookFors ?? defaultLookFors;
+  const tag = crypto.randomUUID().slice(0, 8);
+  const framework = await tx
+    .insertInto('frameworks')
+    .values({
+      trust_id: spec.trustId,
+      name: `Walk framework ${tag}`,
+      kind: 'learning',
+      description: '',
+    })
+    .returning('framework_id')
+    .executeTakeFirstOrThrow();
+  const version = await tx
+    .insertInto('framework_versions')
+    .values({
+      trust_id: spec.trustId,
+      framework_id: framework.framework_id,
+      version_no: 1,
+      status: 'draft',
+      name: `Walk framework ${tag}`,
+      description: '',
+    })
+    .returning('version_id')
+    .executeTakeFirstOrThrow();
+  const lens = await tx
+    .insertInto('framework_lenses')
+    .values({
+      trust_id: spec.trustId,
+      version_id: version.version_id,
+      key: 'learning',
+      name: 'Learning',
+      description: '',
+      position: 0,
+    })
+    .returning('lens_id')
+    .executeTakeFirstOrThrow();
+  const lookForIds = new Map<string, string>();
+  for (const [i, f] of lookFors.entries()) {
+    const row = await tx
+      .insertInto('framework_look_fors')
+      .values({
+        trust_id: spec.trustId,
+        version_id: version.version_id,
+        lens_id: lens.lens_id,
+        key: `look-for-${i + 1}`,
+        prompt: f.prompt,
+        answer_kind: f.answerKind,
+        audience: f.audience ?? 'observer',
+        guidance: JSON.stringify({ looksLike: `What “${f.prompt}” looks like.` }),
+        continues_look_for_id: null,
+        position: i,
+      })
+      .returning('look_for_id')
+      .executeTakeFirstOrThrow();
+    lookForIds.set(f.prompt, row.look_for_id);
+  }
+  await tx
+    .updateTable('framework_versions')
+    .set({ status: 'published', published_at: new Date() })
+    .where('version_id', '=', version.version_id)
+    .execute();
+  const focus = await tx
+    .insertInto('foci')
+    .values({
+      trust_id: spec.trustId,
+      school_id: spec.schoolId,
+      version_id: version.version_id,
+      title: 'Talk for learning',
+      purpose: 'To see how pupils use talk to deepen their understanding.',
+    })
+    .returning('focus_id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('focus_look_fors')
+    .values(
+      [...lookForIds.values()].map((look_for_id) => ({
+        trust_id: spec.trustId,
+        focus_id: focus.focus_id,
+        look_for_id,
+      })),
+    )
+    .execute();
+  return { focusId: focus.focus_id, versionId: version.version_id, lookForIds };
+}
+
+/**
+ * A focus in a test trust's North (or South) school, on a published framework version: every
+ * walk records against one (rule 2), so tests that plan walks over HTTP choose it.
+ */
+export function createTestFocus(
+  db: Kysely<DB>,
+  trust: TestTrust,
+  school: 'North' | 'South' = 'North',
+) {
+  return withTenant(db, trust.trustId, (tx) =>
+    createFocusRows(tx, { trustId: trust.trustId, schoolId: trust.school(school) }),
+  );
+}
+
+/**
  * A published walk with a focus and planned visits, written straight to the database (the
  * walks feature plans them for real): a framework version with the given look-fors, a focus on
  * it, the walk with its observers, and one visit per teacher, 20 minutes apart from 09:00.
  */
 export async function createWalkRows(db: Kysely<DB>, spec: WalkSpec): Promise<TestWalk> {
   const date = spec.date ?? '2026-11-23';
-  const lookFors = spec.lookFors ?? defaultLookFors;
   return withTenant(db, spec.trustId, async (tx) => {
-    const tag = crypto.randomUUID().slice(0, 8);
-    const framework = await tx
-      .insertInto('frameworks')
-      .values({
-        trust_id: spec.trustId,
-        name: `Walk framework ${tag}`,
-        kind: 'learning',
-        description: '',
-      })
-      .returning('framework_id')
-      .executeTakeFirstOrThrow();
-    const version = await tx
-      .insertInto('framework_versions')
-      .values({
-        trust_id: spec.trustId,
-        framework_id: framework.framework_id,
-        version_no: 1,
-        status: 'draft',
-        name: `Walk framework ${tag}`,
-        description: '',
-      })
-      .returning('version_id')
-      .executeTakeFirstOrThrow();
-    const lens = await tx
-      .insertInto('framework_lenses')
-      .values({
-        trust_id: spec.trustId,
-        version_id: version.version_id,
-        key: 'learning',
-        name: 'Learning',
-        description: '',
-        position: 0,
-      })
-      .returning('lens_id')
-      .executeTakeFirstOrThrow();
-    const lookForIds = new Map<string, string>();
-    for (const [i, f] of lookFors.entries()) {
-      const row = await tx
-        .insertInto('framework_look_fors')
-        .values({
-          trust_id: spec.trustId,
-          version_id: version.version_id,
-          lens_id: lens.lens_id,
-          key: `look-for-${i + 1}`,
-          prompt: f.prompt,
-          answer_kind: f.answerKind,
-          audience: f.audience ?? 'observer',
-          guidance: JSON.stringify({ looksLike: `What “${f.prompt}” looks like.` }),
-          continues_look_for_id: null,
-          position: i,
-        })
-        .returning('look_for_id')
-        .executeTakeFirstOrThrow();
-      lookForIds.set(f.prompt, row.look_for_id);
-    }
-    await tx
-      .updateTable('framework_versions')
-      .set({ status: 'published', published_at: new Date() })
-      .where('version_id', '=', version.version_id)
-      .execute();
-    const focus = await tx
-      .insertInto('foci')
-      .values({
-        trust_id: spec.trustId,
-        school_id: spec.schoolId,
-        version_id: version.version_id,
-        title: 'Talk for learning',
-        purpose: 'To see how pupils use talk to deepen their understanding.',
-      })
-      .returning('focus_id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('focus_look_fors')
-      .values(
-        [...lookForIds.values()].map((look_for_id) => ({
-          trust_id: spec.trustId,
-          focus_id: focus.focus_id,
-          look_for_id,
-        })),
-      )
-      .execute();
+    const { focusId, versionId, lookForIds } = await createFocusRows(tx, spec);
+    const focus = { focus_id: focusId };
+    const version = { version_id: versionId };
     const status = spec.status ?? 'published';
     const walk = await tx
       .insertInto('walks')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { createTestTrust, type TestTrust } from '../testing/factories.ts';
+import { createTestFocus, createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -18,6 +18,8 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
   let a: TestTrust;
   const clients = new Map<string, Client>();
   let programmeId: string;
+  /** Every walk records against a published framework version, through a focus. */
+  let focusId: string;
 
   async function as(email: string) {
     let client = clients.get(email);
@@ -72,6 +74,7 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
       date: MON,
       windowStart: '09:00',
       windowEnd: '11:00',
+      focusId,
       focusTitle: 'Questioning',
       purpose: 'To see how questions draw in every pupil, across subjects.',
       observerIds: [id('school_leader')],
@@ -136,6 +139,7 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
   beforeAll(async () => {
     t = await startTestApp();
     a = await createTestTrust(t.db, 'change-a');
+    focusId = (await createTestFocus(t.db, a)).focusId;
     const leader = await head();
     const list = await leader.get(`/api/schools/${north()}/programmes`);
     const term = list.body.terms.find((x: { name: string }) => x.name === 'Autumn 2026').id;
@@ -486,6 +490,7 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
         date: MON,
         windowStart: '09:00',
         windowEnd: '11:00',
+        focusId,
         focusTitle: 'Questioning',
         purpose: 'To see how questions draw in every pupil, across subjects.',
         observerIds: [id('school_leader')],

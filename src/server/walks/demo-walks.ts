@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { readConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { withTenant } from '../db/with-tenant.ts';
 import type { DemoTrust } from '../demo/demo-trust.ts';
+import { createFocus } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
 import { addVisits, createWalk, proposeVisits, publishWalk } from './walks.service.ts';
@@ -18,13 +20,16 @@ const walkDates = [
   { date: '2026-12-02', windowStart: '13:15', windowEnd: '14:45' },
 ];
 
+/** Each focus is a subset of the trust's published "Teaching and learning" framework (by lens). */
 const foci = [
   {
+    lenses: ['thinking', 'engagement', 'student-voice'],
     focusTitle: 'Questioning that draws every pupil in',
     purpose:
       'To see how questions, wait time and follow-up help all pupils think and talk about their learning, so we can share what works in our next training day.',
   },
   {
+    lenses: ['curriculum-alignment', 'clarity-of-purpose', 'student-voice'],
     focusTitle: 'Reading across the curriculum',
     purpose:
       'To see how pupils read and talk about texts in every subject, so that the reading strategy is built on what happens in classrooms.',
@@ -55,9 +60,43 @@ export async function seedDemoWalks(
     csrfToken: '',
   };
 
+  const lookFors = await withTenant(db, written.trustId, (tx) =>
+    tx
+      .selectFrom('framework_versions as v')
+      .innerJoin('frameworks as f', (j) =>
+        j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
+      )
+      .innerJoin('framework_lenses as l', (j) =>
+        j.onRef('l.trust_id', '=', 'v.trust_id').onRef('l.version_id', '=', 'v.version_id'),
+      )
+      .innerJoin('framework_look_fors as lf', (j) =>
+        j.onRef('lf.trust_id', '=', 'l.trust_id').onRef('lf.lens_id', '=', 'l.lens_id'),
+      )
+      .select(['v.version_id', 'l.key as lens_key', 'lf.look_for_id'])
+      .where('f.name', '=', 'Teaching and learning')
+      .where('v.status', '=', 'published')
+      .orderBy('lf.position')
+      .execute(),
+  );
+  const versionId = lookFors[0]!.version_id;
+
   for (const school of trust.schools) {
     const schoolId = written.schoolIds.get(school.name)!;
     clock = new Date('2026-09-07T08:00:00Z');
+    // The school's foci: what each walk looks for, from the published framework.
+    const focusIds: string[] = [];
+    for (const focus of foci) {
+      const created = await createFocus(deps, auth, schoolId, {
+        versionId,
+        title: focus.focusTitle,
+        purpose: focus.purpose,
+        lookForIds: lookFors
+          .filter((f) => focus.lenses.includes(f.lens_key))
+          .map((f) => f.look_for_id),
+        schoolLookForIds: [],
+      });
+      focusIds.push(created.id);
+    }
     const programme = await createProgramme(deps, auth, schoolId, {
       title: 'Autumn 2026 learning walks',
       description:
@@ -86,8 +125,9 @@ export async function seedDemoWalks(
         offProgrammeReason: null,
         kind: 'learning',
         ...when,
-        focusId: null,
-        ...foci[i % foci.length]!,
+        focusId: focusIds[i % foci.length]!,
+        focusTitle: foci[i % foci.length]!.focusTitle,
+        purpose: foci[i % foci.length]!.purpose,
         observerIds: [written.personIds.get(head.email)!, written.personIds.get(observer.email)!],
         departmentIds: [],
         yearGroupIds: [],

@@ -5,41 +5,52 @@ import type { Tx } from '../db/with-tenant.ts';
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
 
 export function findWalk(tx: Tx, walkId: string) {
-  return tx
-    .selectFrom('walks as w')
-    .innerJoin('schools as s', (j) =>
-      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
-    )
-    .leftJoin('programmes as p', (j) =>
-      j.onRef('p.trust_id', '=', 'w.trust_id').onRef('p.programme_id', '=', 'w.programme_id'),
-    )
-    .select([
-      'w.trust_id',
-      'w.school_id',
-      'w.walk_id',
-      'w.programme_id',
-      'w.off_programme_reason',
-      'w.kind',
-      'w.walk_date',
-      hhmm('w.window_start').as('window_start'),
-      hhmm('w.window_end').as('window_end'),
-      'w.focus_id',
-      'w.focus_title',
-      'w.purpose',
-      'w.status',
-      'w.published_at',
-      'w.cancel_reason',
-      's.name as school_name',
-      's.time_zone',
-      's.timetable_cycle_weeks',
-      'p.title as programme_title',
-      'p.status as programme_status',
-      'p.agreed_on as programme_agreed_on',
-      'p.starts_on as programme_starts_on',
-      'p.ends_on as programme_ends_on',
-    ])
-    .where('w.walk_id', '=', walkId)
-    .executeTakeFirst();
+  return (
+    tx
+      .selectFrom('walks as w')
+      .innerJoin('schools as s', (j) =>
+        j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
+      )
+      .leftJoin('programmes as p', (j) =>
+        j.onRef('p.trust_id', '=', 'w.trust_id').onRef('p.programme_id', '=', 'w.programme_id'),
+      )
+      // The framework version the walk records against: its focus's (rule 2, every walk has one).
+      .leftJoin('foci as f', (j) =>
+        j.onRef('f.trust_id', '=', 'w.trust_id').onRef('f.focus_id', '=', 'w.focus_id'),
+      )
+      .leftJoin('framework_versions as fv', (j) =>
+        j.onRef('fv.trust_id', '=', 'f.trust_id').onRef('fv.version_id', '=', 'f.version_id'),
+      )
+      .select([
+        'w.trust_id',
+        'w.school_id',
+        'w.walk_id',
+        'w.programme_id',
+        'w.off_programme_reason',
+        'w.kind',
+        'w.walk_date',
+        hhmm('w.window_start').as('window_start'),
+        hhmm('w.window_end').as('window_end'),
+        'w.focus_id',
+        'w.focus_title',
+        'w.purpose',
+        'w.status',
+        'w.published_at',
+        'w.cancel_reason',
+        's.name as school_name',
+        's.time_zone',
+        's.timetable_cycle_weeks',
+        'p.title as programme_title',
+        'p.status as programme_status',
+        'p.agreed_on as programme_agreed_on',
+        'p.starts_on as programme_starts_on',
+        'p.ends_on as programme_ends_on',
+        'fv.version_id as framework_version_id',
+        'fv.status as framework_status',
+      ])
+      .where('w.walk_id', '=', walkId)
+      .executeTakeFirst()
+  );
 }
 export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestTrust, type TestTrust } from '../testing/factories.ts';
+import { withTenant } from '../db/with-tenant.ts';
+import { createTestFocus, createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -19,6 +20,8 @@ describe('walks API: the protocol kept by the server', () => {
   const clients = new Map<string, Client>();
   let programmeId: string;
   let draftProgrammeId: string;
+  /** Each trust's North focus: every walk records against a published framework version. */
+  const focusOf = new Map<TestTrust, string>();
 
   async function as(email: string) {
     let client = clients.get(email);
@@ -67,6 +70,7 @@ describe('walks API: the protocol kept by the server', () => {
     date: string;
     windowStart: string;
     windowEnd: string;
+    focusId: string | null;
     focusTitle: string;
     purpose: string;
     observerIds: string[];
@@ -80,6 +84,7 @@ describe('walks API: the protocol kept by the server', () => {
       date: MON,
       windowStart: '09:00',
       windowEnd: '11:00',
+      focusId: focusOf.get(trust) ?? null,
       focusTitle: 'Questioning',
       purpose: 'To see how questions draw in every pupil, across subjects.',
       observerIds: [trust.person(trust.email('school_leader'))],
@@ -96,6 +101,8 @@ describe('walks API: the protocol kept by the server', () => {
     t = await startTestApp();
     a = await createTestTrust(t.db, 'walk-a');
     b = await createTestTrust(t.db, 'walk-b');
+    focusOf.set(a, (await createTestFocus(t.db, a)).focusId);
+    focusOf.set(b, (await createTestFocus(t.db, b)).focusId);
     programmeId = await publishedProgramme(a);
     const p = await (await head()).post(`/api/schools/${north()}/programmes`, {
       title: 'Spring draft',
@@ -279,20 +286,72 @@ describe('walks API: the protocol kept by the server', () => {
       expect(reasoned.status).toBe(201);
     });
 
-    it('missing focus or purpose: refused at publishing', async () => {
-      const walk = (await createWalk({ focusTitle: '', purpose: '' })).body.walk;
+    it('no framework: refused when the walk is created and when it is published', async () => {
+      const bare = await createWalk({ focusId: null });
+      expect(bare.status).toBe(422);
+      expect(bare.body.error.code).toBe('protocol_refused');
+      expect(bare.body.error.details.map((d: { code: string }) => d.code)).toEqual([
+        'no_framework',
+      ]);
+      expect(bare.body.error.message).toContain('Choose one of the school’s foci');
+      // A walk that lost its focus before the rule (an old draft) cannot be published either.
+      const walk = (await createWalk()).body.walk;
       await (await head()).post(`/api/walks/${walk.id}/visits`, {
         visits: [{ lessonId: await lessonOf(a, 'teacher', 1) }],
       });
+      await withTenant(t.db, a.trustId, (tx) =>
+        tx.updateTable('walks').set({ focus_id: null }).where('walk_id', '=', walk.id).execute(),
+      );
       const res = await (await head()).post(`/api/walks/${walk.id}/publish`);
       expect(res.status).toBe(422);
-      expect(res.body.error.details.map((d: { code: string }) => d.code).sort()).toEqual([
-        'focus_missing',
-        'purpose_missing',
-      ]);
-      expect(res.body.error.message).toContain('Focus and purpose');
+      expect(res.body.error.details.map((d: { code: string }) => d.code)).toEqual(['no_framework']);
       expect((await (await head()).get(`/api/walks/${walk.id}`)).body.walk.status).toBe('draft');
     });
+
+    it.each([
+      ['focusTitle', 'Whether the NQT in room M4 is coping', 'focus_about_individual', 'NQT'],
+      ['focusTitle', 'Whether the NQT in room M4 is coping', 'focus_about_individual', 'room M4'],
+      [
+        'focusTitle',
+        "The new maths teacher's behaviour management",
+        'focus_about_individual',
+        "The new maths teacher's",
+      ],
+      ['purpose', 'Teacher performance for appraisal', 'focus_about_individual', 'appraisal'],
+      [
+        'focusTitle',
+        'Overall judgement of the lesson',
+        'focus_evaluates_teaching',
+        'Overall judgement of the lesson',
+      ],
+      [
+        'purpose',
+        'To check the teacher manages behaviour effectively',
+        'focus_evaluates_teaching',
+        'the teacher',
+      ],
+      [
+        'focusTitle',
+        'Quality of instruction: strong, adequate or weak',
+        'focus_evaluates_teaching',
+        'strong, adequate or weak',
+      ],
+    ])(
+      'a free-text %s “%s” is refused (422), naming %s “%s”',
+      async (field, text, code, phrase) => {
+        const res = await createWalk({ [field]: text });
+        expect(res.status).toBe(422);
+        expect(res.body.error.details).toContainEqual(
+          expect.objectContaining({
+            rule: 'focus',
+            code,
+            phrase,
+            suggestion: expect.stringMatching(/^Try: “/),
+          }),
+        );
+        expect(res.body.error.message).toContain(`“${text}”`);
+      },
+    );
 
     it('a focus naming a member of staff is refused', async () => {
       const res = await createWalk({

@@ -177,6 +177,10 @@ function walkFacts(
     purpose: walk.purpose,
     programmeId: walk.programme_id,
     offProgrammeReason: walk.off_programme_reason,
+    framework:
+      walk.framework_version_id && walk.framework_status
+        ? { versionId: walk.framework_version_id, status: walk.framework_status }
+        : null,
     ...override,
   };
 }
@@ -211,10 +215,13 @@ async function checkPlan(
     noticeDate: ctx.today,
   });
   if (mode === 'publish') return violations;
-  // A published walk keeps every rule at every change, but one: a visit moved or added inside
+  // A published walk keeps every rule at every change, but two. A walk published before every
+  // walk needed a framework is not stopped from changing for lack of one; and a visit moved or added inside
   // the notice period is not refused; its teacher is asked to agree (the notices service marks
   // it needs_teacher_agreement) and it cannot be recorded until they do.
-  if (ctx.walk.status === 'published') return violations.filter((v) => v.rule !== 'notice');
+  if (ctx.walk.status === 'published') {
+    return violations.filter((v) => v.rule !== 'notice' && v.code !== 'no_framework');
+  }
   // A draft keeps all but the rules it can still meet before publishing.
   return violations.filter((v) => !PUBLISH_ONLY.has(v.code));
 }

@@ -150,8 +150,18 @@ export function WalkForm({
         </>
       )}
       <label htmlFor="walk-focus">Focus</label>
-      <select id="walk-focus" value={focusId} onChange={(e) => chooseFocus(e.target.value)}>
-        <option value="">Write my own</option>
+      <p className="hint" id="walk-focus-hint">
+        Every walk records against the trust framework: choose one of the school’s foci. You may
+        reword what it looks for and why, about pupils and learning, never a member of staff.
+      </p>
+      <select
+        id="walk-focus"
+        value={focusId}
+        required
+        aria-describedby="walk-focus-hint"
+        onChange={(e) => chooseFocus(e.target.value)}
+      >
+        <option value="">Choose a focus</option>
         {foci.data?.foci.map((f) => (
           <option key={f.id} value={f.id}>
             {f.title}
