@@ -23,7 +23,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerControlCharacterGuard } from './http/control-characters.ts';
 import { loggableError } from './http/database-errors.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { answerClientError, registerErrorHandling } from './http/errors.ts';
 import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { insightsRoutes } from './insights/insights.routes.ts';
@@ -84,6 +84,9 @@ export async function buildApp({
     requestIdHeader: false,
     trustProxy: false,
     bodyLimit: 1_048_576,
+    // A request Node's parser refuses (headers or address too long, malformed) still gets the
+    // API's error shape, with a code and a sentence.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

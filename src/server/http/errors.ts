@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError, FieldProblem } from '../../contracts/errors.ts';
@@ -50,6 +51,28 @@ function describeValidation(error: FastifyError): { message: string; details: Fi
     ? `${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}`
     : 'The request is not valid.';
   return { message, details };
+}
+
+/** Node's HTTP parser refused the request before Fastify saw it: answer in the API's shape. */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const payload = JSON.stringify(
+    body(
+      tooLarge ? 'request_too_large' : 'malformed_request',
+      tooLarge
+        ? 'The address or headers of this request are too long. Shorten the search or the link, and try again.'
+        : 'The request could not be read. Reload the page and try again.',
+    ),
+  );
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      payload,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
