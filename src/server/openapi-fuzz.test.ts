@@ -52,7 +52,6 @@ function sample(schema: Schema | undefined, text: Text, depth = 0): unknown {
       return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
         sample(schema.items, text, depth + 1),
       );
-    case 'object':
     default:
       if (!schema.properties) return {};
       return Object.fromEntries(

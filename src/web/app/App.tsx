@@ -50,6 +50,9 @@ const SchoolInsightsPage = lazy(() =>
 const TrustInsightsPage = lazy(() =>
   import('../insights/TrustInsightsPage.tsx').then((m) => ({ default: m.TrustInsightsPage })),
 );
+const PeoplePage = lazy(() =>
+  import('../people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })),
+);
 const OutboxPage = lazy(() =>
   import('../mail/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
 );
@@ -139,6 +142,14 @@ export function App() {
               element={
                 <RequireSignIn>
                   <SchoolInsightsPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="/people"
+              element={
+                <RequireSignIn>
+                  <PeoplePage />
                 </RequireSignIn>
               }
             />

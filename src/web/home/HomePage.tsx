@@ -99,6 +99,10 @@ function TrustHome() {
         non-teaching days; then each school’s staff, rooms and timetable from its page.
       </p>
       <p>
+        <Link to="/people">People and accounts</Link> (trust administrators): trust-wide roles, and
+        disabling the account of someone who has left.
+      </p>
+      <p>
         <Link to="/outbox">Mail outbox</Link>
       </p>
       <AfterTheWalkLinks />
