@@ -13,6 +13,9 @@ export const noticeKinds = [
   'agreement_given',
   'records_handed_in',
   'review_opened',
+  'consultation_opened',
+  'amendment_opened',
+  'review_due',
 ] as const;
 
 export const noticeSchema = z.object({

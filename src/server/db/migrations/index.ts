@@ -14,6 +14,7 @@ import { insightsRollups } from './0012_insights_rollups.ts';
 import { afterTheWalkNotices } from './0013_after_the_walk_notices.ts';
 import { insightsAllTerms } from './0014_insights_all_terms.ts';
 import { reviews } from './0015_reviews.ts';
+import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -38,5 +39,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0013_after_the_walk_notices': afterTheWalkNotices(),
     '0014_insights_all_terms': insightsAllTerms(context),
     '0015_reviews': reviews(context),
+    '0019_consultation_and_reviews': consultationAndReviews(context),
   };
 }
