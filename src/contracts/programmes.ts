@@ -160,6 +160,14 @@ export const protocolSettingsSchema = z.object({
   responseWindowSchoolDays: z.number().int(),
   minGroupSize: z.number().int(),
   cycleAnchor: z.string().nullable(),
+  /** School days a programme stays in consultation before it may be agreed (rule 1). */
+  consultationSchoolDays: z.number().int(),
+  /** School days an amendment stays in consultation before it may be agreed. */
+  amendmentSchoolDays: z.number().int(),
+  /** How often reviews with all staff are held (rule 11). */
+  reviewFrequency: z.enum(['term', 'school_year'], {
+    error: 'reviewFrequency is "term" or "school_year".',
+  }),
 });
 export type ProtocolSettingsDto = z.infer<typeof protocolSettingsSchema>;
 

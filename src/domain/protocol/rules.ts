@@ -362,14 +362,20 @@ function worstPeriodCount(
   return c;
 }
 
+/** Whether a visit counts towards a teacher's cap and one-a-day: not invited, not a site audit. */
+export function countsAsObservation(v: { invited?: boolean; siteAudit?: boolean }): boolean {
+  return !v.invited && !v.siteAudit;
+}
+
 /**
  * Rule 5: the proposed visits, together with the teachers' visits on other walks (`history`),
  * keep every teacher within `visitCap` visits in any cap period and `maxVisitsPerTeacherPerDay`
- * a day. Invited visits count for neither. Only periods and days that include a proposed visit
+ * a day. Invited visits and health-and-safety visits (`siteAudit`: an audit of the room, not an
+ * observation of the teacher) count for neither. Only periods and days that include a proposed visit
  * are reported (history alone is not this plan's fault).
  */
 export function checkVisitCaps(
-  visits: readonly Pick<VisitFacts, 'id' | 'teacherIds' | 'date' | 'invited'>[],
+  visits: readonly Pick<VisitFacts, 'id' | 'teacherIds' | 'date' | 'invited' | 'siteAudit'>[],
   history: readonly VisitHistoryEntry[],
   settings: Pick<
     ProtocolSettings,
@@ -379,7 +385,7 @@ export function checkVisitCaps(
 ): Violation[] {
   const proposedBy = new Map<string, Counted>();
   for (const v of visits) {
-    if (v.invited) continue;
+    if (!countsAsObservation(v)) continue;
     for (const t of new Set(v.teacherIds)) {
       const list = proposedBy.get(t) ?? [];
       list.push({ day: dayNumber(v.date), visitId: v.id });
@@ -389,7 +395,7 @@ export function checkVisitCaps(
   if (proposedBy.size === 0) return [];
   const historyBy = new Map<string, number[]>();
   for (const h of history) {
-    if (h.invited || !proposedBy.has(h.teacherId)) continue;
+    if (!countsAsObservation(h) || !proposedBy.has(h.teacherId)) continue;
     const list = historyBy.get(h.teacherId) ?? [];
     list.push(dayNumber(h.date));
     historyBy.set(h.teacherId, list);
