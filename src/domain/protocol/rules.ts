@@ -47,12 +47,26 @@ export const MIN_OFF_PROGRAMME_REASON_LENGTH = 15;
  * MIN_OFF_PROGRAMME_REASON_LENGTH characters.
  */
 export function checkProgrammeStatus(
-  walk: Pick<WalkFacts, 'id' | 'offProgrammeReason'>,
+  walk: Pick<WalkFacts, 'id' | 'offProgrammeReason' | 'inAgreedProgramme'>,
   programme: ProgrammeFacts | null | undefined,
 ): Violation[] {
-  if (programme?.status === 'published') return [];
   const reason = walk.offProgrammeReason?.trim() ?? '';
   const subjectIds = [walk.id, programme?.id].filter((x): x is string => !!x);
+  if (programme?.status === 'published') {
+    // Staff agreed the programme's planned walks, not any walk in its term.
+    if (walk.inAgreedProgramme !== false || reason.length >= MIN_OFF_PROGRAMME_REASON_LENGTH) {
+      return [];
+    }
+    return [
+      {
+        rule: 'programme',
+        code: 'not_in_agreed_programme',
+        message: `Published programme: this walk is not one of the walks staff agreed in the programme (none of its planned walks matches its date or week, time and kind). Open an amendment and consult staff on it, or record why it is outside the programme (at least ${MIN_OFF_PROGRAMME_REASON_LENGTH} characters).`,
+        limit: MIN_OFF_PROGRAMME_REASON_LENGTH,
+        subjectIds,
+      },
+    ];
+  }
   if (reason.length >= MIN_OFF_PROGRAMME_REASON_LENGTH) return [];
   if (reason.length > 0) {
     return [

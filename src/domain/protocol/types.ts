@@ -118,6 +118,7 @@ export type ViolationCode =
   | 'no_programme'
   | 'programme_not_published'
   | 'off_programme_reason_too_short'
+  | 'not_in_agreed_programme'
   | 'focus_missing'
   | 'purpose_missing'
   | 'focus_names_person'
@@ -171,8 +172,14 @@ export type WalkFacts = {
   purpose: string;
   /** The programme the walk belongs to, if any. */
   programmeId?: string | null;
-  /** The recorded reason for a walk outside a published programme. */
+  /** The recorded reason for a walk outside a published programme, or outside its agreed plan. */
   offProgrammeReason?: string | null;
+  /**
+   * Whether the walk carries out a planned walk agreed with staff (the programme as agreed, or an
+   * agreed amendment). Undefined: not known, not checked. False: the walk needs an amendment or
+   * a recorded reason (rule 1).
+   */
+  inAgreedProgramme?: boolean;
 };
 
 /** One visit as the rules see it. */

@@ -48,8 +48,8 @@ export function reviewPeriods(
     const first = [...calendar.terms].filter(
       (x) => schoolYearOf(calendar, x.startsOn).startsOn === y.startsOn,
     );
-    const from = first.reduce((m, x) => (x.startsOn < m ? x.startsOn : m), t.startsOn);
-    const to = first.reduce((m, x) => (x.endsOn > m ? x.endsOn : m), t.endsOn);
+    const from = first.map((x) => x.startsOn).sort()[0]!;
+    const to = first.map((x) => x.endsOn).sort().at(-1)!;
     years.set(y.startsOn, {
       label: `School year ${y.startsOn.slice(0, 4)}–${y.endsOn.slice(2, 4)}`,
       from,

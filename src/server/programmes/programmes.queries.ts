@@ -125,7 +125,8 @@ export function updateProgramme(
 export function listComments(tx: Tx, programmeId: string) {
   return tx
     .selectFrom('programme_comments as c')
-    .innerJoin('people as a', (j) =>
+    // An anonymous comment has no author: nothing here can join it to a person.
+    .leftJoin('people as a', (j) =>
       j.onRef('a.trust_id', '=', 'c.trust_id').onRef('a.person_id', '=', 'c.author_id'),
     )
     .leftJoin('people as r', (j) =>
@@ -135,6 +136,8 @@ export function listComments(tx: Tx, programmeId: string) {
       'c.comment_id',
       'c.author_id',
       'a.full_name as author_name',
+      'c.anonymous',
+      'c.amendment_id',
       'c.body',
       'c.created_at',
       'c.answer',
@@ -149,7 +152,15 @@ export function listComments(tx: Tx, programmeId: string) {
 
 export async function insertComment(
   tx: Tx,
-  row: { trustId: string; programmeId: string; authorId: string; body: string; now: Date },
+  row: {
+    trustId: string;
+    programmeId: string;
+    /** null: anonymous. */
+    authorId: string | null;
+    amendmentId: string | null;
+    body: string;
+    now: Date;
+  },
 ) {
   const inserted = await tx
     .insertInto('programme_comments')
@@ -157,6 +168,8 @@ export async function insertComment(
       trust_id: row.trustId,
       programme_id: row.programmeId,
       author_id: row.authorId,
+      anonymous: row.authorId === null,
+      amendment_id: row.amendmentId,
       body: row.body,
       created_at: row.now,
     })
@@ -168,7 +181,7 @@ export async function insertComment(
 export function findComment(tx: Tx, programmeId: string, commentId: string) {
   return tx
     .selectFrom('programme_comments')
-    .select(['comment_id', 'answer'])
+    .select(['comment_id', 'answer', 'amendment_id'])
     .where('programme_id', '=', programmeId)
     .where('comment_id', '=', commentId)
     .executeTakeFirst();

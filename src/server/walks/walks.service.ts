@@ -41,6 +41,7 @@ import {
   loadSettingsRow,
   toDomainSettings,
 } from '../programmes/protocol-settings.ts';
+import { claimPlannedWalk } from '../programmes/planned-claim.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './walks.queries.ts';
 
@@ -62,6 +63,7 @@ const PUBLISH_ONLY: ReadonlySet<ViolationCode> = new Set([
   'no_programme',
   'programme_not_published',
   'off_programme_reason_too_short',
+  'not_in_agreed_programme',
   'focus_missing',
   'purpose_missing',
   'no_observers',
@@ -190,9 +192,11 @@ async function checkPlan(
 ) {
   const teacherIds = [...new Set(visits.flatMap((v) => v.teacherIds))];
   const history = await q.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  // A health-and-safety walk audits rooms: its visits count against no teacher's cap (rule 5).
+  const siteAudit = ctx.walk.kind === 'health_and_safety';
   const violations = checkWalkPlan({
     walk,
-    visits,
+    visits: siteAudit ? visits.map((v) => ({ ...v, siteAudit })) : visits,
     programme: walk.programmeId
       ? {
           id: walk.programmeId,
@@ -523,7 +527,8 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
     departmentIds: [...new Set(input.departmentIds)],
     yearGroupIds: [...new Set(input.yearGroupIds)],
     programmeId: input.programmeId,
-    offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
+    // In a programme, a reason records why the walk is outside its agreed plan (rule 1).
+    offProgrammeReason: input.offProgrammeReason,
     focusTitle,
     purpose,
     observerIds: [...new Set(input.observerIds)],
@@ -1348,12 +1353,15 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
     }
     const ctx = await contextOf(tx, deps, walk);
     const facts = await currentFacts(tx, ctx);
+    // Rule 1: the walk carries out a planned walk staff agreed, or needs an amendment or a reason.
+    const inAgreedProgramme = await claimPlannedWalk(tx, walk);
     const violations: Problem[] = await checkPlan(
       tx,
       ctx,
       walkFacts(
         walk,
         ctx.observers.map((o) => o.person_id),
+        { inAgreedProgramme },
       ),
       facts,
       'publish',

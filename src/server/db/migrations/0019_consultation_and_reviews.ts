@@ -98,6 +98,10 @@ ALTER TABLE walks ADD COLUMN planned_walk_id uuid`,
   `
 ALTER TABLE walks ADD CONSTRAINT walks_planned_walk FOREIGN KEY (trust_id, planned_walk_id)
     REFERENCES programme_planned_walks (trust_id, planned_walk_id) ON DELETE SET NULL (planned_walk_id)`,
+  // A planned walk is carried out by at most one live walk.
+  `
+CREATE UNIQUE INDEX walks_planned_walk_once ON walks (trust_id, planned_walk_id)
+    WHERE planned_walk_id IS NOT NULL AND status <> 'cancelled'`,
   // A site audit of a room is not an observation of its teacher (rule 5).
   `
 ALTER TABLE visits ADD COLUMN site_audit boolean NOT NULL DEFAULT false`,
