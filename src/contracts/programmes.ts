@@ -189,7 +189,10 @@ export const commentInputSchema = z
     /** Comment without your name: the comment is stored with no author and shown to nobody as yours. */
     anonymous: z.boolean({ error: 'anonymous is true or false.' }).default(false),
     /** Comment on an amendment in consultation rather than on the programme. */
-    amendmentId: z.uuid({ error: 'An amendment id is a UUID, as given by the programme page.' }).nullable().default(null),
+    amendmentId: z
+      .uuid({ error: 'An amendment id is a UUID, as given by the programme page.' })
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -279,7 +282,10 @@ export const amendmentInputSchema = z
     summary: z
       .string()
       .trim()
-      .min(5, { error: 'Say what the amendment changes and why, such as “An extra walk on reading in Year 7, week of 30 November”.' })
+      .min(5, {
+        error:
+          'Say what the amendment changes and why, such as “An extra walk on reading in Year 7, week of 30 November”.',
+      })
       .max(2000),
   })
   .strict();

@@ -49,7 +49,10 @@ export function reviewPeriods(
       (x) => schoolYearOf(calendar, x.startsOn).startsOn === y.startsOn,
     );
     const from = first.map((x) => x.startsOn).sort()[0]!;
-    const to = first.map((x) => x.endsOn).sort().at(-1)!;
+    const to = first
+      .map((x) => x.endsOn)
+      .sort()
+      .at(-1)!;
     years.set(y.startsOn, {
       label: `School year ${y.startsOn.slice(0, 4)}–${y.endsOn.slice(2, 4)}`,
       from,

@@ -3,13 +3,13 @@ import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { deliver, type Queued } from '../mail/mailer.ts';
+import * as cq from './consultation.queries.ts';
 import {
   consultationContext,
   earliestFor,
   requireAgreementAllowed,
   tellStaffConsultation,
 } from './consultation.ts';
-import * as cq from './consultation.queries.ts';
 import { authorisedProgramme, detail } from './programmes.service.ts';
 
 type Log = { error(obj: unknown, msg: string): void };
@@ -106,7 +106,11 @@ export function agreeAmendment(
     const amendment = await cq.findAmendment(tx, programmeId, amendmentId);
     if (!amendment) throw notFound('The amendment');
     if (amendment.status !== 'consultation') {
-      throw new AppError(409, 'amendment_settled', `This amendment is already ${amendment.status}.`);
+      throw new AppError(
+        409,
+        'amendment_settled',
+        `This amendment is already ${amendment.status}.`,
+      );
     }
     const ctx = await consultationContext(tx, deps, p.school_id);
     if (input.agreedOn > ctx.today) {

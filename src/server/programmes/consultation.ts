@@ -43,9 +43,7 @@ export function requireAgreementAllowed(
   },
 ) {
   const minSchoolDays =
-    c.kind === 'programme'
-      ? ctx.settings.consultationSchoolDays
-      : ctx.settings.amendmentSchoolDays;
+    c.kind === 'programme' ? ctx.settings.consultationSchoolDays : ctx.settings.amendmentSchoolDays;
   const problems = agreementProblems({
     kind: c.kind,
     calendar: ctx.calendar,
@@ -57,17 +55,12 @@ export function requireAgreementAllowed(
   });
   if (problems.length === 0) return;
   const first = problems[0]!;
-  throw new AppError(
-    422,
-    first.code,
-    problems.map((p) => p.message).join(' '),
-    {
-      problems: problems.map((p) => ({ code: p.code, message: p.message })),
-      minSchoolDays,
-      earliestAgreement: problems.find((p) => p.earliest)?.earliest ?? null,
-      unanswered: c.unanswered,
-    },
-  );
+  throw new AppError(422, first.code, problems.map((p) => p.message).join(' '), {
+    problems: problems.map((p) => ({ code: p.code, message: p.message })),
+    minSchoolDays,
+    earliestAgreement: problems.find((p) => p.earliest)?.earliest ?? null,
+    unanswered: c.unanswered,
+  });
 }
 
 /**
@@ -102,7 +95,10 @@ export async function tellStaffConsultation(
       trust_id: p.trustId,
       person_id: s.person_id,
       school_id: ctx.school.school_id,
-      kind: opening.kind === 'programme' ? ('consultation_opened' as const) : ('amendment_opened' as const),
+      kind:
+        opening.kind === 'programme'
+          ? ('consultation_opened' as const)
+          : ('amendment_opened' as const),
       title,
       body,
       link,

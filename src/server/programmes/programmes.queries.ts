@@ -123,31 +123,33 @@ export function updateProgramme(
 }
 
 export function listComments(tx: Tx, programmeId: string) {
-  return tx
-    .selectFrom('programme_comments as c')
-    // An anonymous comment has no author: nothing here can join it to a person.
-    .leftJoin('people as a', (j) =>
-      j.onRef('a.trust_id', '=', 'c.trust_id').onRef('a.person_id', '=', 'c.author_id'),
-    )
-    .leftJoin('people as r', (j) =>
-      j.onRef('r.trust_id', '=', 'c.trust_id').onRef('r.person_id', '=', 'c.answered_by'),
-    )
-    .select([
-      'c.comment_id',
-      'c.author_id',
-      'a.full_name as author_name',
-      'c.anonymous',
-      'c.amendment_id',
-      'c.body',
-      'c.created_at',
-      'c.answer',
-      'r.full_name as answered_by_name',
-      'c.answered_at',
-    ])
-    .where('c.programme_id', '=', programmeId)
-    .orderBy('c.created_at')
-    .orderBy('c.comment_id')
-    .execute();
+  return (
+    tx
+      .selectFrom('programme_comments as c')
+      // An anonymous comment has no author: nothing here can join it to a person.
+      .leftJoin('people as a', (j) =>
+        j.onRef('a.trust_id', '=', 'c.trust_id').onRef('a.person_id', '=', 'c.author_id'),
+      )
+      .leftJoin('people as r', (j) =>
+        j.onRef('r.trust_id', '=', 'c.trust_id').onRef('r.person_id', '=', 'c.answered_by'),
+      )
+      .select([
+        'c.comment_id',
+        'c.author_id',
+        'a.full_name as author_name',
+        'c.anonymous',
+        'c.amendment_id',
+        'c.body',
+        'c.created_at',
+        'c.answer',
+        'r.full_name as answered_by_name',
+        'c.answered_at',
+      ])
+      .where('c.programme_id', '=', programmeId)
+      .orderBy('c.created_at')
+      .orderBy('c.comment_id')
+      .execute()
+  );
 }
 
 export async function insertComment(

@@ -7,12 +7,12 @@ import {
   answerInputSchema,
   commentInputSchema,
   commentParamsSchema,
+  plannedWalkParamsSchema,
+  plannedWalksInputSchema,
   programmeDetailSchema,
   programmeInputSchema,
   programmeListSchema,
   programmeParamsSchema,
-  plannedWalkParamsSchema,
-  plannedWalksInputSchema,
   protocolSettingsInputSchema,
   protocolSettingsResponseSchema,
   protocolSettingsSchema,
@@ -23,6 +23,8 @@ import {
 import { schoolParamsSchema } from '../../contracts/schools.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
+import { agreeAmendment, openAmendment } from './amendments.service.ts';
+import { addPlannedWalks, removePlannedWalk, termPlan } from './planned-walks.service.ts';
 import {
   addComment,
   answerComment,
@@ -32,8 +34,6 @@ import {
   transitionProgramme,
   updateProgramme,
 } from './programmes.service.ts';
-import { agreeAmendment, openAmendment } from './amendments.service.ts';
-import { addPlannedWalks, removePlannedWalk, termPlan } from './planned-walks.service.ts';
 import { getProtocolSettings, updateProtocolSettings } from './protocol-settings.ts';
 
 const errors = {
@@ -202,7 +202,8 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     {
       schema: {
         tags: ['programmes'],
-        summary: 'Remove a planned walk while its programme or amendment is still being consulted on',
+        summary:
+          'Remove a planned walk while its programme or amendment is still being consulted on',
         params: plannedWalkParamsSchema,
         response: { 200: programmeDetailSchema, ...errors },
       },

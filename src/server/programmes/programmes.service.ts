@@ -13,13 +13,13 @@ import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { schoolPeople } from '../staff/staff.queries.ts';
+import * as cq from './consultation.queries.ts';
 import {
   consultationContext,
   earliestFor,
   requireAgreementAllowed,
   tellStaffConsultation,
 } from './consultation.ts';
-import * as cq from './consultation.queries.ts';
 import * as q from './programmes.queries.ts';
 
 type Log = { error(obj: unknown, msg: string): void };

@@ -36,12 +36,12 @@ import {
   withTenantNotices,
 } from '../notices/notices.service.ts';
 import { type Action, decide } from '../policy/policy.ts';
+import { claimPlannedWalk } from '../programmes/planned-claim.ts';
 import {
   loadCalendar,
   loadSettingsRow,
   toDomainSettings,
 } from '../programmes/protocol-settings.ts';
-import { claimPlannedWalk } from '../programmes/planned-claim.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './walks.queries.ts';
 
