@@ -26,6 +26,7 @@ describe('consultation on a programme (rule 1)', () => {
       clients.set(email, client);
     }
     const c = client;
+    // biome-ignore lint/suspicious/noExplicitAny: response bodies are read as JSON
     const keep = async (p: Promise<{ status: number; body: any }>) => {
       const res = await p;
       seen.push(res.body);

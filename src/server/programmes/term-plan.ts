@@ -67,7 +67,7 @@ export async function draftTermPlan(
     visitsPerWalk: number;
   },
 ): Promise<TermPlan> {
-  const from = range.startsOn > ctx.today ? range.startsOn : ctx.today;
+  const from = [range.startsOn, ctx.today].sort()[1]!;
   const spread = spreadWalks(ctx.calendar, from, range.endsOn, input.count, input.windows);
   const notes: string[] = [];
   if (spread.length < input.count) {
