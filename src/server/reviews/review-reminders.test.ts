@@ -68,6 +68,11 @@ describe('review reminders', () => {
     // Once per period.
     expect(await run('2026-12-09T09:00:00Z')).toBe(0);
     expect(await told()).toHaveLength(1);
+    // Staff see the schedule: North's autumn term had its review.
+    const schedule = (await head.get(`/api/schools/${trust.school('North')}/reviews`)).body
+      .schedule;
+    expect(schedule.frequency).toBe('term');
+    expect(schedule.periods[0]).toMatchObject({ label: 'Autumn 2026', held: 1, due: false });
   });
 
   it('follows the school’s frequency: once a school year waits for the year’s end', async () => {

@@ -97,6 +97,7 @@ function AddPlannedWalks({
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('10:00');
   const [focus, setFocus] = useState('');
+  const [kind, setKind] = useState<PlannedWalk['kind']>('learning');
   const [observers, setObservers] = useState<string[]>([]);
   const [count, setCount] = useState(4);
   const [draft, setDraft] = useState<TermPlan | null>(null);
@@ -128,7 +129,7 @@ function AddPlannedWalks({
         weekOf: null,
         windowStart: start,
         windowEnd: end,
-        kind: 'learning',
+        kind,
         focusTitle: focus,
         observerIds: observers,
       },
@@ -164,6 +165,18 @@ function AddPlannedWalks({
         value={end}
         onChange={(e) => setEnd(e.target.value)}
       />
+      <label htmlFor={`planned-kind-${id}`}>Kind</label>
+      <select
+        id={`planned-kind-${id}`}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as PlannedWalk['kind'])}
+      >
+        {Object.entries(walkKindLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
       <label htmlFor={`planned-focus-${id}`}>Focus</label>
       <input
         id={`planned-focus-${id}`}
