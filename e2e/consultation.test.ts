@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
@@ -24,6 +25,25 @@ async function signIn(page: Page, baseUrl: string, email: string) {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+}
+
+async function axeSerious(page: Page, what: string) {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page.
+    const axe = (window as any).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: { id: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
+  });
+  expect(violations, what).toEqual([]);
 }
 
 describe.runIf(browserTestsEnabled())('consultation on a programme, in Chromium', () => {
@@ -65,7 +85,8 @@ describe.runIf(browserTestsEnabled())('consultation on a programme, in Chromium'
   });
 
   it('an anonymous comment is answered by the head; agreement waits for the minimum period', async () => {
-    const headPage = await (await browser.newContext()).newPage();
+    // bypassCSP lets the axe script in; the app itself runs under its CSP.
+    const headPage = await (await browser.newContext({ bypassCSP: true })).newPage();
     await signIn(headPage, server.baseUrl, head.email);
     await headPage.goto(`${server.baseUrl}/programmes/${programmeId}`);
     await headPage.getByRole('heading', { name: 'Planned walks' }).waitFor({ timeout: 60_000 });
@@ -104,6 +125,7 @@ describe.runIf(browserTestsEnabled())('consultation on a programme, in Chromium'
     await comment.getByLabel('Answer').fill('Yes: no walks in the week of 11 January.');
     await comment.getByRole('button', { name: 'Send answer' }).click();
     await headPage.getByText('Answer from').waitFor();
+    await axeSerious(headPage, 'the programme page in consultation, as the head');
 
     // Eight days later (Tuesday 1 December), the head records the agreement.
     clock += 8 * 24 * 3600_000;
