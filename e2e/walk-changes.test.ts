@@ -83,6 +83,20 @@ describe.runIf(browserTestsEnabled())(
         // The server runs on the real clock: seven school days ahead has the default notice.
         walkDate = addSchoolDays(calendar, localDate(new Date(), school.time_zone), 7)!;
         expect(walkDate).toBeTruthy();
+        // The walk is one the programme planned and staff agreed (rule 1).
+        await tx
+          .insertInto('programme_planned_walks')
+          .values({
+            trust_id: trustId,
+            programme_id: programmeId,
+            walk_date: walkDate,
+            week_of: null,
+            window_start: '08:00',
+            window_end: '16:00',
+            focus_title: 'Pupils explaining their reasoning',
+            created_at: new Date(),
+          })
+          .execute();
       });
     });
     afterAll(async () => {

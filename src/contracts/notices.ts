@@ -14,6 +14,9 @@ export const noticeKinds = [
   'records_handed_in',
   'review_opened',
   'observer_left',
+  'consultation_opened',
+  'amendment_opened',
+  'review_due',
 ] as const;
 
 export const noticeSchema = z.object({
@@ -110,6 +113,17 @@ export const termReportQuerySchema = z.object({
   termId: z.uuid({ error: 'Give termId: a term id of the school’s calendar (a UUID).' }),
 });
 
+const reportRowSchema = z.object({
+  /** The rule's number in DESIGN.md §3; null for the other checks. */
+  number: z.number().int().nullable(),
+  rule: z.string(),
+  label: z.string(),
+  /** "not_measured": the report cannot compute the evidence, and says why. */
+  status: z.enum(['kept', 'broken', 'not_applicable', 'not_measured']),
+  evidence: z.array(z.string()),
+  violations: z.number().int(),
+});
+
 export const protocolReportSchema = z.object({
   title: z.string(),
   scope: z.object({
@@ -124,15 +138,10 @@ export const protocolReportSchema = z.object({
   walks: z.number().int(),
   visits: z.number().int(),
   allKept: z.boolean(),
-  rows: z.array(
-    z.object({
-      rule: z.string(),
-      label: z.string(),
-      status: z.enum(['kept', 'broken', 'not_applicable']),
-      evidence: z.array(z.string()),
-      violations: z.number().int(),
-    }),
-  ),
+  /** The thirteen rules of DESIGN.md §3, in order. */
+  rows: z.array(reportRowSchema),
+  /** Checks beside the rules: teaching days only, spread over the week and the day. */
+  otherChecks: z.array(reportRowSchema),
   /** Counts only: how many teachers had n visits, how many visits had n days' notice. Nobody is named. */
   distributions: z.object({
     visitsPerTeacher: z.array(z.object({ visits: z.number().int(), teachers: z.number().int() })),

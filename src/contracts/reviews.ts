@@ -109,6 +109,19 @@ export const reviewListSchema = z.object({
   canAnswer: z.boolean(),
   terms: z.array(z.object({ id: z.uuid(), name: z.string(), startsOn: isoDate, endsOn: isoDate })),
   reviews: z.array(reviewSummarySchema),
+  /** How often the school reviews with all staff, and each period begun: held or due (rule 11). */
+  schedule: z.object({
+    frequency: z.enum(['term', 'school_year']),
+    periods: z.array(
+      z.object({
+        label: z.string(),
+        from: isoDate,
+        to: isoDate,
+        held: z.number().int(),
+        due: z.boolean(),
+      }),
+    ),
+  }),
 });
 export type ReviewList = z.infer<typeof reviewListSchema>;
 

@@ -17,6 +17,9 @@ type Ids = {
   focus: string;
   programme: string;
   comment: string;
+  /** A planned walk of the programme, and an amendment to it (issue 19). */
+  plannedWalk: string;
+  amendment: string;
   walk: string;
   visit: string;
   /** A second visit on the same draft walk, for the route that cancels one. */
@@ -528,6 +531,34 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/programmes/${i.programme}/comments/${i.comment}/answer`,
     body: () => ({ answer: 'An answer' }),
   },
+  'POST /api/programmes/{programmeId}/planned-walks': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/planned-walks`,
+    body: () => ({
+      walks: [
+        { weekOf: '2026-11-30', windowStart: '09:00', windowEnd: '10:00', focusTitle: 'Iso' },
+      ],
+    }),
+  },
+  'DELETE /api/programmes/{programmeId}/planned-walks/{plannedWalkId}': {
+    method: 'DELETE',
+    url: (i) => `/api/programmes/${i.programme}/planned-walks/${i.plannedWalk}`,
+  },
+  'POST /api/programmes/{programmeId}/term-plan': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/term-plan`,
+    body: () => ({ count: 2 }),
+  },
+  'POST /api/programmes/{programmeId}/amendments': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/amendments`,
+    body: () => ({ summary: 'An extra walk for the isolation test' }),
+  },
+  'POST /api/programmes/{programmeId}/amendments/{amendmentId}/agree': {
+    method: 'POST',
+    url: (i) => `/api/programmes/${i.programme}/amendments/${i.amendment}/agree`,
+    body: () => ({ agreedOn: '2026-11-23', agreementHow: 'Staff briefing' }),
+  },
   'GET /api/schools/{schoolId}/protocol': {
     method: 'GET',
     url: (i) => `/api/schools/${i.school}/protocol`,
@@ -717,6 +748,23 @@ describe('tenant isolation across every route with an id', () => {
     ).toBe(200);
     const commented = await teacher.post(`/api/programmes/${programmeId}/comments`, { body: 'Hi' });
     expect(commented.status).toBe(201);
+    const planned = await admin.post(`/api/programmes/${programmeId}/planned-walks`, {
+      walks: [{ date: '2026-11-30', windowStart: '09:00', windowEnd: '10:00', focusTitle: 'Iso' }],
+    });
+    expect(planned.status).toBe(201);
+    // An amendment row as an agreed programme would have (this one is still in consultation).
+    const amendment = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .insertInto('programme_amendments')
+        .values({
+          trust_id: trust.trustId,
+          programme_id: programmeId,
+          summary: 'Isolation amendment',
+          opened_at: new Date('2026-11-23T09:00:00Z'),
+        })
+        .returning('amendment_id')
+        .executeTakeFirstOrThrow(),
+    );
     const timetable = await teacher.get(
       `/api/schools/${school}/people/${trust.person(trust.email('teacher'))}/timetable`,
     );
@@ -758,6 +806,8 @@ describe('tenant isolation across every route with an id', () => {
     return {
       programme: programmeId,
       comment: commented.body.comments[0].id as string,
+      plannedWalk: planned.body.plannedWalks[0].id as string,
+      amendment: amendment.amendment_id,
       walk: walkId,
       visit: visitOf(monday),
       visit2: visitOf(observerMonday),

@@ -4,7 +4,11 @@ import { addDays, isTeachingDay } from '../calendar/calendar.ts';
 import { testCalendar as cal } from '../calendar/test-calendar.ts';
 import { checkWalkPlan } from '../protocol/rules.ts';
 import { fromMinutes } from '../protocol/time.ts';
-import type { CapPeriod, ProtocolSettings } from '../protocol/types.ts';
+import {
+  type CapPeriod,
+  DEFAULT_PROTOCOL_SETTINGS,
+  type ProtocolSettings,
+} from '../protocol/types.ts';
 import { plan } from './planner.ts';
 import type { PlanInput, PlannerLesson } from './types.ts';
 
@@ -43,10 +47,8 @@ const settingsArb: fc.Arbitrary<ProtocolSettings> = fc
   })
   .filter((s) => s.visitMinutes * s.maxRoomsPerHour <= 60)
   .map((s) => ({
+    ...DEFAULT_PROTOCOL_SETTINGS,
     ...s,
-    maxVisitsPerTeacherPerDay: 1,
-    responseWindowSchoolDays: 10,
-    minGroupSize: 3,
   }));
 
 const inputArb: fc.Arbitrary<PlanInput> = fc

@@ -257,7 +257,7 @@ function buildContext(input: PlanInput, seed: number): Context {
   // Teachers' visit history.
   const historyDays = new Map<string, number[]>();
   for (const h of input.history) {
-    if (h.invited) continue;
+    if (h.invited || h.siteAudit) continue;
     const list = historyDays.get(h.teacherId);
     if (list) list.push(dayNumber(h.date));
     else historyDays.set(h.teacherId, [dayNumber(h.date)]);

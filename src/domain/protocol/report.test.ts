@@ -49,23 +49,37 @@ describe('the protocol report', () => {
     expect(report.allKept).toBe(true);
     expect(report.walks).toBe(8);
     expect(report.visits).toBe(32);
-    expect(report.rows.map((r) => [r.rule, r.status])).toEqual([
-      ['programme', 'kept'],
-      ['focus', 'kept'],
-      ['observers', 'kept'],
-      ['notice', 'kept'],
+    expect(report.rows.map((r) => [r.number, r.rule, r.status])).toEqual([
+      [1, 'programme', 'kept'],
+      [2, 'focus', 'kept'],
+      [3, 'observers', 'kept'],
+      [4, 'notice', 'kept'],
+      [5, 'visit_cap', 'kept'],
+      [6, 'no_evaluation', 'not_measured'],
+      [7, 'student_voice', 'not_measured'],
+      [8, 'teachers_see_records', 'not_measured'],
+      [9, 'neutral_language', 'not_measured'],
+      [10, 'aggregates_only', 'not_measured'],
+      [11, 'reviews', 'not_measured'],
+      [12, 'concerns', 'not_measured'],
+      [13, 'rooms_per_hour', 'kept'],
+    ]);
+    expect(report.otherChecks.map((r) => [r.rule, r.status])).toEqual([
       ['teaching_day', 'kept'],
-      ['visit_cap', 'kept'],
-      ['visits_per_day', 'kept'],
-      ['rooms_per_hour', 'kept'],
       ['spread', 'kept'],
     ]);
-    const evidence = (rule: string) => report.rows.find((r) => r.rule === rule)!.evidence.join(' ');
+    expect(report.rows[11]!.evidence).toEqual([
+      'Not measured: concerns are not yet recorded in the app.',
+    ]);
+    const evidence = (rule: string) =>
+      [...report.rows, ...report.otherChecks].find((r) => r.rule === rule)!.evidence.join(' ');
     expect(evidence('programme')).toContain(
       'Programme agreed with staff on Monday 12 October 2026, published on Monday 19 October 2026.',
     );
     expect(evidence('programme')).toContain('8 walks of 8 in a published programme.');
-    expect(evidence('focus')).toContain('checked against 2 names on the staff list');
+    expect(evidence('focus')).toContain(
+      'The focus check, run again over the 8 published walks’ stored focus and purpose (with 2 names on the staff list), found none about an individual.',
+    );
     expect(evidence('observers')).toContain('Most observers on any walk: 2 (limit 2).');
     expect(evidence('notice')).toMatch(/^Notices sent on \w+day \d+ \w+ 2026 \(4 visits\)/);
     expect(evidence('notice')).toContain(
@@ -116,10 +130,117 @@ describe('the protocol report', () => {
     expect(byRule.visit_cap!.status).toBe('kept');
   });
 
-  it('marks rules not applicable when there is nothing to judge', () => {
+  it('marks rules not applicable when there is nothing to judge, and never claims what it cannot measure', () => {
     const report = protocolReport({ ...input, walks: [] });
-    expect(report.rows.every((r) => r.status === 'not_applicable')).toBe(true);
+    expect(
+      report.rows.filter((r) => r.status !== 'not_applicable').map((r) => [r.rule, r.status]),
+    ).toEqual([
+      ['no_evaluation', 'not_measured'],
+      ['student_voice', 'not_measured'],
+      ['teachers_see_records', 'not_measured'],
+      ['neutral_language', 'not_measured'],
+      ['aggregates_only', 'not_measured'],
+      ['reviews', 'not_measured'],
+      ['concerns', 'not_measured'],
+    ]);
     expect(report.allKept).toBe(true);
+  });
+
+  it('judges rules 6 to 11 from the counts given', () => {
+    const report = protocolReport({
+      ...input,
+      prompts: [
+        { text: 'Pupils explain their reasoning to a partner', audience: 'observer' },
+        { text: 'Rate the teacher out of 5', audience: 'observer' },
+        { text: 'What are you learning today?', audience: 'pupils' },
+        { text: 'Does Mr Smith explain well?', audience: 'pupils' },
+      ],
+      records: { handedIn: 5, versioned: 5, flags: 1, flagsAnswered: 1, responses: 2 },
+      notes: ['Most pupils discussed the question in pairs.', 'Amir Patel lost control.'],
+      reviews: {
+        frequency: 'term',
+        periods: [
+          {
+            label: 'Autumn term',
+            from: '2026-09-01',
+            to: '2026-12-18',
+            held: 1,
+            due: false,
+            ended: true,
+          },
+          {
+            label: 'Spring term',
+            from: '2027-01-04',
+            to: '2027-03-26',
+            held: 0,
+            due: true,
+            ended: true,
+          },
+        ],
+        answered: 12,
+        asked: 20,
+      },
+    });
+    const byRule = Object.fromEntries(report.rows.map((r) => [r.rule, r]));
+    expect(byRule.no_evaluation).toMatchObject({ status: 'broken', violations: 1 });
+    expect(byRule.student_voice).toMatchObject({ status: 'broken', violations: 1 });
+    expect(byRule.teachers_see_records).toMatchObject({ status: 'kept' });
+    expect(byRule.teachers_see_records!.evidence[1]).toBe(
+      'Teachers responded 2 times and flagged 1 factual error (1 settled).',
+    );
+    expect(byRule.neutral_language).toMatchObject({ status: 'broken', violations: 1 });
+    expect(byRule.reviews).toMatchObject({ status: 'broken', violations: 1 });
+    expect(byRule.reviews!.evidence).toContain('12 of 20 staff asked answered the pulse.');
+    expect(byRule.aggregates_only!.status).toBe('not_measured');
+  });
+
+  it('counts walks by the plan they carry out, and consultations by their length and answers', () => {
+    const [first, second, ...rest] = input.walks;
+    const report = protocolReport({
+      ...input,
+      walks: [
+        { ...first!, planned: 'programme' },
+        { ...second!, planned: 'amendment' },
+        ...rest.map((w) => ({
+          ...w,
+          planned: null,
+          walk: {
+            ...w.walk,
+            inAgreedProgramme: false,
+            offProgrammeReason: 'Asked for by the science department after its review.',
+          },
+        })),
+      ],
+      consultations: [
+        {
+          kind: 'programme',
+          schoolDays: 6,
+          minSchoolDays: 5,
+          comments: 3,
+          anonymous: 1,
+          unanswered: 0,
+        },
+        {
+          kind: 'amendment',
+          schoolDays: 1,
+          minSchoolDays: 2,
+          comments: 0,
+          anonymous: 0,
+          unanswered: 0,
+        },
+      ],
+    });
+    const programme = report.rows[0]!;
+    expect(programme.evidence).toContain(
+      '1 walk carried out a planned walk of the agreed programme; 1 walk one added by an agreed amendment.',
+    );
+    expect(programme.evidence).toContain(
+      '6 walks outside the agreed plan, each with a recorded reason.',
+    );
+    expect(programme.evidence).toContain(
+      'Consultation on the programme lasted 6 school days (at least 5): 3 comments (1 anonymous), 0 unanswered.',
+    );
+    expect(programme).toMatchObject({ status: 'broken', violations: 1 });
   });
 });
 
@@ -138,7 +259,7 @@ describe('the spread over the week', () => {
         })),
       })),
     });
-    const spread = report.rows.find((r) => r.rule === 'spread')!;
+    const spread = report.otherChecks.find((r) => r.rule === 'spread')!;
     expect(spread.status).toBe('broken');
     expect(spread.evidence).toContain('Walks on 1 different weekday (at least 3 expected).');
     expect(spread.evidence).toContain('Spread the walks over at least 3 weekdays.');

@@ -1,6 +1,6 @@
 /**
- * The protocol report (DESIGN.md §3): for a programme or a term, each rule with whether it was
- * kept and the evidence — what a head shows staff and union representatives at a review. The
+ * The protocol report (DESIGN.md §3): for a programme or a term, each of the thirteen rules with
+ * whether it was kept, broken, not applicable or not measured, and the evidence — what a head shows staff and union representatives at a review. The
  * evidence is counts, dates and limits only: it never names, ranks or counts an individual
  * teacher's visits by name.
  */
@@ -13,6 +13,20 @@ import {
   weekdayOf,
 } from '../calendar/calendar.ts';
 import {
+  aggregatesRow,
+  concernsRow,
+  neutralLanguageRow,
+  noEvaluationRow,
+  type PromptFact,
+  type RecordFacts,
+  type ReviewFacts,
+  type RowOut,
+  type RuleStatus,
+  recordsRow,
+  reviewsRow,
+  studentVoiceRow,
+} from './report-rules.ts';
+import {
   capPeriodOf,
   checkFocusAndPurpose,
   checkNotice,
@@ -21,15 +35,14 @@ import {
   checkRoomsPerHour,
   checkTeachingDay,
   checkVisitCaps,
+  countsAsObservation,
 } from './rules.ts';
 import { describeCap } from './settings.ts';
 import { toMinutes } from './time.ts';
 import {
   DEFAULT_PROTOCOL_SETTINGS,
   type ProgrammeFacts,
-  type ProtocolRule,
   type ProtocolSettings,
-  protocolRuleLabels,
   type StaffEntry,
   type Violation,
   type VisitFacts,
@@ -37,11 +50,50 @@ import {
   type WalkFacts,
 } from './types.ts';
 
-export type ReportRule = ProtocolRule | 'spread';
-export type RuleStatus = 'kept' | 'broken' | 'not_applicable';
+/** The thirteen rules of DESIGN.md §3, in order, as the report names them. */
+export const reportRules = [
+  'programme',
+  'focus',
+  'observers',
+  'notice',
+  'visit_cap',
+  'no_evaluation',
+  'student_voice',
+  'teachers_see_records',
+  'neutral_language',
+  'aggregates_only',
+  'reviews',
+  'concerns',
+  'rooms_per_hour',
+] as const;
+export type ReportRule = (typeof reportRules)[number];
+/** Checks that are not one of the thirteen rules but are shown beside them. */
+export type OtherCheck = 'teaching_day' | 'spread';
+
+export const reportRuleLabels: Record<ReportRule | OtherCheck, string> = {
+  programme: 'A published programme staff were consulted on',
+  focus: 'Focus and purpose, never about an individual',
+  observers: 'At most two observers',
+  notice: 'Prior warning',
+  visit_cap: 'No teacher over-watched: the cap and one visit a day',
+  no_evaluation: 'No evaluation of an individual',
+  student_voice: 'Pupils never asked about a teacher',
+  teachers_see_records: 'Teachers see the written records',
+  neutral_language: 'Neutral language',
+  aggregates_only: 'Aggregates only, above a minimum group size',
+  reviews: 'Regular reviews with all staff',
+  concerns: 'Concerns tracked to an answer',
+  rooms_per_hour: 'Minimum disruption: time in a room and rooms an hour',
+  teaching_day: 'Teaching days only',
+  spread: 'Spread over the week and the day',
+};
+
+export type { RuleStatus };
 
 export type ProtocolReportRow = {
-  rule: ReportRule;
+  /** The rule's number in DESIGN.md §3 (1–13); null for the other checks. */
+  number: number | null;
+  rule: ReportRule | OtherCheck;
   label: string;
   status: RuleStatus;
   evidence: string[];
@@ -49,27 +101,53 @@ export type ProtocolReportRow = {
   violations: number;
 };
 
+/** A consultation in scope: on a programme, or on an amendment to one. */
+export type ConsultationFacts = {
+  kind: 'programme' | 'amendment';
+  /** School days from opening to agreement (null: not agreed yet). */
+  schoolDays: number | null;
+  minSchoolDays: number;
+  comments: number;
+  anonymous: number;
+  unanswered: number;
+};
+
 export type ProtocolReportInput = {
   /** "Autumn term 2026", "Programme: Oracy across the school". */
   title: string;
-  /** The walks in scope (cancelled walks left out), each with its visits and its programme. */
+  /** The published walks in scope (drafts and cancelled walks left out), with visits and programme. */
   walks: readonly {
     walk: WalkFacts;
     visits: readonly VisitFacts[];
     programme?: ProgrammeFacts | null;
+    /** Which agreed planned walk it carries out: the programme's, an amendment's, or none. */
+    planned?: 'programme' | 'amendment' | null;
   }[];
   /** Visits on walks outside the scope (earlier terms of the school year…), for the caps. */
   history?: readonly VisitHistoryEntry[];
   calendar: SchoolCalendar;
   settings?: ProtocolSettings;
   staff?: readonly StaffEntry[];
+  /** Consultations on the programme(s) in scope and their amendments (rule 1). */
+  consultations?: readonly ConsultationFacts[];
+  /** Look-fors and student-voice prompts of the walks' foci (rules 6 and 7). */
+  prompts?: readonly PromptFact[];
+  /** Handed-in records of the walks (rule 8). */
+  records?: RecordFacts;
+  /** The notes of the handed-in records (rule 9). */
+  notes?: readonly string[];
+  /** Reviews held against the school's frequency (rule 11). */
+  reviews?: ReviewFacts;
 };
 
 export type ProtocolReport = {
   title: string;
   walks: number;
   visits: number;
+  /** The thirteen rules, in order. */
   rows: ProtocolReportRow[];
+  /** Checks beside the rules: teaching days, spread over the week. */
+  otherChecks: ProtocolReportRow[];
   /** True when no row is broken. */
   allKept: boolean;
 };
@@ -77,18 +155,29 @@ export type ProtocolReport = {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function row(
-  rule: ReportRule,
+  rule: ReportRule | OtherCheck,
   found: readonly Violation[] | number,
   evidence: string[],
   applicable = true,
 ): ProtocolReportRow {
   const count = typeof found === 'number' ? found : found.length;
+  const n = reportRules.indexOf(rule as ReportRule);
   return {
+    number: n >= 0 ? n + 1 : null,
     rule,
-    label: rule === 'spread' ? 'Spread over the week and the day' : protocolRuleLabels[rule],
+    label: reportRuleLabels[rule],
     status: !applicable ? 'not_applicable' : count ? 'broken' : 'kept',
     evidence,
     violations: count,
+  };
+}
+
+function fromOut(rule: ReportRule, out: RowOut): ProtocolReportRow {
+  return {
+    number: reportRules.indexOf(rule) + 1,
+    rule,
+    label: reportRuleLabels[rule],
+    ...out,
   };
 }
 
@@ -109,6 +198,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
   const walks = input.walks;
   const allVisits = walks.flatMap((w) => w.visits);
   const rows: ProtocolReportRow[] = [];
+  const otherChecks: ProtocolReportRow[] = [];
   const none = walks.length === 0;
 
   // 1. Programme.
@@ -126,6 +216,43 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
     }
     const inProgramme = walks.filter((w) => w.programme?.status === 'published').length;
     evidence.push(`${plural(inProgramme, 'walk')} of ${walks.length} in a published programme.`);
+    const byPlan = (p: 'programme' | 'amendment') => walks.filter((w) => w.planned === p).length;
+    if (walks.some((w) => w.planned !== undefined)) {
+      evidence.push(
+        `${plural(byPlan('programme'), 'walk')} carried out a planned walk of the agreed programme; ${plural(byPlan('amendment'), 'walk')} one added by an agreed amendment.`,
+      );
+    }
+    const outsidePlan = walks.filter(
+      (w) =>
+        w.programme?.status === 'published' &&
+        w.walk.inAgreedProgramme === false &&
+        checkProgrammeStatus(w.walk, w.programme).length === 0,
+    ).length;
+    if (outsidePlan > 0) {
+      evidence.push(
+        `${plural(outsidePlan, 'walk')} outside the agreed plan, each with a recorded reason.`,
+      );
+    }
+    let consultationShort = 0;
+    for (const c of input.consultations ?? []) {
+      const what =
+        c.kind === 'programme' ? 'Consultation on the programme' : 'Consultation on an amendment';
+      const lasted =
+        c.schoolDays === null
+          ? 'is still open'
+          : `lasted ${plural(c.schoolDays, 'school day')} (at least ${c.minSchoolDays})`;
+      evidence.push(
+        `${what} ${lasted}: ${plural(c.comments, 'comment')} (${c.anonymous} anonymous), ${c.unanswered} unanswered.`,
+      );
+      if (c.schoolDays !== null && (c.schoolDays < c.minSchoolDays || c.unanswered > 0)) {
+        consultationShort++;
+      }
+    }
+    if (consultationShort > 0) {
+      evidence.push(
+        `${plural(consultationShort, 'agreement')} recorded before the minimum period or with comments unanswered.`,
+      );
+    }
     const offWithReason = walks.filter(
       (w) =>
         w.programme?.status !== 'published' &&
@@ -140,7 +267,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
       evidence.push(
         `${plural(found.length, 'walk')} with neither a published programme nor a recorded reason.`,
       );
-    rows.push(row('programme', found, evidence, !none));
+    rows.push(row('programme', found.length + consultationShort, evidence, !none));
   }
 
   // 2. Focus and purpose.
@@ -153,8 +280,8 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
         ? `Every walk stated its focus and purpose (${plural(walks.length, 'walk')}).`
         : `${plural(missing, 'focus or purpose', 'foci or purposes')} missing.`,
       named === 0
-        ? `No focus or purpose names a member of staff${input.staff?.length ? ` (checked against ${plural(input.staff.length, 'name')} on the staff list and titles such as “Mr” or “Dr”)` : ' (checked for titles such as “Mr” or “Dr” with a name)'}: the focus was never about an individual.`
-        : `${plural(named, 'focus or purpose', 'foci or purposes')} named a member of staff.`,
+        ? `The focus check, run again over the ${plural(walks.length, 'published walk')}’ stored focus and purpose${input.staff?.length ? ` (with ${plural(input.staff.length, 'name')} on the staff list)` : ''}, found none about an individual.`
+        : `The focus check, run again over the published walks’ stored focus and purpose, found ${plural(named, 'focus or purpose', 'foci or purposes')} about an individual.`,
     ];
     rows.push(row('focus', found, evidence, !none));
   }
@@ -214,7 +341,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
         ? `${plural(found.length, 'walk or visit', 'walks or visits')} on a day that is not a teaching day.`
         : `All ${plural(walks.length, 'walk')} on teaching days in the school calendar.`,
     ];
-    rows.push(row('teaching_day', found, evidence, !none));
+    otherChecks.push(row('teaching_day', found, evidence, !none));
   }
 
   // 5. Caps.
@@ -225,12 +352,14 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
     // The most counted visits any one teacher had in one cap period, over these walks and history.
     const byTeacher = new Map<string, IsoDate[]>();
     for (const v of allVisits) {
-      if (v.invited) continue;
+      if (!countsAsObservation(v)) continue;
       for (const t of new Set(v.teacherIds))
         byTeacher.set(t, [...(byTeacher.get(t) ?? []), v.date]);
     }
     for (const h of input.history ?? []) {
-      if (!h.invited && byTeacher.has(h.teacherId)) byTeacher.get(h.teacherId)!.push(h.date);
+      if (countsAsObservation(h) && byTeacher.has(h.teacherId)) {
+        byTeacher.get(h.teacherId)!.push(h.date);
+      }
     }
     let most = 0;
     for (const dates of byTeacher.values()) {
@@ -242,23 +371,31 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
     }
     const evidence = [
       `Visits per teacher within the cap of ${describeCap(settings)}, counting every walk: the most any teacher had was ${most}.`,
-      `${plural(byTeacher.size, 'teacher')} visited; invited visits are not counted.`,
+      `${plural(byTeacher.size, 'teacher')} visited; invited visits and health-and-safety visits (an audit of the room, not an observation) are not counted.`,
+      perDay.length
+        ? `${plural(perDay.length, 'time')} a teacher had more than ${plural(settings.maxVisitsPerTeacherPerDay, 'visit')} in a day.`
+        : `No teacher had more than ${plural(settings.maxVisitsPerTeacherPerDay, 'visit')} in a day.`,
     ];
     if (cap.length) evidence.push(`${plural(cap.length, 'teacher')} went over the cap.`);
-    rows.push(row('visit_cap', cap, evidence, allVisits.length > 0));
-    rows.push(
-      row(
-        'visits_per_day',
-        perDay,
-        [
-          perDay.length
-            ? `${plural(perDay.length, 'time')} a teacher had more than ${plural(settings.maxVisitsPerTeacherPerDay, 'visit')} in a day.`
-            : `No teacher had more than ${plural(settings.maxVisitsPerTeacherPerDay, 'visit')} in a day.`,
-        ],
-        allVisits.length > 0,
-      ),
-    );
+    rows.push(row('visit_cap', [...cap, ...perDay], evidence, allVisits.length > 0));
   }
+
+  // 6–12.
+  rows.push(fromOut('no_evaluation', noEvaluationRow(input.prompts)));
+  rows.push(fromOut('student_voice', studentVoiceRow(input.prompts)));
+  rows.push(fromOut('teachers_see_records', recordsRow(input.records)));
+  rows.push(
+    fromOut(
+      'neutral_language',
+      neutralLanguageRow(
+        input.notes,
+        (input.staff ?? []).map((s) => (typeof s === 'string' ? s : s.name)),
+      ),
+    ),
+  );
+  rows.push(fromOut('aggregates_only', aggregatesRow(settings.minGroupSize)));
+  rows.push(fromOut('reviews', reviewsRow(input.reviews)));
+  rows.push(fromOut('concerns', concernsRow()));
 
   // 13. Minimum disruption.
   {
@@ -303,7 +440,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
       `Walks on ${plural(walkDays.size, 'different weekday')} (at least ${wanted} expected).`,
       ...(tooNarrow ? [`Spread the walks over at least ${wanted} weekdays.`] : []),
     ];
-    rows.push(row('spread', tooNarrow, evidence, allVisits.length > 0));
+    otherChecks.push(row('spread', tooNarrow, evidence, allVisits.length > 0));
   }
 
   return {
@@ -311,6 +448,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
     walks: walks.length,
     visits: allVisits.length,
     rows,
-    allKept: rows.every((r) => r.status !== 'broken'),
+    otherChecks,
+    allKept: [...rows, ...otherChecks].every((r) => r.status !== 'broken'),
   };
 }

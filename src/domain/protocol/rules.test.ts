@@ -49,8 +49,18 @@ describe('settings', () => {
       maxRoomsPerHour: 4,
       responseWindowSchoolDays: 10,
       minGroupSize: 3,
+      consultationSchoolDays: 5,
+      amendmentSchoolDays: 2,
+      reviewFrequency: 'term',
     });
     expect(settingsProblems(D)).toEqual([]);
+    expect(settingsProblems({ ...D, consultationSchoolDays: 1 })).toEqual([
+      {
+        setting: 'consultationSchoolDays',
+        message:
+          'School days of consultation on a programme must be a whole number from 3 to 30; it is 1.',
+      },
+    ]);
   });
 
   it('a school may be stricter', () => {
@@ -350,6 +360,40 @@ describe('rule 5: no teacher over-watched', () => {
         cal,
       ),
     ).toEqual([]);
+  });
+
+  it('does not count health-and-safety visits against the cap or the one-a-day rule', () => {
+    // A site audit of the room is not an observation of its teacher.
+    const audit = { siteAudit: true };
+    expect(
+      checkVisitCaps(
+        [
+          visit('v1', 't1', '2026-11-24'),
+          visit('v2', 't1', '2027-02-02', '09:00', '09:10', audit),
+          visit('v3', 't1', '2026-11-24', '11:00', '11:10', audit),
+        ],
+        history,
+        D,
+        cal,
+      ),
+    ).toEqual([]);
+    // …nor do audits in the history: three audits this year leave room for a visit.
+    const audits = ['2026-10-06', '2026-10-13', '2026-11-03'].map((date) => ({
+      teacherId: 't9',
+      date,
+      invited: false,
+      siteAudit: true,
+    }));
+    expect(checkVisitCaps([visit('v1', 't9', '2026-11-03')], audits, D, cal)).toEqual([]);
+    // The same visits as observations are refused: the test can fail.
+    const observed = audits.map((h) => ({ ...h, siteAudit: false }));
+    expect(checkVisitCaps([visit('v1', 't9', '2026-11-24')], observed, D, cal)).toMatchObject([
+      { rule: 'visit_cap' },
+    ]);
+    expect(checkVisitCaps([visit('v1', 't9', '2026-11-03')], observed, D, cal)).toMatchObject([
+      { rule: 'visits_per_day' },
+      { rule: 'visit_cap' },
+    ]);
   });
 
   it('counts a new school year afresh', () => {

@@ -47,12 +47,26 @@ export const MIN_OFF_PROGRAMME_REASON_LENGTH = 15;
  * MIN_OFF_PROGRAMME_REASON_LENGTH characters.
  */
 export function checkProgrammeStatus(
-  walk: Pick<WalkFacts, 'id' | 'offProgrammeReason'>,
+  walk: Pick<WalkFacts, 'id' | 'offProgrammeReason' | 'inAgreedProgramme'>,
   programme: ProgrammeFacts | null | undefined,
 ): Violation[] {
-  if (programme?.status === 'published') return [];
   const reason = walk.offProgrammeReason?.trim() ?? '';
   const subjectIds = [walk.id, programme?.id].filter((x): x is string => !!x);
+  if (programme?.status === 'published') {
+    // Staff agreed the programme's planned walks, not any walk in its term.
+    if (walk.inAgreedProgramme !== false || reason.length >= MIN_OFF_PROGRAMME_REASON_LENGTH) {
+      return [];
+    }
+    return [
+      {
+        rule: 'programme',
+        code: 'not_in_agreed_programme',
+        message: `Published programme: this walk is not one of the walks staff agreed in the programme (none of its planned walks matches its date or week, time and kind). Open an amendment and consult staff on it, or record why it is outside the programme (at least ${MIN_OFF_PROGRAMME_REASON_LENGTH} characters).`,
+        limit: MIN_OFF_PROGRAMME_REASON_LENGTH,
+        subjectIds,
+      },
+    ];
+  }
   if (reason.length >= MIN_OFF_PROGRAMME_REASON_LENGTH) return [];
   if (reason.length > 0) {
     return [
@@ -397,14 +411,20 @@ function worstPeriodCount(
   return c;
 }
 
+/** Whether a visit counts towards a teacher's cap and one-a-day: not invited, not a site audit. */
+export function countsAsObservation(v: { invited?: boolean; siteAudit?: boolean }): boolean {
+  return !v.invited && !v.siteAudit;
+}
+
 /**
  * Rule 5: the proposed visits, together with the teachers' visits on other walks (`history`),
  * keep every teacher within `visitCap` visits in any cap period and `maxVisitsPerTeacherPerDay`
- * a day. Invited visits count for neither. Only periods and days that include a proposed visit
+ * a day. Invited visits and health-and-safety visits (`siteAudit`: an audit of the room, not an
+ * observation of the teacher) count for neither. Only periods and days that include a proposed visit
  * are reported (history alone is not this plan's fault).
  */
 export function checkVisitCaps(
-  visits: readonly Pick<VisitFacts, 'id' | 'teacherIds' | 'date' | 'invited'>[],
+  visits: readonly Pick<VisitFacts, 'id' | 'teacherIds' | 'date' | 'invited' | 'siteAudit'>[],
   history: readonly VisitHistoryEntry[],
   settings: Pick<
     ProtocolSettings,
@@ -414,7 +434,7 @@ export function checkVisitCaps(
 ): Violation[] {
   const proposedBy = new Map<string, Counted>();
   for (const v of visits) {
-    if (v.invited) continue;
+    if (!countsAsObservation(v)) continue;
     for (const t of new Set(v.teacherIds)) {
       const list = proposedBy.get(t) ?? [];
       list.push({ day: dayNumber(v.date), visitId: v.id });
@@ -424,7 +444,7 @@ export function checkVisitCaps(
   if (proposedBy.size === 0) return [];
   const historyBy = new Map<string, number[]>();
   for (const h of history) {
-    if (h.invited || !proposedBy.has(h.teacherId)) continue;
+    if (!countsAsObservation(h) || !proposedBy.has(h.teacherId)) continue;
     const list = historyBy.get(h.teacherId) ?? [];
     list.push(dayNumber(h.date));
     historyBy.set(h.teacherId, list);

@@ -5,6 +5,7 @@ import {
   type NumericSetting,
   PROTOCOL_BOUNDS,
   type ProtocolSettings,
+  reviewFrequencies,
   type SettingsProblem,
 } from './types.ts';
 
@@ -18,6 +19,9 @@ const settingLabels: Record<keyof ProtocolSettings, string> = {
   maxRoomsPerHour: 'Rooms an hour',
   responseWindowSchoolDays: 'School days to respond to a record',
   minGroupSize: 'Smallest group shown in a breakdown',
+  consultationSchoolDays: 'School days of consultation on a programme',
+  amendmentSchoolDays: 'School days of consultation on an amendment',
+  reviewFrequency: 'How often reviews with staff are held',
 };
 
 /**
@@ -48,6 +52,12 @@ export function settingsProblems(settings: ProtocolSettings): SettingsProblem[] 
     problems.push({
       setting: 'capPeriod',
       message: `The cap period must be a school year, a term or a number of days; it is “${String(p)}”.`,
+    });
+  }
+  if (!reviewFrequencies.includes(settings.reviewFrequency)) {
+    problems.push({
+      setting: 'reviewFrequency',
+      message: `Reviews with staff are held each term or each school year; “${String(settings.reviewFrequency)}” is neither.`,
     });
   }
   if (problems.length === 0 && settings.visitMinutes * settings.maxRoomsPerHour > 60) {

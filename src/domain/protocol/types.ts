@@ -33,7 +33,17 @@ export type ProtocolSettings = {
   responseWindowSchoolDays: number;
   /** Smallest group of visited teachers any breakdown may show (rule 10). */
   minGroupSize: number;
+  /** School days a programme stays in consultation before staff may agree it (rule 1). */
+  consultationSchoolDays: number;
+  /** School days an amendment to an agreed programme stays in consultation (rule 1). */
+  amendmentSchoolDays: number;
+  /** How often the school reviews its walks with all staff (rule 11). */
+  reviewFrequency: ReviewFrequency;
 };
+
+/** Reviews with all staff: one a term, or one a school year. */
+export type ReviewFrequency = 'term' | 'school_year';
+export const reviewFrequencies = ['term', 'school_year'] as const;
 
 /** The model protocol's defaults (seed 002) and the guidance's (seeds 001, 003). */
 export const DEFAULT_PROTOCOL_SETTINGS: Readonly<ProtocolSettings> = Object.freeze({
@@ -46,9 +56,12 @@ export const DEFAULT_PROTOCOL_SETTINGS: Readonly<ProtocolSettings> = Object.free
   maxRoomsPerHour: 4,
   responseWindowSchoolDays: 10,
   minGroupSize: 3,
+  consultationSchoolDays: 5,
+  amendmentSchoolDays: 2,
+  reviewFrequency: 'term',
 });
 
-export type NumericSetting = Exclude<keyof ProtocolSettings, 'capPeriod'>;
+export type NumericSetting = Exclude<keyof ProtocolSettings, 'capPeriod' | 'reviewFrequency'>;
 
 /**
  * Safe bounds, inclusive. A school may be stricter than the defaults, never looser than these:
@@ -64,6 +77,9 @@ export const PROTOCOL_BOUNDS: Readonly<Record<NumericSetting, { min: number; max
   maxRoomsPerHour: { min: 1, max: 4 },
   responseWindowSchoolDays: { min: 10, max: 30 },
   minGroupSize: { min: 3, max: 20 },
+  // Staff need time to read and comment: at least three school days, an amendment at least one.
+  consultationSchoolDays: { min: 3, max: 30 },
+  amendmentSchoolDays: { min: 1, max: 20 },
 };
 
 /** Bounds for a rolling cap period `{ days }`. */
@@ -102,6 +118,7 @@ export type ViolationCode =
   | 'no_programme'
   | 'programme_not_published'
   | 'off_programme_reason_too_short'
+  | 'not_in_agreed_programme'
   | 'focus_missing'
   | 'purpose_missing'
   | 'focus_names_person'
@@ -162,13 +179,19 @@ export type WalkFacts = {
   purpose: string;
   /** The programme the walk belongs to, if any. */
   programmeId?: string | null;
-  /** The recorded reason for a walk outside a published programme. */
+  /** The recorded reason for a walk outside a published programme, or outside its agreed plan. */
   offProgrammeReason?: string | null;
   /**
    * The framework version the walk records against (through its focus): null when it has none;
    * leave it out when not known, and the rule is not checked.
    */
   framework?: { versionId: string; status: 'draft' | 'published' } | null;
+  /**
+   * Whether the walk carries out a planned walk agreed with staff (the programme as agreed, or an
+   * agreed amendment). Undefined: not known, not checked. False: the walk needs an amendment or
+   * a recorded reason (rule 1).
+   */
+  inAgreedProgramme?: boolean;
 };
 
 /** One visit as the rules see it. */
@@ -182,6 +205,11 @@ export type VisitFacts = {
   endsAt: WallTime;
   /** The teacher invited this visit: no notice needed, and it does not count against any cap. */
   invited?: boolean;
+  /**
+   * A health-and-safety visit: a site audit of the room, not an observation of its teacher, so
+   * it counts against neither the cap nor the one-a-day rule (rule 5).
+   */
+  siteAudit?: boolean;
   /** When notice was given for this visit, if it has been. */
   noticeGivenOn?: IsoDate | null;
 };
@@ -191,6 +219,8 @@ export type VisitHistoryEntry = {
   teacherId: string;
   date: IsoDate;
   invited: boolean;
+  /** A visit on a health-and-safety walk: never counted (rule 5). */
+  siteAudit?: boolean;
 };
 
 /** A member of staff whose name a focus must not carry. Strings are names only. */

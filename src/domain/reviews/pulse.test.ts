@@ -23,11 +23,13 @@ describe('who answers the pulse', () => {
       expect(mayAnswerPulse([{ role, schoolId: school }], school)).toBe(true);
     }
   });
-  it('does not ask other schools’ staff, trust-wide roles or site managers', () => {
+  it('asks support staff such as the business or site manager: every member of staff', () => {
+    expect(mayAnswerPulse([{ role: 'site_manager', schoolId: school }], school)).toBe(true);
+  });
+  it('does not ask other schools’ staff or trust-wide roles', () => {
     expect(mayAnswerPulse([{ role: 'teacher', schoolId: 'school-b' }], school)).toBe(false);
     expect(mayAnswerPulse([{ role: 'trust_admin', schoolId: null }], school)).toBe(false);
     expect(mayAnswerPulse([{ role: 'trust_leader', schoolId: null }], school)).toBe(false);
-    expect(mayAnswerPulse([{ role: 'site_manager', schoolId: school }], school)).toBe(false);
   });
 });
 

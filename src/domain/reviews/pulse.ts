@@ -34,8 +34,16 @@ export const PULSE_QUESTIONS = {
 
 export const COMMENT_MAX = 1000;
 
-/** The staff a pulse asks: the school's leaders, observers and teachers. */
-export const PULSE_ROLES: readonly Role[] = ['school_leader', 'observer', 'teacher'];
+/**
+ * The staff a pulse asks: every member of the school's staff (rule 11, "with all staff"):
+ * leaders, observers, teachers and support staff such as the business or site manager.
+ */
+export const PULSE_ROLES: readonly Role[] = [
+  'school_leader',
+  'observer',
+  'teacher',
+  'site_manager',
+];
 
 /** Whether a person with these memberships is on the school's staff the pulse asks. */
 export function mayAnswerPulse(memberships: readonly Membership[], schoolId: string): boolean {

@@ -1,16 +1,19 @@
 import type { MailDeps } from '../responses/outbox.ts';
 import { noticeHandedInRecords } from '../responses/responses.service.ts';
+import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindDueActions } from './actions.service.ts';
 
 /**
  * Scheduled work after the walk. There is no job queue yet, so main.ts runs this on a small
  * unref'd timer: teachers are told of newly handed-in records, and owners are reminded of
- * actions falling due. Both are idempotent, so a run that overlaps or repeats does no harm.
+ * actions falling due, and leaders of reviews with staff falling due (rule 11). All are
+ * idempotent, so a run that overlaps or repeats does no harm.
  */
 export async function runAfterTheWalk(deps: MailDeps) {
   const told = await noticeHandedInRecords(deps);
   const reminded = await remindDueActions(deps, deps.now());
-  return { told, reminded };
+  const reviewsDue = await remindReviewsDue(deps, deps.now());
+  return { told, reminded, reviewsDue };
 }
 
 export function startAfterTheWalkTimer(

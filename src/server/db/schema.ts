@@ -330,9 +330,16 @@ export interface SchoolProtocolSettingsTable {
   min_group_size: number;
   /** A Monday in week 1 (week A) of the timetable cycle; null: the Monday of the first term. */
   cycle_anchor: DateOnly | null;
+  /** School days a programme stays in consultation before it may be agreed (0019). */
+  consultation_school_days: ColumnType<number, number | undefined, number>;
+  /** School days an amendment stays in consultation before it may be agreed (0019). */
+  amendment_school_days: ColumnType<number, number | undefined, number>;
+  review_frequency: ColumnType<ReviewFrequency, ReviewFrequency | undefined, ReviewFrequency>;
   updated_at: Timestamp;
   updated_by: string | null;
 }
+
+export type ReviewFrequency = 'term' | 'school_year';
 
 export interface ProgrammesTable {
   trust_id: string;
@@ -359,7 +366,11 @@ export interface ProgrammeCommentsTable {
   trust_id: string;
   comment_id: Generated<string>;
   programme_id: string;
-  author_id: string;
+  /** null when the comment is anonymous: who wrote it is kept nowhere (0019). */
+  author_id: string | null;
+  anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The amendment commented on; null: the programme itself. */
+  amendment_id: string | null;
   body: string;
   created_at: Timestamp;
   answer: string | null;
@@ -389,6 +400,57 @@ export interface WalksTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The programme's planned walk this walk carries out (0019). */
+  planned_walk_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Only that a person commented anonymously on a programme: no comment, no time (0019). */
+export interface ProgrammeAnonymousCommentersTable {
+  trust_id: string;
+  programme_id: string;
+  person_id: string;
+}
+
+export interface ProgrammeAmendmentsTable {
+  trust_id: string;
+  programme_id: string;
+  amendment_id: Generated<string>;
+  summary: string;
+  status: ColumnType<
+    'consultation' | 'agreed' | 'withdrawn',
+    'consultation' | 'agreed' | 'withdrawn' | undefined,
+    'consultation' | 'agreed' | 'withdrawn'
+  >;
+  opened_at: Timestamp;
+  agreed_on: DateOnly | null;
+  agreement_how: string | null;
+  agreed_recorded_by: string | null;
+  created_by: string | null;
+}
+
+/** A walk the programme plans: week or date, time of day, focus and observers (0019). */
+export interface ProgrammePlannedWalksTable {
+  trust_id: string;
+  programme_id: string;
+  planned_walk_id: Generated<string>;
+  /** null: part of the programme as first agreed; else the amendment that adds it. */
+  amendment_id: string | null;
+  week_of: DateOnly | null;
+  walk_date: DateOnly | null;
+  /** School-local 'HH:MM' (read with to_char). */
+  window_start: string;
+  window_end: string;
+  kind: ColumnType<WalkKind, WalkKind | undefined, WalkKind>;
+  focus_title: string;
+  observer_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
+export interface ReviewDueRemindersTable {
+  trust_id: string;
+  school_id: string;
+  period_from: DateOnly;
+  reminded_at: Timestamp;
 }
 
 export interface WalkObserversTable {
@@ -450,6 +512,8 @@ export interface VisitsTable {
   notice_sent_at: Timestamp | null;
   needs_teacher_agreement: boolean;
   teacher_agreed_at: Timestamp | null;
+  /** A visit on a health-and-safety walk: kept from the walk's kind by triggers, never capped (0019). */
+  site_audit: ColumnType<boolean, never, never>;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
 }
@@ -486,6 +550,10 @@ export interface DB {
   school_protocol_settings: SchoolProtocolSettingsTable;
   programmes: ProgrammesTable;
   programme_comments: ProgrammeCommentsTable;
+  programme_anonymous_commenters: ProgrammeAnonymousCommentersTable;
+  programme_amendments: ProgrammeAmendmentsTable;
+  programme_planned_walks: ProgrammePlannedWalksTable;
+  review_due_reminders: ReviewDueRemindersTable;
   walks: WalksTable;
   walk_observers: WalkObserversTable;
   walk_invitations: WalkInvitationsTable;

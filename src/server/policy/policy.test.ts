@@ -197,7 +197,8 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['teacher', 'review.view_results', 'own school', 'deny'],
   ['school_leader', 'review.view_results', 'own school', 'allow'],
   ['trust_leader', 'review.view_results', 'other school', 'allow'],
-  ['site_manager', 'review.answer', 'own school', 'deny'],
+  ['site_manager', 'review.answer', 'own school', 'allow'],
+  ['site_manager', 'review.answer', 'other school', 'deny'],
   ['trust_leader', 'review.view', 'other trust', 'not_found'],
 ];
 

@@ -177,19 +177,22 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: ['school_leader'],
   },
   'insights.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
-  // Reviews with all staff (rule 11). Staff see the school's reviews and answer the pulse,
-  // anonymously (the answer is stored apart from the fact that they answered); leaders open,
+  // Reviews with all staff (rule 11): every member of staff, support staff included, sees the
+  // school's reviews and answers the pulse, anonymously (the answer is stored apart from the fact that they answered); leaders open,
   // note and close reviews and read the pulse's results once it has closed, suppressed below k.
   'review.view': {
     trustWide: ['trust_admin', 'trust_leader'],
-    inSchool: ['school_leader', 'observer', 'teacher'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
   },
   'review.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
   'review.view_results': {
     trustWide: ['trust_admin', 'trust_leader'],
     inSchool: ['school_leader'],
   },
-  'review.answer': { trustWide: [], inSchool: ['school_leader', 'observer', 'teacher'] },
+  'review.answer': {
+    trustWide: [],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

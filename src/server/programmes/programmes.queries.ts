@@ -123,33 +123,46 @@ export function updateProgramme(
 }
 
 export function listComments(tx: Tx, programmeId: string) {
-  return tx
-    .selectFrom('programme_comments as c')
-    .innerJoin('people as a', (j) =>
-      j.onRef('a.trust_id', '=', 'c.trust_id').onRef('a.person_id', '=', 'c.author_id'),
-    )
-    .leftJoin('people as r', (j) =>
-      j.onRef('r.trust_id', '=', 'c.trust_id').onRef('r.person_id', '=', 'c.answered_by'),
-    )
-    .select([
-      'c.comment_id',
-      'c.author_id',
-      'a.full_name as author_name',
-      'c.body',
-      'c.created_at',
-      'c.answer',
-      'r.full_name as answered_by_name',
-      'c.answered_at',
-    ])
-    .where('c.programme_id', '=', programmeId)
-    .orderBy('c.created_at')
-    .orderBy('c.comment_id')
-    .execute();
+  return (
+    tx
+      .selectFrom('programme_comments as c')
+      // An anonymous comment has no author: nothing here can join it to a person.
+      .leftJoin('people as a', (j) =>
+        j.onRef('a.trust_id', '=', 'c.trust_id').onRef('a.person_id', '=', 'c.author_id'),
+      )
+      .leftJoin('people as r', (j) =>
+        j.onRef('r.trust_id', '=', 'c.trust_id').onRef('r.person_id', '=', 'c.answered_by'),
+      )
+      .select([
+        'c.comment_id',
+        'c.author_id',
+        'a.full_name as author_name',
+        'c.anonymous',
+        'c.amendment_id',
+        'c.body',
+        'c.created_at',
+        'c.answer',
+        'r.full_name as answered_by_name',
+        'c.answered_at',
+      ])
+      .where('c.programme_id', '=', programmeId)
+      .orderBy('c.created_at')
+      .orderBy('c.comment_id')
+      .execute()
+  );
 }
 
 export async function insertComment(
   tx: Tx,
-  row: { trustId: string; programmeId: string; authorId: string; body: string; now: Date },
+  row: {
+    trustId: string;
+    programmeId: string;
+    /** null: anonymous. */
+    authorId: string | null;
+    amendmentId: string | null;
+    body: string;
+    now: Date;
+  },
 ) {
   const inserted = await tx
     .insertInto('programme_comments')
@@ -157,6 +170,8 @@ export async function insertComment(
       trust_id: row.trustId,
       programme_id: row.programmeId,
       author_id: row.authorId,
+      anonymous: row.authorId === null,
+      amendment_id: row.amendmentId,
       body: row.body,
       created_at: row.now,
     })
@@ -168,7 +183,7 @@ export async function insertComment(
 export function findComment(tx: Tx, programmeId: string, commentId: string) {
   return tx
     .selectFrom('programme_comments')
-    .select(['comment_id', 'answer'])
+    .select(['comment_id', 'answer', 'amendment_id'])
     .where('programme_id', '=', programmeId)
     .where('comment_id', '=', commentId)
     .executeTakeFirst();

@@ -33,7 +33,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
   }
 
   it('runs the whole workflow: staff comment in consultation, the leader answers, records the agreement and publishes; staff are mailed', async () => {
-    const head = await as(a.email('school_leader'));
+    let head = await as(a.email('school_leader'));
     const school = a.school('North');
     const created = await head.post(`/api/schools/${school}/programmes`, {
       title: 'Autumn 2026 learning walks',
@@ -50,7 +50,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
     });
 
     // A teacher cannot see a draft, in the list or by id.
-    const teacher = await as(a.email('teacher'));
+    let teacher = await as(a.email('teacher'));
     const listed = await teacher.get(`/api/schools/${school}/programmes`);
     expect(listed.body.programmes).toEqual([]);
     expect(listed.body.canEdit).toBe(false);
@@ -105,17 +105,32 @@ describe('programmes API: draft → consultation → agreed → published', () =
       mine: false,
     });
 
+    // Staff have the school's five school days to comment: opened Monday 23 November, with an
+    // INSET day on the 27th, so Tuesday 1 December at the earliest.
+    const tooSoon = await head.post(`/api/programmes/${p.id}/status`, {
+      to: 'agreed',
+      agreedOn: '2026-11-23',
+      agreementHow: 'Staff meeting 23 November',
+    });
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body.error.code).toBe('consultation_too_short');
+    expect(tooSoon.body.error.details.earliestAgreement).toBe('2026-12-01');
+    t.clock.advance(8 * 24 * 3600_000); // Tuesday 1 December
+    clients.clear(); // sessions idle for a week have ended: sign in again
+    head = await as(a.email('school_leader'));
+    teacher = await as(a.email('teacher'));
+
     // The agreement must say when and how; a date in the future is refused.
     const vague = await head.post(`/api/programmes/${p.id}/status`, {
       to: 'agreed',
-      agreedOn: '2026-11-20',
+      agreedOn: '2026-12-01',
       agreementHow: '',
     });
     expect(vague.status).toBe(400);
     expect(vague.body.error.details[0].field).toBe('body.agreementHow');
     const future = await head.post(`/api/programmes/${p.id}/status`, {
       to: 'agreed',
-      agreedOn: '2026-12-01',
+      agreedOn: '2026-12-09',
       agreementHow: 'staff meeting',
     });
     expect(future.status).toBe(422);
@@ -123,14 +138,14 @@ describe('programmes API: draft → consultation → agreed → published', () =
 
     const agreed = await head.post(`/api/programmes/${p.id}/status`, {
       to: 'agreed',
-      agreedOn: '2026-11-20',
-      agreementHow: 'Staff meeting 20 November; union rep consulted',
+      agreedOn: '2026-12-01',
+      agreementHow: 'Staff meeting 1 December; union rep consulted',
     });
     expect(agreed.status).toBe(200);
     expect(agreed.body.programme).toMatchObject({
       status: 'agreed',
-      agreedOn: '2026-11-20',
-      agreementHow: 'Staff meeting 20 November; union rep consulted',
+      agreedOn: '2026-12-01',
+      agreementHow: 'Staff meeting 1 December; union rep consulted',
     });
 
     // Comments close once agreed; the text is settled.
@@ -148,7 +163,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
     const published = await head.post(`/api/programmes/${p.id}/status`, { to: 'published' });
     expect(published.status).toBe(200);
     expect(published.body.programme.status).toBe('published');
-    expect(published.body.programme.publishedAt).toBe('2026-11-23T09:00:00.000Z');
+    expect(published.body.programme.publishedAt).toBe('2026-12-01T09:00:00.000Z');
 
     // Every member of the school's staff got one mail.
     const outbox = await (await as(a.email('trust_admin'))).get('/api/outbox?limit=50');
@@ -159,7 +174,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
     expect(mails.map((m: { to: string }) => m.to).sort()).toEqual(
       a.fixture.schools[0]!.staff.map((s) => s.email).sort(),
     );
-    expect(mails[0].body).toContain('Staff agreed it on Friday 20 November 2026');
+    expect(mails[0].body).toContain('Staff agreed it on Tuesday 1 December 2026');
 
     // Published twice is refused.
     const again = await head.post(`/api/programmes/${p.id}/status`, { to: 'published' });

@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../contracts/errors.ts';
 import {
+  amendmentAgreementSchema,
+  amendmentInputSchema,
+  amendmentParamsSchema,
   answerInputSchema,
   commentInputSchema,
   commentParamsSchema,
+  plannedWalkParamsSchema,
+  plannedWalksInputSchema,
   programmeDetailSchema,
   programmeInputSchema,
   programmeListSchema,
@@ -11,11 +16,15 @@ import {
   protocolSettingsInputSchema,
   protocolSettingsResponseSchema,
   protocolSettingsSchema,
+  termPlanInputSchema,
+  termPlanSchema,
   transitionSchema,
 } from '../../contracts/programmes.ts';
 import { schoolParamsSchema } from '../../contracts/schools.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
+import { agreeAmendment, openAmendment } from './amendments.service.ts';
+import { addPlannedWalks, removePlannedWalk, termPlan } from './planned-walks.service.ts';
 import {
   addComment,
   answerComment,
@@ -138,7 +147,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         deps,
         requireSignedIn(request),
         request.params.programmeId,
-        request.body.body,
+        request.body,
       );
       return reply.status(201).send(result);
     },
@@ -162,6 +171,111 @@ export const programmeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         request.params.programmeId,
         request.params.commentId,
         request.body.answer,
+      ),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/planned-walks',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary:
+          'Add planned walks (week or date, time, focus, observers) to a draft or a programme in consultation, or to an amendment in consultation once agreed',
+        params: programmeParamsSchema,
+        body: plannedWalksInputSchema,
+        response: { 201: programmeDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await addPlannedWalks(
+        deps,
+        requireSignedIn(request),
+        request.params.programmeId,
+        request.body,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.delete(
+    '/api/programmes/:programmeId/planned-walks/:plannedWalkId',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary:
+          'Remove a planned walk while its programme or amendment is still being consulted on',
+        params: plannedWalkParamsSchema,
+        response: { 200: programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      removePlannedWalk(
+        deps,
+        requireSignedIn(request),
+        request.params.programmeId,
+        request.params.plannedWalkId,
+      ),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/term-plan',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary:
+          "Draft the term's planned walks with the term planner (dates spread over the weekdays, times rotated, checked against every rule). Writes nothing.",
+        params: programmeParamsSchema,
+        body: termPlanInputSchema,
+        response: { 200: termPlanSchema, ...errors },
+      },
+    },
+    async (request) =>
+      termPlan(deps, requireSignedIn(request), request.params.programmeId, request.body),
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/amendments',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary:
+          'Open an amendment to an agreed programme for consultation (every member of staff is told)',
+        params: programmeParamsSchema,
+        body: amendmentInputSchema,
+        response: { 201: programmeDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await openAmendment(
+        deps,
+        requireSignedIn(request),
+        request.params.programmeId,
+        request.body.summary,
+        request.log,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/programmes/:programmeId/amendments/:amendmentId/agree',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary:
+          'Record that staff agreed an amendment (after its minimum period, every comment answered)',
+        params: amendmentParamsSchema,
+        body: amendmentAgreementSchema,
+        response: { 200: programmeDetailSchema, ...errors },
+      },
+    },
+    async (request) =>
+      agreeAmendment(
+        deps,
+        requireSignedIn(request),
+        request.params.programmeId,
+        request.params.amendmentId,
+        request.body,
       ),
   );
 

@@ -13,6 +13,13 @@ import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { schoolPeople } from '../staff/staff.queries.ts';
+import * as cq from './consultation.queries.ts';
+import {
+  consultationContext,
+  earliestFor,
+  requireAgreementAllowed,
+  tellStaffConsultation,
+} from './consultation.ts';
 import * as q from './programmes.queries.ts';
 
 type Log = { error(obj: unknown, msg: string): void };
@@ -99,13 +106,26 @@ export function listProgrammes(deps: AppDeps, auth: SignedIn, schoolId: string) 
   });
 }
 
-async function detail(tx: Tx, auth: SignedIn, programmeId: string): Promise<ProgrammeDetail> {
+export async function detail(
+  tx: Tx,
+  deps: AppDeps,
+  auth: SignedIn,
+  programmeId: string,
+): Promise<ProgrammeDetail> {
   const p = (await q.findProgramme(tx, programmeId))!;
-  const [walks, comments] = await Promise.all([
+  const [walks, comments, planned, amendments, unanswered, ctx] = await Promise.all([
     q.listProgrammeWalks(tx, programmeId),
     q.listComments(tx, programmeId),
+    cq.listPlannedWalks(tx, programmeId),
+    cq.listAmendments(tx, programmeId),
+    cq.unansweredCounts(tx, programmeId),
+    consultationContext(tx, deps, p.school_id),
   ]);
   const canEdit = may(auth, 'programme.manage', p.trust_id, p.school_id);
+  const agreedAmendments = new Set(
+    amendments.filter((a) => a.status === 'agreed').map((a) => a.amendment_id),
+  );
+  const programmeAgreed = p.status === 'agreed' || p.status === 'published';
   return {
     programme: {
       ...summary(p),
@@ -131,10 +151,46 @@ async function detail(tx: Tx, auth: SignedIn, programmeId: string): Promise<Prog
         observerNames: w.observer_names ?? [],
         visitCount: w.visit_count ?? 0,
       })),
+    plannedWalks: planned.map((w) => ({
+      id: w.planned_walk_id,
+      weekOf: w.week_of,
+      date: w.walk_date,
+      windowStart: w.window_start,
+      windowEnd: w.window_end,
+      kind: w.kind,
+      focusTitle: w.focus_title,
+      observerIds: w.observer_ids,
+      observerNames: w.observer_names ?? [],
+      amendmentId: w.amendment_id,
+      agreed: w.amendment_id ? agreedAmendments.has(w.amendment_id) : programmeAgreed,
+      walkId: w.walk_id ?? null,
+    })),
+    amendments: amendments.map((a) => ({
+      id: a.amendment_id,
+      summary: a.summary,
+      status: a.status,
+      openedAt: a.opened_at.toISOString(),
+      agreedOn: a.agreed_on,
+      agreementHow: a.agreement_how,
+      earliestAgreement: earliestFor(ctx, a.opened_at, ctx.settings.amendmentSchoolDays),
+      unanswered: unanswered.get(a.amendment_id) ?? 0,
+    })),
+    consultation: {
+      minSchoolDays: ctx.settings.consultationSchoolDays,
+      amendmentSchoolDays: ctx.settings.amendmentSchoolDays,
+      earliestAgreement:
+        p.status === 'consultation'
+          ? earliestFor(ctx, p.consultation_opened_at, ctx.settings.consultationSchoolDays)
+          : null,
+      unanswered: unanswered.get(null) ?? 0,
+    },
+    // An anonymous comment carries no author: no name, no id, and never "mine".
     comments: comments.map((c) => ({
       id: c.comment_id,
-      authorName: c.author_name,
-      mine: c.author_id === auth.actor.personId,
+      authorName: c.anonymous ? null : (c.author_name ?? null),
+      anonymous: c.anonymous,
+      amendmentId: c.amendment_id,
+      mine: !c.anonymous && c.author_id === auth.actor.personId,
       body: c.body,
       createdAt: c.created_at.toISOString(),
       answer: c.answer,
@@ -150,7 +206,7 @@ async function detail(tx: Tx, auth: SignedIn, programmeId: string): Promise<Prog
 export function programmeDetail(deps: AppDeps, auth: SignedIn, programmeId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedProgramme(tx, auth, programmeId, 'programme.view', 'read this programme');
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
 }
 
@@ -215,7 +271,7 @@ export function createProgramme(
       now: deps.now(),
     });
     await audit(tx, auth, 'programme.create', programmeId);
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
 }
 
@@ -250,7 +306,7 @@ export function updateProgramme(
       updated_at: deps.now(),
     });
     await audit(tx, auth, 'programme.update', programmeId);
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
 }
 
@@ -300,6 +356,26 @@ export async function transitionProgramme(
         consultation_opened_at: now,
         updated_at: now,
       });
+      const ctx = await consultationContext(tx, deps, p.school_id);
+      queued.push(
+        ...(await tellStaffConsultation(
+          tx,
+          deps,
+          ctx,
+          {
+            trustId: p.trust_id,
+            programmeId,
+            title: p.title,
+            startsOn: p.starts_on,
+            endsOn: p.ends_on,
+          },
+          {
+            kind: 'programme',
+            earliest: earliestFor(ctx, now, ctx.settings.consultationSchoolDays),
+          },
+          now,
+        )),
+      );
     } else if (transition.to === 'draft') {
       await q.updateProgramme(tx, programmeId, { status: 'draft', updated_at: now });
     } else if (transition.to === 'agreed') {
@@ -312,6 +388,13 @@ export async function transitionProgramme(
           [{ field: 'body.agreedOn', message: 'is after today' }],
         );
       }
+      const ctx = await consultationContext(tx, deps, p.school_id);
+      requireAgreementAllowed(ctx, {
+        kind: 'programme',
+        openedAt: p.consultation_opened_at,
+        agreedOn: transition.agreedOn,
+        unanswered: (await cq.unansweredCounts(tx, programmeId)).get(null) ?? 0,
+      });
       await q.updateProgramme(tx, programmeId, {
         status: 'agreed',
         agreed_on: transition.agreedOn,
@@ -329,7 +412,7 @@ export async function transitionProgramme(
       queued.push(...(await tellStaff(tx, deps, p, now)));
     }
     await audit(tx, auth, `programme.${transition.to}`, programmeId);
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
   void deliver({ ...deps, log }, queued);
   return result;
@@ -384,7 +467,12 @@ async function tellStaff(tx: Tx, deps: AppDeps, p: q.ProgrammeRow, now: Date) {
   return queued;
 }
 
-export function addComment(deps: AppDeps, auth: SignedIn, programmeId: string, body: string) {
+export function addComment(
+  deps: AppDeps,
+  auth: SignedIn,
+  programmeId: string,
+  input: { body: string; anonymous: boolean; amendmentId: string | null },
+) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const p = await authorisedProgramme(
       tx,
@@ -393,7 +481,17 @@ export function addComment(deps: AppDeps, auth: SignedIn, programmeId: string, b
       'programme.comment',
       'comment on this programme (comments come from the school’s own staff)',
     );
-    if (p.status !== 'consultation') {
+    if (input.amendmentId) {
+      const amendment = await cq.findAmendment(tx, programmeId, input.amendmentId);
+      if (!amendment) throw notFound('The amendment');
+      if (amendment.status !== 'consultation') {
+        throw new AppError(
+          409,
+          'not_in_consultation',
+          `Comments on this amendment closed when it was ${amendment.status}. Raise anything further with the headteacher.`,
+        );
+      }
+    } else if (p.status !== 'consultation') {
       throw new AppError(
         409,
         'not_in_consultation',
@@ -403,10 +501,21 @@ export function addComment(deps: AppDeps, auth: SignedIn, programmeId: string, b
     const commentId = await q.insertComment(tx, {
       trustId: auth.actor.trustId,
       programmeId,
-      authorId: auth.actor.personId,
-      body,
+      authorId: input.anonymous ? null : auth.actor.personId,
+      amendmentId: input.amendmentId,
+      body: input.body,
       now: deps.now(),
     });
+    if (input.anonymous) {
+      // Only that this person commented anonymously here, never which comment; and no audit
+      // event, which would pair the person with the comment's time.
+      await cq.noteAnonymousCommenter(tx, {
+        trustId: auth.actor.trustId,
+        programmeId,
+        personId: auth.actor.personId,
+      });
+      return detail(tx, deps, auth, programmeId);
+    }
     await recordAudit(tx, {
       trustId: auth.actor.trustId,
       actorPersonId: auth.actor.personId,
@@ -414,7 +523,7 @@ export function addComment(deps: AppDeps, auth: SignedIn, programmeId: string, b
       subjectType: 'programme_comment',
       subjectId: commentId,
     });
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
 }
 
@@ -447,6 +556,6 @@ export function answerComment(
       subjectType: 'programme_comment',
       subjectId: commentId,
     });
-    return detail(tx, auth, programmeId);
+    return detail(tx, deps, auth, programmeId);
   });
 }

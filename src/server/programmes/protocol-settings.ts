@@ -35,6 +35,9 @@ export async function loadSettingsRow(tx: Tx, schoolId: string): Promise<Protoco
     responseWindowSchoolDays: row?.response_window_school_days ?? d.responseWindowSchoolDays,
     minGroupSize: row?.min_group_size ?? d.minGroupSize,
     cycleAnchor: row?.cycle_anchor ?? null,
+    consultationSchoolDays: row?.consultation_school_days ?? d.consultationSchoolDays,
+    amendmentSchoolDays: row?.amendment_school_days ?? d.amendmentSchoolDays,
+    reviewFrequency: row?.review_frequency ?? d.reviewFrequency,
   };
 }
 
@@ -49,6 +52,9 @@ export function toDomainSettings(s: ProtocolSettingsDto): ProtocolSettings {
     maxRoomsPerHour: s.maxRoomsPerHour,
     responseWindowSchoolDays: s.responseWindowSchoolDays,
     minGroupSize: s.minGroupSize,
+    consultationSchoolDays: s.consultationSchoolDays,
+    amendmentSchoolDays: s.amendmentSchoolDays,
+    reviewFrequency: s.reviewFrequency,
   };
 }
 
@@ -97,6 +103,8 @@ const labels: Record<NumericSetting, string> = {
   maxRoomsPerHour: 'Rooms an hour',
   responseWindowSchoolDays: 'School days to respond to a record',
   minGroupSize: 'Smallest group shown in any breakdown',
+  consultationSchoolDays: 'School days of consultation on a programme',
+  amendmentSchoolDays: 'School days of consultation on an amendment',
 };
 
 export function getProtocolSettings(deps: AppDeps, auth: SignedIn, schoolId: string) {
@@ -172,6 +180,9 @@ export function updateProtocolSettings(
       response_window_school_days: next.responseWindowSchoolDays,
       min_group_size: next.minGroupSize,
       cycle_anchor: next.cycleAnchor,
+      consultation_school_days: next.consultationSchoolDays,
+      amendment_school_days: next.amendmentSchoolDays,
+      review_frequency: next.reviewFrequency,
       updated_at: deps.now(),
       updated_by: auth.actor.personId,
     };

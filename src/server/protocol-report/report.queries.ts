@@ -28,7 +28,10 @@ export function findTerm(tx: Tx, schoolId: string, termId: string) {
     .executeTakeFirst();
 }
 
-/** Walks in scope, cancelled ones left out: a programme's, or the school's between two dates. */
+/**
+ * Published walks in scope: a programme's, or the school's between two dates. Drafts (which may
+ * never be published) and cancelled walks are left out: the report judges what staff were told.
+ */
 export function listWalks(
   tx: Tx,
   schoolId: string,
@@ -49,6 +52,7 @@ export function listWalks(
       'walks.programme_id',
       'walks.off_programme_reason',
       'walks.status',
+      'walks.kind',
       'programmes.status as programme_status',
       'programmes.agreed_on as programme_agreed_on',
       'programmes.agreement_how as programme_agreement_how',
@@ -56,7 +60,7 @@ export function listWalks(
       'programmes.title as programme_title',
     ])
     .where('walks.school_id', '=', schoolId)
-    .where('walks.status', '<>', 'cancelled');
+    .where('walks.status', '=', 'published');
   query =
     'programmeId' in scope
       ? query.where('walks.programme_id', '=', scope.programmeId)
@@ -107,7 +111,7 @@ export async function coTeachers(tx: Tx, lessonIds: readonly string[]) {
   return map;
 }
 
-/** The same teachers' counted visits on walks outside the scope, for the caps. */
+/** The same teachers' visits on other published walks, outside the scope, for the caps. */
 export function history(tx: Tx, teacherIds: readonly string[], exceptWalkIds: readonly string[]) {
   if (teacherIds.length === 0) return Promise.resolve([]);
   let query = tx
@@ -117,10 +121,11 @@ export function history(tx: Tx, teacherIds: readonly string[], exceptWalkIds: re
         .onRef('walks.trust_id', '=', 'visits.trust_id')
         .onRef('walks.walk_id', '=', 'visits.walk_id'),
     )
-    .select(['visits.teacher_id', 'visits.visit_date', 'visits.invited'])
+    .select(['visits.teacher_id', 'visits.visit_date', 'visits.invited', 'visits.site_audit'])
     .where('visits.teacher_id', 'in', teacherIds)
     .where('visits.status', '=', 'planned')
-    .where('walks.status', '<>', 'cancelled');
+    // Only what staff were told counts: drafts may never be published.
+    .where('walks.status', '=', 'published');
   if (exceptWalkIds.length > 0) query = query.where('visits.walk_id', 'not in', exceptWalkIds);
   return query.execute();
 }

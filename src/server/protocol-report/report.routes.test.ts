@@ -4,7 +4,13 @@ import { insertProgramme, insertWalk } from '../notices/fixtures.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
-type Row = { rule: string; status: string; evidence: string[]; violations: number };
+type Row = {
+  number: number | null;
+  rule: string;
+  status: string;
+  evidence: string[];
+  violations: number;
+};
 
 describe('the protocol report', () => {
   let t: TestApp;
@@ -63,6 +69,21 @@ describe('the protocol report', () => {
       ],
     });
 
+    // A draft walk that breaks everything: never published, so the report ignores it.
+    await insertWalk(t.db, trust, {
+      school: 'South',
+      programmeId: kept,
+      date: '2026-12-01',
+      status: 'draft',
+      purpose: 'Whether Mr Okafor is coping',
+      observerEmails: [
+        trust.email('school_leader', 'South'),
+        trust.email('observer', 'South'),
+        trust.email('site_manager', 'South'),
+      ],
+      visits: [{ teacherEmail: trust.email('teacher', 'South'), start: '10:00', end: '10:40' }],
+    });
+
     broken = await insertProgramme(t.db, trust, { school: 'North' });
     const teacher = trust.email('teacher');
     // Three observers, a purpose about one person, notice given the day before.
@@ -88,6 +109,35 @@ describe('the protocol report', () => {
         visits: [{ teacherEmail: teacher, start: '10:00', end: '10:10' }],
       });
     }
+    // Each published walk carries out a planned walk of its agreed programme (rule 1).
+    await withTenant(t.db, trust.trustId, async (tx) => {
+      const walks = await tx
+        .selectFrom('walks')
+        .select(['walk_id', 'programme_id', 'walk_date', 'window_start', 'window_end'])
+        .where('status', '=', 'published')
+        .execute();
+      for (const w of walks) {
+        const planned = await tx
+          .insertInto('programme_planned_walks')
+          .values({
+            trust_id: trust.trustId,
+            programme_id: w.programme_id!,
+            walk_date: w.walk_date,
+            week_of: null,
+            window_start: w.window_start,
+            window_end: w.window_end,
+            focus_title: 'Reading aloud',
+            created_at: monday,
+          })
+          .returning('planned_walk_id')
+          .executeTakeFirstOrThrow();
+        await tx
+          .updateTable('walks')
+          .set({ planned_walk_id: planned.planned_walk_id })
+          .where('walk_id', '=', w.walk_id)
+          .execute();
+      }
+    });
   });
   afterAll(() => t?.close());
 
@@ -110,8 +160,29 @@ describe('the protocol report', () => {
     expect(report.walks).toBe(3);
     expect(report.visits).toBe(4);
     expect(report.allKept).toBe(true);
-    const rows = byRule(report.rows);
-    expect([...rows.values()].every((r) => r.status === 'kept')).toBe(true);
+    // Thirteen rules, in order; what the report cannot measure says so, never "kept".
+    expect(report.rows.map((r: Row) => [r.number, r.rule, r.status])).toEqual([
+      [1, 'programme', 'kept'],
+      [2, 'focus', 'kept'],
+      [3, 'observers', 'kept'],
+      [4, 'notice', 'kept'],
+      [5, 'visit_cap', 'kept'],
+      [6, 'no_evaluation', 'not_applicable'],
+      [7, 'student_voice', 'not_applicable'],
+      [8, 'teachers_see_records', 'not_applicable'],
+      [9, 'neutral_language', 'not_applicable'],
+      [10, 'aggregates_only', 'not_measured'],
+      [11, 'reviews', 'not_applicable'],
+      [12, 'concerns', 'not_measured'],
+      [13, 'rooms_per_hour', 'kept'],
+    ]);
+    const rows = byRule([...report.rows, ...report.otherChecks]);
+    expect(rows.get('concerns')!.evidence).toEqual([
+      'Not measured: concerns are not yet recorded in the app.',
+    ]);
+    expect(rows.get('programme')!.evidence).toContain(
+      '3 walks carried out a planned walk of the agreed programme; 0 walks one added by an agreed amendment.',
+    );
     expect(rows.get('programme')!.evidence).toContain(
       'Agreed on Thursday 10 September 2026; how: Staff meeting; union rep consulted.',
     );
@@ -154,6 +225,7 @@ describe('the protocol report', () => {
     expect(res.status).toBe(200);
     expect(res.body.allKept).toBe(false);
     const rows = byRule(res.body.rows);
+    expect(res.body.rows).toHaveLength(13);
     expect(rows.get('observers')).toMatchObject({ status: 'broken', violations: 1 });
     expect(rows.get('observers')!.evidence).toContain('Most observers on any walk: 3 (limit 2).');
     expect(rows.get('focus')!.status).toBe('broken');

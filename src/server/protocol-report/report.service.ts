@@ -1,8 +1,10 @@
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
-import { formatDate, schoolDaysBetween } from '../../domain/calendar/calendar.ts';
+import { formatDate, isTeachingDay, schoolDaysBetween } from '../../domain/calendar/calendar.ts';
 import { protocolReport } from '../../domain/protocol/report.ts';
+import { countsAsObservation } from '../../domain/protocol/rules.ts';
 import { describeCap } from '../../domain/protocol/settings.ts';
 import type { ProgrammeFacts, VisitFacts } from '../../domain/protocol/types.ts';
+import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -16,10 +18,11 @@ import {
 } from '../programmes/protocol-settings.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './report.queries.ts';
+import * as f from './report-facts.queries.ts';
 
 /**
- * The protocol report (DESIGN.md §3): for a programme or a term, each rule kept, broken or not
- * applicable, with its evidence. The domain's protocolReport judges the rules; this gathers the
+ * The protocol report (DESIGN.md §3): for a programme or a term, each of the thirteen rules kept,
+ * broken, not applicable or not measured, with its evidence, over the published walks only. The domain's protocolReport judges the rules; this gathers the
  * facts and adds two distributions (visits per teacher, school days of notice) as bare counts.
  * Nothing here names, ranks or counts a particular teacher.
  */
@@ -140,7 +143,11 @@ async function build(
     tx,
     visits.map((v) => v.lesson_id).filter((id): id is string => id !== null),
   );
+  const siteAudit = new Set(
+    walks.filter((w) => w.kind === 'health_and_safety').map((w) => w.walk_id),
+  );
   const facts = (v: (typeof visits)[number]): VisitFacts => ({
+    siteAudit: siteAudit.has(v.walk_id),
     id: v.visit_id,
     teacherIds: [v.teacher_id, ...(v.lesson_id ? (co.get(v.lesson_id) ?? []) : [])],
     date: v.visit_date,
@@ -153,10 +160,61 @@ async function build(
   const teacherIds = [...new Set(visitFacts.flatMap((v) => v.teacherIds))];
   const history = await q.history(tx, teacherIds, walkIds);
 
+  const planned = await f.plannedOf(tx, walkIds);
+  const programmeIds =
+    'programmeId' in scope.walksScope
+      ? [scope.walksScope.programmeId]
+      : [...new Set(walks.map((w) => w.programme_id).filter((x): x is string => !!x))];
+  const [consultations, prompts, records, reviews] = await Promise.all([
+    f.consultations(tx, programmeIds),
+    f.prompts(tx, walkIds),
+    f.records(tx, walkIds),
+    f.reviews(tx, school.school_id),
+  ]);
+  const today = localDate(deps.now(), tz);
+  const periods = reviewSchedule(
+    calendar,
+    settings.reviewFrequency,
+    reviews.map((r) => ({ from: r.period_from, to: r.period_to })),
+    today,
+  )
+    .filter((p) => p.from <= scope.endsOn && scope.startsOn <= p.to)
+    .map((p) => ({ ...p, ended: p.to < today }));
+  const inPeriods = reviews.filter((r) =>
+    periods.some((p) => r.period_from <= p.to && p.from <= r.period_to),
+  );
+  const { notes, ...recordCounts } = records;
+
   const report = protocolReport({
     title: scope.title,
+    consultations: consultations.map((c) => {
+      const openedOn = localDate(c.openedAt, tz);
+      return {
+        kind: c.kind,
+        schoolDays: c.agreedOn
+          ? schoolDaysBetween(calendar, openedOn, c.agreedOn) +
+            (c.agreedOn > openedOn && isTeachingDay(calendar, c.agreedOn) ? 1 : 0)
+          : null,
+        minSchoolDays:
+          c.kind === 'programme' ? settings.consultationSchoolDays : settings.amendmentSchoolDays,
+        comments: c.comments,
+        anonymous: c.anonymous,
+        unanswered: c.unanswered,
+      };
+    }),
+    prompts,
+    records: recordCounts,
+    notes,
+    reviews: {
+      frequency: settings.reviewFrequency,
+      periods,
+      answered: inPeriods.reduce((n, r) => n + (r.answered ?? 0), 0),
+      asked: inPeriods.reduce((n, r) => n + r.staff_count, 0),
+    },
     walks: walks.map((w) => ({
+      planned: planned.get(w.walk_id) ?? null,
       walk: {
+        inAgreedProgramme: w.programme_id ? !!planned.get(w.walk_id) : undefined,
         id: w.walk_id,
         date: w.walk_date,
         observerIds: observers.filter((o) => o.walk_id === w.walk_id).map((o) => o.person_id),
@@ -182,6 +240,7 @@ async function build(
       teacherId: h.teacher_id,
       date: h.visit_date,
       invited: h.invited,
+      siteAudit: h.site_audit,
     })),
     calendar,
     settings,
@@ -191,7 +250,7 @@ async function build(
   // Bare counts: how many teachers had one visit, two… ; how many visits had n days' notice.
   const perTeacher = new Map<string, number>();
   for (const v of visitFacts) {
-    if (v.invited) continue;
+    if (!countsAsObservation(v)) continue;
     for (const t of new Set(v.teacherIds)) perTeacher.set(t, (perTeacher.get(t) ?? 0) + 1);
   }
   const teachersBy = new Map<number, number>();
@@ -223,6 +282,7 @@ async function build(
     visits: report.visits,
     allKept: report.allKept,
     rows,
+    otherChecks: report.otherChecks,
     distributions: {
       visitsPerTeacher: [...teachersBy.entries()]
         .sort(([a], [b]) => a - b)

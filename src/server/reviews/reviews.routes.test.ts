@@ -47,7 +47,9 @@ describe('reviews and the staff pulse', () => {
   const observer = () => as(trust.email('observer'));
 
   const pulseStaffIds = () =>
-    (['school_leader', 'observer', 'teacher'] as const).map((r) => trust.person(trust.email(r)));
+    (['school_leader', 'observer', 'teacher', 'site_manager'] as const).map((r) =>
+      trust.person(trust.email(r)),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -103,7 +105,7 @@ describe('reviews and the staff pulse', () => {
       pulseOpen: true,
       status: 'open',
       answered: 0,
-      staff: 3,
+      staff: 4,
       results: { status: 'not_yet' },
     });
     const again = await h.post(`/api/schools/${north}/reviews`, {
@@ -144,7 +146,9 @@ describe('reviews and the staff pulse', () => {
         .where('subject', 'like', 'Staff pulse: Autumn term review%')
         .execute();
       expect(mails.map((m) => m.to_address).sort()).toEqual(
-        (['school_leader', 'observer', 'teacher'] as const).map((r) => trust.email(r)).sort(),
+        (['school_leader', 'observer', 'teacher', 'site_manager'] as const)
+          .map((r) => trust.email(r))
+          .sort(),
       );
       expect(mails[0]!.text_body).toContain(`/reviews/${firstId}`);
       const audit = await tx
@@ -172,7 +176,6 @@ describe('reviews and the staff pulse', () => {
     expect(second.body.error.code).toBe('already_answered');
 
     for (const email of [
-      trust.email('site_manager'),
       trust.email('teacher', 'South'),
       trust.email('trust_admin'),
       trust.email('trust_leader'),
@@ -191,7 +194,8 @@ describe('reviews and the staff pulse', () => {
     });
     expect(bad.status).toBe(400);
 
-    // South's pulse (opened by the trust admin) gets one answer from its teacher.
+    // South's pulse (opened by the trust admin) gets two answers: its teacher's and its
+    // business manager's (every member of staff takes part, support staff included).
     const southList = await (await as(trust.email('teacher', 'South'))).get(
       `/api/schools/${south}/reviews`,
     );
@@ -202,6 +206,15 @@ describe('reviews and the staff pulse', () => {
       { walks: 'fewer', supportive: 'unsure' },
     );
     expect(southAnswer.status).toBe(201);
+    const business = await as(trust.email('site_manager', 'South'));
+    const businessList = await business.get(`/api/schools/${south}/reviews`);
+    expect(businessList.status).toBe(200);
+    expect(businessList.body.canAnswer).toBe(true);
+    const businessAnswer = await business.post(
+      `/api/reviews/${southList.body.reviews[0].id}/pulse`,
+      { walks: 'same', supportive: 'yes' },
+    );
+    expect(businessAnswer.status).toBe(201);
 
     const mine = await tr.get(`/api/reviews/${firstId}`);
     expect(mine.body).toMatchObject({ youAnswered: true, answered: 1, results: null, notes: null });
@@ -239,7 +252,7 @@ describe('reviews and the staff pulse', () => {
   it('shows the leader nothing while the pulse is open, then suppresses fewer than k answers', async () => {
     const h = await leader();
     const open = await h.get(`/api/reviews/${firstId}`);
-    expect(open.body.results).toMatchObject({ status: 'not_yet', answered: 2, staff: 3, k: 3 });
+    expect(open.body.results).toMatchObject({ status: 'not_yet', answered: 2, staff: 4, k: 3 });
     expect(open.body.results).not.toHaveProperty('figures');
 
     expect((await (await teacher()).post(`/api/reviews/${firstId}/pulse/close`)).status).toBe(403);
@@ -330,7 +343,7 @@ describe('reviews and the staff pulse', () => {
     expect(res.body.results).toMatchObject({
       status: 'shown',
       answered: 3,
-      staff: 3,
+      staff: 4,
       k: 3,
       figures: {
         walks: {
@@ -416,7 +429,7 @@ describe('reviews and the staff pulse', () => {
 
   it('gives the trust dashboard each school’s latest closed pulse, suppressed below k', async () => {
     const tl = await as(trust.email('trust_leader'));
-    // South's pulse had one answer and closed on 27 November (the clock is past it).
+    // South's pulse had two answers and closed on 27 November (the clock is past it).
     const res = await tl.get('/api/insights/trust');
     expect(res.status).toBe(200);
     const pulse = res.body.pulse;
@@ -425,7 +438,7 @@ describe('reviews and the staff pulse', () => {
     expect(n).toMatchObject({
       review: { id: secondId, title: 'Spring review' },
       answered: 3,
-      staff: 3,
+      staff: 4,
       walks: {
         more: { count: 2, share: 2 / 3 },
         same: { count: 1, share: 1 / 3 },
@@ -436,8 +449,8 @@ describe('reviews and the staff pulse', () => {
     expect(n.walks.moreLower).toBeLessThan(2 / 3);
     const s = pulse.schools.find((x: { schoolId: string }) => x.schoolId === south);
     expect(s.walks).toBeNull();
-    expect(s.answered).toBe(1);
-    expect(s.note).toMatch(/Only 1 answered.*at least 3/);
+    expect(s.answered).toBe(2);
+    expect(s.note).toMatch(/Only 2 answered.*at least 3/);
     // No comment, no person.
     const text = JSON.stringify(res.body.pulse);
     expect(text).not.toContain('Zones of the room');
@@ -488,7 +501,7 @@ describe('reviews and the staff pulse', () => {
       status: 'closed',
       pulseOpen: false,
       answered: counts.answers.length,
-      staff: 3,
+      staff: 4,
     });
     expect(res.body.notes).toMatch(/no walks in exam weeks/);
     expect(res.body.results.status).toBe(counts.answers.length >= 3 ? 'shown' : 'suppressed');

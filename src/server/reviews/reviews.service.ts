@@ -18,6 +18,7 @@ import {
   shuffled,
   summarisePulse,
 } from '../../domain/reviews/pulse.ts';
+import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
@@ -25,6 +26,7 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { insertNotices } from '../notices/notices.queries.ts';
 import { type Action, decide } from '../policy/policy.ts';
+import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import { todayIn, withTenantMail } from '../responses/outbox.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
 import { schoolPeople } from '../staff/staff.queries.ts';
@@ -124,12 +126,24 @@ export function listReviews(deps: AppDeps, auth: SignedIn, schoolId: string): Pr
     const now = deps.now();
     const rows = await q.listReviews(tx, schoolId);
     const ids = rows.map((r) => r.review_id);
-    const [counts, mine, terms] = await Promise.all([
+    const [counts, mine, terms, settings] = await Promise.all([
       q.answerCounts(tx, ids),
       q.answeredBy(tx, auth.actor.personId, ids),
       q.schoolTerms(tx, schoolId),
+      loadSettingsRow(tx, schoolId),
     ]);
+    const calendar = await loadCalendar(tx, school, settings.cycleAnchor);
+    const today = todayIn(school.time_zone, now);
     return {
+      schedule: {
+        frequency: settings.reviewFrequency,
+        periods: reviewSchedule(
+          calendar,
+          settings.reviewFrequency,
+          rows.map((r) => ({ from: r.period_from, to: r.period_to })),
+          today,
+        ),
+      },
       schoolName: school.name,
       today: todayIn(school.time_zone, now),
       canManage: may(auth, 'review.manage', schoolId),

@@ -490,3 +490,68 @@ export async function addTestTeachers(
     return out;
   });
 }
+
+/**
+ * Planned walks for a programme, for tests that publish many walks in it: `perWeek` learning
+ * walks each week (08:00–16:00) from the week of `from` to the week of `to`. A walk in the
+ * programme then carries out one of them, as rule 1 asks.
+ */
+export function plannedWeeks(from: string, to: string, perWeek = 4) {
+  const walks: { weekOf: string; windowStart: string; windowEnd: string; focusTitle: string }[] =
+    [];
+  const monday = (d: string) => {
+    const x = new Date(`${d}T00:00:00Z`);
+    x.setUTCDate(x.getUTCDate() - ((x.getUTCDay() + 6) % 7));
+    return x;
+  };
+  for (let w = monday(from); w <= monday(to); w.setUTCDate(w.getUTCDate() + 7)) {
+    for (let i = 0; i < perWeek; i++) {
+      walks.push({
+        weekOf: w.toISOString().slice(0, 10),
+        windowStart: '08:00',
+        windowEnd: '16:00',
+        focusTitle: 'Talk for learning',
+      });
+    }
+  }
+  return walks;
+}
+
+/**
+ * Moves a programme's consultation (and its amendments') opening back by `days`, as if staff had
+ * had that long to comment: for tests that need an agreed programme without moving the clock.
+ */
+export async function backdateConsultation(
+  db: Kysely<DB>,
+  trustId: string,
+  programmeId: string,
+  days = 14,
+) {
+  await withTenant(db, trustId, async (tx) => {
+    const ms = days * 24 * 3600_000;
+    const p = await tx
+      .selectFrom('programmes')
+      .select('consultation_opened_at')
+      .where('programme_id', '=', programmeId)
+      .executeTakeFirstOrThrow();
+    if (p.consultation_opened_at) {
+      await tx
+        .updateTable('programmes')
+        .set({ consultation_opened_at: new Date(p.consultation_opened_at.getTime() - ms) })
+        .where('programme_id', '=', programmeId)
+        .execute();
+    }
+    const amendments = await tx
+      .selectFrom('programme_amendments')
+      .select(['amendment_id', 'opened_at'])
+      .where('programme_id', '=', programmeId)
+      .execute();
+    for (const a of amendments) {
+      await tx
+        .updateTable('programme_amendments')
+        .set({ opened_at: new Date(a.opened_at.getTime() - ms) })
+        .where('amendment_id', '=', a.amendment_id)
+        .execute();
+    }
+  });
+}

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { createTestFocus, createTestTrust, type TestTrust } from '../testing/factories.ts';
+import {
+  backdateConsultation,
+  createTestFocus,
+  createTestTrust,
+  plannedWeeks,
+  type TestTrust,
+} from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -148,7 +154,12 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
       termId: term,
     });
     programmeId = p.body.programme.id;
+    // The programme plans its walks (rule 1): a few each week, so these tests' walks are in it.
+    await leader.post(`/api/programmes/${programmeId}/planned-walks`, {
+      walks: plannedWeeks('2026-11-23', '2026-12-18', 6),
+    });
     await leader.post(`/api/programmes/${programmeId}/status`, { to: 'consultation' });
+    await backdateConsultation(t.db, a.trustId, programmeId);
     await leader.post(`/api/programmes/${programmeId}/status`, {
       to: 'agreed',
       agreedOn: '2026-11-20',

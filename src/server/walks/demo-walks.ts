@@ -5,6 +5,7 @@ import { withTenant } from '../db/with-tenant.ts';
 import type { DemoTrust } from '../demo/demo-trust.ts';
 import { createFocus } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
+import { addPlannedWalks } from '../programmes/planned-walks.service.ts';
 import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
 import { addVisits, createWalk, proposeVisits, publishWalk } from './walks.service.ts';
 
@@ -106,6 +107,24 @@ export async function seedDemoWalks(
       endsOn: '2026-12-18',
     });
     const programmeId = programme.programme.id;
+    const head = school.staff[0]!;
+    const observer =
+      school.staff.find((s) => s !== head && s.roles.includes('observer')) ?? school.staff[1]!;
+    const observerIds = [
+      written.personIds.get(head.email)!,
+      written.personIds.get(observer.email)!,
+    ];
+    // Staff are consulted on the walks themselves: date, time, focus and observers (rule 1).
+    await addPlannedWalks(deps, auth, programmeId, {
+      amendmentId: null,
+      walks: walkDates.map((when, i) => ({
+        ...when,
+        weekOf: null,
+        kind: 'learning' as const,
+        focusTitle: foci[i % foci.length]!.focusTitle,
+        observerIds,
+      })),
+    });
     await transitionProgramme(deps, auth, programmeId, { to: 'consultation' });
     clock = new Date('2026-09-16T16:00:00Z');
     await transitionProgramme(deps, auth, programmeId, {
@@ -116,9 +135,6 @@ export async function seedDemoWalks(
     clock = new Date('2026-09-21T08:00:00Z');
     await transitionProgramme(deps, auth, programmeId, { to: 'published' });
 
-    const head = school.staff[0]!;
-    const observer =
-      school.staff.find((s) => s !== head && s.roles.includes('observer')) ?? school.staff[1]!;
     for (const [i, when] of walkDates.entries()) {
       const walk = await createWalk(deps, auth, schoolId, {
         programmeId,
@@ -128,7 +144,7 @@ export async function seedDemoWalks(
         focusId: focusIds[i % foci.length]!,
         focusTitle: foci[i % foci.length]!.focusTitle,
         purpose: foci[i % foci.length]!.purpose,
-        observerIds: [written.personIds.get(head.email)!, written.personIds.get(observer.email)!],
+        observerIds,
         departmentIds: [],
         yearGroupIds: [],
       });

@@ -141,7 +141,8 @@ export type VisitRow = Awaited<ReturnType<typeof listVisits>>[number];
 
 /**
  * Every counted visit of these teachers on other walks (any school of the trust), for caps and
- * "least recently visited". Cancelled visits and cancelled walks do not count.
+ * "least recently visited". Cancelled visits and cancelled walks do not count, nor do
+ * health-and-safety walks: a site audit of a room is not an observation of its teacher (rule 5).
  */
 export async function visitHistory(
   tx: Tx,
@@ -157,7 +158,8 @@ export async function visitHistory(
     .select(['v.teacher_id', 'v.visit_date', 'v.invited'])
     .where('v.teacher_id', 'in', teacherIds)
     .where('v.status', '=', 'planned')
-    .where('w.status', '<>', 'cancelled');
+    .where('w.status', '<>', 'cancelled')
+    .where('w.kind', '<>', 'health_and_safety');
   // A visit counts against every teacher of the lesson: its co-teachers too.
   let asCoTeacher = tx
     .selectFrom('visit_co_teachers as c')
@@ -170,7 +172,8 @@ export async function visitHistory(
     .select(['c.person_id as teacher_id', 'v.visit_date', 'v.invited'])
     .where('c.person_id', 'in', teacherIds)
     .where('v.status', '=', 'planned')
-    .where('w.status', '<>', 'cancelled');
+    .where('w.status', '<>', 'cancelled')
+    .where('w.kind', '<>', 'health_and_safety');
   if (exceptWalkId) {
     asTeacher = asTeacher.where('v.walk_id', '<>', exceptWalkId);
     asCoTeacher = asCoTeacher.where('v.walk_id', '<>', exceptWalkId);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { createTestFocus, createTestTrust, type TestTrust } from '../testing/factories.ts';
+import {
+  backdateConsultation,
+  createTestFocus,
+  createTestTrust,
+  plannedWeeks,
+  type TestTrust,
+} from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -52,7 +58,13 @@ describe('walks API: the protocol kept by the server', () => {
       termId: term,
     });
     const id = p.body.programme.id as string;
+    // The programme plans its walks (rule 1): a few each week, so these tests' walks are in it.
+    const planned = await leader.post(`/api/programmes/${id}/planned-walks`, {
+      walks: plannedWeeks('2026-11-23', '2026-12-18', 6),
+    });
+    expect(planned.status).toBe(201);
     await leader.post(`/api/programmes/${id}/status`, { to: 'consultation' });
+    await backdateConsultation(t.db, trust.trustId, id);
     await leader.post(`/api/programmes/${id}/status`, {
       to: 'agreed',
       agreedOn: '2026-11-20',

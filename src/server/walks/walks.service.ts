@@ -36,6 +36,7 @@ import {
   withTenantNotices,
 } from '../notices/notices.service.ts';
 import { type Action, decide } from '../policy/policy.ts';
+import { claimPlannedWalk } from '../programmes/planned-claim.ts';
 import {
   loadCalendar,
   loadSettingsRow,
@@ -62,6 +63,7 @@ const PUBLISH_ONLY: ReadonlySet<ViolationCode> = new Set([
   'no_programme',
   'programme_not_published',
   'off_programme_reason_too_short',
+  'not_in_agreed_programme',
   'focus_missing',
   'purpose_missing',
   'no_observers',
@@ -194,9 +196,11 @@ async function checkPlan(
 ) {
   const teacherIds = [...new Set(visits.flatMap((v) => v.teacherIds))];
   const history = await q.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  // A health-and-safety walk audits rooms: its visits count against no teacher's cap (rule 5).
+  const siteAudit = ctx.walk.kind === 'health_and_safety';
   const violations = checkWalkPlan({
     walk,
-    visits,
+    visits: siteAudit ? visits.map((v) => ({ ...v, siteAudit })) : visits,
     programme: walk.programmeId
       ? {
           id: walk.programmeId,
@@ -530,7 +534,8 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
     departmentIds: [...new Set(input.departmentIds)],
     yearGroupIds: [...new Set(input.yearGroupIds)],
     programmeId: input.programmeId,
-    offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
+    // In a programme, a reason records why the walk is outside its agreed plan (rule 1).
+    offProgrammeReason: input.offProgrammeReason,
     focusTitle,
     purpose,
     observerIds: [...new Set(input.observerIds)],
@@ -1355,12 +1360,15 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
     }
     const ctx = await contextOf(tx, deps, walk);
     const facts = await currentFacts(tx, ctx);
+    // Rule 1: the walk carries out a planned walk staff agreed, or needs an amendment or a reason.
+    const inAgreedProgramme = await claimPlannedWalk(tx, walk);
     const violations: Problem[] = await checkPlan(
       tx,
       ctx,
       walkFacts(
         walk,
         ctx.observers.map((o) => o.person_id),
+        { inAgreedProgramme },
       ),
       facts,
       'publish',

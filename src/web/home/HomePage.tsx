@@ -208,6 +208,12 @@ function SiteHome({ me }: { me: Me }) {
         <section key={m.schoolId} aria-labelledby={`rooms-${m.schoolId}`}>
           <h2 id={`rooms-${m.schoolId}`}>Rooms and buildings, {m.schoolName}</h2>
           <RoomList schoolId={m.schoolId!} />
+          <p>
+            Every member of staff takes part in the school’s learning walks:{' '}
+            <Link to={`/schools/${m.schoolId}/programmes`}>the programme and its consultation</Link>
+            , and <Link to={`/schools/${m.schoolId}/reviews`}>reviews with staff</Link> (the
+            anonymous staff pulse).
+          </p>
         </section>
       ))}
     </>

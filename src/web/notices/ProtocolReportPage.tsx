@@ -9,6 +9,7 @@ const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> 
   kept: 'Kept',
   broken: 'Broken',
   not_applicable: 'Not applicable',
+  not_measured: 'Not measured',
 };
 
 const dateLabel = (d: string) =>
@@ -62,37 +63,12 @@ export function ProtocolReportPage() {
           Print this report
         </button>
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">
-            Each rule of the protocol, its status and evidence
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Status</th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.rule}>
-                <th scope="row">{row.label}</th>
-                <td>
-                  <span className={`rule-status ${row.status}`}>{statusLabels[row.status]}</span>
-                </td>
-                <td>
-                  <ul>
-                    {row.evidence.map((e) => (
-                      <li key={e}>{e}</li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RuleTable
+        rows={r.rows}
+        caption="The thirteen rules of the protocol, their status and evidence"
+      />
+      <h2>Other checks</h2>
+      <RuleTable rows={r.otherChecks} caption="Teaching days and the spread of walks" />
       <h2>Visits per teacher</h2>
       <p className="muted">
         How many teachers had each number of visits (invited visits not counted). No teacher is
@@ -134,5 +110,45 @@ export function ProtocolReportPage() {
         </li>
       </ul>
     </article>
+  );
+}
+
+type Row = ProtocolReportDto['rows'][number];
+
+/** Rules (numbered as in the protocol) or other checks, with status and evidence. */
+function RuleTable({ rows, caption }: { rows: Row[]; caption: string }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Status</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rule}>
+              <th scope="row">
+                {row.number ? `${row.number}. ` : ''}
+                {row.label}
+              </th>
+              <td>
+                <span className={`rule-status ${row.status}`}>{statusLabels[row.status]}</span>
+              </td>
+              <td>
+                <ul>
+                  {row.evidence.map((e) => (
+                    <li key={e}>{e}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -7,6 +7,9 @@ import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { WalkForm, walkKindLabels } from '../walks/WalkForm.tsx';
+import { Amendments } from './Amendments.tsx';
+import { Comments } from './Consultation.tsx';
+import { PlannedWalks } from './PlannedWalks.tsx';
 import { formatDay, programmeStatusLabels } from './ProgrammesPage.tsx';
 
 /** /programmes/:programmeId — the workflow, consultation comments and answers, and the walks. */
@@ -28,7 +31,7 @@ export function ProgrammePage() {
   });
   if (programme.isPending) return <Loading what="the programme" />;
   if (programme.error) return <ErrorMessage error={programme.error} />;
-  const { programme: p, walks, comments, canEdit, canComment } = programme.data;
+  const { programme: p, walks, consultation, canEdit, canComment } = programme.data;
   return (
     <>
       <p>
@@ -97,6 +100,15 @@ export function ProgrammePage() {
         </section>
       ) : null}
 
+      <section aria-labelledby="planned">
+        <h2 id="planned">Planned walks</h2>
+        <p className="muted">
+          What staff are consulted on and agree: each walk’s week or date, time, focus and
+          observers.
+        </p>
+        <PlannedWalks detail={programme.data} />
+      </section>
+
       <section aria-labelledby="walks">
         <h2 id="walks">Walks</h2>
         {walks.length === 0 ? <p>No walks planned yet.</p> : null}
@@ -132,28 +144,18 @@ export function ProgrammePage() {
 
       <section aria-labelledby="consultation">
         <h2 id="consultation">Consultation</h2>
-        {comments.length === 0 ? <p>No comments.</p> : null}
-        {comments.map((c) => (
-          <article key={c.id} className="comment">
-            <p>
-              <strong>{c.mine ? 'You' : c.authorName}</strong>{' '}
-              <span className="muted">{new Date(c.createdAt).toLocaleDateString('en-GB')}</span>
-            </p>
-            <p>{c.body}</p>
-            {c.answer ? (
-              <div className="answer">
-                <p>
-                  <strong>Answer from {c.answeredByName ?? 'a school leader'}</strong>
-                </p>
-                <p>{c.answer}</p>
-              </div>
-            ) : canEdit ? (
-              <AnswerComment programmeId={p.id} commentId={c.id} />
-            ) : null}
-          </article>
-        ))}
-        {canComment ? <NewComment programmeId={p.id} /> : null}
+        {p.status === 'consultation' && consultation.earliestAgreement ? (
+          <p>
+            Open since {formatDay(p.consultationOpenedAt!.slice(0, 10))}. Staff have at least{' '}
+            {consultation.minSchoolDays} school days to comment: it can be agreed on{' '}
+            {formatDay(consultation.earliestAgreement)} at the earliest, once every comment is
+            answered ({consultation.unanswered} unanswered).
+          </p>
+        ) : null}
+        <Comments detail={programme.data} open={canComment} />
       </section>
+
+      <Amendments detail={programme.data} />
     </>
   );
 }
@@ -194,76 +196,6 @@ function RecordAgreement({
           Record the agreement
         </button>
       </div>
-    </form>
-  );
-}
-
-function NewComment({ programmeId }: { programmeId: string }) {
-  const queryClient = useQueryClient();
-  const [body, setBody] = useState('');
-  const send = useMutation({
-    mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/comments`, {
-        method: 'POST',
-        body: { body },
-      }),
-    onSuccess: (data) => {
-      setBody('');
-      queryClient.setQueryData(['programme', programmeId], data);
-    },
-  });
-  return (
-    <form
-      className="plan-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send.mutate();
-      }}
-    >
-      <label htmlFor="new-comment">Your comment</label>
-      <textarea id="new-comment" rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
-      <div className="walk-actions">
-        <button type="submit" className="button" disabled={send.isPending}>
-          Send comment
-        </button>
-      </div>
-      {send.error ? <ErrorMessage error={send.error} /> : null}
-    </form>
-  );
-}
-
-function AnswerComment({ programmeId, commentId }: { programmeId: string; commentId: string }) {
-  const queryClient = useQueryClient();
-  const [answer, setAnswer] = useState('');
-  const send = useMutation({
-    mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/comments/${commentId}/answer`, {
-        method: 'POST',
-        body: { answer },
-      }),
-    onSuccess: (data) => queryClient.setQueryData(['programme', programmeId], data),
-  });
-  return (
-    <form
-      className="plan-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send.mutate();
-      }}
-    >
-      <label htmlFor={`answer-${commentId}`}>Answer</label>
-      <textarea
-        id={`answer-${commentId}`}
-        rows={2}
-        value={answer}
-        onChange={(e) => setAnswer(e.target.value)}
-      />
-      <div className="walk-actions">
-        <button type="submit" className="button secondary" disabled={send.isPending}>
-          Send answer
-        </button>
-      </div>
-      {send.error ? <ErrorMessage error={send.error} /> : null}
     </form>
   );
 }

@@ -37,6 +37,23 @@ export function ReviewsPage() {
         fewer. Nobody can see what a person answered, and results are shown only when enough
         colleagues have answered.
       </p>
+      <section aria-labelledby="review-schedule">
+        <h2 id="review-schedule">
+          Reviews are held {d.schedule.frequency === 'term' ? 'each term' : 'each school year'}
+        </h2>
+        <ul>
+          {d.schedule.periods.map((p) => (
+            <li key={p.from}>
+              {p.label}:{' '}
+              {p.held > 0
+                ? `${p.held} ${p.held === 1 ? 'review' : 'reviews'} held`
+                : p.due
+                  ? 'a review is due'
+                  : 'no review yet'}
+            </li>
+          ))}
+        </ul>
+      </section>
       {d.reviews.length === 0 ? <p>No reviews yet.</p> : null}
       <ul className="cards">
         {d.reviews.map((r) => (

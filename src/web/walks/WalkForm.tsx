@@ -79,7 +79,7 @@ export function WalkForm({
     e.preventDefault();
     onSubmit({
       programmeId,
-      offProgrammeReason: programmeId ? null : reason,
+      offProgrammeReason: reason.trim() ? reason.trim() : null,
       kind,
       date,
       windowStart,
@@ -138,17 +138,25 @@ export function WalkForm({
           </select>
         </div>
       </div>
-      {programmeId ? null : (
-        <>
-          <label htmlFor="walk-reason">Why this walk is outside a published programme</label>
-          <textarea
-            id="walk-reason"
-            rows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </>
-      )}
+      <label htmlFor="walk-reason">
+        {programmeId
+          ? 'If this walk is not one of the walks staff agreed in the programme: why (optional)'
+          : 'Why this walk is outside a published programme'}
+      </label>
+      {programmeId ? (
+        <p className="muted" id="walk-reason-hint">
+          A walk matching a planned walk of the agreed programme (same date or week, time and kind)
+          needs no reason. Otherwise open an amendment on the programme page and consult staff, or
+          record the reason here.
+        </p>
+      ) : null}
+      <textarea
+        id="walk-reason"
+        rows={2}
+        value={reason}
+        aria-describedby={programmeId ? 'walk-reason-hint' : undefined}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <label htmlFor="walk-focus">Focus</label>
       <p className="hint" id="walk-focus-hint">
         Every walk records against the trust framework: choose one of the school’s foci. You may

@@ -98,7 +98,16 @@ export function WalkEditorPage() {
         ) : (
           <span className="muted">Outside a programme: {w.offProgrammeReason}</span>
         )}
+        {w.programmeId && w.offProgrammeReason ? (
+          <span className="muted"> · Outside its agreed plan: {w.offProgrammeReason}</span>
+        ) : null}
       </p>
+      {w.kind === 'health_and_safety' ? (
+        <p className="muted">
+          A health-and-safety walk audits rooms, not teaching: its visits do not count towards any
+          teacher’s cap of observations or the one-visit-a-day rule.
+        </p>
+      ) : null}
       <h1>
         {walkKindLabels[w.kind]}, {formatDay(w.date)}, {w.windowStart}–{w.windowEnd}
       </h1>

@@ -15,6 +15,7 @@ import { afterTheWalkNotices } from './0013_after_the_walk_notices.ts';
 import { insightsAllTerms } from './0014_insights_all_terms.ts';
 import { reviews } from './0015_reviews.ts';
 import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
+import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -40,5 +41,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0014_insights_all_terms': insightsAllTerms(context),
     '0015_reviews': reviews(context),
     '0016_accounts_and_credentials': accountsAndCredentials(),
+    '0019_consultation_and_reviews': consultationAndReviews(context),
   };
 }

@@ -1,0 +1,135 @@
+import { formatDate } from '../../domain/calendar/calendar.ts';
+import { agreementProblems, earliestAgreement } from '../../domain/protocol/consultation.ts';
+import type { School } from '../db/schema.ts';
+import type { Tx } from '../db/with-tenant.ts';
+import type { AppDeps } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import { type Queued, queueMail } from '../mail/mailer.ts';
+import { localDate } from '../notices/local-time.ts';
+import { insertNotices } from '../notices/notices.queries.ts';
+import { schoolPeople } from '../staff/staff.queries.ts';
+import { loadCalendar, loadSettingsRow } from './protocol-settings.ts';
+
+/** What consultation needs about a school: its row, settings, calendar and today. */
+export async function consultationContext(tx: Tx, deps: AppDeps, schoolId: string) {
+  const school = (await tx
+    .selectFrom('schools')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .executeTakeFirstOrThrow()) as School;
+  const settings = await loadSettingsRow(tx, schoolId);
+  const calendar = await loadCalendar(tx, school, settings.cycleAnchor);
+  return { school, settings, calendar, today: localDate(deps.now(), school.time_zone) };
+}
+export type ConsultationContext = Awaited<ReturnType<typeof consultationContext>>;
+
+/** The first day agreement may be recorded, or null when consultation has not opened. */
+export function earliestFor(ctx: ConsultationContext, openedAt: Date | null, minDays: number) {
+  if (!openedAt) return null;
+  return earliestAgreement(ctx.calendar, localDate(openedAt, ctx.school.time_zone), minDays);
+}
+
+/**
+ * Refuses (422) an agreement recorded before the consultation period is over or while a comment
+ * is unanswered, naming the first possible day and the unanswered count.
+ */
+export function requireAgreementAllowed(
+  ctx: ConsultationContext,
+  c: {
+    kind: 'programme' | 'amendment';
+    openedAt: Date | null;
+    agreedOn: string;
+    unanswered: number;
+  },
+) {
+  const minSchoolDays =
+    c.kind === 'programme' ? ctx.settings.consultationSchoolDays : ctx.settings.amendmentSchoolDays;
+  const problems = agreementProblems({
+    kind: c.kind,
+    calendar: ctx.calendar,
+    openedOn: localDate(c.openedAt ?? new Date(0), ctx.school.time_zone),
+    today: ctx.today,
+    agreedOn: c.agreedOn,
+    minSchoolDays,
+    unanswered: c.unanswered,
+  });
+  if (problems.length === 0) return;
+  const first = problems[0]!;
+  throw new AppError(422, first.code, problems.map((p) => p.message).join(' '), {
+    problems: problems.map((p) => ({ code: p.code, message: p.message })),
+    minSchoolDays,
+    earliestAgreement: problems.find((p) => p.earliest)?.earliest ?? null,
+    unanswered: c.unanswered,
+  });
+}
+
+/**
+ * Opening consultation (on a programme or an amendment) tells every member of the school's
+ * staff: an in-app notice and a mail each, through the outbox. Returns the queued mail, to be
+ * delivered after commit.
+ */
+export async function tellStaffConsultation(
+  tx: Tx,
+  deps: AppDeps,
+  ctx: ConsultationContext,
+  p: { trustId: string; programmeId: string; title: string; startsOn: string; endsOn: string },
+  opening: { kind: 'programme' | 'amendment'; summary?: string; earliest: string | null },
+  now: Date,
+): Promise<Queued[]> {
+  const staff = await schoolPeople(tx, ctx.school.school_id);
+  const link = `/programmes/${p.programmeId}`;
+  const until = opening.earliest
+    ? `Comments are open until at least ${formatDate(opening.earliest)}`
+    : 'Comments are open for at least the school’s consultation period';
+  const title =
+    opening.kind === 'programme'
+      ? `Consultation open: ${p.title}`
+      : `Change to the walks programme: ${p.title}`;
+  const body =
+    opening.kind === 'programme'
+      ? `${ctx.school.name} proposes a programme of learning walks for ${formatDate(p.startsOn)} to ${formatDate(p.endsOn)}. Read the planned walks and comment, with your name or anonymously. ${until}; every comment is answered before staff agree it.`
+      : `${ctx.school.name} proposes to change its agreed programme: ${opening.summary}. Comment, with your name or anonymously. ${until}; every comment is answered before it is agreed.`;
+  await insertNotices(
+    tx,
+    staff.map((s) => ({
+      trust_id: p.trustId,
+      person_id: s.person_id,
+      school_id: ctx.school.school_id,
+      kind:
+        opening.kind === 'programme'
+          ? ('consultation_opened' as const)
+          : ('amendment_opened' as const),
+      title,
+      body,
+      link,
+      walk_id: null,
+      visit_id: null,
+      created_at: now,
+    })),
+  );
+  const queued: Queued[] = [];
+  for (const s of staff) {
+    queued.push(
+      await queueMail(
+        tx,
+        deps.config,
+        p.trustId,
+        {
+          to: s.email,
+          subject: `${title} (${ctx.school.name})`,
+          text: [
+            `Hello ${s.full_name},`,
+            '',
+            body,
+            '',
+            'Walks look at learning, never at an individual teacher. If you comment anonymously, your name is kept nowhere with the comment and nobody, leaders included, can see who wrote it.',
+            '',
+            `Read and comment: ${deps.config.publicUrl}${link}`,
+          ].join('\n'),
+        },
+        now,
+      ),
+    );
+  }
+  return queued;
+}

@@ -1,0 +1,85 @@
+import { reviewDue, reviewFrequencyLabels } from '../../domain/reviews/schedule.ts';
+import type { School } from '../db/schema.ts';
+import { insertNotices } from '../notices/notices.queries.ts';
+import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
+import { allTrustIds, type MailDeps, todayIn, withTenantMail } from '../responses/outbox.ts';
+import { schoolPeople } from '../staff/staff.queries.ts';
+
+/**
+ * Rule 11: leaders are reminded when a review with all staff is due — the school's review period
+ * (each term, or each school year: `review_frequency`) is in its last ten school days, or over,
+ * and no review covers it. One in-app notice and one mail to each of the school's leaders, once
+ * per school and period (`review_due_reminders`). Idempotent: run it as often as you like.
+ */
+export async function remindReviewsDue(
+  deps: MailDeps,
+  now: Date,
+  options: { trustIds?: readonly string[] } = {},
+) {
+  let reminded = 0;
+  for (const trustId of options.trustIds ?? (await allTrustIds(deps.db))) {
+    reminded += await withTenantMail({ ...deps, now: () => now }, trustId, async (tx, mail) => {
+      let n = 0;
+      const schools = (await tx.selectFrom('schools').selectAll().execute()) as School[];
+      for (const school of schools) {
+        const settings = await loadSettingsRow(tx, school.school_id);
+        const calendar = await loadCalendar(tx, school, settings.cycleAnchor);
+        const reviews = await tx
+          .selectFrom('reviews')
+          .select(['period_from', 'period_to'])
+          .where('school_id', '=', school.school_id)
+          .execute();
+        const today = todayIn(school.time_zone, now);
+        const due = reviewDue(
+          calendar,
+          settings.reviewFrequency,
+          reviews.map((r) => ({ from: r.period_from, to: r.period_to })),
+          today,
+        );
+        if (!due) continue;
+        const first = await tx
+          .insertInto('review_due_reminders')
+          .values({
+            trust_id: trustId,
+            school_id: school.school_id,
+            period_from: due.from,
+            reminded_at: now,
+          })
+          .onConflict((oc) => oc.columns(['trust_id', 'school_id', 'period_from']).doNothing())
+          .returning('period_from')
+          .executeTakeFirst();
+        if (!first) continue;
+        const leaders = await schoolPeople(tx, school.school_id, ['school_leader']);
+        const title = `A review with staff is due: ${due.label}`;
+        const body = `${school.name} reviews its learning walks with all staff ${reviewFrequencyLabels[settings.reviewFrequency]}, and no review covers ${due.label} yet. Open a review: every member of staff is asked, anonymously, whether they want more walks, the same or fewer.`;
+        await insertNotices(
+          tx,
+          leaders.map((l) => ({
+            trust_id: trustId,
+            person_id: l.person_id,
+            school_id: school.school_id,
+            kind: 'review_due' as const,
+            title,
+            body,
+            link: `/schools/${school.school_id}/reviews`,
+            walk_id: null,
+            visit_id: null,
+            created_at: now,
+          })),
+        );
+        for (const l of leaders) {
+          await mail(l.email, `${title} (${school.name})`, [
+            `Hello ${l.full_name},`,
+            '',
+            body,
+            '',
+            `Open a review in Learning Walks: ${deps.config.publicUrl}/schools/${school.school_id}/reviews`,
+          ]);
+        }
+        n += 1;
+      }
+      return n;
+    });
+  }
+  return reminded;
+}
