@@ -37,7 +37,10 @@ export const tableNouns: Record<string, string> = {
   notices: 'notice',
   people: 'person',
   periods: 'period',
+  programme_amendments: 'amendment to the programme',
+  programme_anonymous_commenters: 'anonymous comment',
   programme_comments: 'consultation comment',
+  programme_planned_walks: 'planned walk',
   programmes: 'programme',
   record_flags: 'factual-error flag',
   record_hand_in_notices: 'hand-in notice',
@@ -46,6 +49,7 @@ export const tableNouns: Record<string, string> = {
   records: 'record',
   review_pulse_answers: 'pulse answer',
   review_pulse_respondents: 'pulse answer',
+  review_due_reminders: 'review reminder',
   reviews: 'review',
   rooms: 'room',
   school_actions: 'action',
@@ -156,6 +160,7 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
     message:
       'Another period of the day is already in that place. Reload the page and check the order.',
   },
+  programme_amendments_trust_id_programme_id_amendment_id_key: exists('amendment'),
   programmes_trust_id_school_id_programme_id_key: exists('programme'),
   records_trust_id_visit_id_observer_id_key: {
     code: 'record_exists',
@@ -195,6 +200,11 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
     code: 'teacher_visited_that_day',
     message:
       'That teacher already has a visit planned that day, and nobody is visited twice in a day. Choose another day or lesson.',
+  },
+  walks_planned_walk_once: {
+    code: 'planned_walk_taken',
+    message:
+      'Another walk already carries out that planned walk from the programme. Choose another planned walk, or record why this walk is outside the plan.',
   },
   walks_trust_id_school_id_walk_id_key: exists('walk'),
   year_groups_school_year_group: exists('year group'),
