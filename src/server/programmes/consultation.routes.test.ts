@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { createTestTrust, type TestTrust } from '../testing/factories.ts';
+import { createTestFocus, createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -55,10 +55,12 @@ describe('consultation on a programme (rule 1)', () => {
     return res.body.lessons.find((l: { weekday: number }) => l.weekday === weekday).id as string;
   }
 
+  let focusId: string | undefined;
   async function walkWithVisit(date: string, weekday: number, extra: Record<string, unknown> = {}) {
     const h = await head();
     const created = await h.post(`/api/schools/${north()}/walks`, {
       programmeId,
+      focusId: (focusId ??= (await createTestFocus(t.db, a)).focusId),
       date,
       windowStart: '09:00',
       windowEnd: '11:00',

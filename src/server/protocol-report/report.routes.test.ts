@@ -167,8 +167,10 @@ describe('the protocol report', () => {
       [3, 'observers', 'kept'],
       [4, 'notice', 'kept'],
       [5, 'visit_cap', 'kept'],
-      [6, 'no_evaluation', 'not_applicable'],
-      [7, 'student_voice', 'not_applicable'],
+      // Every walk records against a focus of a published framework (its look-fors and
+      // student-voice prompts re-checked here).
+      [6, 'no_evaluation', 'kept'],
+      [7, 'student_voice', 'kept'],
       [8, 'teachers_see_records', 'not_applicable'],
       [9, 'neutral_language', 'not_applicable'],
       [10, 'aggregates_only', 'not_measured'],

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTrust, createTestWalk, type TestTrust } from '../testing/factories.ts';
+import {
+  createTestFocus,
+  createTestTrust,
+  createTestWalk,
+  type TestTrust,
+} from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /**
@@ -30,6 +35,7 @@ describe('health-and-safety visits and the observation cap', () => {
       date,
       windowStart: '09:00',
       windowEnd: '10:00',
+      focusId: (await createTestFocus(t.db, a)).focusId,
       focusTitle: 'Talk for learning',
       purpose: 'To see how pupils use talk to deepen understanding.',
       observerIds: [a.person(a.email('school_leader'))],
