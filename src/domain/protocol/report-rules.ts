@@ -7,6 +7,8 @@
  */
 import { checkPrompt } from '../frameworks/check.ts';
 import { createChecker } from '../neutral-language/checker.ts';
+import { checkRecordForHandIn } from '../neutral-language/hand-in.ts';
+import type { RecordBody } from '../records/body.ts';
 import {
   describePeriod,
   reviewFrequencyLabels,
@@ -88,21 +90,28 @@ export function recordsRow(r: RecordFacts | undefined): RowOut {
   };
 }
 
-/** Rule 9: the handed-in notes, read again by the neutral-language checker. */
+/**
+ * Rule 9: the handed-in records, read again by the same check as hand-in. A phrase the observer
+ * kept with a stated reason (shown to the teacher marked) is allowed, as at hand-in; anything
+ * else flagged breaks the rule (records handed in before the check existed, say).
+ */
 export function neutralLanguageRow(
-  notes: readonly string[] | undefined,
+  bodies: readonly RecordBody[] | undefined,
   staffNames: readonly string[],
 ): RowOut {
-  if (!notes) return notMeasured('The notes of the records were not given to the report.');
-  if (notes.length === 0) {
+  if (!bodies) return notMeasured('The records were not given to the report.');
+  if (bodies.length === 0) {
     return { status: 'not_applicable', evidence: ['No records handed in yet.'], violations: 0 };
   }
   const checker = createChecker({ staffNames: [...staffNames] });
-  const flagged = notes.filter((n) => checker.check(n).length > 0).length;
+  const checked = bodies.map((b) => checkRecordForHandIn(checker, b));
+  const flagged = checked.filter((c) => c.refused.length > 0).length;
+  const kept = checked.reduce((n, c) => n + c.kept.length, 0);
   return {
     status: flagged ? 'broken' : 'kept',
     evidence: [
-      `${plural(notes.length, 'handed-in record')} read again by the neutral-language checker: ${flagged} with judgemental wording or a name.`,
+      `${plural(bodies.length, 'handed-in record')} read again by the hand-in check: ${flagged} with judgemental wording or a name.`,
+      `${plural(kept, 'flagged phrase')} kept by the observer with a stated reason, shown to the teacher marked.`,
     ],
     violations: flagged,
   };

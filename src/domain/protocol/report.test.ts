@@ -156,7 +156,17 @@ describe('the protocol report', () => {
         { text: 'Does Mr Smith explain well?', audience: 'pupils' },
       ],
       records: { handedIn: 5, versioned: 5, flags: 1, flagsAnswered: 1, responses: 2 },
-      notes: ['Most pupils discussed the question in pairs.', 'Amir Patel lost control.'],
+      handedIn: [
+        { answers: [], notes: 'Most pupils discussed the question in pairs.', studentVoice: [] },
+        { answers: [], notes: 'Amir Patel lost control.', studentVoice: [] },
+        // A staff name kept with a reason, as hand-in allows: not a breach.
+        {
+          answers: [],
+          notes: 'Ms Jones led the starter, as agreed with the department.',
+          studentVoice: [],
+          kept: [{ field: 'notes', phrase: 'Ms Jones', reason: 'The teacher asked to be named.' }],
+        },
+      ],
       reviews: {
         frequency: 'term',
         periods: [
@@ -189,6 +199,9 @@ describe('the protocol report', () => {
       'Teachers responded 2 times and flagged 1 factual error (1 settled).',
     );
     expect(byRule.neutral_language).toMatchObject({ status: 'broken', violations: 1 });
+    expect(byRule.neutral_language!.evidence).toContain(
+      '1 flagged phrase kept by the observer with a stated reason, shown to the teacher marked.',
+    );
     expect(byRule.reviews).toMatchObject({ status: 'broken', violations: 1 });
     expect(byRule.reviews!.evidence).toContain('12 of 20 staff asked answered the pulse.');
     expect(byRule.aggregates_only!.status).toBe('not_measured');

@@ -4,6 +4,7 @@
  * evidence is counts, dates and limits only: it never names, ranks or counts an individual
  * teacher's visits by name.
  */
+
 import {
   formatDate,
   type IsoDate,
@@ -12,6 +13,7 @@ import {
   weekdayNames,
   weekdayOf,
 } from '../calendar/calendar.ts';
+import type { RecordBody } from '../records/body.ts';
 import {
   aggregatesRow,
   concernsRow,
@@ -134,8 +136,8 @@ export type ProtocolReportInput = {
   prompts?: readonly PromptFact[];
   /** Handed-in records of the walks (rule 8). */
   records?: RecordFacts;
-  /** The notes of the handed-in records (rule 9). */
-  notes?: readonly string[];
+  /** The bodies of the handed-in records, kept phrases included (rule 9). */
+  handedIn?: readonly RecordBody[];
   /** Reviews held against the school's frequency (rule 11). */
   reviews?: ReviewFacts;
 };
@@ -388,7 +390,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
     fromOut(
       'neutral_language',
       neutralLanguageRow(
-        input.notes,
+        input.handedIn,
         (input.staff ?? []).map((s) => (typeof s === 'string' ? s : s.name)),
       ),
     ),

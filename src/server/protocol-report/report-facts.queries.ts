@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { canonicalBody, type RecordBodyInput } from '../../domain/records/body.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 /** Which agreed planned walk each walk carries out: the programme's own, or an amendment's. */
@@ -110,14 +111,14 @@ export async function prompts(tx: Tx, walkIds: readonly string[]) {
 /** Handed-in records of the walks: counts for rule 8 and the notes for rule 9. */
 export async function records(tx: Tx, walkIds: readonly string[]) {
   if (walkIds.length === 0) {
-    return { handedIn: 0, versioned: 0, flags: 0, flagsAnswered: 0, responses: 0, notes: [] };
+    return { handedIn: 0, versioned: 0, flags: 0, flagsAnswered: 0, responses: 0, bodies: [] };
   }
   const visitIds = tx.selectFrom('visits').select('visit_id').where('walk_id', 'in', walkIds);
   const [rows, flags, responses] = await Promise.all([
     tx
       .selectFrom('records as r')
       .select((eb) => [
-        sql<string>`coalesce(r.body->>'notes', '')`.as('notes'),
+        'r.body',
         eb
           .exists(
             eb
@@ -150,7 +151,7 @@ export async function records(tx: Tx, walkIds: readonly string[]) {
     flags: flags.n,
     flagsAnswered: flags.settled,
     responses: responses.n,
-    notes: rows.map((r) => r.notes).filter((n) => n.trim().length > 0),
+    bodies: rows.map((r) => canonicalBody(r.body as RecordBodyInput)),
   };
 }
 

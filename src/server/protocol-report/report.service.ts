@@ -183,7 +183,7 @@ async function build(
   const inPeriods = reviews.filter((r) =>
     periods.some((p) => r.period_from <= p.to && p.from <= r.period_to),
   );
-  const { notes, ...recordCounts } = records;
+  const { bodies, ...recordCounts } = records;
 
   const report = protocolReport({
     title: scope.title,
@@ -204,7 +204,7 @@ async function build(
     }),
     prompts,
     records: recordCounts,
-    notes,
+    handedIn: bodies,
     reviews: {
       frequency: settings.reviewFrequency,
       periods,
