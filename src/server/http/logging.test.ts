@@ -1,6 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../db/with-tenant.ts';
 import { createTestTrust, TEST_PASSWORD } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { openTestDatabase } from '../testing/test-database.ts';
+import { loggableError } from './database-errors.ts';
 
 describe('logs', () => {
   const lines: string[] = [];
@@ -35,5 +39,33 @@ describe('logs', () => {
     expect(all).not.toContain('a wrong guess');
     expect(all).not.toContain(token);
     expect(all).not.toContain(client.csrfToken!);
+  });
+});
+
+describe('what of a database error may reach a log', () => {
+  it('keeps the code and the names, never the parameters, the SQL or the row values', async () => {
+    const database = await openTestDatabase();
+    try {
+      const secret = 'jo.bloggs.private@example.test';
+      // A real refusal from this backend: a duplicate key whose value is personal data.
+      const error = await withTenant(database.db, crypto.randomUUID(), async (tx) => {
+        await sql`CREATE TEMP TABLE probe (email text PRIMARY KEY)`.execute(tx);
+        await sql`INSERT INTO probe VALUES (${secret})`.execute(tx);
+        await sql`INSERT INTO probe VALUES (${secret})`.execute(tx);
+      }).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(Error);
+      // Positive control: the raw error does carry the value (PGlite's params, or the detail).
+      expect(JSON.stringify({ ...error, detail: (error as { detail?: string }).detail })).toContain(
+        secret,
+      );
+      const logged = JSON.stringify(loggableError(error as Error));
+      expect(logged).toContain('23505');
+      expect(logged).not.toContain(secret);
+    } finally {
+      await database.close();
+    }
   });
 });
