@@ -55,12 +55,12 @@ describe('consultation on a programme (rule 1)', () => {
     return res.body.lessons.find((l: { weekday: number }) => l.weekday === weekday).id as string;
   }
 
-  let focusId: string | undefined;
+  let focusId: string;
   async function walkWithVisit(date: string, weekday: number, extra: Record<string, unknown> = {}) {
     const h = await head();
     const created = await h.post(`/api/schools/${north()}/walks`, {
       programmeId,
-      focusId: (focusId ??= (await createTestFocus(t.db, a)).focusId),
+      focusId,
       date,
       windowStart: '09:00',
       windowEnd: '11:00',
@@ -81,6 +81,7 @@ describe('consultation on a programme (rule 1)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     a = await createTestTrust(t.db, 'consult');
+    focusId = (await createTestFocus(t.db, a)).focusId;
     const h = await head();
     const list = await h.get(`/api/schools/${north()}/programmes`);
     const term = list.body.terms.find((x: { name: string }) => x.name === 'Autumn 2026').id;
