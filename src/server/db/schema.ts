@@ -581,6 +581,7 @@ export interface DB {
   insights_cell_teachers: InsightsCellTeachersTable;
   insights_visit_contributions: InsightsVisitContributionsTable;
   insights_stale_visits: InsightsStaleVisitsTable;
+  insights_walk_facts: InsightsWalkFactsTable;
   reviews: ReviewsTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
