@@ -10,7 +10,7 @@ import {
   type Board,
 } from '../../contracts/actions.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 /** /schools/:schoolId/actions — improvement priorities and the actions board. */

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { type DebriefDetail, debriefPartLabels, debriefParts } from '../../contracts/debriefs.ts';
 import type { DebriefPack } from '../../domain/debrief/pack.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const pct = (x: number | null | undefined) =>

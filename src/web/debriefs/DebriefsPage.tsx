@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { debriefListSchema } from '../../contracts/debriefs.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type DebriefList = z.infer<typeof debriefListSchema>;

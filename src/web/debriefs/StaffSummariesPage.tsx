@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { StaffSummary } from '../../contracts/debriefs.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 function SummaryBody({ s }: { s: StaffSummary }) {

@@ -2,10 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Amendment, ProgrammeDetail } from '../../contracts/programmes.ts';
 import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { Comments } from './Consultation.tsx';
 import { PlannedWalks } from './PlannedWalks.tsx';
-import { formatDay } from './ProgrammesPage.tsx';
 
 /**
  * Amendments to an agreed programme: a walk staff did not agree is consulted on the same way

@@ -9,9 +9,9 @@ import type {
 } from '../../contracts/programmes.ts';
 import type { staffListSchema } from '../../contracts/schools.ts';
 import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
-import { formatDay } from './ProgrammesPage.tsx';
 
 type Staff = z.infer<typeof staffListSchema>;
 

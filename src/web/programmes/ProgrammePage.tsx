@@ -5,12 +5,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { ProgrammeDetail, Transition } from '../../contracts/programmes.ts';
 import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { WalkForm, walkKindLabels } from '../walks/WalkForm.tsx';
 import { Amendments } from './Amendments.tsx';
 import { Comments } from './Consultation.tsx';
 import { PlannedWalks } from './PlannedWalks.tsx';
-import { formatDay, programmeStatusLabels } from './ProgrammesPage.tsx';
+import { programmeStatusLabels } from './ProgrammesPage.tsx';
 
 /** /programmes/:programmeId — the workflow, consultation comments and answers, and the walks. */
 export function ProgrammePage() {

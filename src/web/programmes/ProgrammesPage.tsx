@@ -9,8 +9,9 @@ import type {
   programmeListSchema,
 } from '../../contracts/programmes.ts';
 import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { InvitationsPanel } from '../walks/MyVisitsPage.tsx';
+import { InvitationsPanel } from '../walks/InvitationsPanel.tsx';
 
 type ProgrammeList = z.infer<typeof programmeListSchema>;
 
@@ -20,16 +21,6 @@ export const programmeStatusLabels: Record<ProgrammeStatusDto, string> = {
   agreed: 'Agreed',
   published: 'Published',
 };
-
-export function formatDay(date: string) {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 /** /schools/:schoolId/programmes — the school's programmes of walks, and a new one (leaders). */
 export function ProgrammesPage() {

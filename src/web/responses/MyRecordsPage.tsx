@@ -8,7 +8,7 @@ import type {
   myFlagsSchema,
 } from '../../contracts/responses.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Coaching = z.infer<typeof coachingListSchema>;

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import type { RecordBodyDto } from '../../contracts/records.ts';
 import type { Flag, KeptMark, VisitRecords } from '../../contracts/responses.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { KeptText } from './KeptText.tsx';
 

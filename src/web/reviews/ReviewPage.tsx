@@ -13,7 +13,7 @@ import {
   walkWishLabels,
 } from '../../domain/reviews/pulse.ts';
 import { api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import { formatDay } from '../lib/dates.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

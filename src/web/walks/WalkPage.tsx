@@ -4,58 +4,12 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { staffListSchema } from '../../contracts/schools.ts';
-import type {
-  PlanResult,
-  Proposal,
-  ProtocolViolationDto,
-  Visit,
-  WalkDetail,
-  WalkInput,
-} from '../../contracts/walks.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import { formatDay } from '../programmes/ProgrammesPage.tsx';
+import type { PlanResult, Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
+import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
+import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { WalkForm, walkKindLabels } from './WalkForm.tsx';
-
-const ruleLabels: Record<string, string> = {
-  programme: 'Published programme',
-  focus: 'Focus and purpose',
-  observers: 'Observers',
-  notice: 'Prior warning',
-  teaching_day: 'Teaching days only',
-  visit_cap: 'Visit cap',
-  visits_per_day: 'One visit a day',
-  rooms_per_hour: 'Rooms an hour',
-  visits: 'Visits',
-};
-
-/** The server's refusal: its message, and each broken rule with the limit and the case. */
-export function Refusals({ error }: { error: unknown }) {
-  if (!error) return null;
-  const details =
-    error instanceof ApiFailure && Array.isArray(error.details)
-      ? (error.details as ProtocolViolationDto[]).filter((d) => d && 'rule' in d)
-      : [];
-  if (details.length === 0) return <ErrorMessage error={error} />;
-  return (
-    <div role="alert">
-      <p className="error">The walk cannot go ahead as it stands:</p>
-      <ProblemList problems={details} />
-    </div>
-  );
-}
-
-function ProblemList({ problems }: { problems: readonly ProtocolViolationDto[] }) {
-  return (
-    <ul className="refusals">
-      {problems.map((p) => (
-        <li key={`${p.code}-${p.message}`}>
-          <span className="rule">{ruleLabels[p.rule] ?? p.rule}:</span> {p.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /** /walks/:walkId — the walk editor, its route, the planner and publishing. */
 export function WalkEditorPage() {

@@ -1,0 +1,43 @@
+import type { ProtocolViolationDto } from '../../contracts/walks.ts';
+import { ApiFailure } from '../app/api.ts';
+import { ErrorMessage } from './Status.tsx';
+
+const ruleLabels: Record<string, string> = {
+  programme: 'Published programme',
+  focus: 'Focus and purpose',
+  observers: 'Observers',
+  notice: 'Prior warning',
+  teaching_day: 'Teaching days only',
+  visit_cap: 'Visit cap',
+  visits_per_day: 'One visit a day',
+  rooms_per_hour: 'Rooms an hour',
+  visits: 'Visits',
+};
+
+/** The server's refusal: its message, and each broken rule with the limit and the case. */
+export function Refusals({ error }: { error: unknown }) {
+  if (!error) return null;
+  const details =
+    error instanceof ApiFailure && Array.isArray(error.details)
+      ? (error.details as ProtocolViolationDto[]).filter((d) => d && 'rule' in d)
+      : [];
+  if (details.length === 0) return <ErrorMessage error={error} />;
+  return (
+    <div role="alert">
+      <p className="error">The walk cannot go ahead as it stands:</p>
+      <ProblemList problems={details} />
+    </div>
+  );
+}
+
+export function ProblemList({ problems }: { problems: readonly ProtocolViolationDto[] }) {
+  return (
+    <ul className="refusals">
+      {problems.map((p) => (
+        <li key={`${p.code}-${p.message}`}>
+          <span className="rule">{ruleLabels[p.rule] ?? p.rule}:</span> {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

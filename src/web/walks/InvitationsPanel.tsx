@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Invitation,
+  invitationListSchema,
+  WalkDetail,
+  walkListSchema,
+} from '../../contracts/walks.ts';
+import { api } from '../app/api.ts';
+import { formatDay } from '../lib/dates.ts';
+import { Refusals } from '../ui/Refusals.tsx';
+
+type Invitations = z.infer<typeof invitationListSchema>;
+
+/** For leaders: open invitations, accepted onto a walk of that day or declined with a note. */
+export function InvitationsPanel({ schoolId }: { schoolId: string }) {
+  const queryClient = useQueryClient();
+  const invitations = useQuery({
+    queryKey: ['invitations', schoolId],
+    queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),
+  });
+  const walks = useQuery({
+    queryKey: ['school-walks', schoolId],
+    queryFn: () => api<z.infer<typeof walkListSchema>>(`/api/schools/${schoolId}/walks`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations', schoolId] });
+  const accept = useMutation({
+    mutationFn: ({ id, walkId }: { id: string; walkId: string }) =>
+      api<WalkDetail>(`/api/invitations/${id}/accept`, { method: 'POST', body: { walkId } }),
+    onSuccess: refresh,
+  });
+  const decline = useMutation({
+    mutationFn: (id: string) =>
+      api<Invitation>(`/api/invitations/${id}/decline`, { method: 'POST', body: { note: '' } }),
+    onSuccess: refresh,
+  });
+  const open = invitations.data?.invitations.filter((i) => i.status === 'open') ?? [];
+  if (!invitations.data?.canAnswer || open.length === 0) return null;
+  return (
+    <section aria-labelledby="invitations">
+      <h2 id="invitations">Invitations from teachers</h2>
+      <ul className="cards">
+        {open.map((i) => {
+          const sameDay = (walks.data?.walks ?? []).filter(
+            (w) => w.date === i.date && w.status !== 'cancelled',
+          );
+          return (
+            <li key={i.id} className="card">
+              <h3>
+                {formatDay(i.date)}: {i.classCode}
+              </h3>
+              <p>
+                {i.teacherName}
+                {i.note ? `: “${i.note}”` : ''}
+              </p>
+              <div className="walk-actions">
+                {sameDay.map((w) => (
+                  <button
+                    key={w.id}
+                    type="button"
+                    className="button"
+                    onClick={() => accept.mutate({ id: i.id, walkId: w.id })}
+                  >
+                    Add to the {w.windowStart} walk
+                  </button>
+                ))}
+                {sameDay.length === 0 ? (
+                  <span className="muted">No walk on that day yet.</span>
+                ) : null}
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => decline.mutate(i.id)}
+                >
+                  Decline
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <Refusals error={accept.error ?? decline.error} />
+    </section>
+  );
+}
