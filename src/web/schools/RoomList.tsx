@@ -15,7 +15,8 @@ export function RoomList({ schoolId }: { schoolId: string }) {
   if (rooms.error) return <ErrorMessage error={rooms.error} />;
   // Not Map.groupBy: phones on Safari before 17.4 do not have it.
   const byBuilding = new Map<string, Room[]>();
-  for (const r of rooms.data.rooms) byBuilding.set(r.building, [...(byBuilding.get(r.building) ?? []), r]);
+  for (const r of rooms.data.rooms)
+    byBuilding.set(r.building, [...(byBuilding.get(r.building) ?? []), r]);
   return (
     <div className="buildings">
       {[...byBuilding].map(([building, list]) => (
