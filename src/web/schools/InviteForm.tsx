@@ -36,7 +36,7 @@ export function InviteForm({ schoolId, schoolName }: { schoolId: string; schoolN
         `${result.person.fullName} has been invited to ${schoolName}. ` +
           (result.mail.delivery === 'smtp'
             ? 'The email is on its way.'
-            : 'No mail server is set up: the invitation is in the mail outbox.'),
+            : 'No mail server is set up: its sign-in link is shown only on the server’s console, for whoever runs this trial install to pass on. The outbox records that it was sent.'),
       );
       formElement.reset();
       await queryClient.invalidateQueries({ queryKey: ['staff', schoolId] });
