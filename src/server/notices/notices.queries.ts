@@ -1,5 +1,3 @@
-import type { Insertable } from 'kysely';
-import type { NoticesTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 /** A walk with what a notice says about it: school, time zone, focus, purpose, observers. */
@@ -111,11 +109,6 @@ export function findPeople(tx: Tx, personIds: readonly string[]) {
     .execute();
 }
 
-export async function insertNotices(tx: Tx, rows: Insertable<NoticesTable>[]) {
-  if (rows.length === 0) return;
-  await tx.insertInto('notices').values(rows).execute();
-}
-
 export function listNotices(
   tx: Tx,
   personId: string,
@@ -175,3 +168,5 @@ export function coTeachersOfVisits(tx: Tx, visitIds: readonly string[]) {
     .orderBy('p.full_name')
     .execute();
 }
+
+export { insertNotices } from '../kernel/in-app-notices.ts';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../db/with-tenant.ts';
 import { createTestTrust, createTestWalk, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -108,6 +109,21 @@ describe('when people leave, access ends', () => {
     const self = await admin.post(`/api/people/${a.person(a.email('trust_admin'))}/disable`);
     expect(self.status).toBe(409);
     expect(self.body.error.code).toBe('cannot_disable_self');
+
+    // A disabled account is told nothing and asked nothing: a review opened now asks the
+    // school's staff for their pulse, but not them.
+    const terms = await head.get(`/api/schools/${north()}/reviews`);
+    const opened = await head.post(`/api/schools/${north()}/reviews`, {
+      title: 'Autumn term review',
+      termId: terms.body.terms.find((x: { name: string }) => x.name === 'Autumn 2026').id,
+      pulseClosesOn: '2026-12-04',
+    });
+    expect(opened.status).toBe(201);
+    const told = await withTenant(t.db, a.trustId, (tx) =>
+      tx.selectFrom('notices').select('person_id').where('kind', '=', 'review_opened').execute(),
+    );
+    expect(told.map((n) => n.person_id)).toContain(a.person(a.email('teacher')));
+    expect(told.map((n) => n.person_id)).not.toContain(person.personId);
 
     const enabled = await admin.post(`/api/people/${person.personId}/enable`);
     expect(enabled.body.account.disabled).toBe(false);

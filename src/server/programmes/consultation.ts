@@ -4,10 +4,10 @@ import type { School } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
+import { schoolPeople } from '../kernel/school-people.ts';
 import { type Queued, queueMail } from '../mail/mailer.ts';
 import { localDate } from '../notices/local-time.ts';
-import { insertNotices } from '../notices/notices.queries.ts';
-import { schoolPeople } from '../staff/staff.queries.ts';
 import { loadCalendar, loadSettingsRow } from './protocol-settings.ts';
 
 /** What consultation needs about a school: its row, settings, calendar and today. */

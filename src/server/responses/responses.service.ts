@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { insertNotices } from '../notices/notices.queries.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';

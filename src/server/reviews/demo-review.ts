@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { PULSE_ROLES, type PulseAnswer, shuffled } from '../../domain/reviews/pulse.ts';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import { schoolPeople } from '../staff/staff.queries.ts';
+import { schoolPeople } from '../kernel/school-people.ts';
 
 /**
  * The demo trust's secondary school held a review after the first half of the autumn term: its

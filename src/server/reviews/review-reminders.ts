@@ -1,9 +1,9 @@
 import { reviewDue, reviewFrequencyLabels } from '../../domain/reviews/schedule.ts';
 import type { School } from '../db/schema.ts';
-import { insertNotices } from '../notices/notices.queries.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
+import { schoolPeople } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import { allTrustIds, type MailDeps, todayIn, withTenantMail } from '../responses/outbox.ts';
-import { schoolPeople } from '../staff/staff.queries.ts';
 
 /**
  * Rule 11: leaders are reminded when a review with all staff is due — the school's review period

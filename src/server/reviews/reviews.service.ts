@@ -24,12 +24,12 @@ import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { insertNotices } from '../notices/notices.queries.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
+import { schoolPeople } from '../kernel/school-people.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import { todayIn, withTenantMail } from '../responses/outbox.ts';
 import { authorisedSchool } from '../schools/schools.service.ts';
-import { schoolPeople } from '../staff/staff.queries.ts';
 import * as q from './reviews.queries.ts';
 
 /**

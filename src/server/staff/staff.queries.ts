@@ -119,18 +119,6 @@ export function allMemberships(tx: Tx, personId: string) {
     .execute();
 }
 
-export function isMember(tx: Tx, schoolId: string, personIds: readonly string[]) {
-  if (personIds.length === 0) return Promise.resolve(new Set<string>());
-  return tx
-    .selectFrom('memberships')
-    .select('person_id')
-    .distinct()
-    .where('school_id', '=', schoolId)
-    .where('person_id', 'in', personIds)
-    .execute()
-    .then((rows) => new Set(rows.map((r) => r.person_id)));
-}
-
 export function findPersonByEmail(tx: Tx, email: string) {
   return tx
     .selectFrom('people')
@@ -317,24 +305,4 @@ export async function removeFromSchool(tx: Tx, schoolId: string, personId: strin
     .execute();
 }
 
-/**
- * Everyone with a role in the school (or one of `roles`), with the name and email to tell them
- * by: who hears of a published programme, who is asked a review's pulse.
- */
-export function schoolPeople(tx: Tx, schoolId: string, roles?: readonly Role[]) {
-  return tx
-    .selectFrom('people as p')
-    .select(['p.person_id', 'p.full_name', 'p.email'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId)
-          .$if(roles !== undefined, (qb) => qb.where('m.role', 'in', [...roles!])),
-      ),
-    )
-    .orderBy('p.full_name')
-    .execute();
-}
+export { isMember, schoolPeople } from '../kernel/school-people.ts';

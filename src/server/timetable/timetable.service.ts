@@ -10,9 +10,9 @@ import { inDayOrder, periodProblems } from '../../domain/setup/periods.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { isMember } from '../kernel/school-people.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
 import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
-import { isMember } from '../staff/staff.queries.ts';
 import * as q from './timetable.queries.ts';
 
 const manage = (tx: Tx, doer: Doer, schoolId: string, what: string) =>
