@@ -10,9 +10,11 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
+import { todayIn } from '../kernel/school-time.ts';
+import { allTrustIds } from '../kernel/trusts.ts';
+import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { allTrustIds, type MailDeps, todayIn, withTenantMail } from '../responses/outbox.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import { createWalk } from '../walks/walks.service.ts';
 import * as q from './actions.queries.ts';
 

@@ -1,4 +1,4 @@
-import type { MailDeps } from '../responses/outbox.ts';
+import type { MailDeps } from '../mail/after-commit.ts';
 import { noticeHandedInRecords } from '../responses/responses.service.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindDueActions } from './actions.service.ts';

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/with-tenant.ts';
+import type { SignedIn } from '../http/context.ts';
 
 export type AuditEntry = {
   trustId: string;
@@ -22,4 +23,24 @@ export async function recordAudit(tx: Tx, entry: AuditEntry) {
       request_id: entry.requestId ?? null,
     })
     .execute();
+}
+
+/** Who is making a set-up change, and the request it came in: what the audit records. */
+export type Doer = { auth: SignedIn; requestId: string };
+
+export function auditSetup(
+  tx: Tx,
+  doer: Doer,
+  action: string,
+  subjectType: string,
+  subjectId: string,
+) {
+  return recordAudit(tx, {
+    trustId: doer.auth.actor.trustId,
+    actorPersonId: doer.auth.actor.personId,
+    action,
+    subjectType,
+    subjectId,
+    requestId: doer.requestId,
+  });
 }

@@ -8,7 +8,7 @@ import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { hashToken, loadMemberships } from '../http/sessions.ts';
-import { instantOf, localTime, zoned } from '../notices/local-time.ts';
+import { instantOf, localTime, zoned } from '../kernel/school-time.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './feeds.queries.ts';
 

@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
+import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';
-import { withTenantMail } from '../responses/outbox.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './debriefs.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();

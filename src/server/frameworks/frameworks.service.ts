@@ -23,8 +23,8 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { type Action, type Actor, decide } from '../policy/policy.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './frameworks.queries.ts';
 
 /** What this service needs of the app: the database and the clock. */

@@ -4,11 +4,11 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
 import { AppError } from '../http/errors.ts';
+import { instantOf } from '../kernel/school-time.ts';
 import { createTransport } from '../mail/mailer.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { insertWalk } from './fixtures.ts';
-import { instantOf } from './local-time.ts';
 import {
   deliverNotices,
   type NoticeOutcome,

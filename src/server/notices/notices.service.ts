@@ -11,10 +11,11 @@ import type { NoticesTable } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { localDate, localTime } from '../kernel/school-time.ts';
+import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
-import { localDate, localTime } from './local-time.ts';
 import * as q from './notices.queries.ts';
 
 /**
@@ -40,21 +41,28 @@ const empty = (): NoticeOutcome => ({ queued: [], notices: 0, needsAgreement: []
  * The tenant's transaction, for a change that may notify people: `fn` pushes the outcomes of
  * the notice functions it calls, and their mail is sent once the transaction has committed.
  */
-export async function withTenantNotices<T>(
-  deps: Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>,
+export function withTenantNotices<T>(
+  deps: MailDeps,
   trustId: string,
   fn: (tx: Tx, notices: NoticeOutcome[]) => Promise<T>,
   log?: { error(obj: unknown, msg: string): void },
 ): Promise<T> {
-  const outcomes: NoticeOutcome[] = [];
-  const result = await withTenant(deps.db, trustId, (tx) => fn(tx, outcomes));
-  await deliverNotices(deps, outcomes, log);
-  return result;
+  return withTenantMail(
+    deps,
+    trustId,
+    async (tx, _mail, hold) => {
+      const outcomes: NoticeOutcome[] = [];
+      const result = await fn(tx, outcomes);
+      hold(outcomes.flatMap((o) => o.queued));
+      return result;
+    },
+    log,
+  );
 }
 
 /** Sends the outcome's mail (SMTP) once the transaction that wrote it has committed. */
 export function deliverNotices(
-  deps: Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>,
+  deps: MailDeps,
   outcome: NoticeOutcome | readonly NoticeOutcome[],
   log?: { error(obj: unknown, msg: string): void },
 ) {

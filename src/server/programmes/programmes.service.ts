@@ -9,10 +9,10 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as cq from './consultation.queries.ts';
 import {
   consultationContext,

@@ -13,8 +13,8 @@ import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { decide } from '../policy/policy.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 
 /** A school's protocol settings as stored (defaults when it never changed them). */
 export async function loadSettingsRow(tx: Tx, schoolId: string): Promise<ProtocolSettingsDto> {

@@ -10,13 +10,13 @@ import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-import { localDate, localTime } from '../notices/local-time.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
+import { localDate, localTime } from '../kernel/school-time.ts';
 import {
   loadCalendar,
   loadSettingsRow,
   toDomainSettings,
 } from '../programmes/protocol-settings.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './report.queries.ts';
 import * as f from './report-facts.queries.ts';
 

@@ -23,11 +23,13 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
+import { todayIn } from '../kernel/school-time.ts';
+import { allTrustIds } from '../kernel/trusts.ts';
+import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';
 import { refuseUnlessNeutral, schoolChecker } from '../records/rule-nine.ts';
-import { allTrustIds, type MailDeps, todayIn, withTenantMail } from './outbox.ts';
 import * as q from './responses.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -2,8 +2,10 @@ import { reviewDue, reviewFrequencyLabels } from '../../domain/reviews/schedule.
 import type { School } from '../db/schema.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
+import { todayIn } from '../kernel/school-time.ts';
+import { allTrustIds } from '../kernel/trusts.ts';
+import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
-import { allTrustIds, type MailDeps, todayIn, withTenantMail } from '../responses/outbox.ts';
 
 /**
  * Rule 11: leaders are reminded when a review with all staff is due — the school's review period

@@ -25,11 +25,12 @@ import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
+import { todayIn } from '../kernel/school-time.ts';
+import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
-import { todayIn, withTenantMail } from '../responses/outbox.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './reviews.queries.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { SchoolPulse, TrustPulse } from '../../contracts/reviews.ts';
 import { type PulseAnswer, pulseState, summarisePulse } from '../../domain/reviews/pulse.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { todayIn } from '../responses/outbox.ts';
+import { todayIn } from '../kernel/school-time.ts';
 
 /**
  * The trust dashboard's culture measure from the review pulse: for each school, the latest

@@ -1,10 +1,11 @@
 import type { ListQuery } from '../../contracts/paging.ts';
 import type { Room, RoomInput, RoomPage } from '../../contracts/rooms.ts';
+import { auditSetup, type Doer } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
-import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
 import * as q from './rooms.queries.ts';
 
 const out = (r: { room_id: string; name: string; building: string; floor: number }): Room => ({

@@ -33,10 +33,6 @@ export function listSchoolsWithCounts(tx: Tx) {
     .execute();
 }
 
-export function findSchool(tx: Tx, schoolId: string) {
-  return tx.selectFrom('schools').selectAll().where('school_id', '=', schoolId).executeTakeFirst();
-}
-
 export function listDepartments(tx: Tx, schoolId: string) {
   return tx
     .selectFrom('departments')

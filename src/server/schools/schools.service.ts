@@ -16,30 +16,15 @@ import {
   termProblems,
 } from '../../domain/setup/calendar.ts';
 import type { SetupProblem } from '../../domain/setup/types.ts';
-import { recordAudit } from '../audit/audit.ts';
+import { auditSetup, type Doer } from '../audit/audit.ts';
 import type { ClosureKind, School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { type Action, decide, visibleSchoolIds } from '../policy/policy.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
+import { decide, visibleSchoolIds } from '../policy/policy.ts';
 import { fieldError, mapConflicts } from './conflicts.ts';
 import * as q from './schools.queries.ts';
-
-/** Loads a school inside the tenant and asks the policy; another trust's school is simply not found. */
-export async function authorisedSchool(
-  tx: Tx,
-  auth: SignedIn,
-  schoolId: string,
-  action: Action,
-  doing: string,
-) {
-  const school = await q.findSchool(tx, schoolId);
-  if (!school) throw notFound('The school');
-  const decision = decide(auth.actor, action, { trustId: school.trust_id, schoolId });
-  if (decision === 'not_found') throw notFound('The school');
-  if (decision === 'deny') throw forbidden(doing);
-  return school;
-}
 
 function summarise(
   s: School,
@@ -192,24 +177,6 @@ const closureOut = (c: {
 });
 
 /** Who did it, for the audit trail: the signed-in person and the request. */
-export type Doer = { auth: SignedIn; requestId: string };
-
-export function auditSetup(
-  tx: Tx,
-  doer: Doer,
-  action: string,
-  subjectType: string,
-  subjectId: string,
-) {
-  return recordAudit(tx, {
-    trustId: doer.auth.actor.trustId,
-    actorPersonId: doer.auth.actor.personId,
-    action,
-    subjectType,
-    subjectId,
-    requestId: doer.requestId,
-  });
-}
 
 const schoolConflicts = {
   schools_trust_id_name_key: {

@@ -1,15 +1,16 @@
 import type { ListQuery, Page } from '../../contracts/paging.ts';
 import type { StaffInput, StaffMember, StaffPage } from '../../contracts/staff.ts';
+import { auditSetup, type Doer } from '../audit/audit.ts';
 import type { Role } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { withTenantNotices } from '../notices/notices.service.ts';
 import { assertMayGiveRoles } from '../people/grants.ts';
 import { endAccess } from '../people/leavers.ts';
 import { decide } from '../policy/policy.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
-import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
 import * as q from './staff.queries.ts';
 
 type StaffRow = Awaited<ReturnType<typeof q.findStaffRows>>[number];

@@ -7,12 +7,13 @@ import type {
 } from '../../contracts/timetable.ts';
 import { describeClash, findClash, type LessonForClash } from '../../domain/setup/clashes.ts';
 import { inDayOrder, periodProblems } from '../../domain/setup/periods.ts';
+import { auditSetup, type Doer } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
 import { isMember } from '../kernel/school-people.ts';
 import { fieldError, mapConflicts } from '../schools/conflicts.ts';
-import { auditSetup, authorisedSchool, type Doer } from '../schools/schools.service.ts';
 import * as q from './timetable.queries.ts';
 
 const manage = (tx: Tx, doer: Doer, schoolId: string, what: string) =>

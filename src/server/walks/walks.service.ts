@@ -29,6 +29,8 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { authorisedSchool } from '../kernel/school-access.ts';
+import { todayIn } from '../kernel/school-time.ts';
 import {
   noticeNewVisits,
   noticeVisitsChanged,
@@ -42,18 +44,7 @@ import {
   loadSettingsRow,
   toDomainSettings,
 } from '../programmes/protocol-settings.ts';
-import { authorisedSchool } from '../schools/schools.service.ts';
 import * as q from './walks.queries.ts';
-
-/** Today's date where the school is: notices and "upcoming" count in the school's own days. */
-export function todayIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /**
  * Rules a draft may still break while it is being planned: it needs them kept only when it is

@@ -9,6 +9,11 @@ export function localDate(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('yyyy-LL-dd');
 }
 
+/** The school's today, as 'YYYY-MM-DD': notices, windows and "upcoming" count in the school's own days. */
+export function todayIn(timeZone: string, now: Date): string {
+  return localDate(now, timeZone);
+}
+
 /** 'HH:MM' on the 24-hour clock in the school's time zone. */
 export function localTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('HH:mm');

@@ -1,0 +1,52 @@
+import type { Tx } from '../db/with-tenant.ts';
+import { withTenant } from '../db/with-tenant.ts';
+import type { AppDeps } from '../http/context.ts';
+import { deliver, type Queued, queueMail } from './mailer.ts';
+
+export type MailDeps = Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>;
+
+/** Writes a mail to the outbox inside the transaction: none if it rolls back. */
+export type MailInTransaction = (
+  to: string | null | undefined,
+  subject: string,
+  lines: string[],
+) => Promise<void>;
+
+/** Holds mails already written to the outbox (e.g. by a notice) for delivery after the commit. */
+export type HoldForDelivery = (queued: readonly Queued[]) => void;
+
+/**
+ * The tenant's transaction for a change that tells people something by mail. Every mail is
+ * written to the outbox inside the transaction, and SMTP delivery runs only after the commit,
+ * so a rolled-back change never mails anyone and a slow mail server never holds a lock.
+ */
+export async function withTenantMail<T>(
+  deps: MailDeps,
+  trustId: string,
+  fn: (tx: Tx, mail: MailInTransaction, hold: HoldForDelivery) => Promise<T>,
+  log?: { error(obj: unknown, msg: string): void },
+): Promise<T> {
+  const held: Queued[] = [];
+  const result = await withTenant(deps.db, trustId, (tx) =>
+    fn(
+      tx,
+      async (to, subject, lines) => {
+        if (!to) return;
+        held.push(
+          await queueMail(
+            tx,
+            deps.config,
+            trustId,
+            { to, subject: subject.slice(0, 300), text: lines.join('\n') },
+            deps.now(),
+          ),
+        );
+      },
+      (queued) => {
+        held.push(...queued);
+      },
+    ),
+  );
+  await deliver(log ? { ...deps, log } : deps, held);
+  return result;
+}
