@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { insertWalk } from '../notices/fixtures.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { insertWalk } from '../testing/walk-rows.ts';
 
 type ParsedEvent = {
   uid: string;

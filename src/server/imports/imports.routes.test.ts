@@ -5,7 +5,8 @@ import { withTenant } from '../db/with-tenant.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  readFileSync(new URL(`../testing/import-files/${name}`, import.meta.url));
 const upload = (fileName: string, bytes: Uint8Array, extra: Record<string, unknown> = {}) => ({
   fileName,
   contentBase64: Buffer.from(bytes).toString('base64'),

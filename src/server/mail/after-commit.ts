@@ -1,9 +1,9 @@
 import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import type { AppDeps } from '../http/context.ts';
-import { deliver, type Queued, queueMail } from './mailer.ts';
+import { type DeliverDeps, deliver, type Queued, queueMail } from './mailer.ts';
 
-export type MailDeps = Pick<AppDeps, 'db' | 'config' | 'transport' | 'now'>;
+/** What sending mail needs: the app's dependencies satisfy it. */
+export type MailDeps = Omit<DeliverDeps, 'log'>;
 
 /** Writes a mail to the outbox inside the transaction: none if it rolls back. */
 export type MailInTransaction = (

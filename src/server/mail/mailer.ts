@@ -89,7 +89,7 @@ export async function queueMail(
   return { trustId, mailId: row.mail_id, delivery, ...(credential ? { privateMail: mail } : {}) };
 }
 
-type DeliverDeps = {
+export type DeliverDeps = {
   db: Kysely<DB>;
   config: Config;
   transport: Transport | null;

@@ -8,7 +8,7 @@ import { instantOf } from '../kernel/school-time.ts';
 import { createTransport } from '../mail/mailer.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { insertWalk } from './fixtures.ts';
+import { insertWalk } from '../testing/walk-rows.ts';
 import {
   deliverNotices,
   type NoticeOutcome,

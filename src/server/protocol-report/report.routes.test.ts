@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { insertProgramme, insertWalk } from '../notices/fixtures.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { insertProgramme, insertWalk } from '../testing/walk-rows.ts';
 
 type Row = {
   number: number | null;

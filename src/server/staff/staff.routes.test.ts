@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, signedIn } from '../schools/test-helpers.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
+import { auditCount, signedIn } from '../testing/set-up.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
 
 describe('staff API: list, search, add, edit, remove', () => {

@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../contracts/errors.ts';
-import {
-  invitationRequestSchema,
-  invitationResponseSchema,
-  outboxQuerySchema,
-  outboxSchema,
-} from '../../contracts/mail.ts';
+import { invitationRequestSchema, invitationResponseSchema } from '../../contracts/mail.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
-import { invite, readOutbox } from './mail.service.ts';
+import { invite } from './invitations.service.ts';
 
 const errors = {
   400: apiErrorSchema,
@@ -17,21 +12,7 @@ const errors = {
   404: apiErrorSchema,
 };
 
-export const mailRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  app.get(
-    '/api/outbox',
-    {
-      schema: {
-        tags: ['mail'],
-        summary:
-          'The mail outbox, newest first (trust admins: the whole trust; school leaders: mail to their staff)',
-        querystring: outboxQuerySchema,
-        response: { 200: outboxSchema, ...errors },
-      },
-    },
-    async (request) => readOutbox(deps, requireSignedIn(request), request.query),
-  );
-
+export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
     '/api/invitations',
     {

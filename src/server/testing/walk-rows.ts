@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import { instantOf } from '../kernel/school-time.ts';
-import { createFocusRows, type TestTrust } from '../testing/factories.ts';
+import { createFocusRows, type TestTrust } from './factories.ts';
 
 /**
  * Test fixtures for notices, feeds and the protocol report: a published programme and a walk

@@ -1,6 +1,6 @@
 import { withTenant } from '../db/with-tenant.ts';
-import type { TestTrust } from '../testing/factories.ts';
-import { Client, type TestApp } from '../testing/test-app.ts';
+import type { TestTrust } from './factories.ts';
+import { Client, type TestApp } from './test-app.ts';
 
 /** Signed-in clients, one per email, reused across a test file. */
 export function signedIn(t: () => TestApp) {
