@@ -8,9 +8,10 @@ import type {
   Viewer,
   VisitRecords,
 } from '../../contracts/responses.ts';
-import { addSchoolDays, formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { prevalenceLevels } from '../../domain/frameworks/types.ts';
 import { presentRecord, type Reader } from '../../domain/neutral-language/present.ts';
+import { responseWindow as windowOf } from '../../domain/protocol/response-window.ts';
 import {
   type CaptureLookFor,
   canonicalBody,
@@ -48,13 +49,10 @@ const audit = (tx: Tx, auth: SignedIn, action: string, subjectType: string, subj
 // The response window (protocol rule 8): N school days from the day the records were handed in.
 // ---------------------------------------------------------------------------------------------
 
-/** A calendar of every weekday, for a school that has not entered its terms yet. */
-const weekdaysOnly: SchoolCalendar = {
-  terms: [{ name: 'All year', startsOn: '2000-01-01', endsOn: '2999-12-31' }],
-  closures: [],
-  cycleWeeks: 1,
-};
+/** No record handed in: the window is not open, and no calendar is needed to say so. */
+const NO_CALENDAR: SchoolCalendar = { terms: [], closures: [], cycleWeeks: 1 };
 
+/** The visit's response window, as the domain's `responseWindow` works it out in school days. */
 export async function responseWindow(
   tx: Tx,
   visit: Pick<q.VisitRow, 'school_id' | 'time_zone' | 'timetable_cycle_weeks'>,
@@ -62,18 +60,14 @@ export async function responseWindow(
   now: Date,
 ): Promise<ResponseWindow> {
   const settings = await loadSettingsRow(tx, visit.school_id);
-  const days = settings.responseWindowSchoolDays;
-  if (!firstHandIn) return { opensOn: null, closesOn: null, open: false, schoolDays: days };
+  const today = todayIn(visit.time_zone, now);
+  if (!firstHandIn) return windowOf(NO_CALENDAR, settings, null, today);
   const calendar = await loadCalendar(
     tx,
     { school_id: visit.school_id, timetable_cycle_weeks: visit.timetable_cycle_weeks },
     settings.cycleAnchor,
   );
-  const opensOn = todayIn(visit.time_zone, firstHandIn);
-  const closesOn =
-    addSchoolDays(calendar, opensOn, days) ?? addSchoolDays(weekdaysOnly, opensOn, days)!;
-  const today = todayIn(visit.time_zone, now);
-  return { opensOn, closesOn, open: today <= closesOn, schoolDays: days };
+  return windowOf(calendar, settings, todayIn(visit.time_zone, firstHandIn), today);
 }
 
 // ---------------------------------------------------------------------------------------------
