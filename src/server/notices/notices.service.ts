@@ -1,11 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { NoticeList } from '../../contracts/notices.ts';
-import {
-  addSchoolDays,
-  formatDate,
-  noticeCounts,
-  type SchoolCalendar,
-} from '../../domain/calendar/calendar.ts';
+import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { refusalMessage } from '../../domain/protocol/refusal.ts';
+import { checkNotice } from '../../domain/protocol/rules.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { NoticesTable } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -192,28 +189,6 @@ async function send(
   outcome.notices += rows.length;
 }
 
-function tooLateError(rules: SchoolRules, late: readonly q.VisitForNotice[]): AppError {
-  const earliest = addSchoolDays(rules.calendar, rules.today, rules.noticeDays + 1);
-  const first = late[0]!;
-  const others = late.length > 1 ? ` (and ${plural(late.length - 1, 'other visit')})` : '';
-  return new AppError(
-    409,
-    'notice_too_late',
-    `Prior warning (protocol rule 4): each teacher must be told at least ${plural(rules.noticeDays, 'school day')} before a visit, ` +
-      `not counting the day of notice or the visit. Published today (${formatDate(rules.today)}), the visit to ${first.class_code} in ${first.room_name} ` +
-      `on ${formatDate(first.visit_date)}${others} would have too little notice. ` +
-      (earliest
-        ? `Move the walk to ${formatDate(earliest)} or later, or remove those visits.`
-        : 'The school calendar has no later teaching day: add the next term, then move the walk.'),
-    {
-      rule: 'notice',
-      limit: rules.noticeDays,
-      earliestDate: earliest,
-      visits: late.map((v) => ({ visitId: v.visit_id, date: v.visit_date })),
-    },
-  );
-}
-
 async function loadWalk(tx: Tx, walkId: string) {
   const walk = await q.findWalkForNotice(tx, walkId);
   if (!walk) throw notFound('The walk');
@@ -240,16 +215,32 @@ export async function noticeWalkPublished(
   const visits = await q.listWalkVisits(tx, walkId);
   const rules = await schoolRules(tx, walk, deps.now());
   const toWarn = visits.filter((v) => v.status === 'planned' && v.notice_sent_at === null);
-  const late = toWarn.filter(
-    (v) => !v.invited && !noticeCounts(rules.calendar, rules.today, v.visit_date, rules.noticeDays),
-  );
-  if (late.length > 0) throw tooLateError(rules, late);
-
   // Rule 4 warns every teacher whose lesson is visited: the class teacher and any co-teachers.
   const coTeachers = await q.coTeachersOfVisits(
     tx,
     toWarn.map((v) => v.visit_id),
   );
+  // The backstop behind the walks service's own check: the domain's rule, with its code,
+  // status and message, so a visit published too late reads the same wherever it is refused.
+  const late = toWarn.flatMap((v) =>
+    checkNotice(
+      {
+        id: v.visit_id,
+        teacherIds: [
+          v.teacher_id,
+          ...coTeachers.filter((c) => c.visit_id === v.visit_id).map((c) => c.person_id),
+        ],
+        date: v.visit_date,
+        invited: v.invited,
+      },
+      rules.today,
+      rules.calendar,
+      { noticeSchoolDays: rules.noticeDays },
+    ),
+  );
+  if (late.length > 0) {
+    throw new AppError(422, 'protocol_refused', refusalMessage(late), late);
+  }
   const teachersOf = (v: (typeof toWarn)[number]) => [
     { id: v.teacher_id, email: v.teacher_email, name: v.teacher_name },
     ...coTeachers
@@ -404,9 +395,19 @@ export async function noticeVisitsChanged(
         continue;
       }
       const rules = await schoolRules(tx, walk, now);
+      // Rule 4, as the domain counts it: notice given today for the visit's (new) date.
       const inTime =
-        visit.invited ||
-        noticeCounts(rules.calendar, rules.today, visit.visit_date, rules.noticeDays);
+        checkNotice(
+          {
+            id: visit.visit_id,
+            teacherIds: [visit.teacher_id],
+            date: visit.visit_date,
+            invited: visit.invited,
+          },
+          rules.today,
+          rules.calendar,
+          { noticeSchoolDays: rules.noticeDays },
+        ).length === 0;
       const needsAgreement = !inTime;
       await tx
         .updateTable('visits')
