@@ -288,17 +288,11 @@ export async function noticeWalkPublished(
     });
   }
   await send(tx, deps, walk, messages, outcome);
-  if (toWarn.length > 0) {
-    await tx
-      .updateTable('visits')
-      .set({ notice_sent_at: deps.now() })
-      .where(
-        'visit_id',
-        'in',
-        toWarn.map((v) => v.visit_id),
-      )
-      .execute();
-  }
+  await q.markNoticeSent(
+    tx,
+    toWarn.map((v) => v.visit_id),
+    deps.now(),
+  );
   await recordAudit(tx, {
     trustId: walk.trust_id,
     actorPersonId: options.actorPersonId ?? null,
@@ -409,15 +403,7 @@ export async function noticeVisitsChanged(
           { noticeSchoolDays: rules.noticeDays },
         ).length === 0;
       const needsAgreement = !inTime;
-      await tx
-        .updateTable('visits')
-        .set({
-          notice_sent_at: now,
-          needs_teacher_agreement: needsAgreement,
-          teacher_agreed_at: null,
-        })
-        .where('visit_id', '=', visit.visit_id)
-        .execute();
+      await q.markChangeNoticed(tx, visit.visit_id, now, needsAgreement);
       if (needsAgreement) outcome.needsAgreement.push(visit.visit_id);
       const agreementLines = needsAgreement
         ? [
@@ -666,13 +652,7 @@ export function listMyNotices(
 export function markNoticeRead(deps: AppDeps, auth: SignedIn, noticeId: string) {
   const { actor } = auth;
   return withTenant(deps.db, actor.trustId, async (tx) => {
-    const row = await tx
-      .updateTable('notices')
-      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(deps.now())) }))
-      .where('notice_id', '=', noticeId)
-      .where('person_id', '=', actor.personId)
-      .returning(['notice_id', 'read_at'])
-      .executeTakeFirst();
+    const row = await q.markRead(tx, actor.personId, noticeId, deps.now());
     if (!row) throw notFound('The notice');
     return { id: row.notice_id, readAt: (row.read_at ?? deps.now()).toISOString() };
   });
@@ -681,14 +661,7 @@ export function markNoticeRead(deps: AppDeps, auth: SignedIn, noticeId: string) 
 export function markAllNoticesRead(deps: AppDeps, auth: SignedIn) {
   const { actor } = auth;
   return withTenant(deps.db, actor.trustId, async (tx) => {
-    const rows = await tx
-      .updateTable('notices')
-      .set({ read_at: deps.now() })
-      .where('person_id', '=', actor.personId)
-      .where('read_at', 'is', null)
-      .returning('notice_id')
-      .execute();
-    return { marked: rows.length };
+    return { marked: await q.markAllRead(tx, actor.personId, deps.now()) };
   });
 }
 
@@ -727,11 +700,7 @@ export function agreeToVisit(deps: AppDeps, auth: SignedIn, visitId: string, req
     if (visit.teacher_agreed_at) {
       return { visitId, agreedAt: visit.teacher_agreed_at.toISOString() };
     }
-    await tx
-      .updateTable('visits')
-      .set({ teacher_agreed_at: now })
-      .where('visit_id', '=', visitId)
-      .execute();
+    await q.markTeacherAgreed(tx, visitId, now);
     const walk = await loadWalk(tx, visit.walk_id);
     const leaderId = walk.published_by ?? walk.created_by;
     if (leaderId) {
