@@ -410,17 +410,13 @@ export function addResponse(
 ) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const { visit, rows } = await teacherOfOpenWindow(tx, deps, auth, visitId);
-    const row = await tx
-      .insertInto('visit_responses')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        author_id: auth.actor.personId,
-        body,
-        created_at: deps.now(),
-      })
-      .returning('response_id')
-      .executeTakeFirstOrThrow();
+    const responseId = await q.insertResponse(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      authorId: auth.actor.personId,
+      body,
+      now: deps.now(),
+    });
     await audit(tx, auth, 'record.respond', 'visit', visit.visit_id);
     const observers = await q.personContact(tx, [...new Set(rows.map((r) => r.observer_id))]);
     for (const o of observers) {
@@ -430,7 +426,7 @@ export function addResponse(
         `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
       ]);
     }
-    return { id: row.response_id };
+    return { id: responseId };
   });
 }
 
@@ -474,20 +470,16 @@ export function flagError(
     }
     const lookFors = await lookForsOfVisit(tx, visit);
     checkItem(input.item, canonicalBody(record.body), lookFors);
-    const row = await tx
-      .insertInto('record_flags')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        record_id: record.record_id,
-        item: input.item,
-        explanation: input.explanation,
-        raised_by: auth.actor.personId,
-        raised_at: deps.now(),
-        against_version: record.version_no,
-      })
-      .returning('flag_id')
-      .executeTakeFirstOrThrow();
+    const flagId = await q.insertFlag(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      recordId: record.record_id,
+      item: input.item,
+      explanation: input.explanation,
+      raisedBy: auth.actor.personId,
+      now: deps.now(),
+      againstVersion: record.version_no,
+    });
     await audit(tx, auth, 'record.flag_error', 'record', record.record_id);
     const [observer] = await q.personContact(tx, [record.observer_id]);
     const leaders = await q.schoolLeaders(tx, visit.school_id);
@@ -505,7 +497,7 @@ export function flagError(
       told.add(p.person_id);
       await mail(p.email, `A factual error was flagged: ${visit.class_code}`, lines);
     }
-    return { id: row.flag_id };
+    return { id: flagId };
   });
 }
 
@@ -624,17 +616,13 @@ export function resolveFlag(
         'Say why the record stands as written (note): the teacher will read it.',
       );
     }
-    await tx
-      .updateTable('record_flags')
-      .set({
-        status: input.outcome,
-        resolved_by: auth.actor.personId,
-        resolved_at: now,
-        resolution_note: input.note || null,
-        corrected_version: correctedVersion,
-      })
-      .where('flag_id', '=', flag.flag_id)
-      .execute();
+    await q.settleFlag(tx, flag.flag_id, {
+      status: input.outcome,
+      by: auth.actor.personId,
+      now,
+      note: input.note || null,
+      correctedVersion,
+    });
     await audit(tx, auth, 'record.flag_resolve', 'record_flag', flag.flag_id);
     const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
     for (const t of teachers) {
@@ -662,19 +650,13 @@ export function saveReflection(deps: AppDeps, auth: SignedIn, visitId: string, b
       throw forbidden('write a reflection on this visit: only the visited teacher can');
     }
     const now = deps.now();
-    await tx
-      .insertInto('visit_reflections')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        teacher_id: auth.actor.personId,
-        body,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['trust_id', 'visit_id', 'teacher_id']).doUpdateSet({ body, updated_at: now }),
-      )
-      .execute();
+    await q.saveReflection(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      teacherId: auth.actor.personId,
+      body,
+      now,
+    });
     await audit(tx, auth, 'reflection.write', 'visit', visit.visit_id);
     return { body, updatedAt: now.toISOString() };
   });
@@ -701,25 +683,13 @@ export function shareWithCoach(
       );
     }
     const now = deps.now();
-    await tx
-      .insertInto('visit_coach_shares')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        coach_id: coach.person_id,
-        include_reflection: includeReflection,
-        shared_at: now,
-        revoked_at: null,
-      })
-      .onConflict((oc) =>
-        oc.columns(['trust_id', 'visit_id']).doUpdateSet({
-          coach_id: coach.person_id,
-          include_reflection: includeReflection,
-          shared_at: now,
-          revoked_at: null,
-        }),
-      )
-      .execute();
+    await q.shareVisit(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      coachId: coach.person_id,
+      includeReflection,
+      now,
+    });
     await audit(tx, auth, 'record.share_with_coach', 'visit', visit.visit_id);
     await mail(coach.email, 'A colleague has shared a learning walk visit with you', [
       `A colleague has chosen to share the records of a visit to their class (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) with you as their coach${includeReflection ? ', with their own reflection' : ''}.`,
@@ -736,14 +706,9 @@ export function revokeCoachShare(deps: AppDeps, auth: SignedIn, visitId: string)
     if (viewer !== 'teacher') {
       throw forbidden('stop sharing this visit: only the visited teacher can');
     }
-    const result = await tx
-      .updateTable('visit_coach_shares')
-      .set({ revoked_at: deps.now() })
-      .where('visit_id', '=', visit.visit_id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const revoked = await q.revokeShare(tx, visit.visit_id, deps.now());
     await audit(tx, auth, 'record.unshare', 'visit', visit.visit_id);
-    return { revoked: Number(result.numUpdatedRows) > 0 };
+    return { revoked };
   });
 }
 
@@ -760,28 +725,15 @@ export async function noticeHandedInRecords(deps: MailDeps, trustIds?: readonly 
   let told = 0;
   for (const trustId of trustIds ?? (await allTrustIds(deps.db))) {
     told += await withTenantMail(deps, trustId, async (tx, mail) => {
-      const fresh = await tx
-        .selectFrom('records as r')
-        .select(['r.record_id', 'r.visit_id'])
-        .where('r.handed_in_at', 'is not', null)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('record_hand_in_notices as n')
-                .select('n.record_id')
-                .whereRef('n.trust_id', '=', 'r.trust_id')
-                .whereRef('n.record_id', '=', 'r.record_id'),
-            ),
-          ),
-        )
-        .execute();
+      const fresh = await q.recordsNotYetTold(tx);
       if (fresh.length === 0) return 0;
       const now = deps.now();
-      await tx
-        .insertInto('record_hand_in_notices')
-        .values(fresh.map((r) => ({ trust_id: trustId, record_id: r.record_id, told_at: now })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await q.markRecordsTold(
+        tx,
+        trustId,
+        fresh.map((r) => r.record_id),
+        now,
+      );
       const visitIds = [...new Set(fresh.map((r) => r.visit_id))];
       let n = 0;
       for (const visitId of visitIds) {
