@@ -63,7 +63,7 @@ export function captureViolations(facts: CaptureFacts): CaptureViolation[] {
             message: 'This walk was cancelled, so its visits cannot be recorded.',
           }
         : {
-            rule: 'programme',
+            rule: null,
             code: 'walk_not_published',
             message: 'This walk is still a draft, so its visits cannot be recorded yet.',
           },
