@@ -8,7 +8,7 @@ import { inspectJpeg } from '../src/domain/records/photos.ts';
 import { withExifGps } from '../src/domain/records/testing.ts';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
-import { localDate } from '../src/server/records/records.service.ts';
+import { localDate } from '../src/server/kernel/school-time.ts';
 import { createWalkRows, type TestWalk } from '../src/server/testing/factories.ts';
 import { browserTestsEnabled, chromiumPath, startDemoServer } from './browser.ts';
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
-import { localDate } from '../src/server/records/records.service.ts';
+import { localDate } from '../src/server/kernel/school-time.ts';
 import { createWalkRows, type TestWalk } from '../src/server/testing/factories.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
 

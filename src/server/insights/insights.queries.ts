@@ -1,20 +1,8 @@
 import { sql } from 'kysely';
+import { ALL_TERMS, type CellCounts } from '../../domain/insights/contributions.ts';
+import type { CellRow } from '../../domain/insights/trust-figures.ts';
 import type { InsightsGrain } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { ALL_TERMS, type CellCounts } from './contributions.ts';
-import type { Agg } from './tables.ts';
-
-/** A rollup cell as the dashboards read it: its key, its counts and the teachers it rests on. */
-export type CellRow = {
-  schoolId: string;
-  grain: InsightsGrain;
-  termKey: string;
-  frameworkId: string;
-  item: string;
-  kind: string;
-  dim1: string;
-  dim2: string;
-} & Agg;
 
 /**
  * The dashboards' one read of the rollups: cells of the given grains with their teachers. With no

@@ -6,10 +6,23 @@ import type {
   TrustInsights,
   TrustInsightsQuery,
 } from '../../contracts/insights.ts';
+import { ALL_TERMS } from '../../domain/insights/contributions.ts';
 import { coverageAgainstCap } from '../../domain/insights/coverage.ts';
 import { DEFAULT_K } from '../../domain/insights/evidence.ts';
+import { linkedTable } from '../../domain/insights/linked.ts';
 import { proportion } from '../../domain/insights/prevalence.ts';
+import {
+  type Agg,
+  emptyAgg,
+  figureWithStatus,
+  type Group,
+  groupFigures,
+  type HeatmapSpec,
+  heatmap,
+  sumAggs,
+} from '../../domain/insights/tables.ts';
 import { findThemes, isQuotable, type ThemeText } from '../../domain/insights/themes.ts';
+import { type CellRow, trustFigures } from '../../domain/insights/trust-figures.ts';
 import { clearlyBelow } from '../../domain/insights/wilson.ts';
 import {
   createChecker,
@@ -23,21 +36,8 @@ import { forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { decide } from '../policy/policy.ts';
 import { trustPulse } from '../reviews/trust-pulse.ts';
-import { ALL_TERMS } from './contributions.ts';
 import * as q from './insights.queries.ts';
-import { linkedTable } from './linked.ts';
 import { loadLookForMeta, settleStaleRollups } from './rollups.ts';
-import {
-  type Agg,
-  emptyAgg,
-  figureWithStatus,
-  type Group,
-  groupFigures,
-  type HeatmapSpec,
-  heatmap,
-  sumAggs,
-} from './tables.ts';
-import { trustFigures } from './trust-figures.ts';
 
 /**
  * Insights (issue 8): the school's and the trust's dashboards, read from the rollups (migration
@@ -185,7 +185,7 @@ export async function buildSchoolInsights(
   const level = term?.term_id ?? ALL_TERMS;
   const grain = byKey(cells, (c) => `${c.grain}|${c.termKey}`);
   const of = (g: InsightsGrain, at: string = level) => grain.get(`${g}|${at}`) ?? [];
-  const seriesOf = (c: q.CellRow) => `${c.item}|${c.kind}`;
+  const seriesOf = (c: CellRow) => `${c.item}|${c.kind}`;
   const index = (g: InsightsGrain, at: string) => byKey(of(g, at), seriesOf);
   const lf = { all: index('lf', ALL_TERMS), term: term ? index('lf', level) : null };
   const dept = { all: index('lf_dept', ALL_TERMS), term: term ? index('lf_dept', level) : null };
@@ -194,9 +194,9 @@ export async function buildSchoolInsights(
   // its own walks with the statuses they have there.
   const walkBySeries = byKey(walkCells, seriesOf);
   const groupsOf = (
-    rows: readonly q.CellRow[],
-    label: (c: q.CellRow) => string,
-    key: (c: q.CellRow) => string = (c) => c.dim1,
+    rows: readonly CellRow[],
+    label: (c: CellRow) => string,
+    key: (c: CellRow) => string = (c) => c.dim1,
   ): Group[] =>
     [...byKey(rows, key).entries()].map(([k2, list]) => ({
       key: k2,
@@ -205,9 +205,9 @@ export async function buildSchoolInsights(
     }));
   const linked = (
     id: string,
-    totals: { all: Map<string, q.CellRow[]>; term: Map<string, q.CellRow[]> | null },
-    parts: { all: Map<string, q.CellRow[]>; term: Map<string, q.CellRow[]> | null } | null,
-    label: (c: q.CellRow) => string,
+    totals: { all: Map<string, CellRow[]>; term: Map<string, CellRow[]> | null },
+    parts: { all: Map<string, CellRow[]>; term: Map<string, CellRow[]> | null } | null,
+    label: (c: CellRow) => string,
   ) => {
     const at = (which: 'all' | 'term') => ({
       total: sumAggs(totals[which]?.get(id) ?? []),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TERMS, evidenceAnswers } from '../../domain/insights/contributions.ts';
 import { mergeRecordsByVisit, type VisitRecord } from '../../domain/insights/evidence.ts';
 import { tallyVisits } from '../../domain/insights/prevalence.ts';
 import { canonicalBody, canonicalJson, type RecordBody } from '../../domain/records/body.ts';
@@ -15,7 +16,6 @@ import {
   type TestWalk,
 } from '../testing/factories.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
-import { ALL_TERMS, evidenceAnswers } from './contributions.ts';
 import { rebuildRollups, refreshVisitRollups, settleStaleRollups } from './rollups.ts';
 
 /**

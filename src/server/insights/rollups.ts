@@ -1,6 +1,4 @@
 import { sql } from 'kysely';
-import { canonicalBody } from '../../domain/records/body.ts';
-import type { Tx } from '../db/with-tenant.ts';
 import {
   type CellCounts,
   type CellDelta,
@@ -16,7 +14,9 @@ import {
   type VisitFacts,
   withAllTermsLevel,
   ZERO,
-} from './contributions.ts';
+} from '../../domain/insights/contributions.ts';
+import { canonicalBody } from '../../domain/records/body.ts';
+import type { Tx } from '../db/with-tenant.ts';
 
 /**
  * Maintaining the insights rollups (migration 0012) on write. `refreshVisitRollups(tx, visitIds)`

@@ -170,3 +170,62 @@ export function coTeachersOfVisits(tx: Tx, visitIds: readonly string[]) {
 }
 
 export { insertNotices } from '../kernel/in-app-notices.ts';
+
+/** Notice given now for these visits (publication). */
+export async function markNoticeSent(tx: Tx, visitIds: readonly string[], now: Date) {
+  if (visitIds.length === 0) return;
+  await tx
+    .updateTable('visits')
+    .set({ notice_sent_at: now })
+    .where('visit_id', 'in', [...visitIds])
+    .execute();
+}
+
+/**
+ * Notice given now of a visit moved or added after publication; inside the notice period it
+ * needs the teacher's agreement again (any earlier agreement was to another time).
+ */
+export async function markChangeNoticed(
+  tx: Tx,
+  visitId: string,
+  now: Date,
+  needsAgreement: boolean,
+) {
+  await tx
+    .updateTable('visits')
+    .set({ notice_sent_at: now, needs_teacher_agreement: needsAgreement, teacher_agreed_at: null })
+    .where('visit_id', '=', visitId)
+    .execute();
+}
+
+/** The teacher agreed to a visit moved or added inside the notice period. */
+export async function markTeacherAgreed(tx: Tx, visitId: string, now: Date) {
+  await tx
+    .updateTable('visits')
+    .set({ teacher_agreed_at: now })
+    .where('visit_id', '=', visitId)
+    .execute();
+}
+
+/** Marks one of the person's notices read (keeps the first time); undefined when not theirs. */
+export function markRead(tx: Tx, personId: string, noticeId: string, now: Date) {
+  return tx
+    .updateTable('notices')
+    .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(now)) }))
+    .where('notice_id', '=', noticeId)
+    .where('person_id', '=', personId)
+    .returning(['notice_id', 'read_at'])
+    .executeTakeFirst();
+}
+
+/** Marks every unread notice of the person read; returns how many. */
+export async function markAllRead(tx: Tx, personId: string, now: Date) {
+  const rows = await tx
+    .updateTable('notices')
+    .set({ read_at: now })
+    .where('person_id', '=', personId)
+    .where('read_at', 'is', null)
+    .returning('notice_id')
+    .execute();
+  return rows.length;
+}

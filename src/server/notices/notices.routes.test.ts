@@ -221,14 +221,17 @@ describe('prior warning and changes after publication', () => {
     const error = await publish(walk.walkId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     const e = error as AppError;
-    expect(e.statusCode).toBe(409);
-    expect(e.code).toBe('notice_too_late');
-    expect(e.message).toContain('Prior warning (protocol rule 4)');
+    // The domain's violation (checkNotice), as the walks service refuses it: one code, one
+    // status and one message wherever a visit is published too late.
+    expect(e.statusCode).toBe(422);
+    expect(e.code).toBe('protocol_refused');
+    expect(e.message).toContain('Prior warning:');
     expect(e.message).toContain('at least 2 school days');
-    expect(e.message).toContain('7A/22');
     expect(e.message).toContain('Wednesday 25 November 2026');
-    expect(e.message).toContain('Move the walk to Thursday 26 November 2026 or later');
-    expect(e.details).toMatchObject({ rule: 'notice', limit: 2, earliestDate: '2026-11-26' });
+    expect(e.message).toContain('notice was due by Friday 20 November 2026');
+    expect(e.details).toMatchObject([
+      { rule: 'notice', code: 'notice_too_late', limit: '2 school days' },
+    ]);
 
     const state = await withTenant(t.db, trust.trustId, async (tx) => ({
       walk: await tx

@@ -1,11 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { NoticeList } from '../../contracts/notices.ts';
-import {
-  addSchoolDays,
-  formatDate,
-  noticeCounts,
-  type SchoolCalendar,
-} from '../../domain/calendar/calendar.ts';
+import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { refusalMessage } from '../../domain/protocol/refusal.ts';
+import { checkNotice } from '../../domain/protocol/rules.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { NoticesTable } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -192,28 +189,6 @@ async function send(
   outcome.notices += rows.length;
 }
 
-function tooLateError(rules: SchoolRules, late: readonly q.VisitForNotice[]): AppError {
-  const earliest = addSchoolDays(rules.calendar, rules.today, rules.noticeDays + 1);
-  const first = late[0]!;
-  const others = late.length > 1 ? ` (and ${plural(late.length - 1, 'other visit')})` : '';
-  return new AppError(
-    409,
-    'notice_too_late',
-    `Prior warning (protocol rule 4): each teacher must be told at least ${plural(rules.noticeDays, 'school day')} before a visit, ` +
-      `not counting the day of notice or the visit. Published today (${formatDate(rules.today)}), the visit to ${first.class_code} in ${first.room_name} ` +
-      `on ${formatDate(first.visit_date)}${others} would have too little notice. ` +
-      (earliest
-        ? `Move the walk to ${formatDate(earliest)} or later, or remove those visits.`
-        : 'The school calendar has no later teaching day: add the next term, then move the walk.'),
-    {
-      rule: 'notice',
-      limit: rules.noticeDays,
-      earliestDate: earliest,
-      visits: late.map((v) => ({ visitId: v.visit_id, date: v.visit_date })),
-    },
-  );
-}
-
 async function loadWalk(tx: Tx, walkId: string) {
   const walk = await q.findWalkForNotice(tx, walkId);
   if (!walk) throw notFound('The walk');
@@ -240,16 +215,32 @@ export async function noticeWalkPublished(
   const visits = await q.listWalkVisits(tx, walkId);
   const rules = await schoolRules(tx, walk, deps.now());
   const toWarn = visits.filter((v) => v.status === 'planned' && v.notice_sent_at === null);
-  const late = toWarn.filter(
-    (v) => !v.invited && !noticeCounts(rules.calendar, rules.today, v.visit_date, rules.noticeDays),
-  );
-  if (late.length > 0) throw tooLateError(rules, late);
-
   // Rule 4 warns every teacher whose lesson is visited: the class teacher and any co-teachers.
   const coTeachers = await q.coTeachersOfVisits(
     tx,
     toWarn.map((v) => v.visit_id),
   );
+  // The backstop behind the walks service's own check: the domain's rule, with its code,
+  // status and message, so a visit published too late reads the same wherever it is refused.
+  const late = toWarn.flatMap((v) =>
+    checkNotice(
+      {
+        id: v.visit_id,
+        teacherIds: [
+          v.teacher_id,
+          ...coTeachers.filter((c) => c.visit_id === v.visit_id).map((c) => c.person_id),
+        ],
+        date: v.visit_date,
+        invited: v.invited,
+      },
+      rules.today,
+      rules.calendar,
+      { noticeSchoolDays: rules.noticeDays },
+    ),
+  );
+  if (late.length > 0) {
+    throw new AppError(422, 'protocol_refused', refusalMessage(late), late);
+  }
   const teachersOf = (v: (typeof toWarn)[number]) => [
     { id: v.teacher_id, email: v.teacher_email, name: v.teacher_name },
     ...coTeachers
@@ -297,17 +288,11 @@ export async function noticeWalkPublished(
     });
   }
   await send(tx, deps, walk, messages, outcome);
-  if (toWarn.length > 0) {
-    await tx
-      .updateTable('visits')
-      .set({ notice_sent_at: deps.now() })
-      .where(
-        'visit_id',
-        'in',
-        toWarn.map((v) => v.visit_id),
-      )
-      .execute();
-  }
+  await q.markNoticeSent(
+    tx,
+    toWarn.map((v) => v.visit_id),
+    deps.now(),
+  );
   await recordAudit(tx, {
     trustId: walk.trust_id,
     actorPersonId: options.actorPersonId ?? null,
@@ -362,213 +347,11 @@ export async function noticeVisitsChanged(
     return w;
   };
   for (const change of changes) {
-    if (change.kind === 'moved' || change.kind === 'cancelled' || change.kind === 'added') {
-      const visit = await q.findVisit(tx, change.visitId);
-      // Gone (a draft's visit is deleted, not cancelled): nobody was told of it.
-      if (!visit) continue;
-      const walk = await walkOf(visit.walk_id);
-      if (walk.published_at === null) continue;
-      if (change.kind === 'cancelled') {
-        // A teacher never told of the visit need not hear it is off.
-        if (visit.notice_sent_at === null) continue;
-        await send(
-          tx,
-          deps,
-          walk,
-          [
-            {
-              personId: visit.teacher_id,
-              email: visit.teacher_email,
-              kind: 'visit_cancelled',
-              title: `Learning walk visit cancelled: ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`,
-              lines: [
-                `Hello ${visit.teacher_name},`,
-                '',
-                `The learning walk visit to your lesson (${where(visit)}) on ${when(visit, walk.time_zone)} is cancelled.`,
-                ...(change.reason ? ['', `Reason: ${change.reason}`] : []),
-                '',
-                'You need do nothing.',
-              ],
-              walkId: walk.walk_id,
-              visitId: visit.visit_id,
-              mail: !visit.invited,
-            },
-            ...observerMessages(
-              walk,
-              'visit_cancelled',
-              `A room is off the route: ${visit.room_name} at ${localTime(visit.planned_start, walk.time_zone)} (${visit.class_code}) is cancelled.`,
-            ),
-          ],
-          outcome,
-        );
-        continue;
-      }
-      const rules = await schoolRules(tx, walk, now);
-      const inTime =
-        visit.invited ||
-        noticeCounts(rules.calendar, rules.today, visit.visit_date, rules.noticeDays);
-      const needsAgreement = !inTime;
-      await tx
-        .updateTable('visits')
-        .set({
-          notice_sent_at: now,
-          needs_teacher_agreement: needsAgreement,
-          teacher_agreed_at: null,
-        })
-        .where('visit_id', '=', visit.visit_id)
-        .execute();
-      if (needsAgreement) outcome.needsAgreement.push(visit.visit_id);
-      const agreementLines = needsAgreement
-        ? [
-            '',
-            `This is less than ${plural(rules.noticeDays, 'school day')} away, so it goes ahead only if you agree. ` +
-              'Open Learning Walks to agree. If you do not agree, do nothing: the visit will not take place, and you may tell the walk leader why if you wish.',
-          ]
-        : [];
-      const moved = change.kind === 'moved';
-      const title = moved
-        ? `Learning walk visit moved to ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`
-        : `Learning walk: your lesson on ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`;
-      await send(
-        tx,
-        deps,
-        walk,
-        [
-          {
-            personId: visit.teacher_id,
-            email: visit.teacher_email,
-            kind: moved ? 'visit_moved' : 'visit_added',
-            title: needsAgreement ? `${title}: your agreement is needed` : title,
-            lines: [
-              `Hello ${visit.teacher_name},`,
-              '',
-              moved
-                ? `The learning walk visit to your lesson has a new time. It was ${when({ planned_start: change.from.start, planned_end: change.from.end }, walk.time_zone)}.`
-                : 'A learning walk will visit your lesson:',
-              '',
-              ...visitFacts(walk, visit),
-              ...agreementLines,
-              '',
-              reassurance,
-            ],
-            walkId: walk.walk_id,
-            visitId: visit.visit_id,
-            mail: !visit.invited,
-          },
-          ...observerMessages(
-            walk,
-            moved ? 'visit_moved' : 'visit_added',
-            moved
-              ? `The route changed: ${visit.room_name} (${visit.class_code}) is now ${when(visit, walk.time_zone)}.`
-              : `A room joined the route: ${visit.room_name} (${visit.class_code}) at ${when(visit, walk.time_zone)}.`,
-          ),
-        ],
-        outcome,
-      );
-      continue;
-    }
-
-    const walk = await walkOf(change.walkId);
-    if (walk.published_at === null) continue;
-    const visits = (await q.listWalkVisits(tx, walk.walk_id)).filter(
-      (v) =>
-        v.notice_sent_at !== null && (change.kind === 'walk_cancelled' || v.status === 'planned'),
-    );
-    if (change.kind === 'walk_cancelled') {
-      await send(
-        tx,
-        deps,
-        walk,
-        [
-          ...visits.map(
-            (v): Message => ({
-              personId: v.teacher_id,
-              email: v.teacher_email,
-              kind: 'walk_cancelled',
-              title: `Learning walk cancelled: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
-              lines: [
-                `Hello ${v.teacher_name},`,
-                '',
-                `The learning walk that was to visit your lesson (${where(v)}) on ${when(v, walk.time_zone)} is cancelled.`,
-                ...(change.reason ? ['', `Reason: ${change.reason}`] : []),
-                '',
-                'You need do nothing.',
-              ],
-              walkId: walk.walk_id,
-              visitId: v.visit_id,
-              mail: !v.invited,
-            }),
-          ),
-          ...observerMessages(
-            walk,
-            'walk_cancelled',
-            `The walk on ${formatDate(walk.walk_date)} is cancelled.${change.reason ? ` Reason: ${change.reason}` : ''}`,
-          ),
-        ],
-        outcome,
-      );
-      continue;
-    }
-    // Observers changed: the teachers are told who now comes; the observers added and removed are told too.
-    const added = await q.findPeople(tx, change.added);
-    const removed = await q.findPeople(tx, change.removed);
-    if (added.length === 0 && removed.length === 0) continue;
-    await send(
-      tx,
-      deps,
-      walk,
-      [
-        ...visits.map(
-          (v): Message => ({
-            personId: v.teacher_id,
-            email: v.teacher_email,
-            kind: 'observers_changed',
-            title: `Learning walk observers changed: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
-            lines: [
-              `Hello ${v.teacher_name},`,
-              '',
-              `The observers on the learning walk that visits your lesson have changed. They are now: ${observerNames(walk)}.`,
-              '',
-              ...visitFacts(walk, v),
-            ],
-            walkId: walk.walk_id,
-            visitId: v.visit_id,
-            mail: !v.invited,
-          }),
-        ),
-        ...added.map(
-          (p): Message => ({
-            personId: p.person_id,
-            kind: 'observer_added',
-            title: `You are observing a learning walk on ${formatDate(walk.walk_date)}`,
-            lines: [
-              `Hello ${p.full_name},`,
-              '',
-              'You have been added as an observer:',
-              '',
-              ...walkFacts(walk, visits),
-            ],
-            walkId: walk.walk_id,
-            mail: false,
-          }),
-        ),
-        ...removed.map(
-          (p): Message => ({
-            personId: p.person_id,
-            kind: 'observer_removed',
-            title: `You are no longer observing the walk on ${formatDate(walk.walk_date)}`,
-            lines: [
-              `Hello ${p.full_name},`,
-              '',
-              `You are no longer an observer on the learning walk at ${walk.school_name} on ${formatDate(walk.walk_date)}.`,
-            ],
-            walkId: walk.walk_id,
-            mail: false,
-          }),
-        ),
-      ],
-      outcome,
-    );
+    const messages =
+      change.kind === 'moved' || change.kind === 'cancelled' || change.kind === 'added'
+        ? await visitChanged(tx, now, change, walkOf, outcome)
+        : await walkChanged(tx, change, await walkOf(change.walkId));
+    if (messages) await send(tx, deps, messages.walk, messages.list, outcome);
   }
   if (outcome.notices > 0) {
     for (const walk of walks.values()) {
@@ -583,6 +366,248 @@ export async function noticeVisitsChanged(
     }
   }
   return outcome;
+}
+
+type VisitLevelChange = Extract<VisitChange, { kind: 'moved' | 'cancelled' | 'added' }>;
+type WalkLevelChange = Extract<VisitChange, { kind: 'observers_changed' | 'walk_cancelled' }>;
+/** What to tell about one change, and on which walk; null when nobody is to be told. */
+type ChangeMessages = { walk: q.WalkForNotice; list: Message[] } | null;
+
+/**
+ * A visit cancelled, moved or added on a published walk. A moved or added visit is noticed now;
+ * inside the notice period (rule 4, as the domain counts it) it needs the teacher's agreement.
+ */
+async function visitChanged(
+  tx: Tx,
+  now: Date,
+  change: VisitLevelChange,
+  walkOf: (walkId: string) => Promise<q.WalkForNotice>,
+  outcome: NoticeOutcome,
+): Promise<ChangeMessages> {
+  const visit = await q.findVisit(tx, change.visitId);
+  // Gone (a draft's visit is deleted, not cancelled): nobody was told of it.
+  if (!visit) return null;
+  const walk = await walkOf(visit.walk_id);
+  if (walk.published_at === null) return null;
+  if (change.kind === 'cancelled') {
+    // A teacher never told of the visit need not hear it is off.
+    if (visit.notice_sent_at === null) return null;
+    return { walk, list: visitCancelledMessages(walk, visit, change.reason) };
+  }
+  const rules = await schoolRules(tx, walk, now);
+  // Rule 4, as the domain counts it: notice given today for the visit's (new) date.
+  const inTime =
+    checkNotice(
+      {
+        id: visit.visit_id,
+        teacherIds: [visit.teacher_id],
+        date: visit.visit_date,
+        invited: visit.invited,
+      },
+      rules.today,
+      rules.calendar,
+      { noticeSchoolDays: rules.noticeDays },
+    ).length === 0;
+  const needsAgreement = !inTime;
+  await q.markChangeNoticed(tx, visit.visit_id, now, needsAgreement);
+  if (needsAgreement) outcome.needsAgreement.push(visit.visit_id);
+  return { walk, list: visitTimedMessages(walk, visit, change, rules, needsAgreement) };
+}
+
+function visitCancelledMessages(
+  walk: q.WalkForNotice,
+  visit: q.VisitForNotice,
+  reason: string | null | undefined,
+): Message[] {
+  return [
+    {
+      personId: visit.teacher_id,
+      email: visit.teacher_email,
+      kind: 'visit_cancelled',
+      title: `Learning walk visit cancelled: ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`,
+      lines: [
+        `Hello ${visit.teacher_name},`,
+        '',
+        `The learning walk visit to your lesson (${where(visit)}) on ${when(visit, walk.time_zone)} is cancelled.`,
+        ...(reason ? ['', `Reason: ${reason}`] : []),
+        '',
+        'You need do nothing.',
+      ],
+      walkId: walk.walk_id,
+      visitId: visit.visit_id,
+      mail: !visit.invited,
+    },
+    ...observerMessages(
+      walk,
+      'visit_cancelled',
+      `A room is off the route: ${visit.room_name} at ${localTime(visit.planned_start, walk.time_zone)} (${visit.class_code}) is cancelled.`,
+    ),
+  ];
+}
+
+/** A visit with a new time, or added: the teacher (asked to agree when inside the notice period) and the observers. */
+function visitTimedMessages(
+  walk: q.WalkForNotice,
+  visit: q.VisitForNotice,
+  change: Extract<VisitChange, { kind: 'moved' | 'added' }>,
+  rules: SchoolRules,
+  needsAgreement: boolean,
+): Message[] {
+  const agreementLines = needsAgreement
+    ? [
+        '',
+        `This is less than ${plural(rules.noticeDays, 'school day')} away, so it goes ahead only if you agree. ` +
+          'Open Learning Walks to agree. If you do not agree, do nothing: the visit will not take place, and you may tell the walk leader why if you wish.',
+      ]
+    : [];
+  const moved = change.kind === 'moved';
+  const title = moved
+    ? `Learning walk visit moved to ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`
+    : `Learning walk: your lesson on ${formatDate(visit.visit_date)} at ${localTime(visit.planned_start, walk.time_zone)}`;
+  return [
+    {
+      personId: visit.teacher_id,
+      email: visit.teacher_email,
+      kind: moved ? 'visit_moved' : 'visit_added',
+      title: needsAgreement ? `${title}: your agreement is needed` : title,
+      lines: [
+        `Hello ${visit.teacher_name},`,
+        '',
+        moved
+          ? `The learning walk visit to your lesson has a new time. It was ${when({ planned_start: change.from.start, planned_end: change.from.end }, walk.time_zone)}.`
+          : 'A learning walk will visit your lesson:',
+        '',
+        ...visitFacts(walk, visit),
+        ...agreementLines,
+        '',
+        reassurance,
+      ],
+      walkId: walk.walk_id,
+      visitId: visit.visit_id,
+      mail: !visit.invited,
+    },
+    ...observerMessages(
+      walk,
+      moved ? 'visit_moved' : 'visit_added',
+      moved
+        ? `The route changed: ${visit.room_name} (${visit.class_code}) is now ${when(visit, walk.time_zone)}.`
+        : `A room joined the route: ${visit.room_name} (${visit.class_code}) at ${when(visit, walk.time_zone)}.`,
+    ),
+  ];
+}
+
+/** A published walk cancelled, or its observers changed: the warned teachers and the observers. */
+async function walkChanged(
+  tx: Tx,
+  change: WalkLevelChange,
+  walk: q.WalkForNotice,
+): Promise<ChangeMessages> {
+  if (walk.published_at === null) return null;
+  const visits = (await q.listWalkVisits(tx, walk.walk_id)).filter(
+    (v) =>
+      v.notice_sent_at !== null && (change.kind === 'walk_cancelled' || v.status === 'planned'),
+  );
+  if (change.kind === 'walk_cancelled') {
+    return { walk, list: walkCancelledMessages(walk, visits, change.reason) };
+  }
+  // Observers changed: the teachers are told who now comes; the observers added and removed are told too.
+  const added = await q.findPeople(tx, change.added);
+  const removed = await q.findPeople(tx, change.removed);
+  if (added.length === 0 && removed.length === 0) return null;
+  return { walk, list: observersChangedMessages(walk, visits, added, removed) };
+}
+
+function walkCancelledMessages(
+  walk: q.WalkForNotice,
+  visits: readonly q.VisitForNotice[],
+  reason: string | null | undefined,
+): Message[] {
+  return [
+    ...visits.map(
+      (v): Message => ({
+        personId: v.teacher_id,
+        email: v.teacher_email,
+        kind: 'walk_cancelled',
+        title: `Learning walk cancelled: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+        lines: [
+          `Hello ${v.teacher_name},`,
+          '',
+          `The learning walk that was to visit your lesson (${where(v)}) on ${when(v, walk.time_zone)} is cancelled.`,
+          ...(reason ? ['', `Reason: ${reason}`] : []),
+          '',
+          'You need do nothing.',
+        ],
+        walkId: walk.walk_id,
+        visitId: v.visit_id,
+        mail: !v.invited,
+      }),
+    ),
+    ...observerMessages(
+      walk,
+      'walk_cancelled',
+      `The walk on ${formatDate(walk.walk_date)} is cancelled.${reason ? ` Reason: ${reason}` : ''}`,
+    ),
+  ];
+}
+
+type Person = Awaited<ReturnType<typeof q.findPeople>>[number];
+
+function observersChangedMessages(
+  walk: q.WalkForNotice,
+  visits: readonly q.VisitForNotice[],
+  added: readonly Person[],
+  removed: readonly Person[],
+): Message[] {
+  return [
+    ...visits.map(
+      (v): Message => ({
+        personId: v.teacher_id,
+        email: v.teacher_email,
+        kind: 'observers_changed',
+        title: `Learning walk observers changed: ${formatDate(v.visit_date)} at ${localTime(v.planned_start, walk.time_zone)}`,
+        lines: [
+          `Hello ${v.teacher_name},`,
+          '',
+          `The observers on the learning walk that visits your lesson have changed. They are now: ${observerNames(walk)}.`,
+          '',
+          ...visitFacts(walk, v),
+        ],
+        walkId: walk.walk_id,
+        visitId: v.visit_id,
+        mail: !v.invited,
+      }),
+    ),
+    ...added.map(
+      (p): Message => ({
+        personId: p.person_id,
+        kind: 'observer_added',
+        title: `You are observing a learning walk on ${formatDate(walk.walk_date)}`,
+        lines: [
+          `Hello ${p.full_name},`,
+          '',
+          'You have been added as an observer:',
+          '',
+          ...walkFacts(walk, visits),
+        ],
+        walkId: walk.walk_id,
+        mail: false,
+      }),
+    ),
+    ...removed.map(
+      (p): Message => ({
+        personId: p.person_id,
+        kind: 'observer_removed',
+        title: `You are no longer observing the walk on ${formatDate(walk.walk_date)}`,
+        lines: [
+          `Hello ${p.full_name},`,
+          '',
+          `You are no longer an observer on the learning walk at ${walk.school_name} on ${formatDate(walk.walk_date)}.`,
+        ],
+        walkId: walk.walk_id,
+        mail: false,
+      }),
+    ),
+  ];
 }
 
 /**
@@ -665,13 +690,7 @@ export function listMyNotices(
 export function markNoticeRead(deps: AppDeps, auth: SignedIn, noticeId: string) {
   const { actor } = auth;
   return withTenant(deps.db, actor.trustId, async (tx) => {
-    const row = await tx
-      .updateTable('notices')
-      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', eb.val(deps.now())) }))
-      .where('notice_id', '=', noticeId)
-      .where('person_id', '=', actor.personId)
-      .returning(['notice_id', 'read_at'])
-      .executeTakeFirst();
+    const row = await q.markRead(tx, actor.personId, noticeId, deps.now());
     if (!row) throw notFound('The notice');
     return { id: row.notice_id, readAt: (row.read_at ?? deps.now()).toISOString() };
   });
@@ -680,14 +699,7 @@ export function markNoticeRead(deps: AppDeps, auth: SignedIn, noticeId: string) 
 export function markAllNoticesRead(deps: AppDeps, auth: SignedIn) {
   const { actor } = auth;
   return withTenant(deps.db, actor.trustId, async (tx) => {
-    const rows = await tx
-      .updateTable('notices')
-      .set({ read_at: deps.now() })
-      .where('person_id', '=', actor.personId)
-      .where('read_at', 'is', null)
-      .returning('notice_id')
-      .execute();
-    return { marked: rows.length };
+    return { marked: await q.markAllRead(tx, actor.personId, deps.now()) };
   });
 }
 
@@ -726,11 +738,7 @@ export function agreeToVisit(deps: AppDeps, auth: SignedIn, visitId: string, req
     if (visit.teacher_agreed_at) {
       return { visitId, agreedAt: visit.teacher_agreed_at.toISOString() };
     }
-    await tx
-      .updateTable('visits')
-      .set({ teacher_agreed_at: now })
-      .where('visit_id', '=', visitId)
-      .execute();
+    await q.markTeacherAgreed(tx, visitId, now);
     const walk = await loadWalk(tx, visit.walk_id);
     const leaderId = walk.published_by ?? walk.created_by;
     if (leaderId) {

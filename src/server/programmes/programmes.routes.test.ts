@@ -274,7 +274,9 @@ describe('programmes API: draft → consultation → agreed → published', () =
     });
     const looser = await head.request('PUT', url, { maxObservers: 3 });
     expect(looser.status).toBe(422);
-    expect(looser.body.error.message).toContain('between 1 and 2');
+    expect(looser.body.error.message).toContain(
+      'Observers on a walk must be a whole number from 1 to 2',
+    );
     const stricter = await head.request('PUT', url, { maxObservers: 1, visitCap: 2 });
     expect(stricter.status).toBe(200);
     expect(stricter.body).toMatchObject({ maxObservers: 1, visitCap: 2 });

@@ -1,10 +1,10 @@
 import type { ProtocolSettingsDto } from '../../contracts/programmes.ts';
 import type { SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { mondayOf, weekdayOf } from '../../domain/calendar/calendar.ts';
+import { settingsProblems } from '../../domain/protocol/settings.ts';
 import {
   CAP_PERIOD_DAYS_BOUNDS,
   DEFAULT_PROTOCOL_SETTINGS,
-  type NumericSetting,
   PROTOCOL_BOUNDS,
   type ProtocolSettings,
 } from '../../domain/protocol/types.ts';
@@ -94,19 +94,6 @@ export async function loadCalendar(
   };
 }
 
-const labels: Record<NumericSetting, string> = {
-  maxObservers: 'Observers on a walk',
-  noticeSchoolDays: 'School days of notice',
-  visitCap: 'Visits per teacher in the cap period',
-  maxVisitsPerTeacherPerDay: 'Visits per teacher per day',
-  visitMinutes: 'Minutes in a room',
-  maxRoomsPerHour: 'Rooms an hour',
-  responseWindowSchoolDays: 'School days to respond to a record',
-  minGroupSize: 'Smallest group shown in any breakdown',
-  consultationSchoolDays: 'School days of consultation on a programme',
-  amendmentSchoolDays: 'School days of consultation on an amendment',
-};
-
 export function getProtocolSettings(deps: AppDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.view', 'open this school');
@@ -137,26 +124,18 @@ export function updateProtocolSettings(
     const next = { ...(await loadSettingsRow(tx, schoolId)), ...input };
     if (next.capPeriod !== 'days') next.capPeriodDays = null;
     const problems: { field: string; message: string }[] = [];
-    for (const [key, bound] of Object.entries(PROTOCOL_BOUNDS) as [
-      NumericSetting,
-      { min: number; max: number },
-    ][]) {
-      if (key === 'maxVisitsPerTeacherPerDay') continue;
-      const value = next[key as keyof ProtocolSettingsDto] as number;
-      if (value < bound.min || value > bound.max) {
-        problems.push({
-          field: `body.${key}`,
-          message: `${labels[key]} must be between ${bound.min} and ${bound.max} (the protocol’s safe limits); ${value} is outside them.`,
-        });
-      }
-    }
-    if (next.capPeriod === 'days') {
-      const days = next.capPeriodDays;
+    if (next.capPeriod === 'days' && next.capPeriodDays == null) {
       const b = CAP_PERIOD_DAYS_BOUNDS;
-      if (days == null || days < b.min || days > b.max) {
+      problems.push({
+        field: 'body.capPeriodDays',
+        message: `A cap counted over a run of days needs between ${b.min} and ${b.max} days (capPeriodDays).`,
+      });
+    } else {
+      // The domain's safe bounds, with its messages (settingsProblems).
+      for (const p of settingsProblems(toDomainSettings(next))) {
         problems.push({
-          field: 'body.capPeriodDays',
-          message: `A cap counted over a run of days needs between ${b.min} and ${b.max} days (capPeriodDays).`,
+          field: p.setting === 'capPeriod' ? 'body.capPeriodDays' : `body.${p.setting}`,
+          message: p.message,
         });
       }
     }

@@ -7,6 +7,7 @@ import type {
   RecordDto,
 } from '../../contracts/records.ts';
 import type { Guidance } from '../../domain/frameworks/types.ts';
+import { captureViolations } from '../../domain/protocol/capture.ts';
 import {
   type CaptureLookFor,
   canonicalBody,
@@ -19,6 +20,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { refreshVisitRollups, refreshWalkRollups } from '../insights/rollups.ts';
+import { localDate } from '../kernel/school-time.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './records.queries.ts';
 import { checkerNames, refuseUnlessNeutral, schoolChecker } from './rule-nine.ts';
@@ -28,28 +30,7 @@ export type RecordDeps = Pick<AppDeps, 'db' | 'now'>;
 /** Largest photo the server keeps; the device sends about 1600 px on the long side, well under. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const MAX_PHOTOS_PER_RECORD = 6;
-/** Days after the walk in which a device that was offline may still send what it captured. */
-export const SYNC_GRACE_DAYS = 7;
-/** How far a device clock may run ahead of the server's before its time is not believed. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/** The calendar date of an instant in a school's time zone, as 'YYYY-MM-DD'. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -278,50 +259,28 @@ export async function putRecord(
       );
     }
 
-    // The protocol: the walk's observers only, published walks, visits with prior warning.
+    // The protocol: the walk's observers only (policy), then the domain's capture gates.
     if (!observing) throw notAnObserver();
-    if (walk.status !== 'published') {
-      throw refuse(
-        walk.status === 'cancelled' ? 'walk_cancelled' : 'walk_not_published',
-        walk.status === 'cancelled'
-          ? 'This walk was cancelled, so its visits cannot be recorded.'
-          : 'This walk is still a draft, so its visits cannot be recorded yet.',
-      );
-    }
-    if (visit.status === 'cancelled') {
-      throw refuse(
-        'visit_cancelled',
-        'This visit was cancelled, so it cannot be recorded. Move on to the next room.',
-      );
-    }
-    if (!visit.invited && visit.notice_sent_at === null) {
-      throw refuse(
-        'notice_not_given',
-        'The teacher of this class was not given prior warning of this visit, so it cannot be recorded (protocol rule 4). Do not visit this room; tell the school leader who planned the walk.',
-      );
-    }
-    // A visit moved or added inside the notice period goes ahead only with the teacher's agreement.
-    if (visit.needs_teacher_agreement && visit.teacher_agreed_at === null) {
-      throw refuse(
-        'teacher_agreement_needed',
-        'This visit was moved inside the notice period and the teacher has not agreed to it yet, so it cannot be recorded (protocol rule 4). Do not visit this room unless the teacher agrees.',
-      );
-    }
-    if (!existing) {
-      const capturedAt = input.capturedAt ? new Date(input.capturedAt) : now;
-      const capturedOn = localDate(capturedAt, walk.time_zone);
-      const today = localDate(now, walk.time_zone);
-      const inTime =
-        capturedAt.getTime() <= now.getTime() + CLOCK_SKEW_MS &&
-        capturedOn === walk.walk_date &&
-        today <= addDays(walk.walk_date, SYNC_GRACE_DAYS);
-      if (!inTime) {
-        throw refuse(
-          'wrong_day',
-          `This walk is on ${walk.walk_date}; a record for it can only be made on that day (this one is dated ${capturedOn}${today !== capturedOn ? `, sent on ${today}` : ''}). Check the date on your device, or record the visit on the walk's day.`,
-        );
-      }
-    }
+    const capturedAt = input.capturedAt ? new Date(input.capturedAt) : now;
+    const [gate] = captureViolations({
+      walk: { status: walk.status, date: walk.walk_date },
+      visit: {
+        status: visit.status,
+        invited: visit.invited,
+        noticeGiven: visit.notice_sent_at !== null,
+        needsTeacherAgreement: visit.needs_teacher_agreement,
+        teacherAgreed: visit.teacher_agreed_at !== null,
+      },
+      capture: existing
+        ? null
+        : {
+            capturedAtMs: capturedAt.getTime(),
+            nowMs: now.getTime(),
+            capturedOn: localDate(capturedAt, walk.time_zone),
+            today: localDate(now, walk.time_zone),
+          },
+    });
+    if (gate) throw refuse(gate.code, gate.message);
     const lookFors: CaptureLookFor[] = await lookForsOf(tx, walk);
     const problems = validateRecordBody(input.body, lookFors);
     if (problems.length > 0) {
@@ -372,7 +331,7 @@ export async function putRecord(
       frameworkVersionId: walk.version_id,
       body,
       bodyHash,
-      capturedAt: input.capturedAt ? new Date(input.capturedAt) : now,
+      capturedAt,
       now,
     });
     if (!inserted) {

@@ -259,3 +259,176 @@ export function visitsSharedWith(tx: Tx, coachId: string) {
     .orderBy('v.visit_date', 'desc')
     .execute();
 }
+
+/** Appends a teacher's response to a visit's records (responses are never changed). */
+export async function insertResponse(
+  tx: Tx,
+  r: { trustId: string; visitId: string; authorId: string; body: string; now: Date },
+) {
+  const row = await tx
+    .insertInto('visit_responses')
+    .values({
+      trust_id: r.trustId,
+      visit_id: r.visitId,
+      author_id: r.authorId,
+      body: r.body,
+      created_at: r.now,
+    })
+    .returning('response_id')
+    .executeTakeFirstOrThrow();
+  return row.response_id;
+}
+
+/** Raises a flag on one item of a record, against the version the teacher read. */
+export async function insertFlag(
+  tx: Tx,
+  f: {
+    trustId: string;
+    visitId: string;
+    recordId: string;
+    item: string;
+    explanation: string;
+    raisedBy: string;
+    now: Date;
+    againstVersion: number;
+  },
+) {
+  const row = await tx
+    .insertInto('record_flags')
+    .values({
+      trust_id: f.trustId,
+      visit_id: f.visitId,
+      record_id: f.recordId,
+      item: f.item,
+      explanation: f.explanation,
+      raised_by: f.raisedBy,
+      raised_at: f.now,
+      against_version: f.againstVersion,
+    })
+    .returning('flag_id')
+    .executeTakeFirstOrThrow();
+  return row.flag_id;
+}
+
+/** Settles a flag: corrected (with the new version) or not changed (with the note). */
+export async function settleFlag(
+  tx: Tx,
+  flagId: string,
+  s: {
+    status: 'corrected' | 'not_changed';
+    by: string;
+    now: Date;
+    note: string | null;
+    correctedVersion: number | null;
+  },
+) {
+  await tx
+    .updateTable('record_flags')
+    .set({
+      status: s.status,
+      resolved_by: s.by,
+      resolved_at: s.now,
+      resolution_note: s.note,
+      corrected_version: s.correctedVersion,
+    })
+    .where('flag_id', '=', flagId)
+    .execute();
+}
+
+/** Writes (or rewrites) the teacher's private reflection on a visit. */
+export async function saveReflection(
+  tx: Tx,
+  r: { trustId: string; visitId: string; teacherId: string; body: string; now: Date },
+) {
+  await tx
+    .insertInto('visit_reflections')
+    .values({
+      trust_id: r.trustId,
+      visit_id: r.visitId,
+      teacher_id: r.teacherId,
+      body: r.body,
+      updated_at: r.now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['trust_id', 'visit_id', 'teacher_id'])
+        .doUpdateSet({ body: r.body, updated_at: r.now }),
+    )
+    .execute();
+}
+
+/** Shares a visit with the teacher's coach (one share a visit; sharing again renews it). */
+export async function shareVisit(
+  tx: Tx,
+  s: {
+    trustId: string;
+    visitId: string;
+    coachId: string;
+    includeReflection: boolean;
+    now: Date;
+  },
+) {
+  await tx
+    .insertInto('visit_coach_shares')
+    .values({
+      trust_id: s.trustId,
+      visit_id: s.visitId,
+      coach_id: s.coachId,
+      include_reflection: s.includeReflection,
+      shared_at: s.now,
+      revoked_at: null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['trust_id', 'visit_id']).doUpdateSet({
+        coach_id: s.coachId,
+        include_reflection: s.includeReflection,
+        shared_at: s.now,
+        revoked_at: null,
+      }),
+    )
+    .execute();
+}
+
+/** Ends the visit's live share, if any; true when there was one. */
+export async function revokeShare(tx: Tx, visitId: string, now: Date) {
+  const result = await tx
+    .updateTable('visit_coach_shares')
+    .set({ revoked_at: now })
+    .where('visit_id', '=', visitId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Handed-in records whose teachers have not been told yet. */
+export function recordsNotYetTold(tx: Tx) {
+  return tx
+    .selectFrom('records as r')
+    .select(['r.record_id', 'r.visit_id'])
+    .where('r.handed_in_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('record_hand_in_notices as n')
+            .select('n.record_id')
+            .whereRef('n.trust_id', '=', 'r.trust_id')
+            .whereRef('n.record_id', '=', 'r.record_id'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Notes that these records' teachers have been told (once: a second note is ignored). */
+export async function markRecordsTold(
+  tx: Tx,
+  trustId: string,
+  recordIds: readonly string[],
+  now: Date,
+) {
+  await tx
+    .insertInto('record_hand_in_notices')
+    .values(recordIds.map((id) => ({ trust_id: trustId, record_id: id, told_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

@@ -8,9 +8,10 @@ import type {
   Viewer,
   VisitRecords,
 } from '../../contracts/responses.ts';
-import { addSchoolDays, formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { prevalenceLevels } from '../../domain/frameworks/types.ts';
 import { presentRecord, type Reader } from '../../domain/neutral-language/present.ts';
+import { responseWindow as windowOf } from '../../domain/protocol/response-window.ts';
 import {
   type CaptureLookFor,
   canonicalBody,
@@ -25,7 +26,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
-import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
+import { type MailDeps, type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as records from '../records/records.queries.ts';
@@ -48,13 +49,10 @@ const audit = (tx: Tx, auth: SignedIn, action: string, subjectType: string, subj
 // The response window (protocol rule 8): N school days from the day the records were handed in.
 // ---------------------------------------------------------------------------------------------
 
-/** A calendar of every weekday, for a school that has not entered its terms yet. */
-const weekdaysOnly: SchoolCalendar = {
-  terms: [{ name: 'All year', startsOn: '2000-01-01', endsOn: '2999-12-31' }],
-  closures: [],
-  cycleWeeks: 1,
-};
+/** No record handed in: the window is not open, and no calendar is needed to say so. */
+const NO_CALENDAR: SchoolCalendar = { terms: [], closures: [], cycleWeeks: 1 };
 
+/** The visit's response window, as the domain's `responseWindow` works it out in school days. */
 export async function responseWindow(
   tx: Tx,
   visit: Pick<q.VisitRow, 'school_id' | 'time_zone' | 'timetable_cycle_weeks'>,
@@ -62,18 +60,14 @@ export async function responseWindow(
   now: Date,
 ): Promise<ResponseWindow> {
   const settings = await loadSettingsRow(tx, visit.school_id);
-  const days = settings.responseWindowSchoolDays;
-  if (!firstHandIn) return { opensOn: null, closesOn: null, open: false, schoolDays: days };
+  const today = todayIn(visit.time_zone, now);
+  if (!firstHandIn) return windowOf(NO_CALENDAR, settings, null, today);
   const calendar = await loadCalendar(
     tx,
     { school_id: visit.school_id, timetable_cycle_weeks: visit.timetable_cycle_weeks },
     settings.cycleAnchor,
   );
-  const opensOn = todayIn(visit.time_zone, firstHandIn);
-  const closesOn =
-    addSchoolDays(calendar, opensOn, days) ?? addSchoolDays(weekdaysOnly, opensOn, days)!;
-  const today = todayIn(visit.time_zone, now);
-  return { opensOn, closesOn, open: today <= closesOn, schoolDays: days };
+  return windowOf(calendar, settings, todayIn(visit.time_zone, firstHandIn), today);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -160,6 +154,50 @@ function flagDto(
   };
 }
 
+/** The teacher's reflection, for the teacher or a coach they shared it with; its read is audited. */
+async function readReflection(
+  tx: Tx,
+  auth: SignedIn,
+  { visit, viewer }: Pick<Access, 'visit' | 'viewer'>,
+  share: Awaited<ReturnType<typeof q.activeShare>>,
+): Promise<VisitRecords['reflection']> {
+  if (viewer !== 'teacher' && !(viewer === 'coach' && share?.include_reflection)) return null;
+  const owner = viewer === 'teacher' ? auth.actor.personId : visit.teacher_id;
+  const r = await q.findReflection(tx, visit.visit_id, owner);
+  if (!r) return null;
+  await audit(tx, auth, 'reflection.read', 'visit', visit.visit_id);
+  return { body: r.body, updatedAt: iso(r.updated_at) };
+}
+
+/** The handed-in records with their versions and photos, each body as this reader is shown it (rule 9). */
+function recordDtos(
+  rows: Awaited<ReturnType<typeof q.handedInRecords>>,
+  versions: Awaited<ReturnType<typeof q.versionsOf>>,
+  photos: Awaited<ReturnType<typeof q.photosOf>>,
+  present: (body: unknown) => ReturnType<typeof presentRecord>,
+): VisitRecords['records'] {
+  return rows.map((r) => {
+    const shown = present(r.body);
+    return {
+      id: r.record_id,
+      observerName: r.observer_name,
+      versionNo: r.version_no,
+      handedInAt: iso(r.handed_in_at!),
+      body: shown.body,
+      photoIds: photos.filter((p) => p.record_id === r.record_id).map((p) => p.photo_id),
+      versions: versions
+        .filter((v) => v.record_id === r.record_id)
+        .map((v) => ({
+          versionNo: v.version_no,
+          createdAt: iso(v.created_at),
+          body: present(v.body).body,
+        })),
+      kept: shown.marks,
+      removed: shown.removed,
+    };
+  });
+}
+
 /** Everything about one visit's records that this person may see. Every record read is audited. */
 export function visitRecords(
   deps: AppDeps,
@@ -189,15 +227,7 @@ export function visitRecords(
     const window = await responseWindow(tx, visit, firstHandIn, deps.now());
     for (const id of ids) await audit(tx, auth, 'record.read', 'record', id);
 
-    let reflection: VisitRecords['reflection'] = null;
-    if (viewer === 'teacher' || (viewer === 'coach' && share?.include_reflection)) {
-      const owner = viewer === 'teacher' ? auth.actor.personId : visit.teacher_id;
-      const r = await q.findReflection(tx, visit.visit_id, owner);
-      if (r) {
-        reflection = { body: r.body, updatedAt: iso(r.updated_at) };
-        await audit(tx, auth, 'reflection.read', 'visit', visit.visit_id);
-      }
-    }
+    const reflection = await readReflection(tx, auth, { visit, viewer }, share);
     const coach =
       viewer === 'teacher' ? await q.coachOf(tx, visit.school_id, auth.actor.personId) : undefined;
     const visibleFlags = flags.filter((f) => viewer !== 'observer' || ids.includes(f.record_id));
@@ -216,26 +246,7 @@ export function visitRecords(
       },
       window,
       lookFors,
-      records: rows.map((r) => {
-        const shown = present(r.body);
-        return {
-          id: r.record_id,
-          observerName: r.observer_name,
-          versionNo: r.version_no,
-          handedInAt: iso(r.handed_in_at!),
-          body: shown.body,
-          photoIds: photos.filter((p) => p.record_id === r.record_id).map((p) => p.photo_id),
-          versions: versions
-            .filter((v) => v.record_id === r.record_id)
-            .map((v) => ({
-              versionNo: v.version_no,
-              createdAt: iso(v.created_at),
-              body: present(v.body).body,
-            })),
-          kept: shown.marks,
-          removed: shown.removed,
-        };
-      }),
+      records: recordDtos(rows, versions, photos, present),
       responses: responses.map((r) => ({
         id: r.response_id,
         body: r.body,
@@ -416,17 +427,13 @@ export function addResponse(
 ) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const { visit, rows } = await teacherOfOpenWindow(tx, deps, auth, visitId);
-    const row = await tx
-      .insertInto('visit_responses')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        author_id: auth.actor.personId,
-        body,
-        created_at: deps.now(),
-      })
-      .returning('response_id')
-      .executeTakeFirstOrThrow();
+    const responseId = await q.insertResponse(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      authorId: auth.actor.personId,
+      body,
+      now: deps.now(),
+    });
     await audit(tx, auth, 'record.respond', 'visit', visit.visit_id);
     const observers = await q.personContact(tx, [...new Set(rows.map((r) => r.observer_id))]);
     for (const o of observers) {
@@ -436,7 +443,7 @@ export function addResponse(
         `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
       ]);
     }
-    return { id: row.response_id };
+    return { id: responseId };
   });
 }
 
@@ -480,20 +487,16 @@ export function flagError(
     }
     const lookFors = await lookForsOfVisit(tx, visit);
     checkItem(input.item, canonicalBody(record.body), lookFors);
-    const row = await tx
-      .insertInto('record_flags')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        record_id: record.record_id,
-        item: input.item,
-        explanation: input.explanation,
-        raised_by: auth.actor.personId,
-        raised_at: deps.now(),
-        against_version: record.version_no,
-      })
-      .returning('flag_id')
-      .executeTakeFirstOrThrow();
+    const flagId = await q.insertFlag(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      recordId: record.record_id,
+      item: input.item,
+      explanation: input.explanation,
+      raisedBy: auth.actor.personId,
+      now: deps.now(),
+      againstVersion: record.version_no,
+    });
     await audit(tx, auth, 'record.flag_error', 'record', record.record_id);
     const [observer] = await q.personContact(tx, [record.observer_id]);
     const leaders = await q.schoolLeaders(tx, visit.school_id);
@@ -511,7 +514,7 @@ export function flagError(
       told.add(p.person_id);
       await mail(p.email, `A factual error was flagged: ${visit.class_code}`, lines);
     }
-    return { id: row.flag_id };
+    return { id: flagId };
   });
 }
 
@@ -551,6 +554,77 @@ function correctedBody(
 }
 
 /**
+ * Corrects the flagged item: a new version of the record (validated, and neutral by rule 9, as a
+ * hand-in is), the original kept in its history. Returns the new version's number.
+ */
+async function correctItem(
+  tx: Tx,
+  auth: SignedIn,
+  visit: q.VisitRow,
+  flag: q.FlagRow,
+  correction: string | number | boolean,
+  now: Date,
+): Promise<number> {
+  const record = (await records.findRecord(tx, flag.record_id, true))!;
+  const lookFors = await lookForsOfVisit(tx, visit);
+  const body = canonicalBody(record.body);
+  const target = checkItem(flag.item, body, lookFors);
+  const next = canonicalBody(correctedBody(body, target, correction));
+  const problems = validateRecordBody(next, lookFors as CaptureLookFor[]);
+  if (problems.length > 0) {
+    throw new AppError(
+      422,
+      problems[0]!.code,
+      `The correction was not saved: ${problems[0]!.message}`,
+      problems,
+    );
+  }
+  // A correction is read by the teacher and kept, as a hand-in is: rule 9 applies.
+  refuseUnlessNeutral(
+    await schoolChecker(tx, visit.school_id),
+    [{ record_id: record.record_id, visit_id: record.visit_id, body: next }],
+    'The correction was not saved',
+  );
+  const correctedVersion = record.version_no + 1;
+  const bodyHash = sha256(canonicalJson(next));
+  await records.updateRecordBody(tx, record.record_id, {
+    versionNo: correctedVersion,
+    body: next,
+    bodyHash,
+    now,
+  });
+  await records.insertVersion(tx, {
+    trustId: record.trust_id,
+    recordId: record.record_id,
+    versionNo: correctedVersion,
+    body: next,
+    bodyHash,
+    now,
+    by: auth.actor.personId,
+  });
+  await audit(tx, auth, 'record.correct', 'record', record.record_id);
+  return correctedVersion;
+}
+
+/** An open flag the person may settle: the record's observer, or one of the school's leaders. */
+async function openFlagToSettle(tx: Tx, auth: SignedIn, flagId: string) {
+  const [flag] = await q.flagsOf(tx, { flagId });
+  if (!flag) throw notFound('The flag');
+  const leader =
+    decide(auth.actor, 'record.read_school', {
+      trustId: auth.actor.trustId,
+      schoolId: flag.school_id,
+    }) === 'allow';
+  if (flag.observer_id !== auth.actor.personId && !leader) {
+    throw forbidden('settle this flag: only the record’s observer or a school leader can');
+  }
+  if (flag.status !== 'open') {
+    throw new AppError(409, 'flag_settled', 'This flag has already been settled.');
+  }
+  return flag;
+}
+
+/**
  * Settles a flag: the record's observer (or a school leader) corrects the item — a new version of
  * the record, the original kept in its history — or explains why it stands. The teacher is told.
  */
@@ -561,19 +635,7 @@ export function resolveFlag(
   input: ResolveFlag,
 ) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
-    const [flag] = await q.flagsOf(tx, { flagId });
-    if (!flag) throw notFound('The flag');
-    const leader =
-      decide(auth.actor, 'record.read_school', {
-        trustId: auth.actor.trustId,
-        schoolId: flag.school_id,
-      }) === 'allow';
-    if (flag.observer_id !== auth.actor.personId && !leader) {
-      throw forbidden('settle this flag: only the record’s observer or a school leader can');
-    }
-    if (flag.status !== 'open') {
-      throw new AppError(409, 'flag_settled', 'This flag has already been settled.');
-    }
+    const flag = await openFlagToSettle(tx, auth, flagId);
     const visit = (await q.findVisit(tx, flag.visit_id))!;
     const now = deps.now();
     let correctedVersion: number | null = null;
@@ -585,44 +647,7 @@ export function resolveFlag(
           'Give the corrected value of the item (correction), or choose not_changed and say why.',
         );
       }
-      const record = (await records.findRecord(tx, flag.record_id, true))!;
-      const lookFors = await lookForsOfVisit(tx, visit);
-      const body = canonicalBody(record.body);
-      const target = checkItem(flag.item, body, lookFors);
-      const next = canonicalBody(correctedBody(body, target, input.correction));
-      const problems = validateRecordBody(next, lookFors as CaptureLookFor[]);
-      if (problems.length > 0) {
-        throw new AppError(
-          422,
-          problems[0]!.code,
-          `The correction was not saved: ${problems[0]!.message}`,
-          problems,
-        );
-      }
-      // A correction is read by the teacher and kept, as a hand-in is: rule 9 applies.
-      refuseUnlessNeutral(
-        await schoolChecker(tx, visit.school_id),
-        [{ record_id: record.record_id, visit_id: record.visit_id, body: next }],
-        'The correction was not saved',
-      );
-      correctedVersion = record.version_no + 1;
-      const bodyHash = sha256(canonicalJson(next));
-      await records.updateRecordBody(tx, record.record_id, {
-        versionNo: correctedVersion,
-        body: next,
-        bodyHash,
-        now,
-      });
-      await records.insertVersion(tx, {
-        trustId: record.trust_id,
-        recordId: record.record_id,
-        versionNo: correctedVersion,
-        body: next,
-        bodyHash,
-        now,
-        by: auth.actor.personId,
-      });
-      await audit(tx, auth, 'record.correct', 'record', record.record_id);
+      correctedVersion = await correctItem(tx, auth, visit, flag, input.correction, now);
     } else if (!input.note) {
       throw new AppError(
         422,
@@ -630,17 +655,13 @@ export function resolveFlag(
         'Say why the record stands as written (note): the teacher will read it.',
       );
     }
-    await tx
-      .updateTable('record_flags')
-      .set({
-        status: input.outcome,
-        resolved_by: auth.actor.personId,
-        resolved_at: now,
-        resolution_note: input.note || null,
-        corrected_version: correctedVersion,
-      })
-      .where('flag_id', '=', flag.flag_id)
-      .execute();
+    await q.settleFlag(tx, flag.flag_id, {
+      status: input.outcome,
+      by: auth.actor.personId,
+      now,
+      note: input.note || null,
+      correctedVersion,
+    });
     await audit(tx, auth, 'record.flag_resolve', 'record_flag', flag.flag_id);
     const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
     for (const t of teachers) {
@@ -668,19 +689,13 @@ export function saveReflection(deps: AppDeps, auth: SignedIn, visitId: string, b
       throw forbidden('write a reflection on this visit: only the visited teacher can');
     }
     const now = deps.now();
-    await tx
-      .insertInto('visit_reflections')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        teacher_id: auth.actor.personId,
-        body,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['trust_id', 'visit_id', 'teacher_id']).doUpdateSet({ body, updated_at: now }),
-      )
-      .execute();
+    await q.saveReflection(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      teacherId: auth.actor.personId,
+      body,
+      now,
+    });
     await audit(tx, auth, 'reflection.write', 'visit', visit.visit_id);
     return { body, updatedAt: now.toISOString() };
   });
@@ -707,25 +722,13 @@ export function shareWithCoach(
       );
     }
     const now = deps.now();
-    await tx
-      .insertInto('visit_coach_shares')
-      .values({
-        trust_id: visit.trust_id,
-        visit_id: visit.visit_id,
-        coach_id: coach.person_id,
-        include_reflection: includeReflection,
-        shared_at: now,
-        revoked_at: null,
-      })
-      .onConflict((oc) =>
-        oc.columns(['trust_id', 'visit_id']).doUpdateSet({
-          coach_id: coach.person_id,
-          include_reflection: includeReflection,
-          shared_at: now,
-          revoked_at: null,
-        }),
-      )
-      .execute();
+    await q.shareVisit(tx, {
+      trustId: visit.trust_id,
+      visitId: visit.visit_id,
+      coachId: coach.person_id,
+      includeReflection,
+      now,
+    });
     await audit(tx, auth, 'record.share_with_coach', 'visit', visit.visit_id);
     await mail(coach.email, 'A colleague has shared a learning walk visit with you', [
       `A colleague has chosen to share the records of a visit to their class (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) with you as their coach${includeReflection ? ', with their own reflection' : ''}.`,
@@ -742,14 +745,9 @@ export function revokeCoachShare(deps: AppDeps, auth: SignedIn, visitId: string)
     if (viewer !== 'teacher') {
       throw forbidden('stop sharing this visit: only the visited teacher can');
     }
-    const result = await tx
-      .updateTable('visit_coach_shares')
-      .set({ revoked_at: deps.now() })
-      .where('visit_id', '=', visit.visit_id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    const revoked = await q.revokeShare(tx, visit.visit_id, deps.now());
     await audit(tx, auth, 'record.unshare', 'visit', visit.visit_id);
-    return { revoked: Number(result.numUpdatedRows) > 0 };
+    return { revoked };
   });
 }
 
@@ -766,67 +764,64 @@ export async function noticeHandedInRecords(deps: MailDeps, trustIds?: readonly 
   let told = 0;
   for (const trustId of trustIds ?? (await allTrustIds(deps.db))) {
     told += await withTenantMail(deps, trustId, async (tx, mail) => {
-      const fresh = await tx
-        .selectFrom('records as r')
-        .select(['r.record_id', 'r.visit_id'])
-        .where('r.handed_in_at', 'is not', null)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('record_hand_in_notices as n')
-                .select('n.record_id')
-                .whereRef('n.trust_id', '=', 'r.trust_id')
-                .whereRef('n.record_id', '=', 'r.record_id'),
-            ),
-          ),
-        )
-        .execute();
+      const fresh = await q.recordsNotYetTold(tx);
       if (fresh.length === 0) return 0;
       const now = deps.now();
-      await tx
-        .insertInto('record_hand_in_notices')
-        .values(fresh.map((r) => ({ trust_id: trustId, record_id: r.record_id, told_at: now })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await q.markRecordsTold(
+        tx,
+        trustId,
+        fresh.map((r) => r.record_id),
+        now,
+      );
       const visitIds = [...new Set(fresh.map((r) => r.visit_id))];
       let n = 0;
       for (const visitId of visitIds) {
-        const visit = await q.findVisit(tx, visitId);
-        if (!visit) continue;
         const count = fresh.filter((r) => r.visit_id === visitId).length;
-        const window = await responseWindow(tx, visit, now, now);
-        const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
-        const title = `You can now read the records of your visit (${visit.class_code})`;
-        const link = `/visits/${visit.visit_id}/records`;
-        // Told in the app as well as by mail, in the same transaction as the mail.
-        await insertNotices(
-          tx,
-          teachers.map((t) => ({
-            trust_id: trustId,
-            person_id: t.person_id,
-            school_id: visit.school_id,
-            kind: 'records_handed_in' as const,
-            title,
-            body: `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`,
-            link,
-            walk_id: visit.walk_id,
-            visit_id: visit.visit_id,
-            created_at: now,
-          })),
-        );
-        for (const t of teachers) {
-          await mail(t.email, title, [
-            `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
-            'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
-            window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
-            '',
-            `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
-          ]);
-          n += 1;
-        }
+        n += await tellTeachersOfHandIn(tx, deps, mail, { trustId, visitId, count, now });
       }
       return n;
     });
   }
   return told;
+}
+
+/** Tells a visit's teachers, in the app and by mail, that `count` of its records were handed in. */
+async function tellTeachersOfHandIn(
+  tx: Tx,
+  deps: MailDeps,
+  mail: MailInTransaction,
+  { trustId, visitId, count, now }: { trustId: string; visitId: string; count: number; now: Date },
+): Promise<number> {
+  const visit = await q.findVisit(tx, visitId);
+  if (!visit) return 0;
+  const window = await responseWindow(tx, visit, now, now);
+  const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
+  const title = `You can now read the records of your visit (${visit.class_code})`;
+  const link = `/visits/${visit.visit_id}/records`;
+  // Told in the app as well as by mail, in the same transaction as the mail.
+  await insertNotices(
+    tx,
+    teachers.map((t) => ({
+      trust_id: trustId,
+      person_id: t.person_id,
+      school_id: visit.school_id,
+      kind: 'records_handed_in' as const,
+      title,
+      body: `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`,
+      link,
+      walk_id: visit.walk_id,
+      visit_id: visit.visit_id,
+      created_at: now,
+    })),
+  );
+  for (const t of teachers) {
+    await mail(t.email, title, [
+      `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
+      'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
+      window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
+      '',
+      `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
+    ]);
+  }
+  return teachers.length;
 }

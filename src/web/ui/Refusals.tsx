@@ -1,18 +1,10 @@
 import type { ProtocolViolationDto } from '../../contracts/walks.ts';
+import { protocolRuleLabels } from '../../domain/protocol/types.ts';
 import { ApiFailure } from '../app/api.ts';
 import { ErrorMessage } from './Status.tsx';
 
-const ruleLabels: Record<string, string> = {
-  programme: 'Published programme',
-  focus: 'Focus and purpose',
-  observers: 'Observers',
-  notice: 'Prior warning',
-  teaching_day: 'Teaching days only',
-  visit_cap: 'Visit cap',
-  visits_per_day: 'One visit a day',
-  rooms_per_hour: 'Rooms an hour',
-  visits: 'Visits',
-};
+/** The protocol rules' names are the domain's; the walks service's own checks add "visits". */
+const ruleLabels: Record<string, string> = { ...protocolRuleLabels, visits: 'Visits' };
 
 /** The server's refusal: its message, and each broken rule with the limit and the case. */
 export function Refusals({ error }: { error: unknown }) {

@@ -1,10 +1,5 @@
-import {
-  type EvidenceAnswer,
-  mergeRecordsByVisit,
-  type VisitRecord,
-} from '../../domain/insights/evidence.ts';
-import type { RecordBody } from '../../domain/records/body.ts';
-import type { InsightsCellKind, InsightsGrain } from '../db/schema.ts';
+import type { RecordBody } from '../records/body.ts';
+import { type EvidenceAnswer, mergeRecordsByVisit, type VisitRecord } from './evidence.ts';
 
 /**
  * What one visit adds to the insights rollups, as plain data (no I/O). The same function serves
@@ -13,12 +8,20 @@ import type { InsightsCellKind, InsightsGrain } from '../db/schema.ts';
  * mergeRecordsByVisit puts its records together first (the lower answer where observers differ).
  */
 
+/**
+ * The rollups' grains: a look-for series, the same by department, by year group and by walk, a
+ * lens, and coverage by department × year group and by weekday × period.
+ */
+export type CellGrain = 'lf' | 'lf_dept' | 'lf_year' | 'lf_walk' | 'lens' | 'cov_dy' | 'cov_wp';
+/** What a cell counts: answers of one kind, or visits (coverage). */
+export type CellKind = 'prevalence' | 'seen' | 'count' | 'visits';
+
 export type CellKey = {
-  grain: InsightsGrain;
+  grain: CellGrain;
   termKey: string;
   frameworkId: string;
   item: string;
-  kind: InsightsCellKind;
+  kind: CellKind;
   dim1: string;
   dim2: string;
 };
@@ -117,11 +120,11 @@ export function cellKeyString(k: CellKey): string {
 export function parseCellKey(s: string): CellKey {
   const [grain, termKey, frameworkId, item, kind, dim1, dim2] = s.split(SEPARATOR);
   return {
-    grain: grain as InsightsGrain,
+    grain: grain as CellGrain,
     termKey: termKey!,
     frameworkId: frameworkId!,
     item: item!,
-    kind: kind as InsightsCellKind,
+    kind: kind as CellKind,
     dim1: dim1!,
     dim2: dim2!,
   };

@@ -1,11 +1,10 @@
-import type { Figure } from '../../contracts/insights.ts';
-import { statusAcrossFilters } from '../../domain/insights/differencing.ts';
-import type { SuppressionCause, SuppressionStatus } from '../../domain/insights/suppression.ts';
-import { ALL_TERMS } from './contributions.ts';
-import type { CellRow } from './insights.queries.ts';
+import { ALL_TERMS, type CellGrain } from './contributions.ts';
+import { statusAcrossFilters } from './differencing.ts';
 import { linkedTable } from './linked.ts';
+import type { SuppressionCause, SuppressionStatus } from './suppression.ts';
 import {
   type Agg,
+  type Figure,
   type FigureKind,
   figureWithStatus,
   type Group,
@@ -25,6 +24,18 @@ import {
  *   compared with the same total under every subset of the filters (statusAcrossFilters), so
  *   "all phases − primary" or "all terms − autumn" cannot single out a small group.
  */
+
+/** A rollup cell of one school, with the teachers it rests on (which never leave the server). */
+export type CellRow = {
+  schoolId: string;
+  grain: CellGrain;
+  termKey: string;
+  frameworkId: string;
+  item: string;
+  kind: string;
+  dim1: string;
+  dim2: string;
+} & Agg;
 
 export type Filter = 'phase' | 'department' | 'term';
 

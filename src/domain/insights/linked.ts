@@ -1,5 +1,5 @@
-import { statusAcrossFilters } from '../../domain/insights/differencing.ts';
-import type { SuppressionCause } from '../../domain/insights/suppression.ts';
+import { statusAcrossFilters } from './differencing.ts';
+import type { SuppressionCause } from './suppression.ts';
 import {
   type Agg,
   emptyAgg,

@@ -1,6 +1,6 @@
-import type { Figure, HeatCell, Heatmap } from '../../contracts/insights.ts';
-import { statusAcrossFilters } from '../../domain/insights/differencing.ts';
-import { summariseTally, type Tally } from '../../domain/insights/prevalence.ts';
+import { type CellCounts, COUNT_FIELDS, ZERO } from './contributions.ts';
+import { statusAcrossFilters } from './differencing.ts';
+import { summariseTally, type Tally } from './prevalence.ts';
 import {
   reasonFor,
   type SuppressionCause,
@@ -8,9 +8,8 @@ import {
   type SuppressionRelation,
   type SuppressionStatus,
   suppress,
-} from '../../domain/insights/suppression.ts';
-import { wilsonInterval } from '../../domain/insights/wilson.ts';
-import { type CellCounts, COUNT_FIELDS, ZERO } from './contributions.ts';
+} from './suppression.ts';
+import { wilsonInterval } from './wilson.ts';
 
 /**
  * Figures and tables from rollup cells, with the domain's suppression (pure: no I/O). A rollup
@@ -18,6 +17,44 @@ import { type CellCounts, COUNT_FIELDS, ZERO } from './contributions.ts';
  * table (groups + their total, or rows × columns with both totals) goes through `suppress`, so no
  * hidden figure can be worked out from those shown. Teacher keys never leave these functions.
  */
+
+/** A figure as a reader gets it: shown with its share and interval, hidden with the reason, or empty. */
+export type Figure =
+  | {
+      status: 'shown';
+      /** Visits behind the figure. */
+      n: number;
+      /** Share of visits with most or all pupils (prevalence) or "seen"; null for counts. */
+      share: number | null;
+      lower: number | null;
+      upper: number | null;
+      /** Mean per visit, for count look-fors. */
+      mean: number | null;
+      counts: { notSeen: number; some: number; most: number; all: number; seen: number };
+    }
+  | { status: 'suppressed'; reason: string }
+  | { status: 'empty' };
+
+/** One cell (or total) of a heatmap of visit counts. */
+export type HeatCell = {
+  row: string;
+  column: string;
+  status: 'shown' | 'suppressed' | 'empty';
+  visits: number | null;
+  reason: string | null;
+};
+
+export type Heatmap = {
+  title: string;
+  rowLabel: string;
+  columnLabel: string;
+  rows: string[];
+  columns: string[];
+  cells: HeatCell[];
+  rowTotals: HeatCell[];
+  columnTotals: HeatCell[];
+  note: string | null;
+};
 
 export type Agg = { counts: CellCounts; teachers: Map<string, number> };
 
