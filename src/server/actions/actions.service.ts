@@ -15,7 +15,7 @@ import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { createWalk } from '../walks/walks.service.ts';
+import { createWalk } from '../walks/walk-editing.service.ts';
 import * as q from './actions.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();

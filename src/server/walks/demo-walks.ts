@@ -7,7 +7,9 @@ import { createFocus } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { addPlannedWalks } from '../programmes/planned-walks.service.ts';
 import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
-import { addVisits, createWalk, proposeVisits, publishWalk } from './walks.service.ts';
+import { proposeVisits } from './planning.service.ts';
+import { addVisits } from './visits.service.ts';
+import { createWalk, publishWalk } from './walk-editing.service.ts';
 
 /**
  * The demo trust's Autumn 2026 programme in each school, planned as a leader would have done
