@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { loadSettingsRow } from '../programmes/protocol-settings.ts';
-import * as records from '../records/records.queries.ts';
 import * as q from './debriefs.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -59,7 +59,7 @@ export async function packOf(
   walks: readonly PackWalk[],
 ): Promise<DebriefPack> {
   const first = walks[0]!;
-  const lookFors = first.focus_id ? await records.focusLookFors(tx, first.focus_id) : [];
+  const lookFors = first.focus_id ? await focusLookFors(tx, first.focus_id) : [];
   const walkIds = walks.map((w) => w.walk_id);
   const [rows, staff, settings] = await Promise.all([
     q.packRecords(tx, walkIds),
