@@ -75,12 +75,7 @@ export function createInvitation(
       'walk.invite',
       'invite a walk into a lesson',
     );
-    const lesson = await tx
-      .selectFrom('lessons')
-      .select(['lesson_id', 'teacher_id', 'class_code', 'weekday', 'cycle_week'])
-      .where('lesson_id', '=', input.lessonId)
-      .where('school_id', '=', schoolId)
-      .executeTakeFirst();
+    const lesson = await q.findSchoolLesson(tx, schoolId, input.lessonId);
     const co = lesson ? await coTeachersOf(tx, [lesson.lesson_id]) : new Map();
     const me = auth.actor.personId;
     if (!lesson || (lesson.teacher_id !== me && !(co.get(lesson.lesson_id) ?? []).includes(me))) {
@@ -114,23 +109,18 @@ export function createInvitation(
         [{ field: 'body.date', message: 'is not a day of this lesson' }],
       );
     }
-    const row = await tx
-      .insertInto('walk_invitations')
-      .values({
-        trust_id: auth.actor.trustId,
-        school_id: schoolId,
-        teacher_id: me,
-        lesson_id: lesson.lesson_id,
-        invite_date: input.date,
-        note: input.note,
-        class_code: lesson.class_code,
-        created_at: deps.now(),
-      })
-      .returning('invitation_id')
-      .executeTakeFirstOrThrow();
-    await audit(tx, auth, 'walk_invitation.create', row.invitation_id, 'walk_invitation');
+    const invitationId = await q.insertInvitation(tx, {
+      trustId: auth.actor.trustId,
+      schoolId,
+      teacherId: me,
+      lesson,
+      date: input.date,
+      note: input.note,
+      now: deps.now(),
+    });
+    await audit(tx, auth, 'walk_invitation.create', invitationId, 'walk_invitation');
     const rows = await q.listInvitations(tx, { schoolId, teacherId: me });
-    return invitationDto(rows.find((r) => r.invitation_id === row.invitation_id)!, me);
+    return invitationDto(rows.find((r) => r.invitation_id === invitationId)!, me);
   });
 }
 
@@ -217,16 +207,12 @@ export function acceptInvitation(
       now,
     );
     await renumber(tx, walkId);
-    await tx
-      .updateTable('walk_invitations')
-      .set({
-        status: 'accepted',
-        walk_id: walkId,
-        answered_by: auth.actor.personId,
-        answered_at: now,
-      })
-      .where('invitation_id', '=', invitationId)
-      .execute();
+    await q.answerInvitation(tx, invitationId, {
+      status: 'accepted',
+      walk_id: walkId,
+      answered_by: auth.actor.personId,
+      answered_at: now,
+    });
     notices.push(await noticeNewVisits(tx, deps, walkId, { actorPersonId: auth.actor.personId }));
     await audit(tx, auth, 'walk_invitation.accept', invitationId, 'walk_invitation');
     return detail(tx, deps, auth, walkId);
@@ -241,16 +227,12 @@ export function declineInvitation(
 ) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const invitation = await authorisedInvitation(tx, auth, invitationId);
-    await tx
-      .updateTable('walk_invitations')
-      .set({
-        status: 'declined',
-        answer_note: note || null,
-        answered_by: auth.actor.personId,
-        answered_at: deps.now(),
-      })
-      .where('invitation_id', '=', invitationId)
-      .execute();
+    await q.answerInvitation(tx, invitationId, {
+      status: 'declined',
+      answer_note: note || null,
+      answered_by: auth.actor.personId,
+      answered_at: deps.now(),
+    });
     await audit(tx, auth, 'walk_invitation.decline', invitationId, 'walk_invitation');
     const rows = await q.listInvitations(tx, { schoolId: invitation.school_id });
     return invitationDto(rows.find((r) => r.invitation_id === invitationId)!, auth.actor.personId);

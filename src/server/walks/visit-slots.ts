@@ -61,34 +61,16 @@ export function lessonFacts(
 }
 
 export async function renumber(tx: Tx, walkId: string) {
-  const rows = await tx
-    .selectFrom('visits')
-    .select(['visit_id', 'planned_start', 'building', 'floor'])
-    .where('walk_id', '=', walkId)
-    .where('status', '=', 'planned')
-    .orderBy('planned_start')
-    .orderBy('building')
-    .orderBy('floor')
-    .execute();
-  for (const [i, r] of rows.entries()) {
-    await tx
-      .updateTable('visits')
-      .set({ route_order: i + 1 })
-      .where('visit_id', '=', r.visit_id)
-      .execute();
-  }
+  const rows = await q.plannedRoute(tx, walkId);
+  for (const [i, r] of rows.entries()) await q.setRouteOrder(tx, r.visit_id, i + 1);
 }
 
 /** Removes planned visits: deleted from a draft, cancelled (kept, for the record) once published. */
 export async function dropVisits(tx: Tx, ctx: Context, visitIds: readonly string[], now: Date) {
   if (visitIds.length === 0) return;
   if (ctx.walk.status === 'draft') {
-    await tx.deleteFrom('visits').where('visit_id', 'in', visitIds).execute();
+    await q.deleteVisits(tx, visitIds);
   } else {
-    await tx
-      .updateTable('visits')
-      .set({ status: 'cancelled', cancelled_at: now })
-      .where('visit_id', 'in', visitIds)
-      .execute();
+    await q.cancelVisits(tx, visitIds, now);
   }
 }

@@ -261,18 +261,7 @@ export function moveVisit(
  */
 export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, note: string) {
   return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
-    const visit = await tx
-      .selectFrom('visits')
-      .select([
-        'visit_id',
-        'walk_id',
-        'school_id',
-        'teacher_id',
-        'status',
-        'needs_teacher_agreement',
-      ])
-      .where('visit_id', '=', visitId)
-      .executeTakeFirst();
+    const visit = await q.findVisitForAgreement(tx, visitId);
     if (!visit) throw notFound('The visit');
     const decision = decide(auth.actor, 'visit.agree', {
       trustId: auth.actor.trustId,
@@ -295,11 +284,7 @@ export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, not
         'This visit was announced with the full notice period, so it does not ask for your agreement. If you have a concern about it, raise it with the walk leader or the headteacher.',
       );
     }
-    await tx
-      .updateTable('visits')
-      .set({ status: 'cancelled', cancelled_at: deps.now() })
-      .where('visit_id', '=', visitId)
-      .execute();
+    await q.cancelVisits(tx, [visitId], deps.now());
     await renumber(tx, visit.walk_id);
     const reason = `The teacher did not agree to the change made inside the notice period${note ? `: ${note}` : '.'}`;
     notices.push(

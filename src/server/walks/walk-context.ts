@@ -202,11 +202,7 @@ export async function coTeachersOf(tx: Tx, lessonIds: readonly string[]) {
   const map = new Map<string, string[]>();
   const ids = lessonIds.filter(Boolean);
   if (ids.length === 0) return map;
-  const rows = await tx
-    .selectFrom('lesson_co_teachers')
-    .select(['lesson_id', 'person_id'])
-    .where('lesson_id', 'in', ids)
-    .execute();
+  const rows = await q.lessonCoTeachers(tx, ids);
   for (const r of rows) map.set(r.lesson_id, [...(map.get(r.lesson_id) ?? []), r.person_id]);
   return map;
 }

@@ -40,12 +40,7 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   }
   let programme: { status: string; starts_on: string; ends_on: string } | undefined;
   if (input.programmeId) {
-    programme = await tx
-      .selectFrom('programmes')
-      .select(['status', 'starts_on', 'ends_on'])
-      .where('programme_id', '=', input.programmeId)
-      .where('school_id', '=', schoolId)
-      .executeTakeFirst();
+    programme = await q.findSchoolProgramme(tx, schoolId, input.programmeId);
     if (!programme) {
       problems.push({
         field: 'body.programmeId',
@@ -67,12 +62,7 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   let focusTitle = input.focusTitle ?? '';
   let purpose = input.purpose ?? '';
   if (input.focusId) {
-    const focus = await tx
-      .selectFrom('foci')
-      .select(['title', 'purpose'])
-      .where('focus_id', '=', input.focusId)
-      .where('school_id', '=', schoolId)
-      .executeTakeFirst();
+    const focus = await q.findSchoolFocus(tx, schoolId, input.focusId);
     if (!focus) {
       problems.push({
         field: 'body.focusId',
@@ -180,22 +170,18 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
       );
     }
     const resolved = await resolveWalkInput(tx, walk.school_id, input);
-    await tx
-      .updateTable('walks')
-      .set({
-        programme_id: resolved.programmeId,
-        off_programme_reason: resolved.offProgrammeReason,
-        kind: input.kind,
-        walk_date: input.date,
-        window_start: input.windowStart,
-        window_end: input.windowEnd,
-        focus_id: input.focusId,
-        focus_title: resolved.focusTitle,
-        purpose: resolved.purpose,
-        updated_at: deps.now(),
-      })
-      .where('walk_id', '=', walkId)
-      .execute();
+    await q.updateWalk(tx, walkId, {
+      programmeId: resolved.programmeId,
+      offProgrammeReason: resolved.offProgrammeReason,
+      kind: input.kind,
+      date: input.date,
+      windowStart: input.windowStart,
+      windowEnd: input.windowEnd,
+      focusId: input.focusId,
+      focusTitle: resolved.focusTitle,
+      purpose: resolved.purpose,
+      now: deps.now(),
+    });
     await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);
     await q.setWalkFilters(
       tx,
@@ -271,11 +257,7 @@ export function changeObservers(
     const removed = before.filter((id) => !wanted.includes(id));
     if (added.length === 0 && removed.length === 0) return detail(tx, deps, auth, walkId);
     await q.setObservers(tx, walk.trust_id, walkId, wanted);
-    await tx
-      .updateTable('walks')
-      .set({ updated_at: deps.now() })
-      .where('walk_id', '=', walkId)
-      .execute();
+    await q.touchWalk(tx, walkId, deps.now());
     notices.push(
       await noticeVisitsChanged(tx, deps, [{ kind: 'observers_changed', walkId, added, removed }], {
         actorPersonId: auth.actor.personId,
@@ -315,16 +297,7 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
     if (facts.length === 0) violations.push(noVisits(walkId));
     if (violations.length) refuse(violations);
     const now = deps.now();
-    await tx
-      .updateTable('walks')
-      .set({
-        status: 'published',
-        published_at: now,
-        published_by: auth.actor.personId,
-        updated_at: now,
-      })
-      .where('walk_id', '=', walkId)
-      .execute();
+    await q.markWalkPublished(tx, walkId, auth.actor.personId, now);
     // Prior warning: mail and in-app notices to each teacher, notice_sent_at on each visit.
     notices.push(
       await noticeWalkPublished(tx, deps, walkId, { actorPersonId: auth.actor.personId }),
@@ -339,17 +312,7 @@ export function cancelWalk(deps: AppDeps, auth: SignedIn, walkId: string, reason
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'cancel this walk');
     requireOpen(walk);
     const now = deps.now();
-    await tx
-      .updateTable('walks')
-      .set({ status: 'cancelled', cancelled_at: now, cancel_reason: reason, updated_at: now })
-      .where('walk_id', '=', walkId)
-      .execute();
-    await tx
-      .updateTable('visits')
-      .set({ status: 'cancelled', cancelled_at: now })
-      .where('walk_id', '=', walkId)
-      .where('status', '=', 'planned')
-      .execute();
+    await q.cancelWalkAndVisits(tx, walkId, reason, now);
     notices.push(
       await noticeVisitsChanged(tx, deps, [{ kind: 'walk_cancelled', walkId, reason }], {
         actorPersonId: auth.actor.personId,

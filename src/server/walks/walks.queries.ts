@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { WalkKind } from '../db/schema.ts';
+import { sql, type Updateable } from 'kysely';
+import type { WalkInvitationsTable, WalkKind } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
@@ -550,5 +550,218 @@ export function myVisits(tx: Tx, personId: string, now: Date) {
     .where('w.status', '=', 'published')
     .where('v.visit_date', '>=', schoolToday(now))
     .orderBy('v.planned_start')
+    .execute();
+}
+
+/** The co-teachers of these lessons as the timetable has them now. */
+export function lessonCoTeachers(tx: Tx, lessonIds: readonly string[]) {
+  return tx
+    .selectFrom('lesson_co_teachers')
+    .select(['lesson_id', 'person_id'])
+    .where('lesson_id', 'in', lessonIds)
+    .execute();
+}
+
+/** The school's programme with this id, if it is one of the school's. */
+export function findSchoolProgramme(tx: Tx, schoolId: string, programmeId: string) {
+  return tx
+    .selectFrom('programmes')
+    .select(['status', 'starts_on', 'ends_on'])
+    .where('programme_id', '=', programmeId)
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+}
+
+/** The school's focus with this id, if it is one of the school's. */
+export function findSchoolFocus(tx: Tx, schoolId: string, focusId: string) {
+  return tx
+    .selectFrom('foci')
+    .select(['title', 'purpose'])
+    .where('focus_id', '=', focusId)
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+}
+
+export async function updateWalk(
+  tx: Tx,
+  walkId: string,
+  row: {
+    programmeId: string | null;
+    offProgrammeReason: string | null;
+    kind: WalkKind;
+    date: string;
+    windowStart: string;
+    windowEnd: string;
+    focusId: string | null;
+    focusTitle: string;
+    purpose: string;
+    now: Date;
+  },
+) {
+  await tx
+    .updateTable('walks')
+    .set({
+      programme_id: row.programmeId,
+      off_programme_reason: row.offProgrammeReason,
+      kind: row.kind,
+      walk_date: row.date,
+      window_start: row.windowStart,
+      window_end: row.windowEnd,
+      focus_id: row.focusId,
+      focus_title: row.focusTitle,
+      purpose: row.purpose,
+      updated_at: row.now,
+    })
+    .where('walk_id', '=', walkId)
+    .execute();
+}
+
+export async function touchWalk(tx: Tx, walkId: string, now: Date) {
+  await tx.updateTable('walks').set({ updated_at: now }).where('walk_id', '=', walkId).execute();
+}
+
+export async function markWalkPublished(tx: Tx, walkId: string, personId: string, now: Date) {
+  await tx
+    .updateTable('walks')
+    .set({
+      status: 'published',
+      published_at: now,
+      published_by: personId,
+      updated_at: now,
+    })
+    .where('walk_id', '=', walkId)
+    .execute();
+}
+
+/** Cancels the walk and its planned visits. */
+export async function cancelWalkAndVisits(tx: Tx, walkId: string, reason: string, now: Date) {
+  await tx
+    .updateTable('walks')
+    .set({ status: 'cancelled', cancelled_at: now, cancel_reason: reason, updated_at: now })
+    .where('walk_id', '=', walkId)
+    .execute();
+  await tx
+    .updateTable('visits')
+    .set({ status: 'cancelled', cancelled_at: now })
+    .where('walk_id', '=', walkId)
+    .where('status', '=', 'planned')
+    .execute();
+}
+
+/** The walk's planned visits in route order: by time, then building, then floor. */
+export function plannedRoute(tx: Tx, walkId: string) {
+  return tx
+    .selectFrom('visits')
+    .select(['visit_id', 'planned_start', 'building', 'floor'])
+    .where('walk_id', '=', walkId)
+    .where('status', '=', 'planned')
+    .orderBy('planned_start')
+    .orderBy('building')
+    .orderBy('floor')
+    .execute();
+}
+
+export async function setRouteOrder(tx: Tx, visitId: string, order: number) {
+  await tx
+    .updateTable('visits')
+    .set({ route_order: order })
+    .where('visit_id', '=', visitId)
+    .execute();
+}
+
+export async function deleteVisits(tx: Tx, visitIds: readonly string[]) {
+  await tx.deleteFrom('visits').where('visit_id', 'in', visitIds).execute();
+}
+
+/** Cancels visits, keeping them on record. */
+export async function cancelVisits(tx: Tx, visitIds: readonly string[], now: Date) {
+  await tx
+    .updateTable('visits')
+    .set({ status: 'cancelled', cancelled_at: now })
+    .where('visit_id', 'in', visitIds)
+    .execute();
+}
+
+/** A visit as its teacher's agreement sees it. */
+export function findVisitForAgreement(tx: Tx, visitId: string) {
+  return tx
+    .selectFrom('visits')
+    .select(['visit_id', 'walk_id', 'school_id', 'teacher_id', 'status', 'needs_teacher_agreement'])
+    .where('visit_id', '=', visitId)
+    .executeTakeFirst();
+}
+
+/** The school's lesson with this id, as an invitation needs it. */
+export function findSchoolLesson(tx: Tx, schoolId: string, lessonId: string) {
+  return tx
+    .selectFrom('lessons')
+    .select(['lesson_id', 'teacher_id', 'class_code', 'weekday', 'cycle_week'])
+    .where('lesson_id', '=', lessonId)
+    .where('school_id', '=', schoolId)
+    .executeTakeFirst();
+}
+
+export async function insertInvitation(
+  tx: Tx,
+  row: {
+    trustId: string;
+    schoolId: string;
+    teacherId: string;
+    lesson: { lesson_id: string; class_code: string };
+    date: string;
+    note: string;
+    now: Date;
+  },
+) {
+  const inserted = await tx
+    .insertInto('walk_invitations')
+    .values({
+      trust_id: row.trustId,
+      school_id: row.schoolId,
+      teacher_id: row.teacherId,
+      lesson_id: row.lesson.lesson_id,
+      invite_date: row.date,
+      note: row.note,
+      class_code: row.lesson.class_code,
+      created_at: row.now,
+    })
+    .returning('invitation_id')
+    .executeTakeFirstOrThrow();
+  return inserted.invitation_id;
+}
+
+/** Records a leader's answer to an invitation. */
+export async function answerInvitation(
+  tx: Tx,
+  invitationId: string,
+  answer: Pick<
+    Updateable<WalkInvitationsTable>,
+    'status' | 'walk_id' | 'answer_note' | 'answered_by' | 'answered_at'
+  >,
+) {
+  await tx
+    .updateTable('walk_invitations')
+    .set(answer)
+    .where('invitation_id', '=', invitationId)
+    .execute();
+}
+
+/** The look-fors of the published version of the trust framework with this name, by lens. */
+export function publishedLookFors(tx: Tx, frameworkName: string) {
+  return tx
+    .selectFrom('framework_versions as v')
+    .innerJoin('frameworks as f', (j) =>
+      j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
+    )
+    .innerJoin('framework_lenses as l', (j) =>
+      j.onRef('l.trust_id', '=', 'v.trust_id').onRef('l.version_id', '=', 'v.version_id'),
+    )
+    .innerJoin('framework_look_fors as lf', (j) =>
+      j.onRef('lf.trust_id', '=', 'l.trust_id').onRef('lf.lens_id', '=', 'l.lens_id'),
+    )
+    .select(['v.version_id', 'l.key as lens_key', 'lf.look_for_id'])
+    .where('f.name', '=', frameworkName)
+    .where('v.status', '=', 'published')
+    .orderBy('lf.position')
     .execute();
 }
