@@ -245,52 +245,35 @@ export function createDebrief(
       );
     }
     const now = deps.now();
-    const debrief = await tx
-      .insertInto('debriefs')
-      .values({
-        trust_id: auth.actor.trustId,
-        school_id: schoolId,
-        title: input.title || `Debrief: ${first.focus_title}`.slice(0, 200),
-        focus_id: first.focus_id,
-        focus_title: first.focus_title,
-        created_by: auth.actor.personId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('debrief_id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('debrief_walks')
-      .values(
-        ids.map((walk_id) => ({
-          trust_id: auth.actor.trustId,
-          school_id: schoolId,
-          debrief_id: debrief.debrief_id,
-          walk_id,
-        })),
-      )
-      .execute();
+    const debrief = await q.insertDebrief(tx, {
+      trustId: auth.actor.trustId,
+      schoolId,
+      title: input.title || `Debrief: ${first.focus_title}`.slice(0, 200),
+      focusId: first.focus_id,
+      focusTitle: first.focus_title,
+      createdBy: auth.actor.personId,
+      now,
+    });
+    await q.insertDebriefWalks(
+      tx,
+      { trustId: auth.actor.trustId, schoolId },
+      debrief.debrief_id,
+      ids,
+    );
     // The observers of the walks are invited; the leader who opened it leads it.
-    const observers = await tx
-      .selectFrom('walk_observers')
-      .select('person_id')
-      .distinct()
-      .where('walk_id', 'in', ids)
-      .execute();
+    const observers = await q.observersOfWalks(tx, ids);
     const invited = new Map<string, 'head' | 'observer'>([[auth.actor.personId, 'head']]);
     for (const o of observers) if (!invited.has(o.person_id)) invited.set(o.person_id, 'observer');
-    await tx
-      .insertInto('debrief_participants')
-      .values(
-        [...invited].map(([person_id, part]) => ({
-          trust_id: auth.actor.trustId,
-          debrief_id: debrief.debrief_id,
-          person_id,
-          part,
-          invited_at: now,
-        })),
-      )
-      .execute();
+    await q.insertParticipants(
+      tx,
+      [...invited].map(([person_id, part]) => ({
+        trust_id: auth.actor.trustId,
+        debrief_id: debrief.debrief_id,
+        person_id,
+        part,
+        invited_at: now,
+      })),
+    );
     await inviteMail(
       tx,
       deps,
@@ -313,11 +296,7 @@ async function inviteMail(
   personIds: readonly string[],
 ) {
   if (personIds.length === 0) return;
-  const people = await tx
-    .selectFrom('people')
-    .select(['email'])
-    .where('person_id', 'in', personIds)
-    .execute();
+  const people = await q.emailsOf(tx, personIds);
   for (const p of people) {
     await mail(p.email, `You are invited to a learning walk debrief: ${focusTitle}`, [
       `You are invited to the debrief of the learning walk${focusTitle ? ` on “${focusTitle}”` : ''}.`,
@@ -426,52 +405,41 @@ export function updateDebrief(
         { personIds: strangers.map((p) => p.personId) },
       );
     }
-    await tx
-      .updateTable('debriefs')
-      .set({
-        title: input.title,
-        held_on: input.heldOn,
-        discussion: input.discussion,
-        strengths: JSON.stringify(input.strengths),
-        areas_to_develop: JSON.stringify(input.areasToDevelop),
-        updated_at: now,
-      })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, {
+      title: input.title,
+      held_on: input.heldOn,
+      discussion: input.discussion,
+      strengths: JSON.stringify(input.strengths),
+      areas_to_develop: JSON.stringify(input.areasToDevelop),
+      updated_at: now,
+    });
 
     // Participants: new ones are invited by mail.
     const before = await q.participants(tx, debrief.debrief_id);
     const wanted = new Map(input.participants.map((p) => [p.personId, p]));
     const gone = before.filter((p) => !wanted.has(p.person_id)).map((p) => p.person_id);
     if (gone.length > 0) {
-      await tx
-        .deleteFrom('debrief_participants')
-        .where('debrief_id', '=', debrief.debrief_id)
-        .where('person_id', 'in', gone)
-        .execute();
+      await q.deleteParticipants(tx, debrief.debrief_id, gone);
     }
     const fresh: string[] = [];
     for (const p of wanted.values()) {
       const had = before.find((b) => b.person_id === p.personId);
       if (had) {
-        await tx
-          .updateTable('debrief_participants')
-          .set({ part: p.part, took_part: p.tookPart })
-          .where('debrief_id', '=', debrief.debrief_id)
-          .where('person_id', '=', p.personId)
-          .execute();
+        await q.updateParticipant(tx, debrief.debrief_id, p.personId, {
+          part: p.part,
+          took_part: p.tookPart,
+        });
       } else {
-        await tx
-          .insertInto('debrief_participants')
-          .values({
+        await q.insertParticipants(tx, [
+          {
             trust_id: debrief.trust_id,
             debrief_id: debrief.debrief_id,
             person_id: p.personId,
             part: p.part,
             took_part: p.tookPart,
             invited_at: now,
-          })
-          .execute();
+          },
+        ]);
         if (p.personId !== auth.actor.personId) fresh.push(p.personId);
       }
     }
@@ -490,25 +458,18 @@ export function updateDebrief(
     }
     const dropped = steps.filter((s) => !keep.has(s.step_id)).map((s) => s.step_id);
     if (dropped.length > 0) {
-      await tx.deleteFrom('debrief_next_steps').where('step_id', 'in', dropped).execute();
+      await q.deleteNextSteps(tx, dropped);
     }
     for (const [position, s] of input.nextSteps.entries()) {
       if (s.id) {
-        await tx
-          .updateTable('debrief_next_steps')
-          .set({ text: s.text, position })
-          .where('step_id', '=', s.id)
-          .execute();
+        await q.updateNextStep(tx, s.id, { text: s.text, position });
       } else {
-        await tx
-          .insertInto('debrief_next_steps')
-          .values({
-            trust_id: debrief.trust_id,
-            debrief_id: debrief.debrief_id,
-            text: s.text,
-            position,
-          })
-          .execute();
+        await q.insertNextStep(tx, {
+          trust_id: debrief.trust_id,
+          debrief_id: debrief.debrief_id,
+          text: s.text,
+          position,
+        });
       }
     }
     await audit(tx, auth, 'debrief.update', 'debrief', debrief.debrief_id);
@@ -531,11 +492,7 @@ function namingProblem(texts: readonly string[], staffNames: readonly string[]) 
 export function saveStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: string, text: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const debrief = await managedDebrief(tx, auth, debriefId);
-    await tx
-      .updateTable('debriefs')
-      .set({ staff_summary: text, updated_at: deps.now() })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, { staff_summary: text, updated_at: deps.now() });
     await audit(tx, auth, 'debrief.summary_save', 'debrief', debrief.debrief_id);
     return { saved: true };
   });
@@ -574,15 +531,11 @@ export function publishStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: st
       );
     }
     const now = deps.now();
-    await tx
-      .updateTable('debriefs')
-      .set({
-        summary_published_at: now,
-        summary_published_by: auth.actor.personId,
-        updated_at: now,
-      })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, {
+      summary_published_at: now,
+      summary_published_by: auth.actor.personId,
+      updated_at: now,
+    });
     await audit(tx, auth, 'debrief.summary_publish', 'debrief', debrief.debrief_id);
     return { publishedAt: now.toISOString() };
   });

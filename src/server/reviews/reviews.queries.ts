@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PulseAnswer } from '../../domain/reviews/pulse.ts';
 import type { ReviewsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
@@ -108,5 +108,76 @@ export function schoolTerms(tx: Tx, schoolId: string) {
     .select(['term_id', 'name', 'starts_on', 'ends_on'])
     .where('school_id', '=', schoolId)
     .orderBy('starts_on')
+    .execute();
+}
+
+// Writes.
+
+export async function insertReview(tx: Tx, row: Insertable<ReviewsTable>) {
+  const inserted = await tx
+    .insertInto('reviews')
+    .values(row)
+    .returning('review_id')
+    .executeTakeFirstOrThrow();
+  return inserted.review_id;
+}
+
+export async function updateReview(tx: Tx, reviewId: string, set: Updateable<ReviewsTable>) {
+  await tx.updateTable('reviews').set(set).where('review_id', '=', reviewId).execute();
+}
+
+/** Marks this person as having answered; undefined if they already had. */
+export function claimRespondent(tx: Tx, trustId: string, reviewId: string, personId: string) {
+  return tx
+    .insertInto('review_pulse_respondents')
+    .values({ trust_id: trustId, review_id: reviewId, person_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+}
+
+/** A review's answer rows, as stored (for rewriting them). */
+export function answerRows(tx: Tx, reviewId: string) {
+  return tx
+    .selectFrom('review_pulse_answers')
+    .select(['answer_id', 'walks', 'supportive', 'comment'])
+    .where('review_id', '=', reviewId)
+    .execute();
+}
+
+/** Rewrites a review's answer rows, in the order given. */
+export async function replaceAnswerRows(
+  tx: Tx,
+  trustId: string,
+  reviewId: string,
+  answers: readonly Awaited<ReturnType<typeof answerRows>>[number][],
+) {
+  await tx.deleteFrom('review_pulse_answers').where('review_id', '=', reviewId).execute();
+  await tx
+    .insertInto('review_pulse_answers')
+    .values(answers.map((a) => ({ trust_id: trustId, review_id: reviewId, ...a })))
+    .execute();
+}
+
+export async function respondentIds(tx: Tx, reviewId: string) {
+  const rows = await tx
+    .selectFrom('review_pulse_respondents')
+    .select('person_id')
+    .where('review_id', '=', reviewId)
+    .execute();
+  return rows.map((p) => p.person_id);
+}
+
+/** Rewrites a review's respondent rows, in the order given. */
+export async function replaceRespondents(
+  tx: Tx,
+  trustId: string,
+  reviewId: string,
+  personIds: readonly string[],
+) {
+  await tx.deleteFrom('review_pulse_respondents').where('review_id', '=', reviewId).execute();
+  await tx
+    .insertInto('review_pulse_respondents')
+    .values(personIds.map((person_id) => ({ trust_id: trustId, review_id: reviewId, person_id })))
     .execute();
 }

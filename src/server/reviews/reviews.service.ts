@@ -254,24 +254,19 @@ export function openReview(
     const staff = await schoolPeople(tx, schoolId, PULSE_ROLES);
     let reviewId: string;
     try {
-      const row = await tx
-        .insertInto('reviews')
-        .values({
-          trust_id: auth.actor.trustId,
-          school_id: schoolId,
-          title: input.title,
-          term_id: period.termId,
-          period_label: period.label,
-          period_from: period.from,
-          period_to: period.to,
-          pulse_closes_on: input.pulseClosesOn,
-          staff_count: staff.length,
-          opened_by: auth.actor.personId,
-          opened_at: now,
-        })
-        .returning('review_id')
-        .executeTakeFirstOrThrow();
-      reviewId = row.review_id;
+      reviewId = await q.insertReview(tx, {
+        trust_id: auth.actor.trustId,
+        school_id: schoolId,
+        title: input.title,
+        term_id: period.termId,
+        period_label: period.label,
+        period_from: period.from,
+        period_to: period.to,
+        pulse_closes_on: input.pulseClosesOn,
+        staff_count: staff.length,
+        opened_by: auth.actor.personId,
+        opened_at: now,
+      });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') throw reviewAlreadyOpen(null);
       throw e;
@@ -362,12 +357,7 @@ export function answerPulse(
       }
     }
     const trustId = auth.actor.trustId;
-    const inserted = await tx
-      .insertInto('review_pulse_respondents')
-      .values({ trust_id: trustId, review_id: reviewId, person_id: auth.actor.personId })
-      .onConflict((oc) => oc.doNothing())
-      .returning('person_id')
-      .executeTakeFirst();
+    const inserted = await q.claimRespondent(tx, trustId, reviewId, auth.actor.personId);
     if (!inserted) {
       throw new AppError(
         409,
@@ -377,43 +367,16 @@ export function answerPulse(
     }
     // Rewrite the review's rows in both tables in this transaction: answers in a random order,
     // respondents by person id, so neither row versions nor their order pair a person with an answer.
-    const answers = await tx
-      .selectFrom('review_pulse_answers')
-      .select(['answer_id', 'walks', 'supportive', 'comment'])
-      .where('review_id', '=', reviewId)
-      .execute();
+    const answers = await q.answerRows(tx, reviewId);
     answers.push({
       answer_id: crypto.randomUUID(),
       walks: input.walks,
       supportive: input.supportive,
       comment: input.comment ?? null,
     });
-    await tx.deleteFrom('review_pulse_answers').where('review_id', '=', reviewId).execute();
-    await tx
-      .insertInto('review_pulse_answers')
-      .values(
-        shuffled(answers, cryptoRandom).map((a) => ({
-          trust_id: trustId,
-          review_id: reviewId,
-          ...a,
-        })),
-      )
-      .execute();
-    const respondents = await tx
-      .selectFrom('review_pulse_respondents')
-      .select('person_id')
-      .where('review_id', '=', reviewId)
-      .execute();
-    await tx.deleteFrom('review_pulse_respondents').where('review_id', '=', reviewId).execute();
-    await tx
-      .insertInto('review_pulse_respondents')
-      .values(
-        respondents
-          .map((p) => p.person_id)
-          .sort()
-          .map((person_id) => ({ trust_id: trustId, review_id: reviewId, person_id })),
-      )
-      .execute();
+    await q.replaceAnswerRows(tx, trustId, reviewId, shuffled(answers, cryptoRandom));
+    const respondents = await q.respondentIds(tx, reviewId);
+    await q.replaceRespondents(tx, trustId, reviewId, respondents.sort());
     return {
       answered: true as const,
       message: 'Thank you. Your answer is recorded anonymously.',
@@ -457,11 +420,7 @@ export function closePulse(deps: AppDeps, auth: SignedIn, reviewId: string) {
     if (!stateOf(r, deps.now()).open) {
       throw new AppError(409, 'pulse_closed', 'The pulse of this review is already closed.');
     }
-    await tx
-      .updateTable('reviews')
-      .set({ pulse_closed_early_at: deps.now() })
-      .where('review_id', '=', reviewId)
-      .execute();
+    await q.updateReview(tx, reviewId, { pulse_closed_early_at: deps.now() });
     await audit(tx, auth, 'review.close_pulse', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
@@ -478,7 +437,7 @@ export function saveNotes(deps: AppDeps, auth: SignedIn, reviewId: string, notes
       true,
     );
     if (r.closed_at) throw alreadyClosed();
-    await tx.updateTable('reviews').set({ notes }).where('review_id', '=', reviewId).execute();
+    await q.updateReview(tx, reviewId, { notes });
     await audit(tx, auth, 'review.notes', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
@@ -495,11 +454,11 @@ export function closeReview(deps: AppDeps, auth: SignedIn, reviewId: string, not
       true,
     );
     if (r.closed_at) throw alreadyClosed();
-    await tx
-      .updateTable('reviews')
-      .set({ notes, closed_at: deps.now(), closed_by: auth.actor.personId })
-      .where('review_id', '=', reviewId)
-      .execute();
+    await q.updateReview(tx, reviewId, {
+      notes,
+      closed_at: deps.now(),
+      closed_by: auth.actor.personId,
+    });
     await audit(tx, auth, 'review.close', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
