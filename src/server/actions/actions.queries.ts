@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { ImprovementPrioritiesTable, SchoolActionsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { memberOfSchool } from '../kernel/school-predicates.ts';
 
 export function listPriorities(tx: Tx, schoolId: string) {
   return tx
@@ -116,16 +117,7 @@ export function staffOf(tx: Tx, schoolId: string) {
   return tx
     .selectFrom('people as p')
     .select(['p.person_id', 'p.full_name'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.trust_id', '=', 'p.trust_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId),
-      ),
-    )
+    .where(memberOfSchool(schoolId))
     .orderBy('p.full_name')
     .execute();
 }

@@ -1,6 +1,8 @@
 import { sql, type Updateable } from 'kysely';
 import type { WalkInvitationsTable, WalkKind } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { memberOfSchool, schoolToday } from '../kernel/school-predicates.ts';
+import { countsAgainstTeachers, observesWalk, teachesVisit } from '../kernel/visit-predicates.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
 
@@ -54,10 +56,6 @@ export function findWalk(tx: Tx, walkId: string) {
 }
 export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 
-/** The day it is at `now` where the school is (its own time zone), in SQL. */
-const schoolToday = (now: Date) =>
-  sql<string>`(${now.toISOString()}::timestamptz AT TIME ZONE s.time_zone)::date`;
-
 export function listWalkIds(
   tx: Tx,
   filter: { schoolId?: string; observerId?: string; fromNow?: Date },
@@ -71,18 +69,7 @@ export function listWalkIds(
   if (filter.schoolId) query = query.where('w.school_id', '=', filter.schoolId);
   if (filter.fromNow) query = query.where('w.walk_date', '>=', schoolToday(filter.fromNow));
   if (filter.observerId) {
-    const observerId = filter.observerId;
-    query = query
-      .where('w.status', '=', 'published')
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('walk_observers as o')
-            .select('o.person_id')
-            .whereRef('o.walk_id', '=', 'w.walk_id')
-            .where('o.person_id', '=', observerId),
-        ),
-      );
+    query = query.where('w.status', '=', 'published').where(observesWalk(filter.observerId));
   }
   return query.orderBy('w.walk_date').orderBy('w.window_start').execute();
 }
@@ -157,9 +144,7 @@ export async function visitHistory(
     )
     .select(['v.teacher_id', 'v.visit_date', 'v.invited'])
     .where('v.teacher_id', 'in', teacherIds)
-    .where('v.status', '=', 'planned')
-    .where('w.status', '<>', 'cancelled')
-    .where('w.kind', '<>', 'health_and_safety');
+    .where(countsAgainstTeachers());
   // A visit counts against every teacher of the lesson: its co-teachers too.
   let asCoTeacher = tx
     .selectFrom('visit_co_teachers as c')
@@ -171,9 +156,7 @@ export async function visitHistory(
     )
     .select(['c.person_id as teacher_id', 'v.visit_date', 'v.invited'])
     .where('c.person_id', 'in', teacherIds)
-    .where('v.status', '=', 'planned')
-    .where('w.status', '<>', 'cancelled')
-    .where('w.kind', '<>', 'health_and_safety');
+    .where(countsAgainstTeachers());
   if (exceptWalkId) {
     asTeacher = asTeacher.where('v.walk_id', '<>', exceptWalkId);
     asCoTeacher = asCoTeacher.where('v.walk_id', '<>', exceptWalkId);
@@ -276,15 +259,7 @@ export function listStaff(tx: Tx, schoolId: string) {
         .on('sp.school_id', '=', schoolId),
     )
     .select(['p.person_id', 'p.full_name', 'p.title', 'sp.staff_code'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId),
-      ),
-    )
+    .where(memberOfSchool(schoolId))
     .orderBy('p.full_name')
     .execute();
 }
@@ -534,18 +509,7 @@ export function myVisits(tx: Tx, personId: string, now: Date) {
       'v.needs_teacher_agreement',
       'v.teacher_agreed_at',
     ])
-    .where((eb) =>
-      eb.or([
-        eb('v.teacher_id', '=', personId),
-        eb.exists(
-          eb
-            .selectFrom('visit_co_teachers as c')
-            .select('c.person_id')
-            .whereRef('c.visit_id', '=', 'v.visit_id')
-            .where('c.person_id', '=', personId),
-        ),
-      ]),
-    )
+    .where(teachesVisit(personId))
     .where('v.status', '=', 'planned')
     .where('w.status', '=', 'published')
     .where('v.visit_date', '>=', schoolToday(now))
