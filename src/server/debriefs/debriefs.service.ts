@@ -384,6 +384,79 @@ export function debriefDetail(
   });
 }
 
+type Mail = (to: string, subject: string, lines: string[]) => Promise<void>;
+
+/** Participants: those left out are removed, the rest updated, and new ones invited by mail. */
+async function saveParticipants(
+  tx: Tx,
+  deps: AppDeps,
+  mail: Mail,
+  auth: SignedIn,
+  debrief: q.DebriefRow,
+  participants: UpdateDebrief['participants'],
+  now: Date,
+) {
+  const before = await q.participants(tx, debrief.debrief_id);
+  const wanted = new Map(participants.map((p) => [p.personId, p]));
+  const gone = before.filter((p) => !wanted.has(p.person_id)).map((p) => p.person_id);
+  if (gone.length > 0) {
+    await q.deleteParticipants(tx, debrief.debrief_id, gone);
+  }
+  const fresh: string[] = [];
+  for (const p of wanted.values()) {
+    const had = before.find((b) => b.person_id === p.personId);
+    if (had) {
+      await q.updateParticipant(tx, debrief.debrief_id, p.personId, {
+        part: p.part,
+        took_part: p.tookPart,
+      });
+    } else {
+      await q.insertParticipants(tx, [
+        {
+          trust_id: debrief.trust_id,
+          debrief_id: debrief.debrief_id,
+          person_id: p.personId,
+          part: p.part,
+          took_part: p.tookPart,
+          invited_at: now,
+        },
+      ]);
+      if (p.personId !== auth.actor.personId) fresh.push(p.personId);
+    }
+  }
+  await inviteMail(tx, deps, mail, debrief.debrief_id, debrief.focus_title, fresh);
+}
+
+/** Next steps: kept by id (their actions stay linked), the rest replaced. */
+async function saveNextSteps(tx: Tx, debrief: q.DebriefRow, nextSteps: UpdateDebrief['nextSteps']) {
+  const steps = await q.nextSteps(tx, [debrief.debrief_id]);
+  const keep = new Set(nextSteps.map((s) => s.id).filter(Boolean));
+  const unknown = nextSteps.find((s) => s.id && !steps.some((x) => x.step_id === s.id));
+  if (unknown) {
+    throw new AppError(
+      422,
+      'unknown_next_step',
+      'A next step names an id that is not one of this debrief’s next steps. Leave the id out to add a new step.',
+    );
+  }
+  const dropped = steps.filter((s) => !keep.has(s.step_id)).map((s) => s.step_id);
+  if (dropped.length > 0) {
+    await q.deleteNextSteps(tx, dropped);
+  }
+  for (const [position, s] of nextSteps.entries()) {
+    if (s.id) {
+      await q.updateNextStep(tx, s.id, { text: s.text, position });
+    } else {
+      await q.insertNextStep(tx, {
+        trust_id: debrief.trust_id,
+        debrief_id: debrief.debrief_id,
+        text: s.text,
+        position,
+      });
+    }
+  }
+}
+
 /** Records the debrief: who took part, what was discussed, strengths, areas, next steps. */
 export function updateDebrief(
   deps: AppDeps,
@@ -414,64 +487,8 @@ export function updateDebrief(
       updated_at: now,
     });
 
-    // Participants: new ones are invited by mail.
-    const before = await q.participants(tx, debrief.debrief_id);
-    const wanted = new Map(input.participants.map((p) => [p.personId, p]));
-    const gone = before.filter((p) => !wanted.has(p.person_id)).map((p) => p.person_id);
-    if (gone.length > 0) {
-      await q.deleteParticipants(tx, debrief.debrief_id, gone);
-    }
-    const fresh: string[] = [];
-    for (const p of wanted.values()) {
-      const had = before.find((b) => b.person_id === p.personId);
-      if (had) {
-        await q.updateParticipant(tx, debrief.debrief_id, p.personId, {
-          part: p.part,
-          took_part: p.tookPart,
-        });
-      } else {
-        await q.insertParticipants(tx, [
-          {
-            trust_id: debrief.trust_id,
-            debrief_id: debrief.debrief_id,
-            person_id: p.personId,
-            part: p.part,
-            took_part: p.tookPart,
-            invited_at: now,
-          },
-        ]);
-        if (p.personId !== auth.actor.personId) fresh.push(p.personId);
-      }
-    }
-    await inviteMail(tx, deps, mail, debrief.debrief_id, debrief.focus_title, fresh);
-
-    // Next steps: kept by id (their actions stay linked), the rest replaced.
-    const steps = await q.nextSteps(tx, [debrief.debrief_id]);
-    const keep = new Set(input.nextSteps.map((s) => s.id).filter(Boolean));
-    const unknown = input.nextSteps.find((s) => s.id && !steps.some((x) => x.step_id === s.id));
-    if (unknown) {
-      throw new AppError(
-        422,
-        'unknown_next_step',
-        'A next step names an id that is not one of this debrief’s next steps. Leave the id out to add a new step.',
-      );
-    }
-    const dropped = steps.filter((s) => !keep.has(s.step_id)).map((s) => s.step_id);
-    if (dropped.length > 0) {
-      await q.deleteNextSteps(tx, dropped);
-    }
-    for (const [position, s] of input.nextSteps.entries()) {
-      if (s.id) {
-        await q.updateNextStep(tx, s.id, { text: s.text, position });
-      } else {
-        await q.insertNextStep(tx, {
-          trust_id: debrief.trust_id,
-          debrief_id: debrief.debrief_id,
-          text: s.text,
-          position,
-        });
-      }
-    }
+    await saveParticipants(tx, deps, mail, auth, debrief, input.participants, now);
+    await saveNextSteps(tx, debrief, input.nextSteps);
     await audit(tx, auth, 'debrief.update', 'debrief', debrief.debrief_id);
     return { id: debrief.debrief_id };
   });

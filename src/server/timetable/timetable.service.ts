@@ -354,6 +354,16 @@ async function checkLesson(
   lessonId: string | null,
   input: LessonInput,
 ) {
+  await checkLessonRefs(tx, school, input);
+  await checkNoClash(tx, school, lessonId, input);
+}
+
+/** The lesson's department, year group, room, period and teachers are this school's. */
+async function checkLessonRefs(
+  tx: Tx,
+  school: { school_id: string; timetable_cycle_weeks: number },
+  input: LessonInput,
+) {
   const schoolId = school.school_id;
   const [departments, yearGroups, periods, room, members] = await Promise.all([
     q.findDepartments(tx, schoolId),
@@ -406,7 +416,16 @@ async function checkLesson(
       'This school has a one-week timetable, so every lesson is in week 1. To use week B, change the timetable to a two-week cycle first.',
     );
   }
+}
 
+/** No class, room or teacher of the lesson is already taken in its slot (409 with the clash). */
+async function checkNoClash(
+  tx: Tx,
+  school: { school_id: string; timetable_cycle_weeks: number },
+  lessonId: string | null,
+  input: LessonInput,
+) {
+  const schoolId = school.school_id;
   const slot = { cycleWeek: input.cycleWeek, weekday: input.weekday, periodId: input.periodId };
   const inSlot = await q.findLessons(tx, schoolId, slot);
   const co = await q.coTeachersOf(

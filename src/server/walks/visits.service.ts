@@ -20,6 +20,7 @@ import {
 import {
   audit,
   authorisedWalk,
+  type Context,
   checkPlan,
   contextOf,
   currentFacts,
@@ -61,6 +62,53 @@ export function myVisits(deps: AppDeps, auth: SignedIn) {
   });
 }
 
+/**
+ * The chosen lessons as visits, each at its first free time in the walk's window: refused if a
+ * lesson is not on the walk's day, already on the walk, or has no free slot.
+ */
+function chosenVisits(
+  ctx: Context,
+  lessons: ReadonlyMap<string, q.LessonRow>,
+  wanted: AddVisits['visits'],
+  kept: readonly PlannedFacts[],
+) {
+  const added: (PlannedFacts & { lesson: q.LessonRow; reasons: string[] })[] = [];
+  for (const [i, choice] of wanted.entries()) {
+    const lesson = lessons.get(choice.lessonId);
+    if (!lesson) {
+      throw new AppError(
+        422,
+        'lesson_not_on_walk_day',
+        `Lesson ${i + 1} of your choice is not on the timetable on ${formatDate(ctx.walk.walk_date)} (week ${cycleWeekOf(ctx.calendar, ctx.walk.walk_date)}). Choose from the lessons of the walk's day.`,
+        [{ field: `body.visits.${i}.lessonId`, message: 'is not a lesson on the walk’s day' }],
+      );
+    }
+    if ([...kept, ...added].some((f) => f.lessonId === lesson.lesson_id)) {
+      throw new AppError(
+        422,
+        'lesson_already_on_walk',
+        `${lesson.class_code} in ${lesson.room_name} is already on this walk.`,
+        [{ field: `body.visits.${i}.lessonId`, message: 'is already on the walk' }],
+      );
+    }
+    const times = firstFreeStart(lesson, ctx, [...kept, ...added], choice.startsAt);
+    if (!times) {
+      throw new AppError(
+        422,
+        'no_time_in_window',
+        `There is no free ${ctx.settings.visitMinutes}-minute slot for ${lesson.class_code} (${lesson.starts_at}–${lesson.ends_at}) inside the walk's window ${ctx.walk.window_start}–${ctx.walk.window_end}, between the walk's other visits.`,
+        [{ field: `body.visits.${i}.lessonId`, message: 'has no free slot in the window' }],
+      );
+    }
+    added.push({
+      ...lessonFacts(lesson, ctx.walk.walk_date, times),
+      lesson,
+      reasons: choice.reasons.length ? choice.reasons : ['Chosen by hand.'],
+    });
+  }
+  return added;
+}
+
 export function addVisits(deps: AppDeps, auth: SignedIn, walkId: string, input: AddVisits) {
   return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'choose visits for this walk');
@@ -72,40 +120,7 @@ export function addVisits(deps: AppDeps, auth: SignedIn, walkId: string, input: 
       ? ctx.visits.filter((v) => v.status === 'planned' && !v.invited).map((v) => v.visit_id)
       : [];
     const kept = current.filter((f) => !replaced.includes(f.id));
-    const added: (PlannedFacts & { lesson: q.LessonRow; reasons: string[] })[] = [];
-    for (const [i, wanted] of input.visits.entries()) {
-      const lesson = lessons.get(wanted.lessonId);
-      if (!lesson) {
-        throw new AppError(
-          422,
-          'lesson_not_on_walk_day',
-          `Lesson ${i + 1} of your choice is not on the timetable on ${formatDate(walk.walk_date)} (week ${cycleWeekOf(ctx.calendar, walk.walk_date)}). Choose from the lessons of the walk's day.`,
-          [{ field: `body.visits.${i}.lessonId`, message: 'is not a lesson on the walk’s day' }],
-        );
-      }
-      if ([...kept, ...added].some((f) => f.lessonId === lesson.lesson_id)) {
-        throw new AppError(
-          422,
-          'lesson_already_on_walk',
-          `${lesson.class_code} in ${lesson.room_name} is already on this walk.`,
-          [{ field: `body.visits.${i}.lessonId`, message: 'is already on the walk' }],
-        );
-      }
-      const times = firstFreeStart(lesson, ctx, [...kept, ...added], wanted.startsAt);
-      if (!times) {
-        throw new AppError(
-          422,
-          'no_time_in_window',
-          `There is no free ${ctx.settings.visitMinutes}-minute slot for ${lesson.class_code} (${lesson.starts_at}–${lesson.ends_at}) inside the walk's window ${walk.window_start}–${walk.window_end}, between the walk's other visits.`,
-          [{ field: `body.visits.${i}.lessonId`, message: 'has no free slot in the window' }],
-        );
-      }
-      added.push({
-        ...lessonFacts(lesson, walk.walk_date, times),
-        lesson,
-        reasons: wanted.reasons.length ? wanted.reasons : ['Chosen by hand.'],
-      });
-    }
+    const added = chosenVisits(ctx, lessons, input.visits, kept);
     const violations = await checkPlan(
       tx,
       ctx,

@@ -38,6 +38,30 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
       [{ field: 'body.windowEnd', message: 'is not after windowStart' }],
     );
   }
+  problems.push(...(await programmeProblems(tx, schoolId, input)));
+  const focus = await focusText(tx, schoolId, input);
+  problems.push(...focus.problems);
+  problems.push(...(await memberProblems(tx, schoolId, input)));
+  if (problems.length) {
+    throw new AppError(422, 'walk_rejected', problems[0]!.message, problems);
+  }
+  return {
+    departmentIds: [...new Set(input.departmentIds)],
+    yearGroupIds: [...new Set(input.yearGroupIds)],
+    programmeId: input.programmeId,
+    // In a programme, a reason records why the walk is outside its agreed plan (rule 1).
+    offProgrammeReason: input.offProgrammeReason,
+    focusTitle: focus.focusTitle,
+    purpose: focus.purpose,
+    observerIds: [...new Set(input.observerIds)],
+  };
+}
+
+type FieldProblem = { field: string; message: string };
+
+/** Rule 1: the walk's programme is the school's and runs over its date, or a reason is given. */
+async function programmeProblems(tx: Tx, schoolId: string, input: WalkInput) {
+  const problems: FieldProblem[] = [];
   let programme: { status: string; starts_on: string; ends_on: string } | undefined;
   if (input.programmeId) {
     programme = await q.findSchoolProgramme(tx, schoolId, input.programmeId);
@@ -59,6 +83,12 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
         'Published programme: a walk belongs to the school’s published programme. Choose the programme, or record why this walk is outside it (offProgrammeReason).',
     });
   }
+  return problems;
+}
+
+/** The walk's focus and purpose: as written, or else its focus's (which must be the school's). */
+async function focusText(tx: Tx, schoolId: string, input: WalkInput) {
+  const problems: FieldProblem[] = [];
   let focusTitle = input.focusTitle ?? '';
   let purpose = input.purpose ?? '';
   if (input.focusId) {
@@ -73,6 +103,12 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
       purpose = input.purpose || focus.purpose;
     }
   }
+  return { focusTitle, purpose, problems };
+}
+
+/** The observers are the school's staff; the focus filters are the school's lists. */
+async function memberProblems(tx: Tx, schoolId: string, input: WalkInput) {
+  const problems: FieldProblem[] = [];
   const staff = await q.listStaff(tx, schoolId);
   const staffIds = new Set(staff.map((s) => s.person_id));
   input.observerIds.forEach((id, i) => {
@@ -102,19 +138,7 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
       });
     }
   });
-  if (problems.length) {
-    throw new AppError(422, 'walk_rejected', problems[0]!.message, problems);
-  }
-  return {
-    departmentIds: [...new Set(input.departmentIds)],
-    yearGroupIds: [...new Set(input.yearGroupIds)],
-    programmeId: input.programmeId,
-    // In a programme, a reason records why the walk is outside its agreed plan (rule 1).
-    offProgrammeReason: input.offProgrammeReason,
-    focusTitle,
-    purpose,
-    observerIds: [...new Set(input.observerIds)],
-  };
+  return problems;
 }
 
 export function createWalk(deps: AppDeps, auth: SignedIn, schoolId: string, input: WalkInput) {
