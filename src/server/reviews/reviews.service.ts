@@ -203,6 +203,75 @@ async function reviewDetail(
   };
 }
 
+type ReviewPeriod = { from: string; to: string; label: string; termId: string | null };
+
+/** The period a review covers: one of the school's terms, or the dates given. */
+async function reviewPeriod(tx: Tx, schoolId: string, input: OpenReviewInput) {
+  let period: ReviewPeriod;
+  if (input.termId) {
+    const term = (await q.schoolTerms(tx, schoolId)).find((t) => t.term_id === input.termId);
+    if (!term) {
+      throw new AppError(
+        422,
+        'unknown_term',
+        'That term is not one of this school’s terms. Choose one from the list, or give dates.',
+        [{ field: 'body.termId', message: 'is not a term of this school' }],
+      );
+    }
+    period = { from: term.starts_on, to: term.ends_on, label: term.name, termId: term.term_id };
+  } else {
+    const from = input.from!;
+    const to = input.to!;
+    period = { from, to, label: `${formatDate(from)} to ${formatDate(to)}`, termId: null };
+  }
+  return period;
+}
+
+/** Every member of staff the pulse asks is told in the app and by mail, with the link. */
+async function tellStaff(
+  tx: Tx,
+  deps: AppDeps,
+  mail: (to: string, subject: string, lines: string[]) => Promise<void>,
+  to: {
+    trustId: string;
+    school: { school_id: string; name: string };
+    staff: Awaited<ReturnType<typeof schoolPeople>>;
+  },
+  review: { reviewId: string; title: string; closesOn: string; period: ReviewPeriod; now: Date },
+) {
+  const link = `/reviews/${review.reviewId}`;
+  const title = `Staff pulse: ${review.title}`;
+  const closes = formatDate(review.closesOn);
+  const body = `${to.school.name} is reviewing how learning walks went (${review.period.label}). Tell us, anonymously, whether you want more walks, about the same or fewer, by ${closes}. Nobody can see what you answered.`;
+  await insertNotices(
+    tx,
+    to.staff.map((s) => ({
+      trust_id: to.trustId,
+      person_id: s.person_id,
+      school_id: to.school.school_id,
+      kind: 'review_opened' as const,
+      title,
+      body,
+      link,
+      walk_id: null,
+      visit_id: null,
+      created_at: review.now,
+    })),
+  );
+  for (const s of to.staff) {
+    await mail(s.email, `${title} (${to.school.name})`, [
+      `Hello ${s.full_name},`,
+      '',
+      `${to.school.name} is holding a review of its learning walks, “${review.title}”, covering ${review.period.label}.`,
+      'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
+      '',
+      `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
+      '',
+      `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
+    ]);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Opening
 // ---------------------------------------------------------------------------------------------
@@ -223,23 +292,7 @@ export function openReview(
     );
     const now = deps.now();
     const today = todayIn(school.time_zone, now);
-    let period: { from: string; to: string; label: string; termId: string | null };
-    if (input.termId) {
-      const term = (await q.schoolTerms(tx, schoolId)).find((t) => t.term_id === input.termId);
-      if (!term) {
-        throw new AppError(
-          422,
-          'unknown_term',
-          'That term is not one of this school’s terms. Choose one from the list, or give dates.',
-          [{ field: 'body.termId', message: 'is not a term of this school' }],
-        );
-      }
-      period = { from: term.starts_on, to: term.ends_on, label: term.name, termId: term.term_id };
-    } else {
-      const from = input.from!;
-      const to = input.to!;
-      period = { from, to, label: `${formatDate(from)} to ${formatDate(to)}`, termId: null };
-    }
+    const period = await reviewPeriod(tx, schoolId, input);
     const problems = checkReviewDates({
       from: period.from,
       to: period.to,
@@ -271,37 +324,19 @@ export function openReview(
       if ((e as { code?: string }).code === '23505') throw reviewAlreadyOpen(null);
       throw e;
     }
-    const link = `/reviews/${reviewId}`;
-    const title = `Staff pulse: ${input.title}`;
-    const closes = formatDate(input.pulseClosesOn);
-    const body = `${school.name} is reviewing how learning walks went (${period.label}). Tell us, anonymously, whether you want more walks, about the same or fewer, by ${closes}. Nobody can see what you answered.`;
-    await insertNotices(
+    await tellStaff(
       tx,
-      staff.map((s) => ({
-        trust_id: auth.actor.trustId,
-        person_id: s.person_id,
-        school_id: schoolId,
-        kind: 'review_opened' as const,
-        title,
-        body,
-        link,
-        walk_id: null,
-        visit_id: null,
-        created_at: now,
-      })),
+      deps,
+      mail,
+      { trustId: auth.actor.trustId, school, staff },
+      {
+        reviewId,
+        title: input.title,
+        closesOn: input.pulseClosesOn,
+        period,
+        now,
+      },
     );
-    for (const s of staff) {
-      await mail(s.email, `${title} (${school.name})`, [
-        `Hello ${s.full_name},`,
-        '',
-        `${school.name} is holding a review of its learning walks, “${input.title}”, covering ${period.label}.`,
-        'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
-        '',
-        `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
-        '',
-        `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
-      ]);
-    }
     await audit(tx, auth, 'review.open', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
