@@ -9,7 +9,9 @@ import { todayIn } from '../kernel/school-time.ts';
 import { noticeNewVisits, withTenantNotices } from '../notices/notices.service.ts';
 import { decide } from '../policy/policy.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
+import * as iq from './invitations.queries.ts';
 import { firstFreeStart, lessonFacts, lessonsOfWalkDay, renumber } from './visit-slots.ts';
+import * as vq from './visits.queries.ts';
 import {
   audit,
   checkPlan,
@@ -26,7 +28,7 @@ import * as q from './walks.queries.ts';
 // Invitations: a teacher's open door, and the leaders' answer.
 
 function invitationDto(
-  r: Awaited<ReturnType<typeof q.listInvitations>>[number],
+  r: Awaited<ReturnType<typeof iq.listInvitations>>[number],
   me: string,
 ): Invitation {
   return {
@@ -53,7 +55,7 @@ export function listInvitations(deps: AppDeps, auth: SignedIn, schoolId: string)
     if (!canAnswer && decide(auth.actor, 'walk.invite', where) !== 'allow') {
       throw forbidden('see invitations to walks');
     }
-    const rows = await q.listInvitations(tx, {
+    const rows = await iq.listInvitations(tx, {
       schoolId,
       ...(canAnswer ? {} : { teacherId: auth.actor.personId }),
     });
@@ -75,7 +77,7 @@ export function createInvitation(
       'walk.invite',
       'invite a walk into a lesson',
     );
-    const lesson = await q.findSchoolLesson(tx, schoolId, input.lessonId);
+    const lesson = await iq.findSchoolLesson(tx, schoolId, input.lessonId);
     const co = lesson ? await coTeachersOf(tx, [lesson.lesson_id]) : new Map();
     const me = auth.actor.personId;
     if (!lesson || (lesson.teacher_id !== me && !(co.get(lesson.lesson_id) ?? []).includes(me))) {
@@ -109,7 +111,7 @@ export function createInvitation(
         [{ field: 'body.date', message: 'is not a day of this lesson' }],
       );
     }
-    const invitationId = await q.insertInvitation(tx, {
+    const invitationId = await iq.insertInvitation(tx, {
       trustId: auth.actor.trustId,
       schoolId,
       teacherId: me,
@@ -119,13 +121,13 @@ export function createInvitation(
       now: deps.now(),
     });
     await audit(tx, auth, 'walk_invitation.create', invitationId, 'walk_invitation');
-    const rows = await q.listInvitations(tx, { schoolId, teacherId: me });
+    const rows = await iq.listInvitations(tx, { schoolId, teacherId: me });
     return invitationDto(rows.find((r) => r.invitation_id === invitationId)!, me);
   });
 }
 
 async function authorisedInvitation(tx: Tx, auth: SignedIn, invitationId: string) {
-  const invitation = await q.findInvitation(tx, invitationId);
+  const invitation = await iq.findInvitation(tx, invitationId);
   if (!invitation) throw notFound('The invitation');
   const where = { trustId: invitation.trust_id, schoolId: invitation.school_id };
   const decision = decide(auth.actor, 'walk.manage', where);
@@ -191,7 +193,7 @@ export function acceptInvitation(
     );
     if (violations.length) refuse(violations);
     const now = deps.now();
-    await q.insertVisits(
+    await vq.insertVisits(
       tx,
       walk,
       [
@@ -207,7 +209,7 @@ export function acceptInvitation(
       now,
     );
     await renumber(tx, walkId);
-    await q.answerInvitation(tx, invitationId, {
+    await iq.answerInvitation(tx, invitationId, {
       status: 'accepted',
       walk_id: walkId,
       answered_by: auth.actor.personId,
@@ -227,14 +229,14 @@ export function declineInvitation(
 ) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const invitation = await authorisedInvitation(tx, auth, invitationId);
-    await q.answerInvitation(tx, invitationId, {
+    await iq.answerInvitation(tx, invitationId, {
       status: 'declined',
       answer_note: note || null,
       answered_by: auth.actor.personId,
       answered_at: deps.now(),
     });
     await audit(tx, auth, 'walk_invitation.decline', invitationId, 'walk_invitation');
-    const rows = await q.listInvitations(tx, { schoolId: invitation.school_id });
+    const rows = await iq.listInvitations(tx, { schoolId: invitation.school_id });
     return invitationDto(rows.find((r) => r.invitation_id === invitationId)!, auth.actor.personId);
   });
 }

@@ -15,6 +15,7 @@ import {
   withTenantNotices,
 } from '../notices/notices.service.ts';
 import { dropVisits, lessonFacts, lessonsOfWalkDay, renumber } from './visit-slots.ts';
+import * as vq from './visits.queries.ts';
 import {
   audit,
   authorisedWalk,
@@ -27,7 +28,6 @@ import {
   walkFacts,
 } from './walk-context.ts';
 import { detail } from './walk-detail.ts';
-import * as q from './walks.queries.ts';
 
 // The planner on a walk: candidate lessons, proposals (writing nothing), alternatives and swaps.
 
@@ -40,13 +40,13 @@ function seedOf(walkId: string) {
 async function planInput(
   tx: Tx,
   ctx: Context,
-  lessons: readonly q.LessonRow[],
+  lessons: readonly vq.LessonRow[],
   visitsWanted: number,
 ): Promise<PlanInput> {
   const teacherIds = [
     ...new Set(lessons.flatMap((l) => [l.teacher_id, ...(l.co_teacher_ids ?? [])])),
   ];
-  const history = await q.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  const history = await vq.visitHistory(tx, teacherIds, ctx.walk.walk_id);
   const invited = ctx.visits.filter((v) => v.status === 'planned' && v.invited && v.lesson_id);
   return {
     walk: {
@@ -90,7 +90,7 @@ function focusOf(ctx: Context) {
   };
 }
 
-function inFocus(ctx: Context, lesson: q.LessonRow) {
+function inFocus(ctx: Context, lesson: vq.LessonRow) {
   const { departmentIds, yearGroupIds } = focusOf(ctx);
   return (
     (departmentIds.length === 0 || departmentIds.includes(lesson.department_id)) &&
@@ -103,7 +103,7 @@ function defaultVisitsWanted(ctx: Context) {
   return Math.max(1, Math.min(8, Math.floor((minutes / 60) * ctx.settings.maxRoomsPerHour)));
 }
 
-function proposal(visit: PlannedVisit, lesson: q.LessonRow, reasons: string[]): Proposal {
+function proposal(visit: PlannedVisit, lesson: vq.LessonRow, reasons: string[]): Proposal {
   return {
     ...candidate(lesson),
     visitStartsAt: visit.startsAt,
@@ -113,7 +113,7 @@ function proposal(visit: PlannedVisit, lesson: q.LessonRow, reasons: string[]): 
   };
 }
 
-function candidate(l: q.LessonRow): CandidateLesson {
+function candidate(l: vq.LessonRow): CandidateLesson {
   return {
     lessonId: l.lesson_id,
     teacherId: l.teacher_id,
@@ -172,7 +172,7 @@ export function proposeVisits(
   });
 }
 
-function currentPlan(ctx: Context, lessons: readonly q.LessonRow[]): PlanResult {
+function currentPlan(ctx: Context, lessons: readonly vq.LessonRow[]): PlanResult {
   const byId = new Map(lessons.map((l) => [l.lesson_id, l]));
   const visits: PlannedVisit[] = ctx.visits
     .filter((v) => v.status === 'planned' && v.lesson_id && byId.has(v.lesson_id))
@@ -288,7 +288,7 @@ export function swapVisit(
     if (violations.length) refuse(violations);
     const now = deps.now();
     await dropVisits(tx, ctx, [visit.visit_id], now);
-    await q.insertVisits(
+    await vq.insertVisits(
       tx,
       walk,
       [

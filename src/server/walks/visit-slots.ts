@@ -2,8 +2,8 @@ import { cycleWeekOf, weekdayOf } from '../../domain/calendar/calendar.ts';
 import { checkTeachingDay } from '../../domain/protocol/rules.ts';
 import { fromMinutes, toMinutes } from '../../domain/protocol/time.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import * as vq from './visits.queries.ts';
 import { type Context, type PlannedFacts, refuse } from './walk-context.ts';
-import * as q from './walks.queries.ts';
 
 // Where a visit fits on the walk's day, shared by the walks services: the day's lessons, a free
 // slot in the window, the route order, and dropping visits.
@@ -11,7 +11,7 @@ import * as q from './walks.queries.ts';
 export async function lessonsOfWalkDay(tx: Tx, ctx: Context) {
   const status = checkTeachingDay(ctx.walk.walk_date, ctx.calendar, [ctx.walk.walk_id]);
   if (status.length) refuse(status);
-  return q.lessonsOnDay(tx, ctx.walk.school_id, {
+  return vq.lessonsOnDay(tx, ctx.walk.school_id, {
     weekday: weekdayOf(ctx.walk.walk_date),
     cycleWeek: cycleWeekOf(ctx.calendar, ctx.walk.walk_date),
   });
@@ -45,7 +45,7 @@ export function firstFreeStart(
 }
 
 export function lessonFacts(
-  lesson: q.LessonRow,
+  lesson: vq.LessonRow,
   date: string,
   times: { startsAt: string; endsAt: string },
   invited = false,
@@ -61,16 +61,16 @@ export function lessonFacts(
 }
 
 export async function renumber(tx: Tx, walkId: string) {
-  const rows = await q.plannedRoute(tx, walkId);
-  for (const [i, r] of rows.entries()) await q.setRouteOrder(tx, r.visit_id, i + 1);
+  const rows = await vq.plannedRoute(tx, walkId);
+  for (const [i, r] of rows.entries()) await vq.setRouteOrder(tx, r.visit_id, i + 1);
 }
 
 /** Removes planned visits: deleted from a draft, cancelled (kept, for the record) once published. */
 export async function dropVisits(tx: Tx, ctx: Context, visitIds: readonly string[], now: Date) {
   if (visitIds.length === 0) return;
   if (ctx.walk.status === 'draft') {
-    await q.deleteVisits(tx, visitIds);
+    await vq.deleteVisits(tx, visitIds);
   } else {
-    await q.cancelVisits(tx, visitIds, now);
+    await vq.cancelVisits(tx, visitIds, now);
   }
 }

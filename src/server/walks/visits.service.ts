@@ -17,6 +17,7 @@ import {
   lessonsOfWalkDay,
   renumber,
 } from './visit-slots.ts';
+import * as vq from './visits.queries.ts';
 import {
   audit,
   authorisedWalk,
@@ -38,7 +39,7 @@ import * as q from './walks.queries.ts';
 export function myVisits(deps: AppDeps, auth: SignedIn) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const me = auth.actor.personId;
-    const rows = await q.myVisits(tx, me, deps.now());
+    const rows = await vq.myVisits(tx, me, deps.now());
     const observers = await q.listObservers(tx, [...new Set(rows.map((r) => r.walk_id))]);
     return {
       visits: rows.map((r) => ({
@@ -68,11 +69,11 @@ export function myVisits(deps: AppDeps, auth: SignedIn) {
  */
 function chosenVisits(
   ctx: Context,
-  lessons: ReadonlyMap<string, q.LessonRow>,
+  lessons: ReadonlyMap<string, vq.LessonRow>,
   wanted: AddVisits['visits'],
   kept: readonly PlannedFacts[],
 ) {
-  const added: (PlannedFacts & { lesson: q.LessonRow; reasons: string[] })[] = [];
+  const added: (PlannedFacts & { lesson: vq.LessonRow; reasons: string[] })[] = [];
   for (const [i, choice] of wanted.entries()) {
     const lesson = lessons.get(choice.lessonId);
     if (!lesson) {
@@ -134,7 +135,7 @@ export function addVisits(deps: AppDeps, auth: SignedIn, walkId: string, input: 
     if (violations.length) refuse(violations);
     const now = deps.now();
     await dropVisits(tx, ctx, replaced, now);
-    await q.insertVisits(
+    await vq.insertVisits(
       tx,
       walk,
       added.map((a, i) => ({
@@ -254,7 +255,7 @@ export function moveVisit(
       'save',
     );
     if (violations.length) refuse(violations);
-    await q.setVisitTimes(tx, walk, visitId, times);
+    await vq.setVisitTimes(tx, walk, visitId, times);
     await renumber(tx, walkId);
     notices.push(
       await noticeVisitsChanged(
@@ -276,7 +277,7 @@ export function moveVisit(
  */
 export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, note: string) {
   return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
-    const visit = await q.findVisitForAgreement(tx, visitId);
+    const visit = await vq.findVisitForAgreement(tx, visitId);
     if (!visit) throw notFound('The visit');
     const decision = decide(auth.actor, 'visit.agree', {
       trustId: auth.actor.trustId,
@@ -299,7 +300,7 @@ export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, not
         'This visit was announced with the full notice period, so it does not ask for your agreement. If you have a concern about it, raise it with the walk leader or the headteacher.',
       );
     }
-    await q.cancelVisits(tx, [visitId], deps.now());
+    await vq.cancelVisits(tx, [visitId], deps.now());
     await renumber(tx, visit.walk_id);
     const reason = `The teacher did not agree to the change made inside the notice period${note ? `: ${note}` : '.'}`;
     notices.push(

@@ -18,6 +18,7 @@ import {
   loadSettingsRow,
   toDomainSettings,
 } from '../programmes/protocol-settings.ts';
+import * as vq from './visits.queries.ts';
 import * as q from './walks.queries.ts';
 
 // The walk as the rules see it, shared by the walks services: who may touch it, what it holds
@@ -88,7 +89,7 @@ export type Context = {
   calendar: SchoolCalendar;
   staff: Awaited<ReturnType<typeof q.listStaff>>;
   observers: Awaited<ReturnType<typeof q.listObservers>>;
-  visits: q.VisitRow[];
+  visits: vq.VisitRow[];
   today: string;
 };
 
@@ -98,7 +99,7 @@ export async function contextOf(tx: Tx, deps: AppDeps, walk: q.WalkRow): Promise
     loadCalendar(tx, walk, settingsRow.cycleAnchor),
     q.listStaff(tx, walk.school_id),
     q.listObservers(tx, [walk.walk_id]),
-    q.listVisits(tx, walk.walk_id, walk.time_zone),
+    vq.listVisits(tx, walk.walk_id, walk.time_zone),
     q.walkFilters(tx, [walk.walk_id]),
   ]);
   return {
@@ -117,7 +118,7 @@ export async function contextOf(tx: Tx, deps: AppDeps, walk: q.WalkRow): Promise
 export type PlannedFacts = VisitFacts & { lessonId: string | null };
 
 export function factsOfRow(
-  v: q.VisitRow,
+  v: vq.VisitRow,
   coTeachers: Map<string, string[]>,
   timeZone: string,
 ): PlannedFacts {
@@ -163,7 +164,7 @@ export async function checkPlan(
   mode: 'save' | 'publish',
 ) {
   const teacherIds = [...new Set(visits.flatMap((v) => v.teacherIds))];
-  const history = await q.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  const history = await vq.visitHistory(tx, teacherIds, ctx.walk.walk_id);
   // A health-and-safety walk audits rooms: its visits count against no teacher's cap (rule 5).
   const siteAudit = ctx.walk.kind === 'health_and_safety';
   const violations = checkWalkPlan({
@@ -202,7 +203,7 @@ export async function coTeachersOf(tx: Tx, lessonIds: readonly string[]) {
   const map = new Map<string, string[]>();
   const ids = lessonIds.filter(Boolean);
   if (ids.length === 0) return map;
-  const rows = await q.lessonCoTeachers(tx, ids);
+  const rows = await vq.lessonCoTeachers(tx, ids);
   for (const r of rows) map.set(r.lesson_id, [...(map.get(r.lesson_id) ?? []), r.person_id]);
   return map;
 }
@@ -210,7 +211,7 @@ export async function coTeachersOf(tx: Tx, lessonIds: readonly string[]) {
 /** Each visit's co-teachers, as recorded when it was planned. */
 export async function coTeachersOfVisits(tx: Tx, visitIds: readonly string[]) {
   const map = new Map<string, string[]>();
-  for (const r of await q.visitCoTeachers(tx, visitIds)) {
+  for (const r of await vq.visitCoTeachers(tx, visitIds)) {
     map.set(r.visit_id, [...(map.get(r.visit_id) ?? []), r.person_id]);
   }
   return map;

@@ -1,6 +1,7 @@
 import type { Walk, WalkDetail } from '../../contracts/walks.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
+import * as vq from './visits.queries.ts';
 import {
   checkPlan,
   contextOf,
@@ -73,7 +74,7 @@ export async function detail(
       : [];
   if (walk.status === 'draft' && facts.length === 0) problems.push(noVisits(walk.walk_id));
   const coNames = new Map<string, string[]>();
-  for (const r of await q.visitCoTeachers(
+  for (const r of await vq.visitCoTeachers(
     tx,
     ctx.visits.map((v) => v.visit_id),
   )) {

@@ -1,6 +1,7 @@
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import * as vq from './visits.queries.ts';
 import { authorisedWalk } from './walk-context.ts';
 import { detail, walkList } from './walk-detail.ts';
 import * as q from './walks.queries.ts';
@@ -38,5 +39,5 @@ export function myWalks(deps: AppDeps, auth: SignedIn) {
  * reaching into the walks feature's queries.
  */
 export function visitHistory(tx: Tx, teacherIds: readonly string[], exceptWalkId: string | null) {
-  return q.visitHistory(tx, teacherIds, exceptWalkId);
+  return vq.visitHistory(tx, teacherIds, exceptWalkId);
 }
