@@ -201,6 +201,48 @@ export function listDebriefs(deps: AppDeps, auth: SignedIn, schoolId: string) {
   });
 }
 
+/**
+ * The walks a debrief brings together: all the school's, all published, all on one focus.
+ * Returns the first, whose focus the debrief takes.
+ */
+async function debriefableWalks(tx: Tx, schoolId: string, ids: readonly string[]) {
+  const walks = await q.findWalks(tx, ids);
+  const missing = ids.filter(
+    (id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId),
+  );
+  if (missing.length > 0) {
+    throw new AppError(
+      422,
+      'walk_not_in_school',
+      'One of the chosen walks is not a walk of this school. Choose walks from the school’s list.',
+      { walkIds: missing },
+    );
+  }
+  const notPublished = walks.find((w) => w.status !== 'published');
+  if (notPublished) {
+    throw new AppError(
+      422,
+      'walk_not_published',
+      `The walk on ${formatDate(notPublished.walk_date)} is ${notPublished.status}: only walks that took place (published) can be debriefed.`,
+    );
+  }
+  const first = walks[0]!;
+  const sameFocus = walks.every((w) =>
+    first.focus_id
+      ? w.focus_id === first.focus_id
+      : !w.focus_id &&
+        w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
+  );
+  if (!sameFocus) {
+    throw new AppError(
+      422,
+      'different_focus',
+      'A debrief brings together walks on one focus. These walks have different foci: debrief them separately.',
+    );
+  }
+  return first;
+}
+
 export function createDebrief(
   deps: AppDeps,
   auth: SignedIn,
@@ -210,40 +252,7 @@ export function createDebrief(
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     await authorisedSchool(tx, auth, schoolId, 'debrief.manage', 'open debriefs in this school');
     const ids = [...new Set(input.walkIds)];
-    const walks = await q.findWalks(tx, ids);
-    const missing = ids.filter(
-      (id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId),
-    );
-    if (missing.length > 0) {
-      throw new AppError(
-        422,
-        'walk_not_in_school',
-        'One of the chosen walks is not a walk of this school. Choose walks from the school’s list.',
-        { walkIds: missing },
-      );
-    }
-    const notPublished = walks.find((w) => w.status !== 'published');
-    if (notPublished) {
-      throw new AppError(
-        422,
-        'walk_not_published',
-        `The walk on ${formatDate(notPublished.walk_date)} is ${notPublished.status}: only walks that took place (published) can be debriefed.`,
-      );
-    }
-    const first = walks[0]!;
-    const sameFocus = walks.every((w) =>
-      first.focus_id
-        ? w.focus_id === first.focus_id
-        : !w.focus_id &&
-          w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
-    );
-    if (!sameFocus) {
-      throw new AppError(
-        422,
-        'different_focus',
-        'A debrief brings together walks on one focus. These walks have different foci: debrief them separately.',
-      );
-    }
+    const first = await debriefableWalks(tx, schoolId, ids);
     const now = deps.now();
     const debrief = await q.insertDebrief(tx, {
       trustId: auth.actor.trustId,
