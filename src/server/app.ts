@@ -41,7 +41,11 @@ import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
-import { walkRoutes } from './walks/walks.routes.ts';
+import { invitationRoutes } from './walks/invitations.routes.ts';
+import { planningRoutes } from './walks/planning.routes.ts';
+import { visitRoutes } from './walks/visits.routes.ts';
+import { walkEditingRoutes } from './walks/walk-editing.routes.ts';
+import { walkReadingRoutes } from './walks/walk-reading.routes.ts';
 
 export type BuildOptions = {
   config: Config;
@@ -168,7 +172,11 @@ export async function buildApp({
   await app.register(calendarFeedRoutes, deps);
   await app.register(protocolReportRoutes, deps);
   await app.register(programmeRoutes, deps);
-  await app.register(walkRoutes, deps);
+  await app.register(walkReadingRoutes, deps);
+  await app.register(walkEditingRoutes, deps);
+  await app.register(visitRoutes, deps);
+  await app.register(planningRoutes, deps);
+  await app.register(invitationRoutes, deps);
   await app.register(responseRoutes, deps);
   await app.register(debriefRoutes, deps);
   await app.register(actionRoutes, deps);

@@ -1,4 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { ImprovementPrioritiesTable, SchoolActionsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { memberOfSchool } from '../kernel/school-predicates.ts';
 
 export function listPriorities(tx: Tx, schoolId: string) {
   return tx
@@ -107,4 +110,98 @@ export function dueForReminder(tx: Tx, until: string) {
     .where('a.reminded_at', 'is', null)
     .where('a.due_on', '<=', until)
     .execute();
+}
+
+/** The school's staff, who may own an action. */
+export function staffOf(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('people as p')
+    .select(['p.person_id', 'p.full_name'])
+    .where(memberOfSchool(schoolId))
+    .orderBy('p.full_name')
+    .execute();
+}
+
+/** The school's debriefs, newest first, for linking an action. */
+export function schoolDebriefs(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('debriefs')
+    .select(['debrief_id', 'title'])
+    .where('school_id', '=', schoolId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The agreed next steps of these debriefs, in order. */
+export function nextStepsOf(tx: Tx, debriefIds: readonly string[]) {
+  if (debriefIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('debrief_next_steps')
+    .select(['step_id', 'debrief_id', 'text'])
+    .where('debrief_id', 'in', debriefIds)
+    .orderBy('position')
+    .execute();
+}
+
+export function findDebriefSchool(tx: Tx, debriefId: string) {
+  return tx
+    .selectFrom('debriefs')
+    .select('school_id')
+    .where('debrief_id', '=', debriefId)
+    .executeTakeFirst();
+}
+
+export function findNextStepDebrief(tx: Tx, stepId: string) {
+  return tx
+    .selectFrom('debrief_next_steps')
+    .select('debrief_id')
+    .where('step_id', '=', stepId)
+    .executeTakeFirst();
+}
+
+/** The focus of the debrief's latest walk: what a follow-up walk repeats. */
+export function latestDebriefWalkFocus(tx: Tx, debriefId: string) {
+  return tx
+    .selectFrom('debrief_walks as dw')
+    .innerJoin('walks as w', (j) =>
+      j.onRef('w.trust_id', '=', 'dw.trust_id').onRef('w.walk_id', '=', 'dw.walk_id'),
+    )
+    .select(['w.focus_id', 'w.focus_title', 'w.purpose'])
+    .where('dw.debrief_id', '=', debriefId)
+    .orderBy('w.walk_date', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertPriority(tx: Tx, row: Insertable<ImprovementPrioritiesTable>) {
+  const inserted = await tx
+    .insertInto('improvement_priorities')
+    .values(row)
+    .returning('priority_id')
+    .executeTakeFirstOrThrow();
+  return inserted.priority_id;
+}
+
+export async function updatePriority(
+  tx: Tx,
+  priorityId: string,
+  set: Updateable<ImprovementPrioritiesTable>,
+) {
+  await tx
+    .updateTable('improvement_priorities')
+    .set(set)
+    .where('priority_id', '=', priorityId)
+    .execute();
+}
+
+export async function insertAction(tx: Tx, row: Insertable<SchoolActionsTable>) {
+  const inserted = await tx
+    .insertInto('school_actions')
+    .values(row)
+    .returning('action_id')
+    .executeTakeFirstOrThrow();
+  return inserted.action_id;
+}
+
+export async function updateAction(tx: Tx, actionId: string, set: Updateable<SchoolActionsTable>) {
+  await tx.updateTable('school_actions').set(set).where('action_id', '=', actionId).execute();
 }

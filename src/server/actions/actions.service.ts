@@ -15,7 +15,7 @@ import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { createWalk } from '../walks/walks.service.ts';
+import { createWalk } from '../walks/walk-editing.service.ts';
 import * as q from './actions.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -108,19 +108,15 @@ export function createPriority(
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'priority.manage', 'change the improvement plan');
     try {
-      const row = await tx
-        .insertInto('improvement_priorities')
-        .values({
-          trust_id: auth.actor.trustId,
-          school_id: schoolId,
-          title: input.title,
-          description: input.description,
-          created_at: deps.now(),
-        })
-        .returning('priority_id')
-        .executeTakeFirstOrThrow();
-      await audit(tx, auth, 'priority.create', 'priority', row.priority_id);
-      return { id: row.priority_id };
+      const priorityId = await q.insertPriority(tx, {
+        trust_id: auth.actor.trustId,
+        school_id: schoolId,
+        title: input.title,
+        description: input.description,
+        created_at: deps.now(),
+      });
+      await audit(tx, auth, 'priority.create', 'priority', priorityId);
+      return { id: priorityId };
     } catch (e) {
       throw duplicateTitle(e, input.title);
     }
@@ -139,15 +135,11 @@ export function updatePriority(
     if (!may(auth, 'priority.manage', priority.school_id))
       throw forbidden('change the improvement plan');
     try {
-      await tx
-        .updateTable('improvement_priorities')
-        .set({
-          title: input.title,
-          description: input.description,
-          archived_at: input.archived ? (priority.archived_at ?? deps.now()) : null,
-        })
-        .where('priority_id', '=', priorityId)
-        .execute();
+      await q.updatePriority(tx, priorityId, {
+        title: input.title,
+        description: input.description,
+        archived_at: input.archived ? (priority.archived_at ?? deps.now()) : null,
+      });
     } catch (e) {
       throw duplicateTitle(e, input.title);
     }
@@ -159,24 +151,6 @@ export function updatePriority(
 // ---------------------------------------------------------------------------------------------
 // Actions
 // ---------------------------------------------------------------------------------------------
-
-async function staffOf(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('people as p')
-    .select(['p.person_id', 'p.full_name'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships as m')
-          .select('m.person_id')
-          .whereRef('m.trust_id', '=', 'p.trust_id')
-          .whereRef('m.person_id', '=', 'p.person_id')
-          .where('m.school_id', '=', schoolId),
-      ),
-    )
-    .orderBy('p.full_name')
-    .execute();
-}
 
 export function board(deps: AppDeps, auth: SignedIn, schoolId: string): Promise<Board> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
@@ -197,24 +171,11 @@ export function board(deps: AppDeps, auth: SignedIn, schoolId: string): Promise<
     const column = (s: ActionStatus) => actions.filter((a) => a.status === s);
     let debriefs: Board['debriefs'] = [];
     if (canEdit) {
-      const ds = await tx
-        .selectFrom('debriefs')
-        .select(['debrief_id', 'title'])
-        .where('school_id', '=', schoolId)
-        .orderBy('created_at', 'desc')
-        .execute();
-      const steps = ds.length
-        ? await tx
-            .selectFrom('debrief_next_steps')
-            .select(['step_id', 'debrief_id', 'text'])
-            .where(
-              'debrief_id',
-              'in',
-              ds.map((d) => d.debrief_id),
-            )
-            .orderBy('position')
-            .execute()
-        : [];
+      const ds = await q.schoolDebriefs(tx, schoolId);
+      const steps = await q.nextStepsOf(
+        tx,
+        ds.map((d) => d.debrief_id),
+      );
       debriefs = ds.map((d) => ({
         id: d.debrief_id,
         title: d.title,
@@ -230,7 +191,7 @@ export function board(deps: AppDeps, auth: SignedIn, schoolId: string): Promise<
       priorities: priorities.map(priorityDto),
       canEdit,
       staff: canEdit
-        ? (await staffOf(tx, schoolId)).map((s) => ({ id: s.person_id, name: s.full_name }))
+        ? (await q.staffOf(tx, schoolId)).map((s) => ({ id: s.person_id, name: s.full_name }))
         : [],
       debriefs,
     };
@@ -260,7 +221,7 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
       message: `The priority “${priority.title}” is archived. Choose a current priority.`,
     });
   }
-  const staff = await staffOf(tx, schoolId);
+  const staff = await q.staffOf(tx, schoolId);
   if (!staff.some((s) => s.person_id === input.ownerId)) {
     problems.push({
       field: 'body.ownerId',
@@ -268,11 +229,7 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
     });
   }
   if (input.debriefId) {
-    const d = await tx
-      .selectFrom('debriefs')
-      .select('school_id')
-      .where('debrief_id', '=', input.debriefId)
-      .executeTakeFirst();
+    const d = await q.findDebriefSchool(tx, input.debriefId);
     if (!d || d.school_id !== schoolId) {
       problems.push({
         field: 'body.debriefId',
@@ -281,11 +238,7 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
     }
   }
   if (input.nextStepId) {
-    const step = await tx
-      .selectFrom('debrief_next_steps')
-      .select('debrief_id')
-      .where('step_id', '=', input.nextStepId)
-      .executeTakeFirst();
+    const step = await q.findNextStepDebrief(tx, input.nextStepId);
     if (!step || !input.debriefId || step.debrief_id !== input.debriefId) {
       problems.push({
         field: 'body.nextStepId',
@@ -328,29 +281,25 @@ export function createAction(deps: AppDeps, auth: SignedIn, schoolId: string, in
     );
     await checkLinks(tx, schoolId, input);
     const now = deps.now();
-    const row = await tx
-      .insertInto('school_actions')
-      .values({
-        trust_id: auth.actor.trustId,
-        school_id: schoolId,
-        priority_id: input.priorityId,
-        debrief_id: input.debriefId,
-        next_step_id: input.nextStepId,
-        title: input.title,
-        notes: input.notes,
-        owner_id: input.ownerId,
-        due_on: input.dueOn,
-        status: input.status,
-        completed_at: input.status === 'done' ? now : null,
-        created_by: auth.actor.personId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('action_id')
-      .executeTakeFirstOrThrow();
-    await audit(tx, auth, 'action.create', 'action', row.action_id);
-    await tellOwner(tx, deps, mail, row.action_id, auth);
-    return dto((await q.findAction(tx, row.action_id))!, now);
+    const actionId = await q.insertAction(tx, {
+      trust_id: auth.actor.trustId,
+      school_id: schoolId,
+      priority_id: input.priorityId,
+      debrief_id: input.debriefId,
+      next_step_id: input.nextStepId,
+      title: input.title,
+      notes: input.notes,
+      owner_id: input.ownerId,
+      due_on: input.dueOn,
+      status: input.status,
+      completed_at: input.status === 'done' ? now : null,
+      created_by: auth.actor.personId,
+      created_at: now,
+      updated_at: now,
+    });
+    await audit(tx, auth, 'action.create', 'action', actionId);
+    await tellOwner(tx, deps, mail, actionId, auth);
+    return dto((await q.findAction(tx, actionId))!, now);
   });
 }
 
@@ -361,27 +310,23 @@ export function updateAction(deps: AppDeps, auth: SignedIn, actionId: string, in
     if (!may(auth, 'action.manage', action.school_id)) throw forbidden('change this action');
     await checkLinks(tx, action.school_id, input);
     const now = deps.now();
-    await tx
-      .updateTable('school_actions')
-      .set({
-        priority_id: input.priorityId,
-        debrief_id: input.debriefId,
-        next_step_id: input.nextStepId,
-        title: input.title,
-        notes: input.notes,
-        owner_id: input.ownerId,
-        due_on: input.dueOn,
-        status: input.status,
-        completed_at: input.status === 'done' ? (action.completed_at ?? now) : null,
-        // A new due date or owner earns a new reminder.
-        reminded_at:
-          input.dueOn !== action.due_on || input.ownerId !== action.owner_id
-            ? null
-            : action.reminded_at,
-        updated_at: now,
-      })
-      .where('action_id', '=', actionId)
-      .execute();
+    await q.updateAction(tx, actionId, {
+      priority_id: input.priorityId,
+      debrief_id: input.debriefId,
+      next_step_id: input.nextStepId,
+      title: input.title,
+      notes: input.notes,
+      owner_id: input.ownerId,
+      due_on: input.dueOn,
+      status: input.status,
+      completed_at: input.status === 'done' ? (action.completed_at ?? now) : null,
+      // A new due date or owner earns a new reminder.
+      reminded_at:
+        input.dueOn !== action.due_on || input.ownerId !== action.owner_id
+          ? null
+          : action.reminded_at,
+      updated_at: now,
+    });
     await audit(tx, auth, 'action.update', 'action', actionId);
     if (input.ownerId !== action.owner_id) await tellOwner(tx, deps, mail, actionId, auth);
     return dto((await q.findAction(tx, actionId))!, now);
@@ -402,16 +347,12 @@ export function setActionStatus(
       throw forbidden('move this action: only its owner or a school leader can');
     }
     const now = deps.now();
-    await tx
-      .updateTable('school_actions')
-      .set({
-        status: input.status,
-        notes: input.notes ?? action.notes,
-        completed_at: input.status === 'done' ? (action.completed_at ?? now) : null,
-        updated_at: now,
-      })
-      .where('action_id', '=', actionId)
-      .execute();
+    await q.updateAction(tx, actionId, {
+      status: input.status,
+      notes: input.notes ?? action.notes,
+      completed_at: input.status === 'done' ? (action.completed_at ?? now) : null,
+      updated_at: now,
+    });
     await audit(tx, auth, 'action.status', 'action', actionId);
     return dto((await q.findAction(tx, actionId))!, now);
   });
@@ -446,15 +387,7 @@ export async function scheduleFollowUp(
         'A follow-up walk repeats the focus of the debrief an action came from. Link this action to a debrief first.',
       );
     }
-    const walk = await tx
-      .selectFrom('debrief_walks as dw')
-      .innerJoin('walks as w', (j) =>
-        j.onRef('w.trust_id', '=', 'dw.trust_id').onRef('w.walk_id', '=', 'dw.walk_id'),
-      )
-      .select(['w.focus_id', 'w.focus_title', 'w.purpose'])
-      .where('dw.debrief_id', '=', action.debrief_id)
-      .orderBy('w.walk_date', 'desc')
-      .executeTakeFirst();
+    const walk = await q.latestDebriefWalkFocus(tx, action.debrief_id);
     if (!walk) throw new AppError(422, 'no_focus', 'The debrief has no walk to follow up.');
     return { action, walk };
   });
@@ -478,11 +411,10 @@ export async function scheduleFollowUp(
     yearGroupIds: [],
   });
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    await tx
-      .updateTable('school_actions')
-      .set({ follow_up_walk_id: created.walk.id, updated_at: deps.now() })
-      .where('action_id', '=', actionId)
-      .execute();
+    await q.updateAction(tx, actionId, {
+      follow_up_walk_id: created.walk.id,
+      updated_at: deps.now(),
+    });
     await audit(tx, auth, 'action.follow_up_walk', 'action', actionId);
     return {
       walkId: created.walk.id,
@@ -524,11 +456,7 @@ export async function remindDueActions(
           '',
           `Update it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
         ]);
-        await tx
-          .updateTable('school_actions')
-          .set({ reminded_at: now })
-          .where('action_id', '=', a.action_id)
-          .execute();
+        await q.updateAction(tx, a.action_id, { reminded_at: now });
         n += 1;
       }
       return n;

@@ -1,3 +1,9 @@
+import type { Insertable, Updateable } from 'kysely';
+import type {
+  DebriefNextStepsTable,
+  DebriefParticipantsTable,
+  DebriefsTable,
+} from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 export function findDebrief(tx: Tx, debriefId: string) {
@@ -193,4 +199,116 @@ export function schoolStaff(tx: Tx, schoolId: string) {
     )
     .orderBy('p.full_name')
     .execute();
+}
+
+// Writes.
+
+export function insertDebrief(
+  tx: Tx,
+  row: {
+    trustId: string;
+    schoolId: string;
+    title: string;
+    focusId: string | null;
+    focusTitle: string;
+    createdBy: string;
+    now: Date;
+  },
+) {
+  return tx
+    .insertInto('debriefs')
+    .values({
+      trust_id: row.trustId,
+      school_id: row.schoolId,
+      title: row.title,
+      focus_id: row.focusId,
+      focus_title: row.focusTitle,
+      created_by: row.createdBy,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .returning('debrief_id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertDebriefWalks(
+  tx: Tx,
+  keys: { trustId: string; schoolId: string },
+  debriefId: string,
+  walkIds: readonly string[],
+) {
+  await tx
+    .insertInto('debrief_walks')
+    .values(
+      walkIds.map((walk_id) => ({
+        trust_id: keys.trustId,
+        school_id: keys.schoolId,
+        debrief_id: debriefId,
+        walk_id,
+      })),
+    )
+    .execute();
+}
+
+/** Everyone who observes any of these walks, once each. */
+export function observersOfWalks(tx: Tx, walkIds: readonly string[]) {
+  return tx
+    .selectFrom('walk_observers')
+    .select('person_id')
+    .distinct()
+    .where('walk_id', 'in', walkIds)
+    .execute();
+}
+
+export function emailsOf(tx: Tx, personIds: readonly string[]) {
+  return tx.selectFrom('people').select(['email']).where('person_id', 'in', personIds).execute();
+}
+
+export async function updateDebrief(tx: Tx, debriefId: string, set: Updateable<DebriefsTable>) {
+  await tx.updateTable('debriefs').set(set).where('debrief_id', '=', debriefId).execute();
+}
+
+export async function insertParticipants(
+  tx: Tx,
+  rows: readonly Insertable<DebriefParticipantsTable>[],
+) {
+  await tx.insertInto('debrief_participants').values(rows).execute();
+}
+
+export async function updateParticipant(
+  tx: Tx,
+  debriefId: string,
+  personId: string,
+  set: Updateable<DebriefParticipantsTable>,
+) {
+  await tx
+    .updateTable('debrief_participants')
+    .set(set)
+    .where('debrief_id', '=', debriefId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function deleteParticipants(tx: Tx, debriefId: string, personIds: readonly string[]) {
+  await tx
+    .deleteFrom('debrief_participants')
+    .where('debrief_id', '=', debriefId)
+    .where('person_id', 'in', personIds)
+    .execute();
+}
+
+export async function insertNextStep(tx: Tx, row: Insertable<DebriefNextStepsTable>) {
+  await tx.insertInto('debrief_next_steps').values(row).execute();
+}
+
+export async function updateNextStep(
+  tx: Tx,
+  stepId: string,
+  set: Updateable<DebriefNextStepsTable>,
+) {
+  await tx.updateTable('debrief_next_steps').set(set).where('step_id', '=', stepId).execute();
+}
+
+export async function deleteNextSteps(tx: Tx, stepIds: readonly string[]) {
+  await tx.deleteFrom('debrief_next_steps').where('step_id', 'in', stepIds).execute();
 }

@@ -8,11 +8,11 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { loadSettingsRow } from '../programmes/protocol-settings.ts';
-import * as records from '../records/records.queries.ts';
 import * as q from './debriefs.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -59,7 +59,7 @@ export async function packOf(
   walks: readonly PackWalk[],
 ): Promise<DebriefPack> {
   const first = walks[0]!;
-  const lookFors = first.focus_id ? await records.focusLookFors(tx, first.focus_id) : [];
+  const lookFors = first.focus_id ? await focusLookFors(tx, first.focus_id) : [];
   const walkIds = walks.map((w) => w.walk_id);
   const [rows, staff, settings] = await Promise.all([
     q.packRecords(tx, walkIds),
@@ -201,6 +201,48 @@ export function listDebriefs(deps: AppDeps, auth: SignedIn, schoolId: string) {
   });
 }
 
+/**
+ * The walks a debrief brings together: all the school's, all published, all on one focus.
+ * Returns the first, whose focus the debrief takes.
+ */
+async function debriefableWalks(tx: Tx, schoolId: string, ids: readonly string[]) {
+  const walks = await q.findWalks(tx, ids);
+  const missing = ids.filter(
+    (id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId),
+  );
+  if (missing.length > 0) {
+    throw new AppError(
+      422,
+      'walk_not_in_school',
+      'One of the chosen walks is not a walk of this school. Choose walks from the school’s list.',
+      { walkIds: missing },
+    );
+  }
+  const notPublished = walks.find((w) => w.status !== 'published');
+  if (notPublished) {
+    throw new AppError(
+      422,
+      'walk_not_published',
+      `The walk on ${formatDate(notPublished.walk_date)} is ${notPublished.status}: only walks that took place (published) can be debriefed.`,
+    );
+  }
+  const first = walks[0]!;
+  const sameFocus = walks.every((w) =>
+    first.focus_id
+      ? w.focus_id === first.focus_id
+      : !w.focus_id &&
+        w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
+  );
+  if (!sameFocus) {
+    throw new AppError(
+      422,
+      'different_focus',
+      'A debrief brings together walks on one focus. These walks have different foci: debrief them separately.',
+    );
+  }
+  return first;
+}
+
 export function createDebrief(
   deps: AppDeps,
   auth: SignedIn,
@@ -210,87 +252,37 @@ export function createDebrief(
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     await authorisedSchool(tx, auth, schoolId, 'debrief.manage', 'open debriefs in this school');
     const ids = [...new Set(input.walkIds)];
-    const walks = await q.findWalks(tx, ids);
-    const missing = ids.filter(
-      (id) => !walks.some((w) => w.walk_id === id && w.school_id === schoolId),
-    );
-    if (missing.length > 0) {
-      throw new AppError(
-        422,
-        'walk_not_in_school',
-        'One of the chosen walks is not a walk of this school. Choose walks from the school’s list.',
-        { walkIds: missing },
-      );
-    }
-    const notPublished = walks.find((w) => w.status !== 'published');
-    if (notPublished) {
-      throw new AppError(
-        422,
-        'walk_not_published',
-        `The walk on ${formatDate(notPublished.walk_date)} is ${notPublished.status}: only walks that took place (published) can be debriefed.`,
-      );
-    }
-    const first = walks[0]!;
-    const sameFocus = walks.every((w) =>
-      first.focus_id
-        ? w.focus_id === first.focus_id
-        : !w.focus_id &&
-          w.focus_title.trim().toLowerCase() === first.focus_title.trim().toLowerCase(),
-    );
-    if (!sameFocus) {
-      throw new AppError(
-        422,
-        'different_focus',
-        'A debrief brings together walks on one focus. These walks have different foci: debrief them separately.',
-      );
-    }
+    const first = await debriefableWalks(tx, schoolId, ids);
     const now = deps.now();
-    const debrief = await tx
-      .insertInto('debriefs')
-      .values({
-        trust_id: auth.actor.trustId,
-        school_id: schoolId,
-        title: input.title || `Debrief: ${first.focus_title}`.slice(0, 200),
-        focus_id: first.focus_id,
-        focus_title: first.focus_title,
-        created_by: auth.actor.personId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('debrief_id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('debrief_walks')
-      .values(
-        ids.map((walk_id) => ({
-          trust_id: auth.actor.trustId,
-          school_id: schoolId,
-          debrief_id: debrief.debrief_id,
-          walk_id,
-        })),
-      )
-      .execute();
+    const debrief = await q.insertDebrief(tx, {
+      trustId: auth.actor.trustId,
+      schoolId,
+      title: input.title || `Debrief: ${first.focus_title}`.slice(0, 200),
+      focusId: first.focus_id,
+      focusTitle: first.focus_title,
+      createdBy: auth.actor.personId,
+      now,
+    });
+    await q.insertDebriefWalks(
+      tx,
+      { trustId: auth.actor.trustId, schoolId },
+      debrief.debrief_id,
+      ids,
+    );
     // The observers of the walks are invited; the leader who opened it leads it.
-    const observers = await tx
-      .selectFrom('walk_observers')
-      .select('person_id')
-      .distinct()
-      .where('walk_id', 'in', ids)
-      .execute();
+    const observers = await q.observersOfWalks(tx, ids);
     const invited = new Map<string, 'head' | 'observer'>([[auth.actor.personId, 'head']]);
     for (const o of observers) if (!invited.has(o.person_id)) invited.set(o.person_id, 'observer');
-    await tx
-      .insertInto('debrief_participants')
-      .values(
-        [...invited].map(([person_id, part]) => ({
-          trust_id: auth.actor.trustId,
-          debrief_id: debrief.debrief_id,
-          person_id,
-          part,
-          invited_at: now,
-        })),
-      )
-      .execute();
+    await q.insertParticipants(
+      tx,
+      [...invited].map(([person_id, part]) => ({
+        trust_id: auth.actor.trustId,
+        debrief_id: debrief.debrief_id,
+        person_id,
+        part,
+        invited_at: now,
+      })),
+    );
     await inviteMail(
       tx,
       deps,
@@ -313,11 +305,7 @@ async function inviteMail(
   personIds: readonly string[],
 ) {
   if (personIds.length === 0) return;
-  const people = await tx
-    .selectFrom('people')
-    .select(['email'])
-    .where('person_id', 'in', personIds)
-    .execute();
+  const people = await q.emailsOf(tx, personIds);
   for (const p of people) {
     await mail(p.email, `You are invited to a learning walk debrief: ${focusTitle}`, [
       `You are invited to the debrief of the learning walk${focusTitle ? ` on “${focusTitle}”` : ''}.`,
@@ -405,6 +393,79 @@ export function debriefDetail(
   });
 }
 
+type Mail = (to: string, subject: string, lines: string[]) => Promise<void>;
+
+/** Participants: those left out are removed, the rest updated, and new ones invited by mail. */
+async function saveParticipants(
+  tx: Tx,
+  deps: AppDeps,
+  mail: Mail,
+  auth: SignedIn,
+  debrief: q.DebriefRow,
+  participants: UpdateDebrief['participants'],
+  now: Date,
+) {
+  const before = await q.participants(tx, debrief.debrief_id);
+  const wanted = new Map(participants.map((p) => [p.personId, p]));
+  const gone = before.filter((p) => !wanted.has(p.person_id)).map((p) => p.person_id);
+  if (gone.length > 0) {
+    await q.deleteParticipants(tx, debrief.debrief_id, gone);
+  }
+  const fresh: string[] = [];
+  for (const p of wanted.values()) {
+    const had = before.find((b) => b.person_id === p.personId);
+    if (had) {
+      await q.updateParticipant(tx, debrief.debrief_id, p.personId, {
+        part: p.part,
+        took_part: p.tookPart,
+      });
+    } else {
+      await q.insertParticipants(tx, [
+        {
+          trust_id: debrief.trust_id,
+          debrief_id: debrief.debrief_id,
+          person_id: p.personId,
+          part: p.part,
+          took_part: p.tookPart,
+          invited_at: now,
+        },
+      ]);
+      if (p.personId !== auth.actor.personId) fresh.push(p.personId);
+    }
+  }
+  await inviteMail(tx, deps, mail, debrief.debrief_id, debrief.focus_title, fresh);
+}
+
+/** Next steps: kept by id (their actions stay linked), the rest replaced. */
+async function saveNextSteps(tx: Tx, debrief: q.DebriefRow, nextSteps: UpdateDebrief['nextSteps']) {
+  const steps = await q.nextSteps(tx, [debrief.debrief_id]);
+  const keep = new Set(nextSteps.map((s) => s.id).filter(Boolean));
+  const unknown = nextSteps.find((s) => s.id && !steps.some((x) => x.step_id === s.id));
+  if (unknown) {
+    throw new AppError(
+      422,
+      'unknown_next_step',
+      'A next step names an id that is not one of this debrief’s next steps. Leave the id out to add a new step.',
+    );
+  }
+  const dropped = steps.filter((s) => !keep.has(s.step_id)).map((s) => s.step_id);
+  if (dropped.length > 0) {
+    await q.deleteNextSteps(tx, dropped);
+  }
+  for (const [position, s] of nextSteps.entries()) {
+    if (s.id) {
+      await q.updateNextStep(tx, s.id, { text: s.text, position });
+    } else {
+      await q.insertNextStep(tx, {
+        trust_id: debrief.trust_id,
+        debrief_id: debrief.debrief_id,
+        text: s.text,
+        position,
+      });
+    }
+  }
+}
+
 /** Records the debrief: who took part, what was discussed, strengths, areas, next steps. */
 export function updateDebrief(
   deps: AppDeps,
@@ -426,91 +487,17 @@ export function updateDebrief(
         { personIds: strangers.map((p) => p.personId) },
       );
     }
-    await tx
-      .updateTable('debriefs')
-      .set({
-        title: input.title,
-        held_on: input.heldOn,
-        discussion: input.discussion,
-        strengths: JSON.stringify(input.strengths),
-        areas_to_develop: JSON.stringify(input.areasToDevelop),
-        updated_at: now,
-      })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, {
+      title: input.title,
+      held_on: input.heldOn,
+      discussion: input.discussion,
+      strengths: JSON.stringify(input.strengths),
+      areas_to_develop: JSON.stringify(input.areasToDevelop),
+      updated_at: now,
+    });
 
-    // Participants: new ones are invited by mail.
-    const before = await q.participants(tx, debrief.debrief_id);
-    const wanted = new Map(input.participants.map((p) => [p.personId, p]));
-    const gone = before.filter((p) => !wanted.has(p.person_id)).map((p) => p.person_id);
-    if (gone.length > 0) {
-      await tx
-        .deleteFrom('debrief_participants')
-        .where('debrief_id', '=', debrief.debrief_id)
-        .where('person_id', 'in', gone)
-        .execute();
-    }
-    const fresh: string[] = [];
-    for (const p of wanted.values()) {
-      const had = before.find((b) => b.person_id === p.personId);
-      if (had) {
-        await tx
-          .updateTable('debrief_participants')
-          .set({ part: p.part, took_part: p.tookPart })
-          .where('debrief_id', '=', debrief.debrief_id)
-          .where('person_id', '=', p.personId)
-          .execute();
-      } else {
-        await tx
-          .insertInto('debrief_participants')
-          .values({
-            trust_id: debrief.trust_id,
-            debrief_id: debrief.debrief_id,
-            person_id: p.personId,
-            part: p.part,
-            took_part: p.tookPart,
-            invited_at: now,
-          })
-          .execute();
-        if (p.personId !== auth.actor.personId) fresh.push(p.personId);
-      }
-    }
-    await inviteMail(tx, deps, mail, debrief.debrief_id, debrief.focus_title, fresh);
-
-    // Next steps: kept by id (their actions stay linked), the rest replaced.
-    const steps = await q.nextSteps(tx, [debrief.debrief_id]);
-    const keep = new Set(input.nextSteps.map((s) => s.id).filter(Boolean));
-    const unknown = input.nextSteps.find((s) => s.id && !steps.some((x) => x.step_id === s.id));
-    if (unknown) {
-      throw new AppError(
-        422,
-        'unknown_next_step',
-        'A next step names an id that is not one of this debrief’s next steps. Leave the id out to add a new step.',
-      );
-    }
-    const dropped = steps.filter((s) => !keep.has(s.step_id)).map((s) => s.step_id);
-    if (dropped.length > 0) {
-      await tx.deleteFrom('debrief_next_steps').where('step_id', 'in', dropped).execute();
-    }
-    for (const [position, s] of input.nextSteps.entries()) {
-      if (s.id) {
-        await tx
-          .updateTable('debrief_next_steps')
-          .set({ text: s.text, position })
-          .where('step_id', '=', s.id)
-          .execute();
-      } else {
-        await tx
-          .insertInto('debrief_next_steps')
-          .values({
-            trust_id: debrief.trust_id,
-            debrief_id: debrief.debrief_id,
-            text: s.text,
-            position,
-          })
-          .execute();
-      }
-    }
+    await saveParticipants(tx, deps, mail, auth, debrief, input.participants, now);
+    await saveNextSteps(tx, debrief, input.nextSteps);
     await audit(tx, auth, 'debrief.update', 'debrief', debrief.debrief_id);
     return { id: debrief.debrief_id };
   });
@@ -531,11 +518,7 @@ function namingProblem(texts: readonly string[], staffNames: readonly string[]) 
 export function saveStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: string, text: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const debrief = await managedDebrief(tx, auth, debriefId);
-    await tx
-      .updateTable('debriefs')
-      .set({ staff_summary: text, updated_at: deps.now() })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, { staff_summary: text, updated_at: deps.now() });
     await audit(tx, auth, 'debrief.summary_save', 'debrief', debrief.debrief_id);
     return { saved: true };
   });
@@ -574,15 +557,11 @@ export function publishStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: st
       );
     }
     const now = deps.now();
-    await tx
-      .updateTable('debriefs')
-      .set({
-        summary_published_at: now,
-        summary_published_by: auth.actor.personId,
-        updated_at: now,
-      })
-      .where('debrief_id', '=', debrief.debrief_id)
-      .execute();
+    await q.updateDebrief(tx, debrief.debrief_id, {
+      summary_published_at: now,
+      summary_published_by: auth.actor.personId,
+      updated_at: now,
+    });
     await audit(tx, auth, 'debrief.summary_publish', 'debrief', debrief.debrief_id);
     return { publishedAt: now.toISOString() };
   });

@@ -3,7 +3,7 @@ import type { TermPlan } from '../../contracts/programmes.ts';
 import { planTerm, spreadWalks } from '../../domain/planner/term.ts';
 import type { TimetableEntry } from '../../domain/planner/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { visitHistory } from '../walks/walks.queries.ts';
+import { visitHistory } from '../walks/walk-reading.service.ts';
 import type { ConsultationContext } from './consultation.ts';
 import { toDomainSettings } from './protocol-settings.ts';
 

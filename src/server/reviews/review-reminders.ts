@@ -6,6 +6,7 @@ import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
+import * as q from './reviews.queries.ts';
 
 /**
  * Rule 11: leaders are reminded when a review with all staff is due — the school's review period
@@ -22,15 +23,11 @@ export async function remindReviewsDue(
   for (const trustId of options.trustIds ?? (await allTrustIds(deps.db))) {
     reminded += await withTenantMail({ ...deps, now: () => now }, trustId, async (tx, mail) => {
       let n = 0;
-      const schools = (await tx.selectFrom('schools').selectAll().execute()) as School[];
+      const schools = (await q.allSchools(tx)) as School[];
       for (const school of schools) {
         const settings = await loadSettingsRow(tx, school.school_id);
         const calendar = await loadCalendar(tx, school, settings.cycleAnchor);
-        const reviews = await tx
-          .selectFrom('reviews')
-          .select(['period_from', 'period_to'])
-          .where('school_id', '=', school.school_id)
-          .execute();
+        const reviews = await q.reviewPeriods(tx, school.school_id);
         const today = todayIn(school.time_zone, now);
         const due = reviewDue(
           calendar,
@@ -39,17 +36,12 @@ export async function remindReviewsDue(
           today,
         );
         if (!due) continue;
-        const first = await tx
-          .insertInto('review_due_reminders')
-          .values({
-            trust_id: trustId,
-            school_id: school.school_id,
-            period_from: due.from,
-            reminded_at: now,
-          })
-          .onConflict((oc) => oc.columns(['trust_id', 'school_id', 'period_from']).doNothing())
-          .returning('period_from')
-          .executeTakeFirst();
+        const first = await q.claimDueReminder(tx, {
+          trust_id: trustId,
+          school_id: school.school_id,
+          period_from: due.from,
+          reminded_at: now,
+        });
         if (!first) continue;
         const leaders = await schoolPeople(tx, school.school_id, ['school_leader']);
         const title = `A review with staff is due: ${due.label}`;

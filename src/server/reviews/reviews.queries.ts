@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { PulseAnswer } from '../../domain/reviews/pulse.ts';
-import type { ReviewsTable } from '../db/schema.ts';
+import type { ReviewDueRemindersTable, ReviewsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 export type ReviewRow = Selectable<ReviewsTable> & { school_name: string; time_zone: string };
@@ -109,4 +109,143 @@ export function schoolTerms(tx: Tx, schoolId: string) {
     .where('school_id', '=', schoolId)
     .orderBy('starts_on')
     .execute();
+}
+
+// Writes.
+
+export async function insertReview(tx: Tx, row: Insertable<ReviewsTable>) {
+  const inserted = await tx
+    .insertInto('reviews')
+    .values(row)
+    .returning('review_id')
+    .executeTakeFirstOrThrow();
+  return inserted.review_id;
+}
+
+export async function updateReview(tx: Tx, reviewId: string, set: Updateable<ReviewsTable>) {
+  await tx.updateTable('reviews').set(set).where('review_id', '=', reviewId).execute();
+}
+
+/** Marks this person as having answered; undefined if they already had. */
+export function claimRespondent(tx: Tx, trustId: string, reviewId: string, personId: string) {
+  return tx
+    .insertInto('review_pulse_respondents')
+    .values({ trust_id: trustId, review_id: reviewId, person_id: personId })
+    .onConflict((oc) => oc.doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+}
+
+/** A review's answer rows, as stored (for rewriting them). */
+export function answerRows(tx: Tx, reviewId: string) {
+  return tx
+    .selectFrom('review_pulse_answers')
+    .select(['answer_id', 'walks', 'supportive', 'comment'])
+    .where('review_id', '=', reviewId)
+    .execute();
+}
+
+/** Rewrites a review's answer rows, in the order given. */
+export async function replaceAnswerRows(
+  tx: Tx,
+  trustId: string,
+  reviewId: string,
+  answers: readonly Awaited<ReturnType<typeof answerRows>>[number][],
+) {
+  await tx.deleteFrom('review_pulse_answers').where('review_id', '=', reviewId).execute();
+  await tx
+    .insertInto('review_pulse_answers')
+    .values(answers.map((a) => ({ trust_id: trustId, review_id: reviewId, ...a })))
+    .execute();
+}
+
+export async function respondentIds(tx: Tx, reviewId: string) {
+  const rows = await tx
+    .selectFrom('review_pulse_respondents')
+    .select('person_id')
+    .where('review_id', '=', reviewId)
+    .execute();
+  return rows.map((p) => p.person_id);
+}
+
+/** Rewrites a review's respondent rows, in the order given. */
+export async function replaceRespondents(
+  tx: Tx,
+  trustId: string,
+  reviewId: string,
+  personIds: readonly string[],
+) {
+  await tx.deleteFrom('review_pulse_respondents').where('review_id', '=', reviewId).execute();
+  await tx
+    .insertInto('review_pulse_respondents')
+    .values(personIds.map((person_id) => ({ trust_id: trustId, review_id: reviewId, person_id })))
+    .execute();
+}
+
+/** The schools' reviews, newest first (overlapping the term, when one is given), for the trust pulse. */
+export function reviewsForPulse(
+  tx: Tx,
+  schoolIds: readonly string[],
+  termRange: { from: string; to: string } | null,
+) {
+  let query = tx
+    .selectFrom('reviews as r')
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'r.trust_id').onRef('s.school_id', '=', 'r.school_id'),
+    )
+    .select([
+      'r.review_id',
+      'r.school_id',
+      'r.title',
+      'r.period_label',
+      'r.period_to',
+      'r.pulse_closes_on',
+      'r.pulse_closed_early_at',
+      'r.closed_at',
+      'r.staff_count',
+      's.time_zone',
+    ])
+    .where('r.school_id', 'in', schoolIds)
+    .orderBy('r.opened_at', 'desc')
+    .orderBy('r.period_to', 'desc');
+  if (termRange) {
+    query = query
+      .where('r.period_from', '<=', termRange.to)
+      .where('r.period_to', '>=', termRange.from);
+  }
+  return query.execute();
+}
+
+/** The answers of these reviews, without their comments. */
+export function pulseAnswersOf(tx: Tx, reviewIds: readonly string[]) {
+  if (reviewIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('review_pulse_answers')
+    .select(['review_id', 'walks', 'supportive'])
+    .where('review_id', 'in', reviewIds)
+    .execute();
+}
+
+/** Every school of the tenant, for the scheduled reminders. */
+export function allSchools(tx: Tx) {
+  return tx.selectFrom('schools').selectAll().execute();
+}
+
+/** The periods the school's reviews cover. */
+export function reviewPeriods(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('reviews')
+    .select(['period_from', 'period_to'])
+    .where('school_id', '=', schoolId)
+    .execute();
+}
+
+/** Records that a review is due for this period; undefined if the school was already reminded. */
+export function claimDueReminder(tx: Tx, row: Insertable<ReviewDueRemindersTable>) {
+  return tx
+    .insertInto('review_due_reminders')
+    .values(row)
+    .onConflict((oc) => oc.columns(['trust_id', 'school_id', 'period_from']).doNothing())
+    .returning('period_from')
+    .executeTakeFirst();
 }

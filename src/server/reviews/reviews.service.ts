@@ -203,6 +203,75 @@ async function reviewDetail(
   };
 }
 
+type ReviewPeriod = { from: string; to: string; label: string; termId: string | null };
+
+/** The period a review covers: one of the school's terms, or the dates given. */
+async function reviewPeriod(tx: Tx, schoolId: string, input: OpenReviewInput) {
+  let period: ReviewPeriod;
+  if (input.termId) {
+    const term = (await q.schoolTerms(tx, schoolId)).find((t) => t.term_id === input.termId);
+    if (!term) {
+      throw new AppError(
+        422,
+        'unknown_term',
+        'That term is not one of this school’s terms. Choose one from the list, or give dates.',
+        [{ field: 'body.termId', message: 'is not a term of this school' }],
+      );
+    }
+    period = { from: term.starts_on, to: term.ends_on, label: term.name, termId: term.term_id };
+  } else {
+    const from = input.from!;
+    const to = input.to!;
+    period = { from, to, label: `${formatDate(from)} to ${formatDate(to)}`, termId: null };
+  }
+  return period;
+}
+
+/** Every member of staff the pulse asks is told in the app and by mail, with the link. */
+async function tellStaff(
+  tx: Tx,
+  deps: AppDeps,
+  mail: (to: string, subject: string, lines: string[]) => Promise<void>,
+  to: {
+    trustId: string;
+    school: { school_id: string; name: string };
+    staff: Awaited<ReturnType<typeof schoolPeople>>;
+  },
+  review: { reviewId: string; title: string; closesOn: string; period: ReviewPeriod; now: Date },
+) {
+  const link = `/reviews/${review.reviewId}`;
+  const title = `Staff pulse: ${review.title}`;
+  const closes = formatDate(review.closesOn);
+  const body = `${to.school.name} is reviewing how learning walks went (${review.period.label}). Tell us, anonymously, whether you want more walks, about the same or fewer, by ${closes}. Nobody can see what you answered.`;
+  await insertNotices(
+    tx,
+    to.staff.map((s) => ({
+      trust_id: to.trustId,
+      person_id: s.person_id,
+      school_id: to.school.school_id,
+      kind: 'review_opened' as const,
+      title,
+      body,
+      link,
+      walk_id: null,
+      visit_id: null,
+      created_at: review.now,
+    })),
+  );
+  for (const s of to.staff) {
+    await mail(s.email, `${title} (${to.school.name})`, [
+      `Hello ${s.full_name},`,
+      '',
+      `${to.school.name} is holding a review of its learning walks, “${review.title}”, covering ${review.period.label}.`,
+      'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
+      '',
+      `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
+      '',
+      `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
+    ]);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Opening
 // ---------------------------------------------------------------------------------------------
@@ -223,23 +292,7 @@ export function openReview(
     );
     const now = deps.now();
     const today = todayIn(school.time_zone, now);
-    let period: { from: string; to: string; label: string; termId: string | null };
-    if (input.termId) {
-      const term = (await q.schoolTerms(tx, schoolId)).find((t) => t.term_id === input.termId);
-      if (!term) {
-        throw new AppError(
-          422,
-          'unknown_term',
-          'That term is not one of this school’s terms. Choose one from the list, or give dates.',
-          [{ field: 'body.termId', message: 'is not a term of this school' }],
-        );
-      }
-      period = { from: term.starts_on, to: term.ends_on, label: term.name, termId: term.term_id };
-    } else {
-      const from = input.from!;
-      const to = input.to!;
-      period = { from, to, label: `${formatDate(from)} to ${formatDate(to)}`, termId: null };
-    }
+    const period = await reviewPeriod(tx, schoolId, input);
     const problems = checkReviewDates({
       from: period.from,
       to: period.to,
@@ -254,59 +307,36 @@ export function openReview(
     const staff = await schoolPeople(tx, schoolId, PULSE_ROLES);
     let reviewId: string;
     try {
-      const row = await tx
-        .insertInto('reviews')
-        .values({
-          trust_id: auth.actor.trustId,
-          school_id: schoolId,
-          title: input.title,
-          term_id: period.termId,
-          period_label: period.label,
-          period_from: period.from,
-          period_to: period.to,
-          pulse_closes_on: input.pulseClosesOn,
-          staff_count: staff.length,
-          opened_by: auth.actor.personId,
-          opened_at: now,
-        })
-        .returning('review_id')
-        .executeTakeFirstOrThrow();
-      reviewId = row.review_id;
+      reviewId = await q.insertReview(tx, {
+        trust_id: auth.actor.trustId,
+        school_id: schoolId,
+        title: input.title,
+        term_id: period.termId,
+        period_label: period.label,
+        period_from: period.from,
+        period_to: period.to,
+        pulse_closes_on: input.pulseClosesOn,
+        staff_count: staff.length,
+        opened_by: auth.actor.personId,
+        opened_at: now,
+      });
     } catch (e) {
       if ((e as { code?: string }).code === '23505') throw reviewAlreadyOpen(null);
       throw e;
     }
-    const link = `/reviews/${reviewId}`;
-    const title = `Staff pulse: ${input.title}`;
-    const closes = formatDate(input.pulseClosesOn);
-    const body = `${school.name} is reviewing how learning walks went (${period.label}). Tell us, anonymously, whether you want more walks, about the same or fewer, by ${closes}. Nobody can see what you answered.`;
-    await insertNotices(
+    await tellStaff(
       tx,
-      staff.map((s) => ({
-        trust_id: auth.actor.trustId,
-        person_id: s.person_id,
-        school_id: schoolId,
-        kind: 'review_opened' as const,
-        title,
-        body,
-        link,
-        walk_id: null,
-        visit_id: null,
-        created_at: now,
-      })),
+      deps,
+      mail,
+      { trustId: auth.actor.trustId, school, staff },
+      {
+        reviewId,
+        title: input.title,
+        closesOn: input.pulseClosesOn,
+        period,
+        now,
+      },
     );
-    for (const s of staff) {
-      await mail(s.email, `${title} (${school.name})`, [
-        `Hello ${s.full_name},`,
-        '',
-        `${school.name} is holding a review of its learning walks, “${input.title}”, covering ${period.label}.`,
-        'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
-        '',
-        `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
-        '',
-        `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
-      ]);
-    }
     await audit(tx, auth, 'review.open', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
@@ -362,12 +392,7 @@ export function answerPulse(
       }
     }
     const trustId = auth.actor.trustId;
-    const inserted = await tx
-      .insertInto('review_pulse_respondents')
-      .values({ trust_id: trustId, review_id: reviewId, person_id: auth.actor.personId })
-      .onConflict((oc) => oc.doNothing())
-      .returning('person_id')
-      .executeTakeFirst();
+    const inserted = await q.claimRespondent(tx, trustId, reviewId, auth.actor.personId);
     if (!inserted) {
       throw new AppError(
         409,
@@ -377,43 +402,16 @@ export function answerPulse(
     }
     // Rewrite the review's rows in both tables in this transaction: answers in a random order,
     // respondents by person id, so neither row versions nor their order pair a person with an answer.
-    const answers = await tx
-      .selectFrom('review_pulse_answers')
-      .select(['answer_id', 'walks', 'supportive', 'comment'])
-      .where('review_id', '=', reviewId)
-      .execute();
+    const answers = await q.answerRows(tx, reviewId);
     answers.push({
       answer_id: crypto.randomUUID(),
       walks: input.walks,
       supportive: input.supportive,
       comment: input.comment ?? null,
     });
-    await tx.deleteFrom('review_pulse_answers').where('review_id', '=', reviewId).execute();
-    await tx
-      .insertInto('review_pulse_answers')
-      .values(
-        shuffled(answers, cryptoRandom).map((a) => ({
-          trust_id: trustId,
-          review_id: reviewId,
-          ...a,
-        })),
-      )
-      .execute();
-    const respondents = await tx
-      .selectFrom('review_pulse_respondents')
-      .select('person_id')
-      .where('review_id', '=', reviewId)
-      .execute();
-    await tx.deleteFrom('review_pulse_respondents').where('review_id', '=', reviewId).execute();
-    await tx
-      .insertInto('review_pulse_respondents')
-      .values(
-        respondents
-          .map((p) => p.person_id)
-          .sort()
-          .map((person_id) => ({ trust_id: trustId, review_id: reviewId, person_id })),
-      )
-      .execute();
+    await q.replaceAnswerRows(tx, trustId, reviewId, shuffled(answers, cryptoRandom));
+    const respondents = await q.respondentIds(tx, reviewId);
+    await q.replaceRespondents(tx, trustId, reviewId, respondents.sort());
     return {
       answered: true as const,
       message: 'Thank you. Your answer is recorded anonymously.',
@@ -457,11 +455,7 @@ export function closePulse(deps: AppDeps, auth: SignedIn, reviewId: string) {
     if (!stateOf(r, deps.now()).open) {
       throw new AppError(409, 'pulse_closed', 'The pulse of this review is already closed.');
     }
-    await tx
-      .updateTable('reviews')
-      .set({ pulse_closed_early_at: deps.now() })
-      .where('review_id', '=', reviewId)
-      .execute();
+    await q.updateReview(tx, reviewId, { pulse_closed_early_at: deps.now() });
     await audit(tx, auth, 'review.close_pulse', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
@@ -478,7 +472,7 @@ export function saveNotes(deps: AppDeps, auth: SignedIn, reviewId: string, notes
       true,
     );
     if (r.closed_at) throw alreadyClosed();
-    await tx.updateTable('reviews').set({ notes }).where('review_id', '=', reviewId).execute();
+    await q.updateReview(tx, reviewId, { notes });
     await audit(tx, auth, 'review.notes', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });
@@ -495,11 +489,11 @@ export function closeReview(deps: AppDeps, auth: SignedIn, reviewId: string, not
       true,
     );
     if (r.closed_at) throw alreadyClosed();
-    await tx
-      .updateTable('reviews')
-      .set({ notes, closed_at: deps.now(), closed_by: auth.actor.personId })
-      .where('review_id', '=', reviewId)
-      .execute();
+    await q.updateReview(tx, reviewId, {
+      notes,
+      closed_at: deps.now(),
+      closed_by: auth.actor.personId,
+    });
     await audit(tx, auth, 'review.close', reviewId);
     return reviewDetail(tx, deps, auth, reviewId);
   });

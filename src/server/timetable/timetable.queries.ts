@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { LessonListQuery } from '../../contracts/timetable.ts';
+import type { LessonsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { containsPattern, offsetOf, prefixPattern } from '../schools/search.ts';
 
@@ -292,5 +293,154 @@ export async function setCoTeachers(
         person_id: personId,
       })),
     )
+    .execute();
+}
+
+// Writes.
+
+export function insertDepartment(tx: Tx, row: { trustId: string; schoolId: string; name: string }) {
+  return tx
+    .insertInto('departments')
+    .values({ trust_id: row.trustId, school_id: row.schoolId, name: row.name })
+    .returning(['department_id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+export function renameDepartment(tx: Tx, schoolId: string, departmentId: string, name: string) {
+  return tx
+    .updateTable('departments')
+    .set({ name })
+    .where('school_id', '=', schoolId)
+    .where('department_id', '=', departmentId)
+    .returning(['department_id', 'name'])
+    .executeTakeFirst();
+}
+
+export function deleteDepartment(tx: Tx, departmentId: string) {
+  return tx.deleteFrom('departments').where('department_id', '=', departmentId).execute();
+}
+
+export function insertYearGroup(
+  tx: Tx,
+  row: { trustId: string; schoolId: string; name: string; ordinal: number },
+) {
+  return tx
+    .insertInto('year_groups')
+    .values({
+      trust_id: row.trustId,
+      school_id: row.schoolId,
+      name: row.name,
+      ordinal: row.ordinal,
+    })
+    .returning(['year_group_id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+export function renameYearGroup(tx: Tx, schoolId: string, yearGroupId: string, name: string) {
+  return tx
+    .updateTable('year_groups')
+    .set({ name })
+    .where('school_id', '=', schoolId)
+    .where('year_group_id', '=', yearGroupId)
+    .returning(['year_group_id', 'name'])
+    .executeTakeFirst();
+}
+
+export function deleteYearGroup(tx: Tx, yearGroupId: string) {
+  return tx.deleteFrom('year_groups').where('year_group_id', '=', yearGroupId).execute();
+}
+
+type PeriodFields = { name: string; startsAt: string; endsAt: string };
+
+export async function insertPeriod(
+  tx: Tx,
+  row: { trustId: string; schoolId: string; ordinal: number; period: PeriodFields },
+) {
+  const inserted = await tx
+    .insertInto('periods')
+    .values({
+      trust_id: row.trustId,
+      school_id: row.schoolId,
+      name: row.period.name,
+      ordinal: row.ordinal,
+      starts_at: row.period.startsAt,
+      ends_at: row.period.endsAt,
+    })
+    .returning('period_id')
+    .executeTakeFirstOrThrow();
+  return inserted.period_id;
+}
+
+export async function updatePeriod(
+  tx: Tx,
+  schoolId: string,
+  periodId: string,
+  period: PeriodFields,
+) {
+  await tx
+    .updateTable('periods')
+    .set({ name: period.name, starts_at: period.startsAt, ends_at: period.endsAt })
+    .where('school_id', '=', schoolId)
+    .where('period_id', '=', periodId)
+    .execute();
+}
+
+export function deletePeriod(tx: Tx, periodId: string) {
+  return tx.deleteFrom('periods').where('period_id', '=', periodId).execute();
+}
+
+export async function setCycleWeeks(tx: Tx, schoolId: string, cycleWeeks: 1 | 2) {
+  await tx
+    .updateTable('schools')
+    .set({ timetable_cycle_weeks: cycleWeeks })
+    .where('school_id', '=', schoolId)
+    .execute();
+}
+
+/** The school's room with this id, if it is one of the school's. */
+export function findSchoolRoom(tx: Tx, schoolId: string, roomId: string) {
+  return tx
+    .selectFrom('rooms')
+    .select(['room_id', 'name'])
+    .where('school_id', '=', schoolId)
+    .where('room_id', '=', roomId)
+    .executeTakeFirst();
+}
+
+type LessonFields = Omit<Insertable<LessonsTable>, 'trust_id' | 'school_id' | 'lesson_id'>;
+
+export async function insertLesson(
+  tx: Tx,
+  trustId: string,
+  schoolId: string,
+  values: LessonFields,
+) {
+  const row = await tx
+    .insertInto('lessons')
+    .values({ trust_id: trustId, school_id: schoolId, ...values })
+    .returning('lesson_id')
+    .executeTakeFirstOrThrow();
+  return row.lesson_id;
+}
+
+export async function updateLesson(
+  tx: Tx,
+  schoolId: string,
+  lessonId: string,
+  values: LessonFields,
+) {
+  await tx
+    .updateTable('lessons')
+    .set(values)
+    .where('school_id', '=', schoolId)
+    .where('lesson_id', '=', lessonId)
+    .execute();
+}
+
+export async function deleteLesson(tx: Tx, schoolId: string, lessonId: string) {
+  await tx
+    .deleteFrom('lessons')
+    .where('school_id', '=', schoolId)
+    .where('lesson_id', '=', lessonId)
     .execute();
 }

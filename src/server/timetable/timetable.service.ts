@@ -68,12 +68,7 @@ export function addDepartment(
     const school = await manage(tx, doer, schoolId, 'departments');
     await refuseDuplicateDepartment(tx, schoolId, input.name, null);
     const row = await mapConflicts(
-      () =>
-        tx
-          .insertInto('departments')
-          .values({ trust_id: school.trust_id, school_id: schoolId, name: input.name })
-          .returning(['department_id', 'name'])
-          .executeTakeFirstOrThrow(),
+      () => q.insertDepartment(tx, { trustId: school.trust_id, schoolId, name: input.name }),
       departmentConflicts,
     );
     await auditSetup(tx, doer, 'department.added', 'department', row.department_id);
@@ -92,14 +87,7 @@ export function renameDepartment(
     await manage(tx, doer, schoolId, 'departments');
     await refuseDuplicateDepartment(tx, schoolId, input.name, departmentId);
     const row = await mapConflicts(
-      () =>
-        tx
-          .updateTable('departments')
-          .set({ name: input.name })
-          .where('school_id', '=', schoolId)
-          .where('department_id', '=', departmentId)
-          .returning(['department_id', 'name'])
-          .executeTakeFirst(),
+      () => q.renameDepartment(tx, schoolId, departmentId, input.name),
       departmentConflicts,
     );
     if (!row) throw notFound('The department');
@@ -122,10 +110,7 @@ export function removeDepartment(
     if (!department) throw notFound('The department');
     const lessons = await q.countLessonsWhere(tx, 'department_id', departmentId);
     if (lessons) throw inUse('department_in_use', department.name, lessons);
-    await mapConflicts(
-      () => tx.deleteFrom('departments').where('department_id', '=', departmentId).execute(),
-      {},
-    );
+    await mapConflicts(() => q.deleteDepartment(tx, departmentId), {});
     await auditSetup(tx, doer, 'department.removed', 'department', departmentId);
   });
 }
@@ -161,11 +146,7 @@ export function addYearGroup(deps: AppDeps, doer: Doer, schoolId: string, input:
     const ordinal = Math.max(0, ...existing.map((y) => y.ordinal)) + 1;
     const row = await mapConflicts(
       () =>
-        tx
-          .insertInto('year_groups')
-          .values({ trust_id: school.trust_id, school_id: schoolId, name: input.name, ordinal })
-          .returning(['year_group_id', 'name'])
-          .executeTakeFirstOrThrow(),
+        q.insertYearGroup(tx, { trustId: school.trust_id, schoolId, name: input.name, ordinal }),
       yearGroupConflicts,
     );
     await auditSetup(tx, doer, 'year_group.added', 'year_group', row.year_group_id);
@@ -184,14 +165,7 @@ export function renameYearGroup(
     await manage(tx, doer, schoolId, 'year groups');
     await refuseDuplicateYearGroup(tx, schoolId, input.name, yearGroupId);
     const row = await mapConflicts(
-      () =>
-        tx
-          .updateTable('year_groups')
-          .set({ name: input.name })
-          .where('school_id', '=', schoolId)
-          .where('year_group_id', '=', yearGroupId)
-          .returning(['year_group_id', 'name'])
-          .executeTakeFirst(),
+      () => q.renameYearGroup(tx, schoolId, yearGroupId, input.name),
       yearGroupConflicts,
     );
     if (!row) throw notFound('The year group');
@@ -209,10 +183,7 @@ export function removeYearGroup(deps: AppDeps, doer: Doer, schoolId: string, yea
     if (!yearGroup) throw notFound('The year group');
     const lessons = await q.countLessonsWhere(tx, 'year_group_id', yearGroupId);
     if (lessons) throw inUse('year_group_in_use', yearGroup.name, lessons);
-    await mapConflicts(
-      () => tx.deleteFrom('year_groups').where('year_group_id', '=', yearGroupId).execute(),
-      {},
-    );
+    await mapConflicts(() => q.deleteYearGroup(tx, yearGroupId), {});
     await auditSetup(tx, doer, 'year_group.removed', 'year_group', yearGroupId);
   });
 }
@@ -250,20 +221,14 @@ export function addPeriod(deps: AppDeps, doer: Doer, schoolId: string, input: Pe
   return withTenant(deps.db, doer.auth.actor.trustId, async (tx) => {
     const school = await manage(tx, doer, schoolId, 'school day');
     const others = await checkPeriod(tx, schoolId, input);
-    const row = await tx
-      .insertInto('periods')
-      .values({
-        trust_id: school.trust_id,
-        school_id: schoolId,
-        name: input.name,
-        ordinal: others.length + 1000,
-        starts_at: input.startsAt,
-        ends_at: input.endsAt,
-      })
-      .returning('period_id')
-      .executeTakeFirstOrThrow();
-    await auditSetup(tx, doer, 'period.added', 'period', row.period_id);
-    return { id: row.period_id, ...(await dayAfterChange(tx, schoolId)) };
+    const periodId = await q.insertPeriod(tx, {
+      trustId: school.trust_id,
+      schoolId,
+      ordinal: others.length + 1000,
+      period: input,
+    });
+    await auditSetup(tx, doer, 'period.added', 'period', periodId);
+    return { id: periodId, ...(await dayAfterChange(tx, schoolId)) };
   });
 }
 
@@ -278,12 +243,7 @@ export function editPeriod(
     await manage(tx, doer, schoolId, 'school day');
     const others = await checkPeriod(tx, schoolId, { ...input, id: periodId });
     if (!others.some((p) => p.id === periodId)) throw notFound('The period');
-    await tx
-      .updateTable('periods')
-      .set({ name: input.name, starts_at: input.startsAt, ends_at: input.endsAt })
-      .where('school_id', '=', schoolId)
-      .where('period_id', '=', periodId)
-      .execute();
+    await q.updatePeriod(tx, schoolId, periodId, input);
     await auditSetup(tx, doer, 'period.edited', 'period', periodId);
     return { id: periodId, ...(await dayAfterChange(tx, schoolId)) };
   });
@@ -296,10 +256,7 @@ export function removePeriod(deps: AppDeps, doer: Doer, schoolId: string, period
     if (!period) throw notFound('The period');
     const lessons = await q.countLessonsWhere(tx, 'period_id', periodId);
     if (lessons) throw inUse('period_in_use', period.name, lessons);
-    await mapConflicts(
-      () => tx.deleteFrom('periods').where('period_id', '=', periodId).execute(),
-      {},
-    );
+    await mapConflicts(() => q.deletePeriod(tx, periodId), {});
     await auditSetup(tx, doer, 'period.removed', 'period', periodId);
     await q.renumberPeriods(tx, schoolId);
   });
@@ -320,11 +277,7 @@ export function setCycle(deps: AppDeps, doer: Doer, schoolId: string, cycleWeeks
       }
     }
     if (cycleWeeks !== school.timetable_cycle_weeks) {
-      await tx
-        .updateTable('schools')
-        .set({ timetable_cycle_weeks: cycleWeeks })
-        .where('school_id', '=', schoolId)
-        .execute();
+      await q.setCycleWeeks(tx, schoolId, cycleWeeks);
       await auditSetup(tx, doer, 'timetable.cycle_changed', 'school', schoolId);
     }
     return { cycleWeeks };
@@ -401,17 +354,22 @@ async function checkLesson(
   lessonId: string | null,
   input: LessonInput,
 ) {
+  await checkLessonRefs(tx, school, input);
+  await checkNoClash(tx, school, lessonId, input);
+}
+
+/** The lesson's department, year group, room, period and teachers are this school's. */
+async function checkLessonRefs(
+  tx: Tx,
+  school: { school_id: string; timetable_cycle_weeks: number },
+  input: LessonInput,
+) {
   const schoolId = school.school_id;
   const [departments, yearGroups, periods, room, members] = await Promise.all([
     q.findDepartments(tx, schoolId),
     q.findYearGroups(tx, schoolId),
     q.findPeriods(tx, schoolId),
-    tx
-      .selectFrom('rooms')
-      .select(['room_id', 'name'])
-      .where('school_id', '=', schoolId)
-      .where('room_id', '=', input.roomId)
-      .executeTakeFirst(),
+    q.findSchoolRoom(tx, schoolId, input.roomId),
     isMember(tx, schoolId, [input.teacherId, ...input.coTeacherIds]),
   ]);
   const refuse = (field: string, message: string) =>
@@ -458,7 +416,16 @@ async function checkLesson(
       'This school has a one-week timetable, so every lesson is in week 1. To use week B, change the timetable to a two-week cycle first.',
     );
   }
+}
 
+/** No class, room or teacher of the lesson is already taken in its slot (409 with the clash). */
+async function checkNoClash(
+  tx: Tx,
+  school: { school_id: string; timetable_cycle_weeks: number },
+  lessonId: string | null,
+  input: LessonInput,
+) {
+  const schoolId = school.school_id;
   const slot = { cycleWeek: input.cycleWeek, weekday: input.weekday, periodId: input.periodId };
   const inSlot = await q.findLessons(tx, schoolId, slot);
   const co = await q.coTeachersOf(
@@ -538,13 +505,9 @@ export function addLesson(deps: AppDeps, doer: Doer, schoolId: string, input: Le
     const school = await manage(tx, doer, schoolId, 'timetable');
     await checkLesson(tx, school, null, input);
     const lessonId = await mapConflicts(async () => {
-      const row = await tx
-        .insertInto('lessons')
-        .values({ trust_id: school.trust_id, school_id: schoolId, ...lessonValues(input) })
-        .returning('lesson_id')
-        .executeTakeFirstOrThrow();
-      await q.setCoTeachers(tx, school.trust_id, row.lesson_id, input.coTeacherIds);
-      return row.lesson_id;
+      const id = await q.insertLesson(tx, school.trust_id, schoolId, lessonValues(input));
+      await q.setCoTeachers(tx, school.trust_id, id, input.coTeacherIds);
+      return id;
     }, lessonConflicts);
     await auditSetup(tx, doer, 'lesson.added', 'lesson', lessonId);
     return { lesson: await oneLesson(tx, schoolId, lessonId) };
@@ -563,12 +526,7 @@ export function editLesson(
     await oneLesson(tx, schoolId, lessonId);
     await checkLesson(tx, school, lessonId, input);
     await mapConflicts(async () => {
-      await tx
-        .updateTable('lessons')
-        .set(lessonValues(input))
-        .where('school_id', '=', schoolId)
-        .where('lesson_id', '=', lessonId)
-        .execute();
+      await q.updateLesson(tx, schoolId, lessonId, lessonValues(input));
       await q.setCoTeachers(tx, school.trust_id, lessonId, input.coTeacherIds);
     }, lessonConflicts);
     await auditSetup(tx, doer, 'lesson.edited', 'lesson', lessonId);
@@ -580,11 +538,7 @@ export function removeLesson(deps: AppDeps, doer: Doer, schoolId: string, lesson
   return withTenant(deps.db, doer.auth.actor.trustId, async (tx) => {
     await manage(tx, doer, schoolId, 'timetable');
     await oneLesson(tx, schoolId, lessonId);
-    await tx
-      .deleteFrom('lessons')
-      .where('school_id', '=', schoolId)
-      .where('lesson_id', '=', lessonId)
-      .execute();
+    await q.deleteLesson(tx, schoolId, lessonId);
     await auditSetup(tx, doer, 'lesson.removed', 'lesson', lessonId);
   });
 }

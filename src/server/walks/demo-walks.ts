@@ -7,7 +7,10 @@ import { createFocus } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { addPlannedWalks } from '../programmes/planned-walks.service.ts';
 import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
-import { addVisits, createWalk, proposeVisits, publishWalk } from './walks.service.ts';
+import { proposeVisits } from './planning.service.ts';
+import { addVisits } from './visits.service.ts';
+import { createWalk, publishWalk } from './walk-editing.service.ts';
+import * as q from './walks.queries.ts';
 
 /**
  * The demo trust's Autumn 2026 programme in each school, planned as a leader would have done
@@ -62,22 +65,7 @@ export async function seedDemoWalks(
   };
 
   const lookFors = await withTenant(db, written.trustId, (tx) =>
-    tx
-      .selectFrom('framework_versions as v')
-      .innerJoin('frameworks as f', (j) =>
-        j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
-      )
-      .innerJoin('framework_lenses as l', (j) =>
-        j.onRef('l.trust_id', '=', 'v.trust_id').onRef('l.version_id', '=', 'v.version_id'),
-      )
-      .innerJoin('framework_look_fors as lf', (j) =>
-        j.onRef('lf.trust_id', '=', 'l.trust_id').onRef('lf.lens_id', '=', 'l.lens_id'),
-      )
-      .select(['v.version_id', 'l.key as lens_key', 'lf.look_for_id'])
-      .where('f.name', '=', 'Teaching and learning')
-      .where('v.status', '=', 'published')
-      .orderBy('lf.position')
-      .execute(),
+    q.publishedLookFors(tx, 'Teaching and learning'),
   );
   const versionId = lookFors[0]!.version_id;
 

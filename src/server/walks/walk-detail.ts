@@ -1,0 +1,129 @@
+import type { Walk, WalkDetail } from '../../contracts/walks.ts';
+import type { Tx } from '../db/with-tenant.ts';
+import type { AppDeps, SignedIn } from '../http/context.ts';
+import * as vq from './visits.queries.ts';
+import {
+  checkPlan,
+  contextOf,
+  currentFacts,
+  may,
+  noVisits,
+  type Problem,
+  walkFacts,
+} from './walk-context.ts';
+import * as q from './walks.queries.ts';
+
+// A walk as the API shows it: the walk, its route of visits and what would stop it being published.
+
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export type Filters = Awaited<ReturnType<typeof q.walkFilters>>;
+
+export function walkDto(
+  w: q.WalkRow,
+  observers: readonly { person_id: string; full_name: string }[],
+  filters: Filters,
+) {
+  const mine = <T extends { walk_id: string; id: string; name: string }>(rows: readonly T[]) =>
+    rows.filter((r) => r.walk_id === w.walk_id).map((r) => ({ id: r.id, name: r.name }));
+  return {
+    id: w.walk_id,
+    schoolId: w.school_id,
+    schoolName: w.school_name,
+    programmeId: w.programme_id,
+    programmeTitle: w.programme_title ?? null,
+    programmeStatus: w.programme_status ?? null,
+    offProgrammeReason: w.off_programme_reason,
+    kind: w.kind,
+    date: w.walk_date,
+    windowStart: w.window_start,
+    windowEnd: w.window_end,
+    focusId: w.focus_id,
+    focusTitle: w.focus_title,
+    purpose: w.purpose,
+    status: w.status,
+    publishedAt: iso(w.published_at),
+    cancelReason: w.cancel_reason,
+    observers: observers.map((o) => ({ id: o.person_id, fullName: o.full_name })),
+    departments: mine(filters.departments),
+    yearGroups: mine(filters.yearGroups),
+  } satisfies Walk;
+}
+
+export async function detail(
+  tx: Tx,
+  deps: AppDeps,
+  auth: SignedIn,
+  walkId: string,
+): Promise<WalkDetail> {
+  const walk = (await q.findWalk(tx, walkId))!;
+  const ctx = await contextOf(tx, deps, walk);
+  const facts = await currentFacts(tx, ctx);
+  const problems: Problem[] =
+    walk.status === 'draft'
+      ? await checkPlan(
+          tx,
+          ctx,
+          walkFacts(
+            walk,
+            ctx.observers.map((o) => o.person_id),
+          ),
+          facts,
+          'publish',
+        )
+      : [];
+  if (walk.status === 'draft' && facts.length === 0) problems.push(noVisits(walk.walk_id));
+  const coNames = new Map<string, string[]>();
+  for (const r of await vq.visitCoTeachers(
+    tx,
+    ctx.visits.map((v) => v.visit_id),
+  )) {
+    coNames.set(r.visit_id, [...(coNames.get(r.visit_id) ?? []), r.full_name]);
+  }
+  return {
+    walk: walkDto(walk, ctx.observers, ctx.filters),
+    visits: ctx.visits.map((v) => ({
+      id: v.visit_id,
+      lessonId: v.lesson_id,
+      teacherId: v.teacher_id,
+      teacherName: v.teacher_name,
+      classCode: v.class_code,
+      room: v.room_name,
+      building: v.building,
+      floor: v.floor,
+      department: v.department,
+      yearGroup: v.year_group,
+      startsAt: v.starts_at,
+      endsAt: v.ends_at,
+      plannedStart: v.planned_start.toISOString(),
+      plannedEnd: v.planned_end.toISOString(),
+      order: v.route_order,
+      invited: v.invited,
+      status: v.status,
+      reasons: v.reasons,
+      noticeSentAt: iso(v.notice_sent_at),
+      needsTeacherAgreement: v.needs_teacher_agreement,
+      teacherAgreedAt: iso(v.teacher_agreed_at),
+      coTeacherNames: coNames.get(v.visit_id) ?? [],
+    })),
+    problems,
+    canEdit: may(auth, 'walk.manage', walk),
+  };
+}
+
+export async function walkList(tx: Tx, ids: readonly string[]) {
+  const observers = await q.listObservers(tx, ids);
+  const filters = await q.walkFilters(tx, ids);
+  const walks: Walk[] = [];
+  for (const id of ids) {
+    const w = (await q.findWalk(tx, id))!;
+    walks.push(
+      walkDto(
+        w,
+        observers.filter((o) => o.walk_id === id),
+        filters,
+      ),
+    );
+  }
+  return walks;
+}
