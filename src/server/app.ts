@@ -30,7 +30,7 @@ import { insightsRoutes } from './insights/insights.routes.ts';
 import { type CredentialConsole, createTransport, printCredentialMail } from './mail/mailer.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
-import { invitationRoutes } from './people/invitations.routes.ts';
+import { staffInvitationRoutes } from './people/invitations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
@@ -166,7 +166,7 @@ export async function buildApp({
   await app.register(importRoutes, deps);
   await app.register(frameworkRoutes, deps);
   await app.register(outboxRoutes, deps);
-  await app.register(invitationRoutes, deps);
+  await app.register(staffInvitationRoutes, deps);
   await app.register(recordRoutes, deps);
   await app.register(noticeRoutes, deps);
   await app.register(calendarFeedRoutes, deps);

@@ -12,7 +12,7 @@ const errors = {
   404: apiErrorSchema,
 };
 
-export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const staffInvitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.post(
     '/api/invitations',
     {
