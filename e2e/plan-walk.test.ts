@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSchoolDays, formatDate } from '../src/domain/calendar/calendar.ts';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import { DEMO_PASSWORD } from '../src/server/demo/demo-trust.ts';
+import { loadCalendar } from '../src/server/kernel/school-rules.ts';
 import { localDate } from '../src/server/kernel/school-time.ts';
-import { loadCalendar } from '../src/server/programmes/protocol-settings.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
 
 /**

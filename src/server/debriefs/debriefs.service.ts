@@ -10,9 +10,9 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { loadSettingsRow } from '../kernel/school-rules.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as q from './debriefs.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();

@@ -8,11 +8,11 @@ import type { NoticesTable } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { localDate, localTime } from '../kernel/school-time.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { decide } from '../policy/policy.ts';
-import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as q from './notices.queries.ts';
 
 /**

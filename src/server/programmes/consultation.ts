@@ -6,9 +6,9 @@ import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
+import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { localDate } from '../kernel/school-time.ts';
 import { type Queued, queueMail } from '../mail/mailer.ts';
-import { loadCalendar, loadSettingsRow } from './protocol-settings.ts';
 
 /** What consultation needs about a school: its row, settings, calendar and today. */
 export async function consultationContext(tx: Tx, deps: AppDeps, schoolId: string) {

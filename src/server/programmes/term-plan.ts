@@ -3,9 +3,9 @@ import type { TermPlan } from '../../contracts/programmes.ts';
 import { planTerm, spreadWalks } from '../../domain/planner/term.ts';
 import type { TimetableEntry } from '../../domain/planner/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { toDomainSettings } from '../kernel/school-rules.ts';
 import { visitHistory } from '../walks/walk-reading.service.ts';
 import type { ConsultationContext } from './consultation.ts';
-import { toDomainSettings } from './protocol-settings.ts';
 
 /** The school's whole weekly timetable, as the planner reads it. */
 async function timetable(tx: Tx, schoolId: string): Promise<TimetableEntry[]> {

@@ -11,12 +11,8 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { localDate, localTime } from '../kernel/school-time.ts';
-import {
-  loadCalendar,
-  loadSettingsRow,
-  toDomainSettings,
-} from '../programmes/protocol-settings.ts';
 import * as q from './report.queries.ts';
 import * as f from './report-facts.queries.ts';
 

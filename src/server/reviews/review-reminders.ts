@@ -2,10 +2,10 @@ import { reviewDue, reviewFrequencyLabels } from '../../domain/reviews/schedule.
 import type { School } from '../db/schema.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
+import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
-import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as q from './reviews.queries.ts';
 
 /**

@@ -27,10 +27,10 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { insertNotices } from '../kernel/in-app-notices.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
+import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import { loadCalendar, loadSettingsRow } from '../programmes/protocol-settings.ts';
 import * as q from './reviews.queries.ts';
 
 /**

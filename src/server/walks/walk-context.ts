@@ -11,13 +11,9 @@ import { recordAudit } from '../audit/audit.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { type Action, decide } from '../policy/policy.ts';
-import {
-  loadCalendar,
-  loadSettingsRow,
-  toDomainSettings,
-} from '../programmes/protocol-settings.ts';
 import * as vq from './visits.queries.ts';
 import * as q from './walks.queries.ts';
 
