@@ -6,10 +6,10 @@ import {
   publishDraft,
 } from '../frameworks/frameworks.service.ts';
 import type { SignedIn } from '../http/context.ts';
-import { seedDemoRecords } from '../insights/demo-records.ts';
-import { seedDemoReview } from '../reviews/demo-review.ts';
-import { seedDemoWalks } from '../walks/demo-walks.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
+import { seedDemoRecords } from './records.ts';
+import { seedDemoReview } from './review.ts';
+import { seedDemoWalks } from './walks.ts';
 import { writeTrust } from './write-trust.ts';
 
 /** Seeds the demo trust when the database holds no account yet. Returns the trust, or null if it was already there. */

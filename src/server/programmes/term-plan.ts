@@ -4,7 +4,7 @@ import { planTerm, spreadWalks } from '../../domain/planner/term.ts';
 import type { TimetableEntry } from '../../domain/planner/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { toDomainSettings } from '../kernel/school-rules.ts';
-import { visitHistory } from '../walks/walk-reading.service.ts';
+import { visitHistory } from '../kernel/visit-history.ts';
 import type { ConsultationContext } from './consultation.ts';
 
 /** The school's whole weekly timetable, as the planner reads it. */

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
+import { seedDemoReview } from '../demo/review.ts';
 import { createTestTrust, type TestTrust } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { seedDemoReview } from './demo-review.ts';
 
 /**
  * Reviews with all staff and their anonymous pulse (rule 11), over real HTTP on a real database:

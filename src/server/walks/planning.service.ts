@@ -9,6 +9,7 @@ import { toMinutes } from '../../domain/protocol/time.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { visitHistory } from '../kernel/visit-history.ts';
 import {
   noticeNewVisits,
   noticeVisitsChanged,
@@ -46,7 +47,7 @@ async function planInput(
   const teacherIds = [
     ...new Set(lessons.flatMap((l) => [l.teacher_id, ...(l.co_teacher_ids ?? [])])),
   ];
-  const history = await vq.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  const history = await visitHistory(tx, teacherIds, ctx.walk.walk_id);
   const invited = ctx.visits.filter((v) => v.status === 'planned' && v.invited && v.lesson_id);
   return {
     walk: {

@@ -13,6 +13,7 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
+import { visitHistory } from '../kernel/visit-history.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as vq from './visits.queries.ts';
 import * as q from './walks.queries.ts';
@@ -160,7 +161,7 @@ export async function checkPlan(
   mode: 'save' | 'publish',
 ) {
   const teacherIds = [...new Set(visits.flatMap((v) => v.teacherIds))];
-  const history = await vq.visitHistory(tx, teacherIds, ctx.walk.walk_id);
+  const history = await visitHistory(tx, teacherIds, ctx.walk.walk_id);
   // A health-and-safety walk audits rooms: its visits count against no teacher's cap (rule 5).
   const siteAudit = ctx.walk.kind === 'health_and_safety';
   const violations = checkWalkPlan({

@@ -1,7 +1,6 @@
-import { type Tx, withTenant } from '../db/with-tenant.ts';
+import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
-import * as vq from './visits.queries.ts';
 import { authorisedWalk } from './walk-context.ts';
 import { detail, walkList } from './walk-detail.ts';
 import * as q from './walks.queries.ts';
@@ -31,13 +30,4 @@ export function myWalks(deps: AppDeps, auth: SignedIn) {
     ).map((r) => r.walk_id);
     return { walks: await walkList(tx, ids) };
   });
-}
-
-/**
- * Every counted visit of these teachers on walks (other than `exceptWalkId`), inside the caller's
- * transaction: caps and "least recently visited" for another feature (the term planner), without
- * reaching into the walks feature's queries.
- */
-export function visitHistory(tx: Tx, teacherIds: readonly string[], exceptWalkId: string | null) {
-  return vq.visitHistory(tx, teacherIds, exceptWalkId);
 }

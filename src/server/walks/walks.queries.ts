@@ -313,23 +313,3 @@ export async function cancelWalkAndVisits(tx: Tx, walkId: string, reason: string
     .where('status', '=', 'planned')
     .execute();
 }
-
-/** The look-fors of the published version of the trust framework with this name, by lens. */
-export function publishedLookFors(tx: Tx, frameworkName: string) {
-  return tx
-    .selectFrom('framework_versions as v')
-    .innerJoin('frameworks as f', (j) =>
-      j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
-    )
-    .innerJoin('framework_lenses as l', (j) =>
-      j.onRef('l.trust_id', '=', 'v.trust_id').onRef('l.version_id', '=', 'v.version_id'),
-    )
-    .innerJoin('framework_look_fors as lf', (j) =>
-      j.onRef('lf.trust_id', '=', 'l.trust_id').onRef('lf.lens_id', '=', 'l.lens_id'),
-    )
-    .select(['v.version_id', 'l.key as lens_key', 'lf.look_for_id'])
-    .where('f.name', '=', frameworkName)
-    .where('v.status', '=', 'published')
-    .orderBy('lf.position')
-    .execute();
-}

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { canonicalBody, canonicalJson, type RecordBodyInput } from '../../domain/records/body.ts';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import { rebuildRollups } from './rollups.ts';
+import { rebuildRollups } from '../insights/rollups.ts';
 
 /**
  * Handed-in records for the demo trust's past walks (before 23 November 2026), so its dashboards

@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
 import { readConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { withTenant } from '../db/with-tenant.ts';
-import type { DemoTrust } from '../demo/demo-trust.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import { createFocus } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { addPlannedWalks } from '../programmes/planned-walks.service.ts';
 import { createProgramme, transitionProgramme } from '../programmes/programmes.service.ts';
-import { proposeVisits } from './planning.service.ts';
-import { addVisits } from './visits.service.ts';
-import { createWalk, publishWalk } from './walk-editing.service.ts';
-import * as q from './walks.queries.ts';
+import { proposeVisits } from '../walks/planning.service.ts';
+import { addVisits } from '../walks/visits.service.ts';
+import { createWalk, publishWalk } from '../walks/walk-editing.service.ts';
+import type { DemoTrust } from './demo-trust.ts';
 
 /**
  * The demo trust's Autumn 2026 programme in each school, planned as a leader would have done
@@ -65,7 +64,7 @@ export async function seedDemoWalks(
   };
 
   const lookFors = await withTenant(db, written.trustId, (tx) =>
-    q.publishedLookFors(tx, 'Teaching and learning'),
+    publishedLookFors(tx, 'Teaching and learning'),
   );
   const versionId = lookFors[0]!.version_id;
 
@@ -150,4 +149,24 @@ export async function seedDemoWalks(
       await publishWalk(deps, auth, walkId);
     }
   }
+}
+
+/** The look-fors of the published version of the trust framework with this name, by lens. */
+function publishedLookFors(tx: Tx, frameworkName: string) {
+  return tx
+    .selectFrom('framework_versions as v')
+    .innerJoin('frameworks as f', (j) =>
+      j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
+    )
+    .innerJoin('framework_lenses as l', (j) =>
+      j.onRef('l.trust_id', '=', 'v.trust_id').onRef('l.version_id', '=', 'v.version_id'),
+    )
+    .innerJoin('framework_look_fors as lf', (j) =>
+      j.onRef('lf.trust_id', '=', 'l.trust_id').onRef('lf.lens_id', '=', 'l.lens_id'),
+    )
+    .select(['v.version_id', 'l.key as lens_key', 'lf.look_for_id'])
+    .where('f.name', '=', frameworkName)
+    .where('v.status', '=', 'published')
+    .orderBy('lf.position')
+    .execute();
 }

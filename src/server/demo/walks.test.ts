@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
-import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { seedDemoIfEmpty } from './seed.ts';
 
 describe('the demo trust’s programmes and walks', () => {
   let database: TestDatabase;
