@@ -1,5 +1,5 @@
 import type { MailDeps } from '../mail/after-commit.ts';
-import { noticeHandedInRecords } from '../responses/responses.service.ts';
+import { noticeHandedInRecords } from '../records/hand-in-notices.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindDueActions } from './actions.service.ts';
 

@@ -44,3 +44,26 @@ export function schoolPeople(tx: Tx, schoolId: string, roles?: readonly Role[]) 
       .execute()
   );
 }
+
+/** Names and codes of the school's staff, only for the check that a focus names nobody. */
+export function listStaffNames(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('people')
+    .leftJoin('staff_profiles', (j) =>
+      j
+        .onRef('staff_profiles.trust_id', '=', 'people.trust_id')
+        .onRef('staff_profiles.person_id', '=', 'people.person_id')
+        .on('staff_profiles.school_id', '=', schoolId),
+    )
+    .select(['people.person_id', 'people.full_name', 'staff_profiles.staff_code'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships')
+          .select('memberships.person_id')
+          .whereRef('memberships.person_id', '=', 'people.person_id')
+          .where('memberships.school_id', '=', schoolId),
+      ),
+    )
+    .execute();
+}

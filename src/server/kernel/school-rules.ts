@@ -1,9 +1,13 @@
 import type { ProtocolSettingsDto } from '../../contracts/programmes.ts';
+import type { ResponseWindow } from '../../contracts/responses.ts';
 import type { SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { mondayOf } from '../../domain/calendar/calendar.ts';
+import { responseWindow as windowOf } from '../../domain/protocol/response-window.ts';
 import { DEFAULT_PROTOCOL_SETTINGS, type ProtocolSettings } from '../../domain/protocol/types.ts';
 import type { School } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { todayIn } from './school-time.ts';
+import type { VisitRow } from './visits.ts';
 
 /**
  * The school's rules and calendar as the domain reads them: every feature that applies the
@@ -86,4 +90,24 @@ export async function loadCalendar(
     cycleWeeks: school.timetable_cycle_weeks === 2 ? 2 : 1,
     ...(anchor ? { cycleAnchor: anchor } : {}),
   };
+}
+
+const NO_CALENDAR: SchoolCalendar = { terms: [], closures: [], cycleWeeks: 1 };
+
+/** The visit's response window, as the domain's `responseWindow` works it out in school days. */
+export async function responseWindow(
+  tx: Tx,
+  visit: Pick<VisitRow, 'school_id' | 'time_zone' | 'timetable_cycle_weeks'>,
+  firstHandIn: Date | null,
+  now: Date,
+): Promise<ResponseWindow> {
+  const settings = await loadSettingsRow(tx, visit.school_id);
+  const today = todayIn(visit.time_zone, now);
+  if (!firstHandIn) return windowOf(NO_CALENDAR, settings, null, today);
+  const calendar = await loadCalendar(
+    tx,
+    { school_id: visit.school_id, timetable_cycle_weeks: visit.timetable_cycle_weeks },
+    settings.cycleAnchor,
+  );
+  return windowOf(calendar, settings, todayIn(visit.time_zone, firstHandIn), today);
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { listStaffNames } from '../protocol-report/report.queries.ts';
+import { listStaffNames } from '../kernel/school-people.ts';
 import * as cq from './consultation.queries.ts';
 import { consultationContext } from './consultation.ts';
 import type { ProgrammeRow } from './programmes.queries.ts';

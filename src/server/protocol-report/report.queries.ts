@@ -129,26 +129,3 @@ export function history(tx: Tx, teacherIds: readonly string[], exceptWalkIds: re
   if (exceptWalkIds.length > 0) query = query.where('visits.walk_id', 'not in', exceptWalkIds);
   return query.execute();
 }
-
-/** Names and codes of the school's staff, only for the check that a focus names nobody. */
-export function listStaffNames(tx: Tx, schoolId: string) {
-  return tx
-    .selectFrom('people')
-    .leftJoin('staff_profiles', (j) =>
-      j
-        .onRef('staff_profiles.trust_id', '=', 'people.trust_id')
-        .onRef('staff_profiles.person_id', '=', 'people.person_id')
-        .on('staff_profiles.school_id', '=', schoolId),
-    )
-    .select(['people.person_id', 'people.full_name', 'staff_profiles.staff_code'])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships')
-          .select('memberships.person_id')
-          .whereRef('memberships.person_id', '=', 'people.person_id')
-          .where('memberships.school_id', '=', schoolId),
-      ),
-    )
-    .execute();
-}

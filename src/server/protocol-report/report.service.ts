@@ -11,6 +11,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { listStaffNames } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { localDate, localTime } from '../kernel/school-time.ts';
 import * as q from './report.queries.ts';
@@ -133,7 +134,7 @@ async function build(
   const [observers, visits, staff] = await Promise.all([
     q.listObservers(tx, walkIds),
     q.listVisits(tx, walkIds),
-    q.listStaffNames(tx, school.school_id),
+    listStaffNames(tx, school.school_id),
   ]);
   const co = await q.coTeachers(
     tx,

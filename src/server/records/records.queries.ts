@@ -408,3 +408,36 @@ export async function insertPhoto(
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** Handed-in records whose teachers have not been told yet. */
+export function recordsNotYetTold(tx: Tx) {
+  return tx
+    .selectFrom('records as r')
+    .select(['r.record_id', 'r.visit_id'])
+    .where('r.handed_in_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('record_hand_in_notices as n')
+            .select('n.record_id')
+            .whereRef('n.trust_id', '=', 'r.trust_id')
+            .whereRef('n.record_id', '=', 'r.record_id'),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Notes that these records' teachers have been told (once: a second note is ignored). */
+export async function markRecordsTold(
+  tx: Tx,
+  trustId: string,
+  recordIds: readonly string[],
+  now: Date,
+) {
+  await tx
+    .insertInto('record_hand_in_notices')
+    .values(recordIds.map((id) => ({ trust_id: trustId, record_id: id, told_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

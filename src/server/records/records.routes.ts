@@ -15,7 +15,6 @@ import {
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { requireSignedIn } from '../http/sessions.ts';
-import { noticeHandedInRecords } from '../responses/responses.service.ts';
 import {
   captureBundle,
   handIn,
@@ -123,18 +122,7 @@ export const recordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     },
     async (request) => {
       const auth = requireSignedIn(request);
-      const result = await handIn(deps, auth, request.params.walkId);
-      // The hand-in has committed: tell the visited teachers now. The scheduled run in main.ts
-      // retries (idempotently) if this fails, so a mail problem never undoes a hand-in.
-      if (result.handedIn > 0) {
-        await noticeHandedInRecords(deps, [auth.actor.trustId]).catch((err) =>
-          request.log.error(
-            { err },
-            'telling teachers of handed-in records failed; the timer will retry',
-          ),
-        );
-      }
-      return result;
+      return handIn(deps, auth, request.params.walkId, request.log);
     },
   );
 

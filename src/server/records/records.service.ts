@@ -21,7 +21,9 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { refreshVisitRollups, refreshWalkRollups } from '../insights/rollups.ts';
 import { localDate } from '../kernel/school-time.ts';
+import type { MailDeps } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
+import { noticeHandedInRecords } from './hand-in-notices.ts';
 import * as q from './records.queries.ts';
 import { checkerNames, refuseUnlessNeutral, schoolChecker } from './rule-nine.ts';
 
@@ -362,7 +364,24 @@ export async function putRecord(
 }
 
 /** Hands in all of this observer's records for the walk; later edits become new versions. */
-export function handIn(deps: RecordDeps, auth: SignedIn, walkId: string) {
+export async function handIn(
+  deps: RecordDeps & MailDeps,
+  auth: SignedIn,
+  walkId: string,
+  log?: { error(obj: unknown, msg: string): void },
+) {
+  const result = await handInRecords(deps, auth, walkId);
+  // The hand-in has committed: tell the visited teachers now. The scheduled run retries
+  // (idempotently) if this fails, so a mail problem never undoes a hand-in.
+  if (result.handedIn > 0) {
+    await noticeHandedInRecords(deps, [auth.actor.trustId]).catch((err) =>
+      log?.error({ err }, 'telling teachers of handed-in records failed; the timer will retry'),
+    );
+  }
+  return result;
+}
+
+function handInRecords(deps: RecordDeps, auth: SignedIn, walkId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const { walk, observing } = await observedWalk(tx, auth, walkId, 'hand in records');
     if (!observing) throw notAnObserver();

@@ -1,46 +1,5 @@
 import type { Tx } from '../db/with-tenant.ts';
 
-/** A visit with what its records page needs: the walk's focus and the school's time zone. */
-export function findVisit(tx: Tx, visitId: string) {
-  return tx
-    .selectFrom('visits as v')
-    .innerJoin('walks as w', (j) =>
-      j.onRef('w.trust_id', '=', 'v.trust_id').onRef('w.walk_id', '=', 'v.walk_id'),
-    )
-    .innerJoin('schools as s', (j) =>
-      j.onRef('s.trust_id', '=', 'v.trust_id').onRef('s.school_id', '=', 'v.school_id'),
-    )
-    .select([
-      'v.trust_id',
-      'v.school_id',
-      'v.visit_id',
-      'v.walk_id',
-      'v.teacher_id',
-      'v.class_code',
-      'v.room_name',
-      'v.visit_date',
-      'w.focus_id',
-      'w.focus_title',
-      'w.purpose',
-      's.name as school_name',
-      's.time_zone',
-      's.timetable_cycle_weeks',
-    ])
-    .where('v.visit_id', '=', visitId)
-    .executeTakeFirst();
-}
-export type VisitRow = NonNullable<Awaited<ReturnType<typeof findVisit>>>;
-
-/** The visit's teachers: the class teacher and any co-teachers of the lesson. */
-export async function teachersOfVisit(tx: Tx, visit: Pick<VisitRow, 'visit_id' | 'teacher_id'>) {
-  const co = await tx
-    .selectFrom('visit_co_teachers')
-    .select('person_id')
-    .where('visit_id', '=', visit.visit_id)
-    .execute();
-  return [visit.teacher_id, ...co.map((c) => c.person_id)];
-}
-
 /** Handed-in records of a visit, with their observers' names. */
 export function handedInRecords(tx: Tx, visitIds: readonly string[]) {
   if (visitIds.length === 0) return Promise.resolve([]);
@@ -162,15 +121,6 @@ export function coachOf(tx: Tx, schoolId: string, teacherId: string) {
     .where('sp.school_id', '=', schoolId)
     .where('sp.person_id', '=', teacherId)
     .executeTakeFirst();
-}
-
-export function personContact(tx: Tx, personIds: readonly string[]) {
-  if (personIds.length === 0) return Promise.resolve([]);
-  return tx
-    .selectFrom('people')
-    .select(['person_id', 'full_name', 'email'])
-    .where('person_id', 'in', personIds)
-    .execute();
 }
 
 /** The school's leaders (school_leader role in that school). */
@@ -398,37 +348,4 @@ export async function revokeShare(tx: Tx, visitId: string, now: Date) {
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
-}
-
-/** Handed-in records whose teachers have not been told yet. */
-export function recordsNotYetTold(tx: Tx) {
-  return tx
-    .selectFrom('records as r')
-    .select(['r.record_id', 'r.visit_id'])
-    .where('r.handed_in_at', 'is not', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('record_hand_in_notices as n')
-            .select('n.record_id')
-            .whereRef('n.trust_id', '=', 'r.trust_id')
-            .whereRef('n.record_id', '=', 'r.record_id'),
-        ),
-      ),
-    )
-    .execute();
-}
-
-/** Notes that these records' teachers have been told (once: a second note is ignored). */
-export async function markRecordsTold(
-  tx: Tx,
-  trustId: string,
-  recordIds: readonly string[],
-  now: Date,
-) {
-  await tx
-    .insertInto('record_hand_in_notices')
-    .values(recordIds.map((id) => ({ trust_id: trustId, record_id: id, told_at: now })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }

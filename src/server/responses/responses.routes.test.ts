@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
+import { noticeHandedInRecords } from '../records/hand-in-notices.ts';
 import {
   createTestTrust,
   createTestWalk,
@@ -8,7 +9,6 @@ import {
   type TestWalk,
 } from '../testing/factories.ts';
 import { Client, startTestApp, type TestApp } from '../testing/test-app.ts';
-import { noticeHandedInRecords } from './responses.service.ts';
 
 /**
  * The teacher's side of a visit (issue 7): reading every record of their own visits (and no one

@@ -1,21 +1,17 @@
-import { createHash } from 'node:crypto';
 import type {
   Flag,
   FlagInput,
   MyVisitRecords,
   ResolveFlag,
-  ResponseWindow,
   Viewer,
   VisitRecords,
 } from '../../contracts/responses.ts';
-import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { formatDate } from '../../domain/calendar/calendar.ts';
 import { prevalenceLevels } from '../../domain/frameworks/types.ts';
 import { presentRecord, type Reader } from '../../domain/neutral-language/present.ts';
-import { responseWindow as windowOf } from '../../domain/protocol/response-window.ts';
 import {
   type CaptureLookFor,
   canonicalBody,
-  canonicalJson,
   type RecordBody,
   validateRecordBody,
 } from '../../domain/records/body.ts';
@@ -23,18 +19,16 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
-import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
-import { todayIn } from '../kernel/school-time.ts';
-import { allTrustIds } from '../kernel/trusts.ts';
-import { type MailDeps, type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
+import { focusLookFors } from '../kernel/focus-look-fors.ts';
+import { responseWindow } from '../kernel/school-rules.ts';
+import { findVisit, personContact, teachersOfVisit, type VisitRow } from '../kernel/visits.ts';
+import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
-import * as records from '../records/records.queries.ts';
+import * as records from '../records/record-access.ts';
 import { refuseUnlessNeutral, schoolChecker } from '../records/rule-nine.ts';
 import * as q from './responses.queries.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const audit = (tx: Tx, auth: SignedIn, action: string, subjectType: string, subjectId: string) =>
   recordAudit(tx, {
@@ -50,31 +44,12 @@ const audit = (tx: Tx, auth: SignedIn, action: string, subjectType: string, subj
 // ---------------------------------------------------------------------------------------------
 
 /** No record handed in: the window is not open, and no calendar is needed to say so. */
-const NO_CALENDAR: SchoolCalendar = { terms: [], closures: [], cycleWeeks: 1 };
-
-/** The visit's response window, as the domain's `responseWindow` works it out in school days. */
-export async function responseWindow(
-  tx: Tx,
-  visit: Pick<q.VisitRow, 'school_id' | 'time_zone' | 'timetable_cycle_weeks'>,
-  firstHandIn: Date | null,
-  now: Date,
-): Promise<ResponseWindow> {
-  const settings = await loadSettingsRow(tx, visit.school_id);
-  const today = todayIn(visit.time_zone, now);
-  if (!firstHandIn) return windowOf(NO_CALENDAR, settings, null, today);
-  const calendar = await loadCalendar(
-    tx,
-    { school_id: visit.school_id, timetable_cycle_weeks: visit.timetable_cycle_weeks },
-    settings.cycleAnchor,
-  );
-  return windowOf(calendar, settings, todayIn(visit.time_zone, firstHandIn), today);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Who may read a visit's records (DESIGN.md §6)
 // ---------------------------------------------------------------------------------------------
 
-type Access = { visit: q.VisitRow; viewer: Viewer; teacherIds: string[] };
+type Access = { visit: VisitRow; viewer: Viewer; teacherIds: string[] };
 
 /**
  * The visited teacher (or a co-teacher), a coach the teacher shared the visit with, the school's
@@ -82,11 +57,11 @@ type Access = { visit: q.VisitRow; viewer: Viewer; teacherIds: string[] };
  * the trust, 404 outside it (RLS: another trust's visit does not exist here).
  */
 async function visitAccess(tx: Tx, auth: SignedIn, visitId: string): Promise<Access> {
-  const visit = await q.findVisit(tx, visitId);
+  const visit = await findVisit(tx, visitId);
   if (!visit) throw notFound('The visit');
   const me = auth.actor.personId;
   const where = { trustId: visit.trust_id, schoolId: visit.school_id };
-  const teacherIds = await q.teachersOfVisit(tx, visit);
+  const teacherIds = await teachersOfVisit(tx, visit);
   if (
     teacherIds.includes(me) &&
     decide(auth.actor, 'record.read_own_visit', { ...where, personId: me }) === 'allow'
@@ -117,9 +92,9 @@ function itemLabel(item: string, lookFors: readonly { id: string; prompt: string
   return kind === 'voice' ? `What pupils said: “${prompt}”` : `“${prompt}”`;
 }
 
-async function lookForsOfVisit(tx: Tx, visit: q.VisitRow) {
+async function lookForsOfVisit(tx: Tx, visit: VisitRow) {
   if (!visit.focus_id) return [];
-  const rows = await records.focusLookFors(tx, visit.focus_id);
+  const rows = await focusLookFors(tx, visit.focus_id);
   return rows.map((r) => ({
     id: r.id,
     prompt: r.prompt,
@@ -370,7 +345,7 @@ export function myFlags(deps: AppDeps, auth: SignedIn) {
           schoolId: f.school_id,
         }) === 'allow';
       if (f.observer_id !== auth.actor.personId && !leader) continue;
-      const visit = (await q.findVisit(tx, f.visit_id))!;
+      const visit = (await findVisit(tx, f.visit_id))!;
       const lookFors = await lookForsOfVisit(tx, visit);
       out.push({
         ...flagDto(f, lookFors, auth),
@@ -435,7 +410,7 @@ export function addResponse(
       now: deps.now(),
     });
     await audit(tx, auth, 'record.respond', 'visit', visit.visit_id);
-    const observers = await q.personContact(tx, [...new Set(rows.map((r) => r.observer_id))]);
+    const observers = await personContact(tx, [...new Set(rows.map((r) => r.observer_id))]);
     for (const o of observers) {
       await mail(o.email, `A response to your record of ${visit.class_code}`, [
         `The teacher of ${visit.class_code} (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) has added a response to the records of the visit: context the observers could not see.`,
@@ -498,7 +473,7 @@ export function flagError(
       againstVersion: record.version_no,
     });
     await audit(tx, auth, 'record.flag_error', 'record', record.record_id);
-    const [observer] = await q.personContact(tx, [record.observer_id]);
+    const [observer] = await personContact(tx, [record.observer_id]);
     const leaders = await q.schoolLeaders(tx, visit.school_id);
     const lines = [
       `The teacher of ${visit.class_code} (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) has flagged a factual error in ${record.observer_name}'s record.`,
@@ -560,7 +535,7 @@ function correctedBody(
 async function correctItem(
   tx: Tx,
   auth: SignedIn,
-  visit: q.VisitRow,
+  visit: VisitRow,
   flag: q.FlagRow,
   correction: string | number | boolean,
   now: Date,
@@ -585,23 +560,13 @@ async function correctItem(
     [{ record_id: record.record_id, visit_id: record.visit_id, body: next }],
     'The correction was not saved',
   );
-  const correctedVersion = record.version_no + 1;
-  const bodyHash = sha256(canonicalJson(next));
-  await records.updateRecordBody(tx, record.record_id, {
-    versionNo: correctedVersion,
-    body: next,
-    bodyHash,
+  const correctedVersion = await records.keepCorrectedVersion(
+    tx,
+    record,
+    next,
+    auth.actor.personId,
     now,
-  });
-  await records.insertVersion(tx, {
-    trustId: record.trust_id,
-    recordId: record.record_id,
-    versionNo: correctedVersion,
-    body: next,
-    bodyHash,
-    now,
-    by: auth.actor.personId,
-  });
+  );
   await audit(tx, auth, 'record.correct', 'record', record.record_id);
   return correctedVersion;
 }
@@ -636,7 +601,7 @@ export function resolveFlag(
 ) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const flag = await openFlagToSettle(tx, auth, flagId);
-    const visit = (await q.findVisit(tx, flag.visit_id))!;
+    const visit = (await findVisit(tx, flag.visit_id))!;
     const now = deps.now();
     let correctedVersion: number | null = null;
     if (input.outcome === 'corrected') {
@@ -663,7 +628,7 @@ export function resolveFlag(
       correctedVersion,
     });
     await audit(tx, auth, 'record.flag_resolve', 'record_flag', flag.flag_id);
-    const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
+    const teachers = await personContact(tx, await teachersOfVisit(tx, visit));
     for (const t of teachers) {
       await mail(
         t.email,
@@ -749,79 +714,4 @@ export function revokeCoachShare(deps: AppDeps, auth: SignedIn, visitId: string)
     await audit(tx, auth, 'record.unshare', 'visit', visit.visit_id);
     return { revoked };
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Telling teachers that records were handed in (scheduled, and safe to call at any time)
-// ---------------------------------------------------------------------------------------------
-
-/**
- * Mails each visited teacher once for every newly handed-in record of their visits: "the records
- * of your visit can be read". Idempotent (record_hand_in_notices). Runs on the timer in main.ts;
- * the records service may also call it right after a hand-in.
- */
-export async function noticeHandedInRecords(deps: MailDeps, trustIds?: readonly string[]) {
-  let told = 0;
-  for (const trustId of trustIds ?? (await allTrustIds(deps.db))) {
-    told += await withTenantMail(deps, trustId, async (tx, mail) => {
-      const fresh = await q.recordsNotYetTold(tx);
-      if (fresh.length === 0) return 0;
-      const now = deps.now();
-      await q.markRecordsTold(
-        tx,
-        trustId,
-        fresh.map((r) => r.record_id),
-        now,
-      );
-      const visitIds = [...new Set(fresh.map((r) => r.visit_id))];
-      let n = 0;
-      for (const visitId of visitIds) {
-        const count = fresh.filter((r) => r.visit_id === visitId).length;
-        n += await tellTeachersOfHandIn(tx, deps, mail, { trustId, visitId, count, now });
-      }
-      return n;
-    });
-  }
-  return told;
-}
-
-/** Tells a visit's teachers, in the app and by mail, that `count` of its records were handed in. */
-async function tellTeachersOfHandIn(
-  tx: Tx,
-  deps: MailDeps,
-  mail: MailInTransaction,
-  { trustId, visitId, count, now }: { trustId: string; visitId: string; count: number; now: Date },
-): Promise<number> {
-  const visit = await q.findVisit(tx, visitId);
-  if (!visit) return 0;
-  const window = await responseWindow(tx, visit, now, now);
-  const teachers = await q.personContact(tx, await q.teachersOfVisit(tx, visit));
-  const title = `You can now read the records of your visit (${visit.class_code})`;
-  const link = `/visits/${visit.visit_id}/records`;
-  // Told in the app as well as by mail, in the same transaction as the mail.
-  await insertNotices(
-    tx,
-    teachers.map((t) => ({
-      trust_id: trustId,
-      person_id: t.person_id,
-      school_id: visit.school_id,
-      kind: 'records_handed_in' as const,
-      title,
-      body: `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`,
-      link,
-      walk_id: visit.walk_id,
-      visit_id: visit.visit_id,
-      created_at: now,
-    })),
-  );
-  for (const t of teachers) {
-    await mail(t.email, title, [
-      `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
-      'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
-      window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
-      '',
-      `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
-    ]);
-  }
-  return teachers.length;
 }
