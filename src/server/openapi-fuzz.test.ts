@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ErrorCode, errorCatalogue } from '../contracts/error-codes.ts';
 import { createTestTrust, type TestTrust } from './testing/factories.ts';
 import { Client, startTestApp, type TestApp } from './testing/test-app.ts';
 
@@ -152,13 +153,28 @@ describe('every route answers bad input with a 4xx, never a 5xx', () => {
         if (v.url === path && v.name === 'NUL id') continue;
         const sendsBody = method !== 'GET' && method !== 'DELETE' && bodySchema;
         const res = await admin.request(method, v.url, sendsBody ? v.body : undefined);
-        if (res.status >= 500 || (res.status >= 400 && !res.body?.error?.code)) {
+        const code: string | undefined = res.body?.error?.code;
+        if (res.status >= 500 || (res.status >= 400 && !code)) {
           failures.push(
             `${method} ${path} (${v.name}): ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
+        } else if (code && errorCatalogue[code as ErrorCode]?.status !== res.status) {
+          // One code, one status: the catalogue's, whichever route answers.
+          failures.push(
+            `${method} ${path} (${v.name}): ${code} came with ${res.status}, the catalogue says ${errorCatalogue[code as ErrorCode]?.status ?? 'nothing'}`,
           );
         }
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('lists every error code, with its status and meaning, once in the OpenAPI document', async () => {
+    const doc = (await admin.get('/api/docs/json')).body as {
+      components: { schemas: Record<string, { enum?: string[]; description?: string }> };
+    };
+    const listed = doc.components.schemas.ErrorCode;
+    expect(listed?.enum).toEqual(Object.keys(errorCatalogue));
+    expect(listed?.description).toContain('`walk_rejected` (422)');
   });
 });

@@ -91,7 +91,6 @@ export function listPriorities(deps: AppDeps, auth: SignedIn, schoolId: string) 
 function duplicateTitle(e: unknown, title: string) {
   if ((e as { code?: string }).code === '23505') {
     return new AppError(
-      409,
       'priority_exists',
       `The school already has a priority called “${title}”. Use that one, or give this one another title.`,
     );
@@ -247,7 +246,7 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
     }
   }
   if (problems.length > 0) {
-    throw new AppError(422, 'action_rejected', problems[0]!.message, problems);
+    throw new AppError('action_rejected', problems[0]!.message, problems);
   }
 }
 
@@ -375,20 +374,18 @@ export async function scheduleFollowUp(
     if (!may(auth, 'action.manage', action.school_id)) throw forbidden('plan a follow-up walk');
     if (action.follow_up_walk_id && action.follow_up_status !== 'cancelled') {
       throw new AppError(
-        409,
         'follow_up_exists',
         `This action already has a follow-up walk on ${formatDate(action.follow_up_date!)}. Open that walk to change it.`,
       );
     }
     if (!action.debrief_id) {
       throw new AppError(
-        422,
         'no_focus',
         'A follow-up walk repeats the focus of the debrief an action came from. Link this action to a debrief first.',
       );
     }
     const walk = await q.latestDebriefWalkFocus(tx, action.debrief_id);
-    if (!walk) throw new AppError(422, 'no_focus', 'The debrief has no walk to follow up.');
+    if (!walk) throw new AppError('no_focus', 'The debrief has no walk to follow up.');
     return { action, walk };
   });
   const { action, walk } = found;

@@ -17,7 +17,6 @@ import { verifyDecoy, verifyPassword } from './passwords.ts';
 
 const wrongCredentials = () =>
   new AppError(
-    401,
     'invalid_credentials',
     'That email and password do not match an account. Check both and try again.',
   );
@@ -74,7 +73,6 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   if (!match) return refuseAfterFloor(startedAt);
   if (others.length > 0) {
     throw new AppError(
-      409,
       'trust_required',
       'This email belongs to more than one trust. Choose the trust to sign in to.',
       { trusts: matches.map((m) => m.slug) },
@@ -105,14 +103,12 @@ export async function assertMaySignIn(tx: Tx, personId: string) {
   const standing = await findStanding(tx, personId);
   if (!standing || standing.disabled_at) {
     throw new AppError(
-      403,
       'account_disabled',
       'This account has been disabled by the trust’s administrator. If you think this is wrong, ask them to re-enable it.',
     );
   }
   if (Number(standing.roles) === 0) {
     throw new AppError(
-      403,
       'no_role',
       `You no longer have a role in ${standing.trust_name}, so there is nothing to sign in to. If you think this is wrong, ask your school’s leaders or the trust’s administrator.`,
     );

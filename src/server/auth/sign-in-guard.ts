@@ -21,11 +21,7 @@ export function signInGuard(deps: Pick<AppDeps, 'config' | 'now'>) {
   const badLinks = counter(n.badLinksPerAddress);
   const minutes = Math.round(windowMs / 60_000);
   const tooMany = (what: string, otherwise = '') =>
-    new AppError(
-      429,
-      'rate_limited',
-      `${what} Wait ${minutes} minutes, then try again${otherwise}.`,
-    );
+    new AppError('rate_limited', `${what} Wait ${minutes} minutes, then try again${otherwise}.`);
 
   return {
     checkPassword(address: string, email: string) {

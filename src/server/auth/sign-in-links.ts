@@ -48,7 +48,6 @@ export async function createSignInLink(
 
 const linkInvalid = () =>
   new AppError(
-    404,
     'link_invalid',
     'This sign-in link is not valid. Check you opened the whole link from the email, or ask for a new one.',
   );
@@ -73,14 +72,12 @@ export async function redeemSignInLink(
     if (!link) throw linkInvalid();
     if (link.used_at) {
       throw new AppError(
-        410,
         'link_used',
         'This sign-in link has already been used, and each link works only once. Ask for a new link from the sign-in page.',
       );
     }
     if (link.expires_at.getTime() <= now.getTime()) {
       throw new AppError(
-        410,
         'link_expired',
         'This sign-in link has expired. Ask for a new link from the sign-in page.',
       );
@@ -95,7 +92,6 @@ export async function redeemSignInLink(
       .executeTakeFirst();
     if (!claimed) {
       throw new AppError(
-        410,
         'link_used',
         'This sign-in link has already been used, and each link works only once. Ask for a new link from the sign-in page.',
       );

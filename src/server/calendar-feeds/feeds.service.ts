@@ -94,7 +94,6 @@ export function revokeFeed(deps: AppDeps, auth: SignedIn, requestId: string) {
 
 const feedNotFound = () =>
   new AppError(
-    404,
     'not_found',
     'There is no calendar feed at this address: it may have been replaced or revoked. Make a new one on your home page in Learning Walks.',
   );

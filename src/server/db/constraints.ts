@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 /**
  * What each table and unique rule of the database means to a person, so that a write the
  * database refuses (two people saving at once, a race the services' own checks cannot see)
@@ -76,7 +77,7 @@ export const tableNouns: Record<string, string> = {
   year_groups: 'year group',
 };
 
-export type UniqueMeaning = { code: string; message: string };
+export type UniqueMeaning = { code: ErrorCode; message: string };
 
 const exists = (what: string): UniqueMeaning => ({
   code: 'already_exists',

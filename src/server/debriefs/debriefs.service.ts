@@ -212,7 +212,6 @@ async function debriefableWalks(tx: Tx, schoolId: string, ids: readonly string[]
   );
   if (missing.length > 0) {
     throw new AppError(
-      422,
       'walk_not_in_school',
       'One of the chosen walks is not a walk of this school. Choose walks from the school’s list.',
       { walkIds: missing },
@@ -221,7 +220,6 @@ async function debriefableWalks(tx: Tx, schoolId: string, ids: readonly string[]
   const notPublished = walks.find((w) => w.status !== 'published');
   if (notPublished) {
     throw new AppError(
-      422,
       'walk_not_published',
       `The walk on ${formatDate(notPublished.walk_date)} is ${notPublished.status}: only walks that took place (published) can be debriefed.`,
     );
@@ -235,7 +233,6 @@ async function debriefableWalks(tx: Tx, schoolId: string, ids: readonly string[]
   );
   if (!sameFocus) {
     throw new AppError(
-      422,
       'different_focus',
       'A debrief brings together walks on one focus. These walks have different foci: debrief them separately.',
     );
@@ -443,7 +440,6 @@ async function saveNextSteps(tx: Tx, debrief: q.DebriefRow, nextSteps: UpdateDeb
   const unknown = nextSteps.find((s) => s.id && !steps.some((x) => x.step_id === s.id));
   if (unknown) {
     throw new AppError(
-      422,
       'unknown_next_step',
       'A next step names an id that is not one of this debrief’s next steps. Leave the id out to add a new step.',
     );
@@ -481,7 +477,6 @@ export function updateDebrief(
     const strangers = input.participants.filter((p) => !known.has(p.personId));
     if (strangers.length > 0) {
       throw new AppError(
-        422,
         'not_staff',
         'A participant is not a member of this school’s staff or of the trust. Choose people from the list.',
         { personIds: strangers.map((p) => p.personId) },
@@ -533,7 +528,6 @@ export function publishStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: st
     const debrief = await managedDebrief(tx, auth, debriefId);
     if (!debrief.staff_summary.trim()) {
       throw new AppError(
-        422,
         'summary_empty',
         'Write the staff summary before publishing it: whole-group feedback for a staff meeting.',
       );
@@ -551,7 +545,6 @@ export function publishStaffSummary(deps: AppDeps, auth: SignedIn, debriefId: st
     );
     if (named) {
       throw new AppError(
-        422,
         'summary_names_someone',
         `The staff summary (or the strengths, areas or next steps published with it) names “${named}”. A staff summary is whole-group feedback: take the name out, then publish.`,
       );
@@ -616,7 +609,6 @@ export function staffSummary(deps: AppDeps, auth: SignedIn, debriefId: string) {
     if (decision !== 'allow') throw forbidden('read this school’s staff summaries');
     if (!d.summary_published_at) {
       throw new AppError(
-        409,
         'summary_not_published',
         'This debrief’s staff summary has not been published yet.',
       );

@@ -178,7 +178,6 @@ function fromBody(framework: FrameworkRow, body: FrameworkBody): FrameworkConten
 function invalid(problems: Violation[]) {
   const first = problems[0]!;
   return new AppError(
-    422,
     'framework_invalid',
     `The draft was not saved: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`,
     problems,
@@ -226,7 +225,6 @@ async function uniqueName(tx: Tx, wanted: string, suffix: string | null) {
   if (!(await q.frameworkNameTaken(tx, wanted))) return wanted;
   if (suffix === null) {
     throw new AppError(
-      409,
       'name_taken',
       `The trust already has a framework called “${wanted}”. Choose another name.`,
     );
@@ -235,7 +233,7 @@ async function uniqueName(tx: Tx, wanted: string, suffix: string | null) {
     const name = `${wanted} (${suffix}${n > 1 ? ` ${n}` : ''})`;
     if (!(await q.frameworkNameTaken(tx, name))) return name;
   }
-  throw new AppError(409, 'name_taken', `Too many frameworks are called “${wanted}”.`);
+  throw new AppError('name_taken', `Too many frameworks are called “${wanted}”.`);
 }
 
 /** Creates a framework and its first draft, from the given content. */
@@ -278,7 +276,6 @@ export function createFramework(
     const entry = input.fromLibrary === undefined ? null : libraryEntry(input.fromLibrary);
     if (entry === undefined) {
       throw new AppError(
-        400,
         'unknown_library_framework',
         `There is no built-in framework “${input.fromLibrary}”. Choose one from GET /api/frameworks/library.`,
       );
@@ -333,7 +330,6 @@ export function saveDraft(
     const draft = await draftOf(tx, frameworkId);
     if (!draft) {
       throw new AppError(
-        409,
         'no_draft',
         'This framework has no draft: published versions cannot change. Start a new version to make changes.',
       );
@@ -372,7 +368,7 @@ export function publishDraft(
     );
     const draft = await draftOf(tx, frameworkId);
     if (!draft) {
-      throw new AppError(409, 'no_draft', 'This framework has no draft to publish.');
+      throw new AppError('no_draft', 'This framework has no draft to publish.');
     }
     const { content } = await loadVersion(tx, framework, draft);
     const previous = await previousContent(tx, framework, draft);
@@ -381,7 +377,6 @@ export function publishDraft(
       const prompts = new Set(problems.filter((p) => p.prompt).map((p) => p.prompt));
       const named = [...prompts].map((p) => `“${p}”`).join(', ');
       throw new AppError(
-        422,
         'framework_rejected',
         prompts.size > 0
           ? `Version ${draft.version_no} was not published. ${prompts.size === 1 ? 'This prompt needs' : 'These prompts need'} changing: ${named}. ${problems[0]!.message.split('. ').slice(1).join('. ')}`
@@ -416,7 +411,6 @@ export function startNewVersion(
     const versions = await q.listVersions(tx, [frameworkId]);
     if (versions.some((v) => v.status === 'draft')) {
       throw new AppError(
-        409,
         'draft_exists',
         'This framework already has a draft. Edit or publish it before starting another version.',
       );
@@ -574,7 +568,7 @@ export function createSchoolLookFor(
     const prompt = input.prompt.trim();
     const problems = validatePrompt(prompt, input.audience);
     if (problems.length > 0) {
-      throw new AppError(422, 'look_for_rejected', problems[0]!.message, problems);
+      throw new AppError('look_for_rejected', problems[0]!.message, problems);
     }
     const { school_look_for_id } = await q.insertSchoolLookFor(tx, {
       trustId: auth.actor.trustId,
@@ -606,7 +600,6 @@ export function createFocus(
     if (!version) throw notFound('That framework version');
     if (version.status !== 'published') {
       throw new AppError(
-        409,
         'version_not_published',
         'A focus uses a published version of the trust framework. This one is still a draft.',
       );
@@ -645,7 +638,7 @@ export function createFocus(
       }
     });
     if (problems.length > 0) {
-      throw new AppError(422, 'focus_rejected', problems[0]!.message, problems);
+      throw new AppError('focus_rejected', problems[0]!.message, problems);
     }
     const focusId = await q.insertFocus(tx, {
       trustId: auth.actor.trustId,
@@ -674,7 +667,6 @@ export function removeFocus(
     const walks = await q.liveWalksOfFocus(tx, schoolId, focusId);
     if (walks > 0) {
       throw new AppError(
-        409,
         'focus_in_use',
         `${walks === 1 ? 'A walk records' : `${walks} walks record`} against this focus. It stays while ${walks === 1 ? 'that walk is' : 'they are'} planned or published; cancel ${walks === 1 ? 'the walk' : 'them'} first, or keep the focus.`,
       );

@@ -53,9 +53,7 @@ export function registerControlCharacterGuard(app: FastifyInstance) {
       findControlCharacter(request.query, 'querystring') ??
       findControlCharacter(request.body, 'body');
     if (problem) {
-      throw new AppError(400, 'control_character', `${problem.field} ${problem.message}`, [
-        problem,
-      ]);
+      throw new AppError('control_character', `${problem.field} ${problem.message}`, [problem]);
     }
   });
 }

@@ -1,39 +1,39 @@
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, statusOf } from '../../contracts/error-codes.ts';
 import type { ApiError, FieldProblem } from '../../contracts/errors.ts';
 import { describeDatabaseError, isDatabaseError } from './database-errors.ts';
 
-/** An error the API reports to its caller: a machine code and a message for a person. */
+/**
+ * An error the API reports to its caller: a machine code from the catalogue (which gives its
+ * HTTP status, the same everywhere) and a message for a person.
+ */
 export class AppError extends Error {
+  readonly statusCode: number;
   constructor(
-    readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
+    this.statusCode = statusOf(code);
   }
 }
 
 export const notFound = (what: string) =>
   new AppError(
-    404,
     'not_found',
     `${what} was not found. It may have been removed, or the link may be wrong.`,
   );
 
 export const forbidden = (what: string) =>
-  new AppError(403, 'forbidden', `Your role does not allow you to ${what}.`);
+  new AppError('forbidden', `Your role does not allow you to ${what}.`);
 
 export const notSignedIn = () =>
-  new AppError(
-    401,
-    'not_signed_in',
-    'You are not signed in, or your session has ended. Sign in again.',
-  );
+  new AppError('not_signed_in', 'You are not signed in, or your session has ended. Sign in again.');
 
-function body(code: string, message: string, details?: unknown): ApiError {
+function body(code: ErrorCode, message: string, details?: unknown): ApiError {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
@@ -57,10 +57,11 @@ function describeValidation(error: FastifyError): { message: string; details: Fi
 export function answerClientError(error: Error & { code?: string }, socket: Duplex) {
   if (!socket.writable) return;
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
+  const code = tooLarge ? 'request_too_large' : 'malformed_request';
+  const status = statusOf(code);
   const payload = JSON.stringify(
     body(
-      tooLarge ? 'request_too_large' : 'malformed_request',
+      code,
       tooLarge
         ? 'The address or headers of this request are too long. Shorten the search or the link, and try again.'
         : 'The request could not be read. Reload the page and try again.',
@@ -77,57 +78,52 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) {
-      return reply.status(error.statusCode).send(body(error.code, error.message, error.details));
-    }
+    // Every answer takes its status from the catalogue: one code, one status.
+    const answer = (code: ErrorCode, message: string, details?: unknown) =>
+      reply.status(statusOf(code)).send(body(code, message, details));
+    if (error instanceof AppError) return answer(error.code, error.message, error.details);
     if (isDatabaseError(error)) {
       const described = describeDatabaseError(error);
       if (described) {
         request.log.warn({ err: error, code: described.code }, 'database refused a write');
-        return reply.status(described.status).send(body(described.code, described.message));
+        return answer(described.code, described.message);
       }
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const { message, details } = describeValidation(error);
-      return reply.status(400).send(body('validation_failed', message, details));
+      return answer('validation_failed', message, details);
     }
     const status = error.statusCode ?? 500;
-    if (status === 429) {
-      return reply.status(429).send(body('rate_limited', error.message));
-    }
+    if (status === 429) return answer('rate_limited', error.message);
     if (status === 415) {
-      return reply
-        .status(415)
-        .send(
-          body(
-            'unsupported_media_type',
-            'Send the request body as JSON (Content-Type: application/json).',
-          ),
-        );
+      return answer(
+        'unsupported_media_type',
+        'Send the request body as JSON (Content-Type: application/json).',
+      );
+    }
+    if (status === 413) {
+      return answer(
+        'body_too_large',
+        'The request is larger than this endpoint takes. Send a smaller file or fewer rows.',
+      );
     }
     if (
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
       error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
     ) {
-      return reply.status(400).send(body('invalid_json', 'The request body is not valid JSON.'));
+      return answer('invalid_json', 'The request body is not valid JSON.');
     }
-    if (status >= 400 && status < 500) {
-      return reply.status(status).send(body('bad_request', error.message));
-    }
+    if (status >= 400 && status < 500) return answer('bad_request', error.message);
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(
-        body(
-          'internal_error',
-          'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
-        ),
-      );
+    return answer(
+      'internal_error',
+      'Something went wrong on our side. Try again; if it keeps happening, tell your administrator.',
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {
     reply
-      .status(404)
+      .status(statusOf('not_found'))
       .send(
         body('not_found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`),
       );

@@ -143,28 +143,19 @@ export function registerSessions(app: FastifyInstance, deps: AppDeps) {
 
     if (SAFE_METHODS.has(request.method)) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') {
-      throw new AppError(
-        403,
-        'csrf_rejected',
-        'This request came from another site and was refused.',
-      );
+      throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
     }
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
       const host = request.headers.host;
       if (!host || new URL(origin).host !== host) {
-        throw new AppError(
-          403,
-          'csrf_rejected',
-          'This request came from another site and was refused.',
-        );
+        throw new AppError('csrf_rejected', 'This request came from another site and was refused.');
       }
     }
     if (request.routeOptions.config.csrf === false) return;
     if (!request.auth) throw notSignedIn();
     if (request.headers['x-csrf-token'] !== request.auth.csrfToken) {
       throw new AppError(
-        403,
         'csrf_token_invalid',
         'This request is missing its security token. Reload the page and try again.',
       );

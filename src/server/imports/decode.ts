@@ -14,7 +14,7 @@ export type FileFormat = 'csv' | 'xlsx';
 export const MAX_ROWS = 100_000;
 
 const unreadable = (fileName: string, why: string) =>
-  new AppError(422, 'unreadable_file', `“${fileName}” could not be read: ${why}`);
+  new AppError('unreadable_file', `“${fileName}” could not be read: ${why}`);
 
 export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
@@ -146,7 +146,6 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Grid> {
 
 const tooMany = (fileName: string, n: number) =>
   new AppError(
-    413,
     'too_many_rows',
     `“${fileName}” has ${n.toLocaleString('en-GB')} rows; an import takes at most ${MAX_ROWS.toLocaleString('en-GB')}. Split the file.`,
   );

@@ -39,7 +39,6 @@ function readUpload(body: ImportRequest): Uint8Array {
   const text = body.contentBase64.replace(/^data:[^,]*,/, '');
   if (!/^[A-Za-z0-9+/=\r\n]*$/.test(text)) {
     throw new AppError(
-      400,
       'invalid_upload',
       'contentBase64 is not base64. Send the file’s bytes base64-encoded.',
     );
@@ -207,7 +206,6 @@ export async function applyImport(
       const problems: ProblemDto[] = result.problems.slice(0, MAX_PROBLEMS);
       const first = problems[0];
       throw new AppError(
-        422,
         result.refused ? 'pupil_data_refused' : 'import_has_problems',
         result.refused
           ? `Nothing was imported: ${first?.message ?? 'the file looks like it holds pupil data.'}`
@@ -219,7 +217,6 @@ export async function applyImport(
     const { counts } = diff;
     if (counts.removals > 0 && body.confirmRemovals !== true) {
       throw new AppError(
-        409,
         'confirm_removals',
         `Nothing was imported: this import would remove ${plural(counts.removals, kindNoun[kind].one, kindNoun[kind].many)} that ${counts.removals === 1 ? 'is' : 'are'} not in the file. Check the list, then apply again with the removals confirmed.`,
         { removals: diff.removals, removalCount: counts.removals },

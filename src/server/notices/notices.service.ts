@@ -239,7 +239,7 @@ export async function noticeWalkPublished(
     ),
   );
   if (late.length > 0) {
-    throw new AppError(422, 'protocol_refused', refusalMessage(late), late);
+    throw new AppError('protocol_refused', refusalMessage(late), late);
   }
   const teachersOf = (v: (typeof toWarn)[number]) => [
     { id: v.teacher_id, email: v.teacher_email, name: v.teacher_name },
@@ -723,14 +723,12 @@ export function agreeToVisit(deps: AppDeps, auth: SignedIn, visitId: string, req
     if (decision === 'deny') throw forbidden('agree to a visit to someone else’s lesson');
     if (visit.status !== 'planned') {
       throw new AppError(
-        409,
         'visit_cancelled',
         'This visit has been cancelled, so there is nothing to agree to.',
       );
     }
     if (!visit.needs_teacher_agreement) {
       throw new AppError(
-        409,
         'agreement_not_needed',
         'This visit was announced with the full notice period, so it needs no agreement from you.',
       );

@@ -18,7 +18,6 @@ export async function assertMayGiveRoles(
 ) {
   if (!mayGrantRoles(actor.memberships, roles)) {
     throw new AppError(
-      403,
       'role_above_your_own',
       `You cannot give a role above your own (${roles.map((r) => roleLabels[r].toLowerCase()).join(', ')}). Ask a trust administrator.`,
       [{ field: 'body.roles', message: 'A role above your own.' }],
@@ -28,7 +27,6 @@ export async function assertMayGiveRoles(
   const above = rolesAbove(actor.memberships, await membershipsOf(tx, person.person_id));
   if (above.length > 0) {
     throw new AppError(
-      403,
       'person_outranks_you',
       `${person.full_name} is a ${roleLabels[above[0]!].toLowerCase()} in the trust, a role above your own, so only a trust administrator can add them here or give them roles.`,
       [{ field: 'body.email', message: 'This person holds a role above your own.' }],

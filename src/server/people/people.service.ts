@@ -83,7 +83,6 @@ export function listAccounts(
 
 const lastAdmin = () =>
   new AppError(
-    409,
     'last_trust_admin',
     'The trust would be left with no trust administrator who can sign in. Make someone else a trust administrator first.',
   );
@@ -103,7 +102,6 @@ export function disableAccount(
     const before = await account(tx, personId);
     if (personId === auth.actor.personId) {
       throw new AppError(
-        409,
         'cannot_disable_self',
         'You cannot disable your own account. Ask another trust administrator.',
       );
@@ -171,7 +169,6 @@ export function setTrustRoles(
       before.trustRoles.includes('trust_admin') && !input.roles.includes('trust_admin');
     if (losingAdmin && personId === auth.actor.personId) {
       throw new AppError(
-        409,
         'own_admin_role',
         'You cannot take away your own trust administrator role. Ask another trust administrator.',
       );

@@ -37,7 +37,6 @@ export async function openAmendment(
     );
     if (p.status !== 'agreed' && p.status !== 'published') {
       throw new AppError(
-        409,
         'programme_not_agreed',
         `The programme is ${p.status === 'draft' ? 'a draft' : 'in consultation'}: change its planned walks directly. Amendments are for a programme staff have already agreed.`,
       );
@@ -106,16 +105,11 @@ export function agreeAmendment(
     const amendment = await cq.findAmendment(tx, programmeId, amendmentId);
     if (!amendment) throw notFound('The amendment');
     if (amendment.status !== 'consultation') {
-      throw new AppError(
-        409,
-        'amendment_settled',
-        `This amendment is already ${amendment.status}.`,
-      );
+      throw new AppError('amendment_settled', `This amendment is already ${amendment.status}.`);
     }
     const ctx = await consultationContext(tx, deps, p.school_id);
     if (input.agreedOn > ctx.today) {
       throw new AppError(
-        422,
         'agreed_in_future',
         `The agreement date ${input.agreedOn} is in the future. Record the agreement on or after the day staff agreed it.`,
         [{ field: 'body.agreedOn', message: 'is after today' }],

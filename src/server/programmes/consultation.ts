@@ -55,7 +55,7 @@ export function requireAgreementAllowed(
   });
   if (problems.length === 0) return;
   const first = problems[0]!;
-  throw new AppError(422, first.code, problems.map((p) => p.message).join(' '), {
+  throw new AppError(first.code, problems.map((p) => p.message).join(' '), {
     problems: problems.map((p) => ({ code: p.code, message: p.message })),
     minSchoolDays,
     earliestAgreement: problems.find((p) => p.earliest)?.earliest ?? null,

@@ -23,7 +23,6 @@ async function requireEditable(tx: Tx, p: ProgrammeRow, amendmentId: string | nu
     if (!amendment) throw notFound('The amendment');
     if (amendment.status !== 'consultation') {
       throw new AppError(
-        409,
         'amendment_settled',
         `This amendment is ${amendment.status}: its walks are what staff were consulted on. Open a new amendment to change them.`,
       );
@@ -32,7 +31,6 @@ async function requireEditable(tx: Tx, p: ProgrammeRow, amendmentId: string | nu
   }
   if (p.status === 'agreed' || p.status === 'published') {
     throw new AppError(
-      409,
       'programme_agreed',
       `The programme is ${p.status}: staff agreed its walks as they stand. To add or remove a walk, open an amendment and consult staff on it (amendmentId), or record why a walk is outside the programme.`,
     );
@@ -106,7 +104,7 @@ export function addPlannedWalks(
     await requireEditable(tx, p, input.amendmentId);
     const problems = await problemsOf(tx, p, input.walks);
     if (problems.length) {
-      throw new AppError(422, 'planned_walk_rejected', problems[0]!.message, problems);
+      throw new AppError('planned_walk_rejected', problems[0]!.message, problems);
     }
     await cq.insertPlannedWalks(
       tx,

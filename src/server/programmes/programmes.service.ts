@@ -54,7 +54,6 @@ export async function authorisedProgramme(
   if (decision === 'deny') throw forbidden(doing);
   if (programme.status === 'draft' && decide(auth.actor, 'programme.manage', where) !== 'allow') {
     throw new AppError(
-      403,
       'programme_not_shared',
       'This programme is still a draft: staff can read it once the school leaders open it for consultation.',
     );
@@ -215,7 +214,6 @@ async function datesOf(tx: Tx, schoolId: string, input: ProgrammeInput) {
     const term = await q.findTerm(tx, schoolId, input.termId);
     if (!term) {
       throw new AppError(
-        422,
         'unknown_term',
         'That term is not in this school’s calendar. Choose one of the school’s terms, or give start and end dates instead.',
         [{ field: 'body.termId', message: 'is not a term of this school' }],
@@ -225,7 +223,6 @@ async function datesOf(tx: Tx, schoolId: string, input: ProgrammeInput) {
   }
   if (!input.startsOn || !input.endsOn) {
     throw new AppError(
-      400,
       'dates_missing',
       'Choose a term for the programme, or give both a start date (startsOn) and an end date (endsOn).',
       [{ field: 'body.termId', message: 'choose a term or give startsOn and endsOn' }],
@@ -233,7 +230,6 @@ async function datesOf(tx: Tx, schoolId: string, input: ProgrammeInput) {
   }
   if (input.endsOn < input.startsOn) {
     throw new AppError(
-      400,
       'dates_reversed',
       `The programme ends (${input.endsOn}) before it starts (${input.startsOn}). Swap the dates.`,
       [{ field: 'body.endsOn', message: 'is before startsOn' }],
@@ -291,7 +287,6 @@ export function updateProgramme(
     );
     if (p.status !== 'draft' && p.status !== 'consultation') {
       throw new AppError(
-        409,
         'programme_settled',
         `This programme is ${statusLabels[p.status]}, so its text is settled: staff agreed to it as it stands. Start a new programme to change it.`,
       );
@@ -343,7 +338,6 @@ export async function transitionProgramme(
     );
     if (!allowed[p.status]?.includes(transition.to)) {
       throw new AppError(
-        409,
         'invalid_transition',
         `This programme is ${statusLabels[p.status]}; it cannot go to “${transition.to}” from there. ${nextStep[p.status]}`,
         { from: p.status, to: transition.to, allowed: allowed[p.status] },
@@ -382,7 +376,6 @@ export async function transitionProgramme(
       const today = now.toISOString().slice(0, 10);
       if (transition.agreedOn > today) {
         throw new AppError(
-          422,
           'agreed_in_future',
           `The agreement date ${transition.agreedOn} is in the future. Record the agreement on or after the day staff agreed the programme.`,
           [{ field: 'body.agreedOn', message: 'is after today' }],
@@ -486,14 +479,12 @@ export function addComment(
       if (!amendment) throw notFound('The amendment');
       if (amendment.status !== 'consultation') {
         throw new AppError(
-          409,
           'not_in_consultation',
           `Comments on this amendment closed when it was ${amendment.status}. Raise anything further with the headteacher.`,
         );
       }
     } else if (p.status !== 'consultation') {
       throw new AppError(
-        409,
         'not_in_consultation',
         `Comments are taken while a programme is in consultation; this one is ${statusLabels[p.status]}.${p.status === 'draft' ? '' : ' Raise anything further with the headteacher.'}`,
       );

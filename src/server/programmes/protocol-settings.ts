@@ -62,7 +62,7 @@ export function updateProtocolSettings(
       });
     }
     if (problems.length) {
-      throw new AppError(422, 'settings_out_of_bounds', problems[0]!.message, problems);
+      throw new AppError('settings_out_of_bounds', problems[0]!.message, problems);
     }
     const row = {
       max_observers: next.maxObservers,

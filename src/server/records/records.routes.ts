@@ -148,7 +148,6 @@ export const recordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       const auth = requireSignedIn(request);
       if (!Buffer.isBuffer(request.body)) {
         throw new AppError(
-          415,
           'unsupported_media_type',
           'Send the photo as the JPEG itself, with Content-Type: image/jpeg.',
         );

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type {
   CaptureBundle,
   CaptureLookForDto,
@@ -65,11 +66,11 @@ const audit = (tx: Tx, auth: SignedIn, action: string, subjectType: string, subj
     subjectId,
   });
 
-const refuse = (code: string, message: string, details?: unknown) =>
-  new AppError(422, code, message, details);
+const refuse = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(code, message, details);
 
-const conflict = (code: string, message: string, current: RecordDto | null) =>
-  new AppError(409, code, message, { current });
+const conflict = (code: ErrorCode, message: string, current: RecordDto | null) =>
+  new AppError(code, message, { current });
 
 /** Loads a walk in the tenant, asks the policy, and checks the person observes it. */
 async function observedWalk(tx: Tx, auth: SignedIn, walkId: string, doing: string) {
@@ -87,7 +88,6 @@ async function observedWalk(tx: Tx, auth: SignedIn, walkId: string, doing: strin
 
 const notYours = () =>
   new AppError(
-    403,
     'not_your_record',
     'This record was written by another observer. Only the observer who wrote a record can change it or add photos to it here.',
   );
@@ -126,14 +126,12 @@ export function captureBundle(
     const { walk, observing } = await observedWalk(tx, auth, walkId, 'record walks');
     if (!observing) {
       throw new AppError(
-        403,
         'not_an_observer',
         'You are not one of the observers on this walk. Only its observers can open it for capture.',
       );
     }
     if (walk.status === 'draft') {
       throw new AppError(
-        409,
         'walk_not_published',
         'This walk is still a draft. It can be opened for capture once the school leader publishes it.',
       );
@@ -496,7 +494,6 @@ export function putPhoto(
         };
       }
       throw new AppError(
-        409,
         'photo_exists',
         'The server already has a different photo under this id. Nothing was overwritten: add the photo again as a new one.',
       );
@@ -526,7 +523,6 @@ export function putPhoto(
         };
       }
       throw new AppError(
-        409,
         'photo_exists',
         'The server already has a different photo under this id. Nothing was overwritten: add the photo again as a new one.',
       );

@@ -64,7 +64,6 @@ export function refuseUnlessNeutral(
   const names = spans.filter((s) => s.kind === 'pupil_name').length;
   const first = spans[0]!;
   throw new AppError(
-    422,
     'neutral_language',
     `${doing}: ${spans.length === 1 ? 'one phrase needs' : `${spans.length} phrases need`} changing first (protocol rule 9), starting with “${first.phrase}”. ${
       names > 0

@@ -79,7 +79,6 @@ async function visitAccess(tx: Tx, auth: SignedIn, visitId: string): Promise<Acc
     return { visit, viewer: 'observer', teacherIds };
   }
   throw new AppError(
-    403,
     'forbidden',
     'Only the teacher whose class was visited, a coach they chose to share it with, the school’s leaders and the visit’s observers can read the records of a visit.',
   );
@@ -377,7 +376,6 @@ async function teacherOfOpenWindow(tx: Tx, deps: AppDeps, auth: SignedIn, visitI
   const rows = await q.handedInRecords(tx, [access.visit.visit_id]);
   if (rows.length === 0) {
     throw new AppError(
-      409,
       'no_records_yet',
       'No record of this visit has been handed in yet. You can respond once the observers hand in what they wrote.',
     );
@@ -385,7 +383,6 @@ async function teacherOfOpenWindow(tx: Tx, deps: AppDeps, auth: SignedIn, visitI
   const window = await responseWindow(tx, access.visit, rows[0]!.handed_in_at, deps.now());
   if (!window.open) {
     throw new AppError(
-      409,
       'response_window_closed',
       `The time to respond to this visit closed on ${formatDate(window.closesOn!)} (${window.schoolDays} school days after the records were handed in). If something is still wrong, speak to the headteacher.`,
       { window },
@@ -435,7 +432,6 @@ function checkItem(
       : body.studentVoice.some((s) => s.promptId === id);
   if (!present || !lookFors.some((f) => f.id === id)) {
     throw new AppError(
-      422,
       'no_such_item',
       `The record has no ${kind === 'answer' ? 'answer to that look-for' : 'pupil answer to that prompt'}. Choose an item that appears in the record.`,
     );
@@ -455,7 +451,6 @@ export function flagError(
     const record = rows.find((r) => r.record_id === input.recordId);
     if (!record) {
       throw new AppError(
-        422,
         'not_this_visit',
         'That record is not one of the handed-in records of this visit. Choose a record shown on this page.',
       );
@@ -499,7 +494,7 @@ function correctedBody(
   value: string | number | boolean | undefined,
 ): RecordBody {
   const wrong = (what: string) =>
-    new AppError(422, 'invalid_correction', `The correction must be ${what}.`);
+    new AppError('invalid_correction', `The correction must be ${what}.`);
   if (target.kind === 'notes') {
     if (typeof value !== 'string') throw wrong('the corrected notes, as text');
     return { ...body, notes: value };
@@ -548,7 +543,6 @@ async function correctItem(
   const problems = validateRecordBody(next, lookFors as CaptureLookFor[]);
   if (problems.length > 0) {
     throw new AppError(
-      422,
       problems[0]!.code,
       `The correction was not saved: ${problems[0]!.message}`,
       problems,
@@ -584,7 +578,7 @@ async function openFlagToSettle(tx: Tx, auth: SignedIn, flagId: string) {
     throw forbidden('settle this flag: only the record’s observer or a school leader can');
   }
   if (flag.status !== 'open') {
-    throw new AppError(409, 'flag_settled', 'This flag has already been settled.');
+    throw new AppError('flag_settled', 'This flag has already been settled.');
   }
   return flag;
 }
@@ -607,7 +601,6 @@ export function resolveFlag(
     if (input.outcome === 'corrected') {
       if (input.correction === undefined) {
         throw new AppError(
-          422,
           'invalid_correction',
           'Give the corrected value of the item (correction), or choose not_changed and say why.',
         );
@@ -615,7 +608,6 @@ export function resolveFlag(
       correctedVersion = await correctItem(tx, auth, visit, flag, input.correction, now);
     } else if (!input.note) {
       throw new AppError(
-        422,
         'note_required',
         'Say why the record stands as written (note): the teacher will read it.',
       );
@@ -681,7 +673,6 @@ export function shareWithCoach(
     const coach = await q.coachOf(tx, visit.school_id, auth.actor.personId);
     if (!coach) {
       throw new AppError(
-        409,
         'no_coach',
         'You have no coach or mentor on your staff profile. Ask a school leader to add one, then share the visit.',
       );

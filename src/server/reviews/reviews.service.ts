@@ -212,7 +212,6 @@ async function reviewPeriod(tx: Tx, schoolId: string, input: OpenReviewInput) {
     const term = (await q.schoolTerms(tx, schoolId)).find((t) => t.term_id === input.termId);
     if (!term) {
       throw new AppError(
-        422,
         'unknown_term',
         'That term is not one of this school’s terms. Choose one from the list, or give dates.',
         [{ field: 'body.termId', message: 'is not a term of this school' }],
@@ -300,7 +299,7 @@ export function openReview(
       today,
     });
     if (problems.length > 0) {
-      throw new AppError(422, 'review_rejected', problems[0]!.message, problems);
+      throw new AppError('review_rejected', problems[0]!.message, problems);
     }
     const open = await q.findOpenReview(tx, schoolId);
     if (open) throw reviewAlreadyOpen(open.title);
@@ -344,7 +343,6 @@ export function openReview(
 
 function reviewAlreadyOpen(title: string | null) {
   return new AppError(
-    409,
     'review_open',
     `${title ? `“${title}”` : 'Another review'} is still open for this school. Close it before opening another, so staff are asked one pulse at a time.`,
   );
@@ -374,7 +372,6 @@ export function answerPulse(
     const state = stateOf(r, deps.now());
     if (!state.open) {
       throw new AppError(
-        422,
         'pulse_closed',
         closedMessage(state, formatDate(r.pulse_closes_on)) ?? 'The pulse is closed.',
       );
@@ -384,7 +381,6 @@ export function answerPulse(
       const named = nameInComment(input.comment, namesFor(names));
       if (named) {
         throw new AppError(
-          422,
           'comment_names_someone',
           `Your comment names someone (“${named}”). Remove the name and send it again: the pulse is anonymous, and about how walks are run, never about a person.`,
           [{ field: 'body.comment', message: `names “${named}”` }],
@@ -395,7 +391,6 @@ export function answerPulse(
     const inserted = await q.claimRespondent(tx, trustId, reviewId, auth.actor.personId);
     if (!inserted) {
       throw new AppError(
-        409,
         'already_answered',
         'You have already answered this pulse. Each member of staff answers once, and answers cannot be changed because nobody, you included, can find yours again.',
       );
@@ -435,7 +430,6 @@ function namesFor(people: readonly { full_name: string; title: string | null }[]
 
 function alreadyClosed() {
   return new AppError(
-    409,
     'review_closed',
     'This review is closed: its pulse and notes are final. Open a new review for another period.',
   );
@@ -453,7 +447,7 @@ export function closePulse(deps: AppDeps, auth: SignedIn, reviewId: string) {
     );
     if (r.closed_at) throw alreadyClosed();
     if (!stateOf(r, deps.now()).open) {
-      throw new AppError(409, 'pulse_closed', 'The pulse of this review is already closed.');
+      throw new AppError('pulse_already_closed', 'The pulse of this review is already closed.');
     }
     await q.updateReview(tx, reviewId, { pulse_closed_early_at: deps.now() });
     await audit(tx, auth, 'review.close_pulse', reviewId);

@@ -41,7 +41,6 @@ async function refuseDuplicate(tx: Tx, schoolId: string, name: string, roomId: s
   const same = await q.findRoomByName(tx, schoolId, name);
   if (same && same.room_id !== roomId) {
     throw fieldError(
-      409,
       'room_name_taken',
       'name',
       `The school already has a room called “${same.name}”. Choose another name, or edit that room.`,
@@ -91,7 +90,6 @@ export function removeRoom(deps: AppDeps, doer: Doer, schoolId: string, roomId: 
     const lessons = await q.lessonsInRoom(tx, roomId);
     if (lessons > 0) {
       throw new AppError(
-        409,
         'room_in_use',
         `${room.name} is used by ${lessons} lesson${lessons === 1 ? '' : 's'} on the timetable. Move ${lessons === 1 ? 'that lesson' : 'those lessons'} to another room, or remove ${lessons === 1 ? 'it' : 'them'}, first.`,
         { lessons },

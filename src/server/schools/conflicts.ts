@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import { AppError } from '../http/errors.ts';
 
 /** What to say when a unique constraint refuses a write: the field and a sentence for a person. */
@@ -25,7 +26,6 @@ export async function mapConflicts<T>(
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === '23503') {
       throw new AppError(
-        409,
         'still_referenced',
         'Something else still refers to this, so it was not changed. Remove or change what uses it first.',
       );
@@ -34,7 +34,6 @@ export async function mapConflicts<T>(
     if (constraint === null) throw error;
     const known = messages[constraint];
     throw new AppError(
-      409,
       'conflict',
       known?.message ?? fallback,
       known ? [{ field: `body.${known.field}`, message: known.message }] : undefined,
@@ -43,6 +42,6 @@ export async function mapConflicts<T>(
 }
 
 /** A refusal tied to one field of the request body, shown next to that field by the web app. */
-export function fieldError(status: number, code: string, field: string, message: string) {
-  return new AppError(status, code, message, [{ field: `body.${field}`, message }]);
+export function fieldError(code: ErrorCode, field: string, message: string) {
+  return new AppError(code, message, [{ field: `body.${field}`, message }]);
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type {
   ClosureInput,
   CreateSchool,
@@ -120,11 +121,7 @@ export function personTimetable(
       personId,
     });
     if (decision !== 'allow') {
-      throw new AppError(
-        403,
-        'forbidden',
-        'You can see your own timetable, but not a colleague’s.',
-      );
+      throw new AppError('forbidden', 'You can see your own timetable, but not a colleague’s.');
     }
     const [periods, lessons] = await Promise.all([
       q.listPeriods(tx, schoolId),
@@ -189,7 +186,6 @@ async function refuseDuplicateName(tx: Tx, name: string, schoolId: string | null
   const same = await q.findSchoolByName(tx, name);
   if (same && same.school_id !== schoolId) {
     throw fieldError(
-      409,
       'school_name_taken',
       'name',
       `The trust already has a school called “${same.name}”. Choose another name.`,
@@ -268,11 +264,10 @@ const asClosure = (c: {
   endsOn: c.ends_on,
 });
 
-function refuse(problems: SetupProblem[], code: string) {
+function refuse(problems: SetupProblem[], code: ErrorCode) {
   const first = problems[0];
   if (!first) return;
   throw new AppError(
-    422,
     code,
     first.message,
     problems.map((p) => ({ field: `body.${p.field}`, message: p.message })),
@@ -294,7 +289,6 @@ async function refuseStrandedClosures(tx: Tx, schoolId: string, terms: Term[]) {
   if (first) {
     const others = stranded.length - 1;
     throw new AppError(
-      409,
       'closures_outside_terms',
       `That change would leave ${first.label} (${formatDay(first.startsOn)})${others ? ` and ${others} other non-teaching day${others > 1 ? 's' : ''}` : ''} outside every term. Move or remove ${stranded.length > 1 ? 'them' : 'it'} first, or change the term's dates so that ${stranded.length > 1 ? 'they stay' : 'it stays'} inside.`,
     );
@@ -309,7 +303,6 @@ async function checkedTerm(tx: Tx, schoolId: string, term: Term) {
   );
   if (clash) {
     throw fieldError(
-      409,
       'term_name_taken',
       'name',
       `The school already has a term called “${clash.name}”. Choose another name.`,

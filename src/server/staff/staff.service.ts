@@ -85,7 +85,6 @@ async function checkProfile(tx: Tx, schoolId: string, personId: string | null, i
   const unknown = input.departmentIds.find((id) => !departments.has(id));
   if (unknown) {
     throw fieldError(
-      422,
       'department_not_in_school',
       'departmentIds',
       `Department ${unknown} is not one of this school's departments. Choose from the school's list.`,
@@ -94,7 +93,6 @@ async function checkProfile(tx: Tx, schoolId: string, personId: string | null, i
   if (input.coachId) {
     if (input.coachId === personId) {
       throw fieldError(
-        422,
         'coach_is_self',
         'coachId',
         'A person cannot be their own coach or mentor. Choose a colleague.',
@@ -103,7 +101,6 @@ async function checkProfile(tx: Tx, schoolId: string, personId: string | null, i
     const members = await q.isMember(tx, schoolId, [input.coachId]);
     if (!members.has(input.coachId)) {
       throw fieldError(
-        422,
         'coach_not_in_school',
         'coachId',
         'The coach or mentor must be on the staff of this school. Add them first, or choose someone else.',
@@ -114,7 +111,6 @@ async function checkProfile(tx: Tx, schoolId: string, personId: string | null, i
     const holder = await q.findByStaffCode(tx, schoolId, input.staffCode);
     if (holder && holder.person_id !== personId) {
       throw fieldError(
-        409,
         'staff_code_taken',
         'staffCode',
         `${holder.full_name} already has the staff code “${input.staffCode}” at this school. Each staff code is used once.`,
@@ -139,7 +135,6 @@ export function addStaff(deps: AppDeps, doer: Doer, schoolId: string, input: Sta
       (await q.isMember(tx, schoolId, [existing.person_id])).has(existing.person_id)
     ) {
       throw fieldError(
-        409,
         'already_on_staff',
         'email',
         `${existing.full_name} (${existing.email}) is already on the staff of ${school.name}. Edit them in the list instead.`,
@@ -209,7 +204,6 @@ export function editStaff(
       person.title !== input.title;
     if (identityChanged && !(await mayEditIdentity(doer, memberships))) {
       throw new AppError(
-        403,
         'forbidden',
         `${person.full_name} also has a role elsewhere in the trust, so only a trust administrator can change their name, title or email. Their roles, departments, staff code and coach here can still be changed.`,
         [{ field: 'body.email', message: 'Only a trust administrator can change this.' }],
@@ -219,7 +213,6 @@ export function editStaff(
       const other = await q.findPersonByEmail(tx, input.email);
       if (other) {
         throw fieldError(
-          409,
           'email_taken',
           'email',
           `${other.full_name} already has the email address ${input.email}.`,
@@ -234,7 +227,6 @@ export function editStaff(
       decide(doer.auth.actor, 'school.edit', { trustId: school.trust_id, schoolId }) === 'allow';
     if (isSelf && hadLeader && !input.roles.includes('school_leader') && !trustAdmin) {
       throw fieldError(
-        409,
         'own_leader_role',
         'roles',
         'You cannot remove your own school leader role: you would lose access to this page. Ask another school leader or a trust administrator.',
@@ -268,7 +260,6 @@ export function removeStaff(deps: AppDeps, doer: Doer, schoolId: string, personI
     }
     if (personId === doer.auth.actor.personId) {
       throw new AppError(
-        409,
         'cannot_remove_self',
         `You cannot remove yourself from ${school.name}. Ask another school leader or a trust administrator.`,
       );
@@ -281,7 +272,6 @@ export function removeStaff(deps: AppDeps, doer: Doer, schoolId: string, personI
         taught.co ? `${taught.co} as co-teacher` : null,
       ].filter(Boolean);
       throw new AppError(
-        409,
         'still_teaches',
         `${person.full_name} still teaches ${count} lesson${count === 1 ? '' : 's'} at ${school.name} (${parts.join(', ')}). Give ${count === 1 ? 'that lesson' : 'those lessons'} to another teacher, or remove ${count === 1 ? 'it' : 'them'}, first.`,
         { lessons: count, asLead: taught.lead, asCoTeacher: taught.co },

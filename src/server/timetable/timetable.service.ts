@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type {
   Lesson,
   LessonInput,
@@ -21,9 +22,8 @@ const manage = (tx: Tx, doer: Doer, schoolId: string, what: string) =>
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function inUse(code: string, what: string, lessons: number) {
+function inUse(code: ErrorCode, what: string, lessons: number) {
   return new AppError(
-    409,
     code,
     `${what} is used by ${plural(lessons, 'lesson')} on the timetable. Change or remove ${lessons === 1 ? 'that lesson' : 'those lessons'} first.`,
     { lessons },
@@ -50,7 +50,6 @@ async function refuseDuplicateDepartment(
   );
   if (same) {
     throw fieldError(
-      409,
       'department_name_taken',
       'name',
       `The school already has a department called “${same.name}”.`,
@@ -130,7 +129,6 @@ async function refuseDuplicateYearGroup(tx: Tx, schoolId: string, name: string, 
   );
   if (same) {
     throw fieldError(
-      409,
       'year_group_name_taken',
       'name',
       `The school already has a year group called “${same.name}”.`,
@@ -208,7 +206,6 @@ async function checkPeriod(tx: Tx, schoolId: string, period: PeriodInput & { id?
   const first = problems[0];
   if (first) {
     throw new AppError(
-      422,
       'period_invalid',
       first.message,
       problems.map((p) => ({ field: `body.${p.field}`, message: p.message })),
@@ -269,7 +266,6 @@ export function setCycle(deps: AppDeps, doer: Doer, schoolId: string, cycleWeeks
       const weekTwo = await q.countWeekTwoLessons(tx, schoolId);
       if (weekTwo > 0) {
         throw fieldError(
-          409,
           'week_two_lessons',
           'cycleWeeks',
           `The timetable still has ${plural(weekTwo, 'lesson')} in week B. A one-week timetable has no week B: move ${weekTwo === 1 ? 'that lesson' : 'those lessons'} to week A or remove ${weekTwo === 1 ? 'it' : 'them'} first.`,
@@ -372,8 +368,7 @@ async function checkLessonRefs(
     q.findSchoolRoom(tx, schoolId, input.roomId),
     isMember(tx, schoolId, [input.teacherId, ...input.coTeacherIds]),
   ]);
-  const refuse = (field: string, message: string) =>
-    fieldError(422, 'lesson_invalid', field, message);
+  const refuse = (field: string, message: string) => fieldError('lesson_invalid', field, message);
   if (!departments.some((d) => d.department_id === input.departmentId)) {
     throw refuse(
       'departmentId',
@@ -474,7 +469,7 @@ async function checkNoClash(
             ? 'teacherId'
             : 'coTeacherIds';
     const message = describeClash(clash, school.timetable_cycle_weeks);
-    throw new AppError(409, 'timetable_clash', message, [
+    throw new AppError('timetable_clash', message, [
       { field: `body.${field}`, message, lessonId: clash.lesson.id },
     ]);
   }

@@ -82,7 +82,6 @@ export function createInvitation(
     const me = auth.actor.personId;
     if (!lesson || (lesson.teacher_id !== me && !(co.get(lesson.lesson_id) ?? []).includes(me))) {
       throw new AppError(
-        422,
         'not_your_lesson',
         'You can invite a walk only into a lesson you teach. Choose one of your own lessons.',
         [{ field: 'body.lessonId', message: 'is not one of your lessons' }],
@@ -93,7 +92,6 @@ export function createInvitation(
     const today = todayIn(school.time_zone, deps.now());
     if (input.date < today) {
       throw new AppError(
-        422,
         'date_in_past',
         `${formatDate(input.date)} has passed. Choose a day from today on.`,
       );
@@ -105,7 +103,6 @@ export function createInvitation(
       cycleWeekOf(calendar, input.date) !== lesson.cycle_week
     ) {
       throw new AppError(
-        422,
         'lesson_not_on_date',
         `${lesson.class_code} is not taught on ${formatDate(input.date)}. Choose a date when the lesson is on the timetable.`,
         [{ field: 'body.date', message: 'is not a day of this lesson' }],
@@ -135,7 +132,6 @@ async function authorisedInvitation(tx: Tx, auth: SignedIn, invitationId: string
   if (decision === 'deny') throw forbidden('answer invitations to walks');
   if (invitation.status !== 'open') {
     throw new AppError(
-      409,
       'invitation_answered',
       `This invitation has already been ${invitation.status}.`,
     );
@@ -157,7 +153,6 @@ export function acceptInvitation(
     requireOpen(walk);
     if (walk.walk_date !== invitation.invite_date) {
       throw new AppError(
-        422,
         'walk_on_another_day',
         `The invitation is for ${formatDate(invitation.invite_date)}, but that walk is on ${formatDate(walk.walk_date)}. Choose a walk on the invited day, or plan one.`,
       );
@@ -167,7 +162,6 @@ export function acceptInvitation(
     const lesson = lessons.find((l) => l.lesson_id === invitation.lesson_id);
     if (!lesson) {
       throw new AppError(
-        409,
         'lesson_gone',
         'The invited lesson is no longer on the timetable for that day. Decline the invitation with a note.',
       );
@@ -176,7 +170,6 @@ export function acceptInvitation(
     const times = firstFreeStart(lesson, ctx, current);
     if (!times) {
       throw new AppError(
-        422,
         'no_time_in_window',
         `The invited lesson (${lesson.starts_at}–${lesson.ends_at}) has no free slot inside the walk's window ${walk.window_start}–${walk.window_end}.`,
       );

@@ -228,7 +228,6 @@ async function alternativesFor(tx: Tx, ctx: Context, visitId: string) {
   const index = current.visits.findIndex((v) => v.lessonId === visit.lesson_id);
   if (index < 0) {
     throw new AppError(
-      409,
       'lesson_gone',
       'This visit’s lesson is no longer on the timetable, so there is nothing to swap it with. Remove the visit instead.',
     );
@@ -267,7 +266,6 @@ export function swapVisit(
     const chosen = found.find((a) => a.lessonId === lessonId);
     if (!chosen) {
       throw new AppError(
-        422,
         'not_an_alternative',
         'That lesson cannot take this visit’s place without breaking a rule (or it is not on the walk’s day). Choose one of the alternatives offered.',
         [{ field: 'body.lessonId', message: 'is not one of the alternatives' }],

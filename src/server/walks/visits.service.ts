@@ -78,7 +78,6 @@ function chosenVisits(
     const lesson = lessons.get(choice.lessonId);
     if (!lesson) {
       throw new AppError(
-        422,
         'lesson_not_on_walk_day',
         `Lesson ${i + 1} of your choice is not on the timetable on ${formatDate(ctx.walk.walk_date)} (week ${cycleWeekOf(ctx.calendar, ctx.walk.walk_date)}). Choose from the lessons of the walk's day.`,
         [{ field: `body.visits.${i}.lessonId`, message: 'is not a lesson on the walk’s day' }],
@@ -86,7 +85,6 @@ function chosenVisits(
     }
     if ([...kept, ...added].some((f) => f.lessonId === lesson.lesson_id)) {
       throw new AppError(
-        422,
         'lesson_already_on_walk',
         `${lesson.class_code} in ${lesson.room_name} is already on this walk.`,
         [{ field: `body.visits.${i}.lessonId`, message: 'is already on the walk' }],
@@ -95,7 +93,6 @@ function chosenVisits(
     const times = firstFreeStart(lesson, ctx, [...kept, ...added], choice.startsAt);
     if (!times) {
       throw new AppError(
-        422,
         'no_time_in_window',
         `There is no free ${ctx.settings.visitMinutes}-minute slot for ${lesson.class_code} (${lesson.starts_at}–${lesson.ends_at}) inside the walk's window ${ctx.walk.window_start}–${ctx.walk.window_end}, between the walk's other visits.`,
         [{ field: `body.visits.${i}.lessonId`, message: 'has no free slot in the window' }],
@@ -216,7 +213,6 @@ export function moveVisit(
     const lesson = lessons.find((l) => l.lesson_id === visit.lesson_id);
     if (!lesson) {
       throw new AppError(
-        409,
         'lesson_gone',
         `${visit.class_code} is no longer on the timetable on ${formatDate(walk.walk_date)}, so its visit cannot move. Cancel the visit instead.`,
       );
@@ -227,7 +223,6 @@ export function moveVisit(
     const start = toMinutes(startsAt);
     if (start < from || start + length > to) {
       throw new AppError(
-        422,
         'time_outside_lesson_or_window',
         `A ${length}-minute visit to ${visit.class_code} must start between ${fromMinutes(from)} and ${fromMinutes(to - length)}: inside the lesson (${lesson.starts_at}–${lesson.ends_at}) and the walk's window (${walk.window_start}–${walk.window_end}). ${startsAt} is outside that.`,
         [{ field: 'body.startsAt', message: 'is outside the lesson or the walk’s window' }],
@@ -235,7 +230,6 @@ export function moveVisit(
     }
     if (start === toMinutes(visit.starts_at)) {
       throw new AppError(
-        422,
         'same_time',
         `The visit to ${visit.class_code} already starts at ${visit.starts_at}. Choose another time.`,
         [{ field: 'body.startsAt', message: 'is the visit’s current time' }],
@@ -288,14 +282,12 @@ export function declineVisit(deps: AppDeps, auth: SignedIn, visitId: string, not
     if (decision === 'deny') throw forbidden('decline a visit to someone else’s lesson');
     if (visit.status !== 'planned') {
       throw new AppError(
-        409,
         'visit_cancelled',
         'This visit has already been cancelled: there is nothing to decline.',
       );
     }
     if (!visit.needs_teacher_agreement) {
       throw new AppError(
-        409,
         'agreement_not_needed',
         'This visit was announced with the full notice period, so it does not ask for your agreement. If you have a concern about it, raise it with the walk leader or the headteacher.',
       );

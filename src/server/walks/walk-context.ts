@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type { SchoolCalendar } from '../../domain/calendar/calendar.ts';
 import { checkWalkPlan } from '../../domain/protocol/rules.ts';
 import type {
@@ -37,11 +38,13 @@ export const PUBLISH_ONLY: ReadonlySet<ViolationCode> = new Set([
   'notice_too_late',
 ]);
 
-export function refuse(violations: readonly Problem[], code = 'protocol_refused'): never {
+export function refuse(
+  violations: readonly Problem[],
+  code: ErrorCode = 'protocol_refused',
+): never {
   const first = violations[0]!;
   const more = violations.length - 1;
   throw new AppError(
-    422,
     code,
     more > 0 ? `${first.message} (and ${more} more problem${more > 1 ? 's' : ''})` : first.message,
     violations,
@@ -254,6 +257,6 @@ export async function audit(
 
 export function requireOpen(walk: q.WalkRow) {
   if (walk.status === 'cancelled') {
-    throw new AppError(409, 'walk_cancelled', 'This walk was cancelled; its visits cannot change.');
+    throw new AppError('walk_cancelled', 'This walk was cancelled; its visits cannot change.');
   }
 }

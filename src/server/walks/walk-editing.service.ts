@@ -32,7 +32,6 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   const problems: { field: string; message: string }[] = [];
   if (toMinutes(input.windowEnd) <= toMinutes(input.windowStart)) {
     throw new AppError(
-      400,
       'window_reversed',
       `The walk's window ends (${input.windowEnd}) before it starts (${input.windowStart}). Give a start time before the end time.`,
       [{ field: 'body.windowEnd', message: 'is not after windowStart' }],
@@ -43,7 +42,7 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   problems.push(...focus.problems);
   problems.push(...(await memberProblems(tx, schoolId, input)));
   if (problems.length) {
-    throw new AppError(422, 'walk_rejected', problems[0]!.message, problems);
+    throw new AppError('walk_rejected', problems[0]!.message, problems);
   }
   return {
     departmentIds: [...new Set(input.departmentIds)],
@@ -179,7 +178,6 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'change this walk');
     if (walk.status !== 'draft') {
       throw new AppError(
-        409,
         'walk_not_draft',
         `This walk is ${walk.status}: its date, window, focus and observers are what staff were told. Cancel visits or the walk instead, and plan a new one.`,
       );
@@ -188,7 +186,6 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
     const planned = ctx.visits.filter((v) => v.status === 'planned');
     if (input.date !== walk.walk_date && planned.length > 0) {
       throw new AppError(
-        409,
         'walk_has_visits',
         `The walk has ${planned.length} planned visit${planned.length > 1 ? 's' : ''} on ${formatDate(walk.walk_date)}. Remove them before moving the walk to another day.`,
       );
@@ -222,7 +219,6 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
         toMinutes(f.endsAt) > toMinutes(input.windowEnd)
       ) {
         throw new AppError(
-          422,
           'visit_outside_window',
           `A planned visit (${f.startsAt}–${f.endsAt}) falls outside the new window ${input.windowStart}–${input.windowEnd}. Remove it or keep the window wide enough.`,
         );
@@ -266,7 +262,7 @@ export function changeObservers(
         message: 'That observer is not a member of this school’s staff.',
       }));
     if (outsiders.length) {
-      throw new AppError(422, 'walk_rejected', outsiders[0]!.message, outsiders);
+      throw new AppError('walk_rejected', outsiders[0]!.message, outsiders);
     }
     const violations = await checkPlan(
       tx,
@@ -298,7 +294,6 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
     const walk = await authorisedWalk(tx, auth, walkId, 'manage', 'publish this walk');
     if (walk.status !== 'draft') {
       throw new AppError(
-        409,
         'walk_not_draft',
         `This walk is already ${walk.status}; only a draft walk can be published.`,
       );
