@@ -9,8 +9,8 @@ import {
   actionStatusLabels,
   type Board,
 } from '../../contracts/actions.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 /** /schools/:schoolId/actions — improvement priorities and the actions board. */

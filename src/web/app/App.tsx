@@ -8,9 +8,9 @@ import { CaptureReviewPage } from '../capture/ReviewPage.tsx';
 import { CaptureVisitPage } from '../capture/VisitPage.tsx';
 import { CaptureWalkPage } from '../capture/WalkPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { SessionProvider, useSession } from './session.tsx';
 
 // Pages beyond sign-in, home and capture load on demand, so a phone on a slow network fetches
 // the capture app first; the service worker still precaches every chunk for offline use.

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiFailure, api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure, api } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 export function SignInPage() {

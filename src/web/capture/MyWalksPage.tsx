@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Walk } from '../../contracts/walks.ts';
 import { formatDate } from '../../domain/calendar/calendar.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';

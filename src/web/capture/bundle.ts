@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CaptureBundle } from '../../contracts/records.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { useLive } from '../offline/live.ts';
 import { loadBundle, storeBundle } from '../offline/store.ts';
 

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { ApiFailure } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
 import { askForPersistentStorage } from '../offline/db.ts';
 import { type CachedIdentity, cachedIdentity, rememberIdentity } from '../offline/identity.ts';
 import { useOnline } from '../offline/online.ts';

@@ -4,8 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type DebriefDetail, debriefPartLabels, debriefParts } from '../../contracts/debriefs.ts';
 import type { DebriefPack } from '../../domain/debrief/pack.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const pct = (x: number | null | undefined) =>

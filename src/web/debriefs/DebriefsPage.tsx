@@ -4,8 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { debriefListSchema } from '../../contracts/debriefs.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type DebriefList = z.infer<typeof debriefListSchema>;

@@ -2,8 +2,8 @@ import '../responses/after.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { StaffSummary } from '../../contracts/debriefs.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 function SummaryBody({ s }: { s: StaffSummary }) {

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import type { z } from 'zod';
 import type { fociListSchema, SchoolLookFor, VersionDetail } from '../../contracts/frameworks.ts';
 import { type AnswerKind, answerKindLabels, answerKinds } from '../../domain/frameworks/types.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useFrameworks } from './FrameworksPage.tsx';
 import { Refusal } from './Problems.tsx';

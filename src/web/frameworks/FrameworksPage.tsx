@@ -13,7 +13,7 @@ import {
   frameworkKindLabels,
   frameworkKinds,
 } from '../../domain/frameworks/types.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { Refusal } from './Problems.tsx';
 

@@ -11,7 +11,7 @@ import {
   frameworkKindLabels,
   keyFromName,
 } from '../../domain/frameworks/types.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useFrameworks } from './FrameworksPage.tsx';
 import { Refusal } from './Problems.tsx';

@@ -9,8 +9,9 @@ import type {
 } from '../../contracts/imports.ts';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { type ImportKind, importKindLabels, importKinds } from '../../domain/imports/types.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure, api } from '../lib/api.ts';
+import { formatCount } from '../lib/format.ts';
+import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { TeacherLessons } from './TeacherLessons.tsx';
 import { postWithProgress, readAsBase64, type UploadProgress } from './upload.ts';
@@ -225,8 +226,7 @@ export function ImportPage() {
                 checked={confirmed}
                 onChange={(e) => setConfirmed(e.currentTarget.checked)}
               />{' '}
-              Yes, remove the {removals.toLocaleString('en-GB')} listed above that are not in the
-              file
+              Yes, remove the {formatCount(removals)} listed above that are not in the file
             </label>
           ) : null}
           <button type="submit" className="button" disabled={!mayApply}>
@@ -278,12 +278,12 @@ function PreviewView({
         <h2 id={`${ids}-summary`}>{preview.fileName}</h2>
         <p>
           {preview.format === 'xlsx' ? 'Excel workbook' : 'CSV file'}: headings on row{' '}
-          {preview.headingRow}, {preview.rowCount.toLocaleString('en-GB')} rows,{' '}
-          {preview.understood.toLocaleString('en-GB')} understood,{' '}
+          {preview.headingRow}, {formatCount(preview.rowCount)} rows,{' '}
+          {formatCount(preview.understood)} understood,{' '}
           <strong>
             {preview.problemCount === 0
               ? 'no problems'
-              : `${preview.problemCount.toLocaleString('en-GB')} problem${preview.problemCount === 1 ? '' : 's'}`}
+              : `${formatCount(preview.problemCount)} problem${preview.problemCount === 1 ? '' : 's'}`}
           </strong>
           .
         </p>
@@ -377,8 +377,8 @@ function PreviewView({
           <div className="table-scroll">
             <table className="setup-list">
               <caption>
-                The first {preview.preview.rows.length} of{' '}
-                {preview.understood.toLocaleString('en-GB')} rows understood
+                The first {preview.preview.rows.length} of {formatCount(preview.understood)} rows
+                understood
               </caption>
               <thead>
                 <tr>
@@ -414,19 +414,19 @@ function PreviewView({
           <dl className="figures">
             <div>
               <dt>Added</dt>
-              <dd>{diff.counts.adds.toLocaleString('en-GB')}</dd>
+              <dd>{formatCount(diff.counts.adds)}</dd>
             </div>
             <div>
               <dt>Updated</dt>
-              <dd>{diff.counts.updates.toLocaleString('en-GB')}</dd>
+              <dd>{formatCount(diff.counts.updates)}</dd>
             </div>
             <div>
               <dt>Unchanged</dt>
-              <dd>{diff.counts.unchanged.toLocaleString('en-GB')}</dd>
+              <dd>{formatCount(diff.counts.unchanged)}</dd>
             </div>
             <div>
               <dt>Removed</dt>
-              <dd>{diff.counts.removals.toLocaleString('en-GB')}</dd>
+              <dd>{formatCount(diff.counts.removals)}</dd>
             </div>
           </dl>
           {diff.newDepartments.length ? (
@@ -466,7 +466,7 @@ function Changes({
   return (
     <details open={title.startsWith('Removed') || title.startsWith('Not in')}>
       <summary>
-        {title}: {total.toLocaleString('en-GB')}
+        {title}: {formatCount(total)}
       </summary>
       <ul className="changes">
         {items.map((item) => (
@@ -478,7 +478,7 @@ function Changes({
           </li>
         ))}
         {total > items.length ? (
-          <li className="muted">…and {(total - items.length).toLocaleString('en-GB')} more</li>
+          <li className="muted">…and {formatCount(total - items.length)} more</li>
         ) : null}
       </ul>
     </details>

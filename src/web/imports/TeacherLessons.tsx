@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { Timetable } from '../../contracts/schools.ts';
 import { weekdayNames } from '../../domain/imports/values.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Staff = { id: string; fullName: string; email: string; roles: string[] };

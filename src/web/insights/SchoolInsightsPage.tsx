@@ -2,7 +2,7 @@ import './insights.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { SchoolInsights } from '../../contracts/insights.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, queryOf } from './format.ts';

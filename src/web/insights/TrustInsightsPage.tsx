@@ -2,7 +2,7 @@ import './insights.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { Figure, TrustInsights } from '../../contracts/insights.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { TrustPulseSection } from '../reviews/TrustPulse.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { ChartBlock } from './ChartBlock.tsx';

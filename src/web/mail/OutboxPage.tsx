@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Outbox } from '../../contracts/mail.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
+import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE = 20;
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Mail the app has written: kept here when no SMTP server is set, so the demo works offline. */
 export function OutboxPage() {
@@ -35,9 +33,9 @@ export function OutboxPage() {
               <li key={m.id} className="card">
                 <h2>{m.subject}</h2>
                 <p className="muted">
-                  To {m.to} · written {when(m.createdAt)} ·{' '}
+                  To {m.to} · written {formatInstant(m.createdAt)} ·{' '}
                   {m.sentAt
-                    ? `sent ${when(m.sentAt)}`
+                    ? `sent ${formatInstant(m.sentAt)}`
                     : m.delivery === 'local'
                       ? 'kept here (no mail server)'
                       : 'not sent yet'}

@@ -2,7 +2,7 @@ import './notices.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CalendarFeedCreated, CalendarFeedStatus } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const feedKey = ['calendar-feed'] as const;

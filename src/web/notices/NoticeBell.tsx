@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { NoticeList } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 
 /** The one query of a person's notices: the bell and the notices page share it. */
 export const noticesKey = ['notices'] as const;

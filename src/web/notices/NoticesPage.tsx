@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Notice, NoticeList } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
+import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { CalendarFeed } from './CalendarFeed.tsx';
 import { noticesKey } from './NoticeBell.tsx';
@@ -15,9 +16,6 @@ export function useNotices() {
     refetchInterval: 60_000,
   });
 }
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Your notices: prior warning of walks, changes to them, and visits that need your agreement. */
 export function NoticesPage() {
@@ -94,7 +92,7 @@ function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string
       <h2 id={headingId}>
         {unread ? <span className="badge">New</span> : null} {notice.title}
       </h2>
-      <p className="muted">{when(notice.createdAt)}</p>
+      <p className="muted">{formatInstant(notice.createdAt)}</p>
       <pre className="notice-body">{notice.body}</pre>
       {notice.link?.startsWith('/') && notice.link !== '/notices' ? (
         <p>
@@ -105,7 +103,7 @@ function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string
       ) : null}
       {notice.agreement ? (
         notice.agreement.agreedAt ? (
-          <p className="agreed">You agreed on {when(notice.agreement.agreedAt)}.</p>
+          <p className="agreed">You agreed on {formatInstant(notice.agreement.agreedAt)}.</p>
         ) : notice.agreement.open ? (
           <div className="agreement">
             <p>

@@ -2,7 +2,8 @@ import './notices.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
+import { formatLongDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> = {
@@ -11,9 +12,6 @@ const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> 
   not_applicable: 'Not applicable',
   not_measured: 'Not measured',
 };
-
-const dateLabel = (d: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
 /**
  * The protocol report, printable: each rule, whether it was kept, and the evidence. What a head
@@ -47,8 +45,8 @@ export function ProtocolReportPage() {
       </p>
       <h1 id="report-title">{r.title}</h1>
       <p className="muted">
-        {r.scope.schoolName} · {dateLabel(r.scope.startsOn)} to {dateLabel(r.scope.endsOn)} ·
-        produced{' '}
+        {r.scope.schoolName} · {formatLongDay(r.scope.startsOn)} to {formatLongDay(r.scope.endsOn)}{' '}
+        · produced{' '}
         {new Date(r.generatedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}
       </p>
       <p className="summary">

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../contracts/errors.ts';
 import type { PutRecordResult, RecordDto, RuleNineSpanDto } from '../../contracts/records.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { bundleKey, captureDb, type LocalRecord } from './db.ts';
 
 /**

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import type { Account, AccountChange, AccountPage } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { Pager, SearchBox, useListParams } from '../schools/setup-ui.tsx';
 import '../schools/setup.css';
 import './people.css';

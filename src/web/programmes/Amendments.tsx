@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Amendment, ProgrammeDetail } from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { Comments } from './Consultation.tsx';
 import { PlannedWalks } from './PlannedWalks.tsx';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProgrammeDetail } from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 /**

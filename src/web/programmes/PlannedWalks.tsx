@@ -8,8 +8,8 @@ import type {
   TermPlan,
 } from '../../contracts/programmes.ts';
 import type { staffListSchema } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
 

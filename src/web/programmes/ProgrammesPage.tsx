@@ -8,8 +8,8 @@ import type {
   ProgrammeStatusDto,
   programmeListSchema,
 } from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InvitationsPanel } from '../walks/InvitationsPanel.tsx';
 

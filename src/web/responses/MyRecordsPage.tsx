@@ -7,8 +7,8 @@ import type {
   MyVisitRecords,
   myFlagsSchema,
 } from '../../contracts/responses.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Coaching = z.infer<typeof coachingListSchema>;

@@ -4,8 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import type { RecordBodyDto } from '../../contracts/records.ts';
 import type { Flag, KeptMark, VisitRecords } from '../../contracts/responses.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { KeptText } from './KeptText.tsx';
 

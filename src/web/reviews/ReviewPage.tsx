@@ -12,8 +12,8 @@ import {
   walkWishes,
   walkWishLabels,
 } from '../../domain/reviews/pulse.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

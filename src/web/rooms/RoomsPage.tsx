@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Room, RoomPage } from '../../contracts/rooms.ts';
 import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import {
   Field,
   FormError,

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import type { InvitationResponse } from '../../contracts/mail.ts';
 import type { Role } from '../../domain/people/roles.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 const schoolRoles: Role[] = ['teacher', 'observer', 'school_leader', 'site_manager'];

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Room = { id: string; name: string; building: string; floor: number };

@@ -8,7 +8,7 @@ import type {
   SchoolTerm,
 } from '../../contracts/schools.ts';
 import { closureKindLabels, formatDay } from '../../domain/setup/calendar.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { Field, FormError, SetupNav } from './setup-ui.tsx';
 import './setup.css';

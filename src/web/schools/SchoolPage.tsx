@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure, api } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 /** The message the server gave for one body field (details: [{ field: 'body.name', message }]). */

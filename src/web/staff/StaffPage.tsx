@@ -5,7 +5,7 @@ import type { SchoolDetail } from '../../contracts/schools.ts';
 import type { SchoolRole, StaffMember, StaffPage as StaffPageData } from '../../contracts/staff.ts';
 import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { ApiFailure, api } from '../app/api.ts';
+import { ApiFailure, api } from '../lib/api.ts';
 import {
   Field,
   FormError,

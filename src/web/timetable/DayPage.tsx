@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { Field, FormError, SetupNav } from '../schools/setup-ui.tsx';
 import '../schools/setup.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';

@@ -6,7 +6,7 @@ import type { SchoolDetail } from '../../contracts/schools.ts';
 import type { StaffPage } from '../../contracts/staff.ts';
 import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
-import { ApiFailure, api } from '../app/api.ts';
+import { ApiFailure, api } from '../lib/api.ts';
 import {
   Field,
   FormError,

@@ -1,5 +1,5 @@
 import type { ProtocolViolationDto } from '../../contracts/walks.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { ErrorMessage } from './Status.tsx';
 
 const ruleLabels: Record<string, string> = {

@@ -6,8 +6,8 @@ import type {
   WalkDetail,
   walkListSchema,
 } from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 
 type Invitations = z.infer<typeof invitationListSchema>;

@@ -10,9 +10,9 @@ import type {
   myVisitsSchema,
   myWalksSchema,
 } from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
-import { formatDay } from '../lib/dates.ts';
+import { api } from '../lib/api.ts';
+import { formatDay } from '../lib/format.ts';
+import { useSession } from '../lib/session.tsx';
 import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 

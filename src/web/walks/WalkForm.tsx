@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { fociListSchema } from '../../contracts/frameworks.ts';
 import type { SchoolDetail, staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
+import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 type Foci = z.infer<typeof fociListSchema>;
