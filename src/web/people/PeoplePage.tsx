@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { Account, AccountChange, AccountPage } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { api } from '../lib/api.ts';
-import { Pager, SearchBox, useListParams } from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import '../ui/setup.css';
 import './people.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 

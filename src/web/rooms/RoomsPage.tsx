@@ -4,15 +4,10 @@ import { useParams } from 'react-router';
 import type { Room, RoomPage } from '../../contracts/rooms.ts';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Field, FormError } from '../ui/Field.tsx';
+import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;

@@ -9,9 +9,10 @@ import type {
 } from '../../contracts/schools.ts';
 import { closureKindLabels, formatDay } from '../../domain/setup/calendar.ts';
 import { api } from '../lib/api.ts';
+import { Field, FormError } from '../ui/Field.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { Field, FormError, SetupNav } from './setup-ui.tsx';
-import './setup.css';
+import '../ui/setup.css';
 
 const phases: [SchoolInputRaw['phase'], string][] = [
   ['primary', 'Primary'],

@@ -3,10 +3,10 @@ import { Link, useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { ApiFailure, api } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';
-import { SetupNav } from './setup-ui.tsx';
 
 type Staff = { id: string; fullName: string; email: string; roles: string[] };
 

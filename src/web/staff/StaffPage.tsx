@@ -6,15 +6,10 @@ import type { SchoolRole, StaffMember, StaffPage as StaffPageData } from '../../
 import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { ApiFailure, api } from '../lib/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Field, FormError } from '../ui/Field.tsx';
+import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
-import { Field, FormError, SetupNav } from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Field, FormError } from '../ui/Field.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Named = { id: string; name: string };

@@ -7,15 +7,10 @@ import type { StaffPage } from '../../contracts/staff.ts';
 import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
 import { ApiFailure, api } from '../lib/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Field, FormError } from '../ui/Field.tsx';
+import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
