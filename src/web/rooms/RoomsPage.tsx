@@ -4,10 +4,11 @@ import { useParams } from 'react-router';
 import type { Room, RoomPage } from '../../contracts/rooms.ts';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
-import { Field, FormError } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
@@ -97,10 +98,9 @@ export function RoomsPage() {
                   {canManage ? (
                     <td>
                       <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
+                        <EditRemove
+                          name={r.name}
+                          onEdit={() => {
                             setEditing(r);
                             setDraft({
                               name: r.name,
@@ -108,16 +108,8 @@ export function RoomsPage() {
                               floor: String(r.floor),
                             });
                           }}
-                        >
-                          Edit<span className="visually-hidden"> {r.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(r)}
-                        >
-                          Remove<span className="visually-hidden"> {r.name}</span>
-                        </button>
+                          onRemove={() => remove.mutate(r)}
+                        />
                       </div>
                     </td>
                   ) : null}
@@ -134,20 +126,26 @@ export function RoomsPage() {
         </>
       ) : null}
       {canManage ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit room ${editing.name}` : 'Add a room'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit room ${editing.name}` : 'Add a room'}
+          heading={editing ? `Edit ${editing.name}` : 'Add a room'}
+          error={save.error}
+          fields={['name', 'building', 'floor']}
+          submitLabel={editing ? 'Save room' : 'Add room'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <h2 className="wide">{editing ? `Edit ${editing.name}` : 'Add a room'}</h2>
-          <div className="wide">
-            <FormError error={save.error} fields={['name', 'building', 'floor']} />
-          </div>
           <Field label="Room name" name="name" error={save.error}>
             {(p) => (
               <input
@@ -177,24 +175,7 @@ export function RoomsPage() {
               />
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save room' : 'Add room'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </>
   );

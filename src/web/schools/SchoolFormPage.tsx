@@ -10,6 +10,7 @@ import type {
 import { closureKindLabels, formatDay } from '../../domain/setup/calendar.ts';
 import { api } from '../lib/api.ts';
 import { Field, FormError } from '../ui/Field.tsx';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import '../ui/setup.css';
@@ -274,39 +275,34 @@ function Terms({
             <span>
               <strong>{t.name}</strong>: {formatDay(t.startsOn)} to {formatDay(t.endsOn)}
             </span>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
+            <EditRemove
+              name={t.name}
+              onEdit={() => {
                 setEditing(t.id);
                 setDraft({ name: t.name, startsOn: t.startsOn, endsOn: t.endsOn });
               }}
-            >
-              Edit<span className="visually-hidden"> {t.name}</span>
-            </button>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => remove.mutate(t.id)}
-            >
-              Remove<span className="visually-hidden"> {t.name}</span>
-            </button>
+              onRemove={() => remove.mutate(t.id)}
+            />
           </li>
         ))}
       </ul>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      <form
-        className="setup-form"
-        aria-label={editing ? 'Edit term' : 'Add a term'}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
+      <SetupForm
+        label={editing ? 'Edit term' : 'Add a term'}
+        error={save.error}
+        fields={['name', 'startsOn', 'endsOn']}
+        submitLabel={editing ? 'Save term' : 'Add term'}
+        pending={save.isPending}
+        onSubmit={() => save.mutate()}
+        onCancel={
+          editing
+            ? () => {
+                setEditing(null);
+                setDraft(empty);
+              }
+            : undefined
+        }
       >
-        <div className="wide">
-          <FormError error={save.error} fields={['name', 'startsOn', 'endsOn']} />
-        </div>
         <Field label="Term name" name="name" error={save.error}>
           {(p) => (
             <input
@@ -337,24 +333,7 @@ function Terms({
             />
           )}
         </Field>
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {editing ? 'Save term' : 'Add term'}
-          </button>
-          {editing ? (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setEditing(null);
-                setDraft(empty);
-              }}
-            >
-              Cancel
-            </button>
-          ) : null}
-        </div>
-      </form>
+      </SetupForm>
     </section>
   );
 }
@@ -411,39 +390,34 @@ function Closures({
               <strong>{c.label}</strong> ({closureKindLabels[c.kind]}): {formatDay(c.startsOn)}
               {c.endsOn !== c.startsOn ? ` to ${formatDay(c.endsOn)}` : ''}
             </span>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
+            <EditRemove
+              name={c.label}
+              onEdit={() => {
                 setEditing(c.id);
                 setDraft({ kind: c.kind, label: c.label, startsOn: c.startsOn, endsOn: c.endsOn });
               }}
-            >
-              Edit<span className="visually-hidden"> {c.label}</span>
-            </button>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => remove.mutate(c.id)}
-            >
-              Remove<span className="visually-hidden"> {c.label}</span>
-            </button>
+              onRemove={() => remove.mutate(c.id)}
+            />
           </li>
         ))}
       </ul>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      <form
-        className="setup-form"
-        aria-label={editing ? 'Edit non-teaching day' : 'Add a non-teaching day'}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
+      <SetupForm
+        label={editing ? 'Edit non-teaching day' : 'Add a non-teaching day'}
+        error={save.error}
+        fields={['kind', 'label', 'startsOn', 'endsOn']}
+        submitLabel={editing ? 'Save non-teaching day' : 'Add non-teaching day'}
+        pending={save.isPending}
+        onSubmit={() => save.mutate()}
+        onCancel={
+          editing
+            ? () => {
+                setEditing(null);
+                setDraft(empty);
+              }
+            : undefined
+        }
       >
-        <div className="wide">
-          <FormError error={save.error} fields={['kind', 'label', 'startsOn', 'endsOn']} />
-        </div>
         <Field label="Kind" name="kind" error={save.error}>
           {(p) => (
             <select
@@ -489,24 +463,7 @@ function Closures({
             />
           )}
         </Field>
-        <div className="actions">
-          <button type="submit" className="button" disabled={save.isPending}>
-            {editing ? 'Save non-teaching day' : 'Add non-teaching day'}
-          </button>
-          {editing ? (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => {
-                setEditing(null);
-                setDraft(empty);
-              }}
-            >
-              Cancel
-            </button>
-          ) : null}
-        </div>
-      </form>
+      </SetupForm>
     </section>
   );
 }

@@ -6,10 +6,11 @@ import type { SchoolRole, StaffMember, StaffPage as StaffPageData } from '../../
 import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { ApiFailure, api } from '../lib/api.ts';
-import { Field, FormError } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
@@ -160,10 +161,9 @@ export function StaffPage() {
                   {canManage ? (
                     <td>
                       <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
+                        <EditRemove
+                          name={s.fullName}
+                          onEdit={() => {
                             setEditing(s);
                             setDraft({
                               fullName: s.fullName,
@@ -178,16 +178,8 @@ export function StaffPage() {
                               clearCoach: false,
                             });
                           }}
-                        >
-                          Edit<span className="visually-hidden"> {s.fullName}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(s)}
-                        >
-                          Remove<span className="visually-hidden"> {s.fullName}</span>
-                        </button>
+                          onRemove={() => remove.mutate(s)}
+                        />
                       </div>
                     </td>
                   ) : null}
@@ -204,35 +196,32 @@ export function StaffPage() {
         </>
       ) : null}
       {canManage && school.data ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
+          heading={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
+          intro={
+            <p className="wide muted">
+              Adding someone does not email them. To send a sign-in link, invite them from the
+              school’s page.
+            </p>
+          }
+          error={save.error}
+          fields={['fullName', 'email', 'title', 'roles', 'departmentIds', 'staffCode', 'coachId']}
+          submitLabel={editing ? 'Save' : 'Add to staff'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <h2 className="wide">{editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}</h2>
-          <p className="wide muted">
-            Adding someone does not email them. To send a sign-in link, invite them from the
-            school’s page.
-          </p>
-          <div className="wide">
-            <FormError
-              error={save.error}
-              fields={[
-                'fullName',
-                'email',
-                'title',
-                'roles',
-                'departmentIds',
-                'staffCode',
-                'coachId',
-              ]}
-            />
-          </div>
           <Field label="Name" name="fullName" error={save.error}>
             {(p) => (
               <input
@@ -330,24 +319,7 @@ export function StaffPage() {
               </label>
             ))}
           </fieldset>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save' : 'Add to staff'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </>
   );

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
-import { Field, FormError } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Named = { id: string; name: string };
@@ -109,25 +110,14 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
                 <strong>{p.name}</strong> {p.startsAt}–{p.endsAt}
               </span>
               {school.canManageSetup ? (
-                <>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => {
-                      setEditing(p.id);
-                      setDraft({ name: p.name, startsAt: p.startsAt, endsAt: p.endsAt });
-                    }}
-                  >
-                    Edit<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => remove.mutate(p.id)}
-                  >
-                    Remove<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </>
+                <EditRemove
+                  name={p.name}
+                  onEdit={() => {
+                    setEditing(p.id);
+                    setDraft({ name: p.name, startsAt: p.startsAt, endsAt: p.endsAt });
+                  }}
+                  onRemove={() => remove.mutate(p.id)}
+                />
               ) : null}
             </span>
           </li>
@@ -135,18 +125,22 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
       </ol>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
       {school.canManageSetup ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? 'Edit period' : 'Add a period'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
+        <SetupForm
+          label={editing ? 'Edit period' : 'Add a period'}
+          error={save.error}
+          fields={['name', 'startsAt', 'endsAt']}
+          submitLabel={editing ? 'Save period' : 'Add period'}
+          pending={save.isPending}
+          onSubmit={() => save.mutate()}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <div className="wide">
-            <FormError error={save.error} fields={['name', 'startsAt', 'endsAt']} />
-          </div>
           <Field label="Period name" name="name" error={save.error}>
             {(p) => (
               <input
@@ -177,24 +171,7 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
               />
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save period' : 'Add period'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </section>
   );
@@ -241,64 +218,41 @@ function NamedList({
           <li key={item.id} className="actions">
             <span>{item.name}</span>
             {canManage ? (
-              <>
-                <button
-                  type="button"
-                  className="button secondary small"
-                  onClick={() => {
-                    setEditing(item.id);
-                    setName(item.name);
-                  }}
-                >
-                  Rename<span className="visually-hidden"> {item.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button secondary small"
-                  onClick={() => remove.mutate(item.id)}
-                >
-                  Remove<span className="visually-hidden"> {item.name}</span>
-                </button>
-              </>
+              <EditRemove
+                name={item.name}
+                editLabel="Rename"
+                onEdit={() => {
+                  setEditing(item.id);
+                  setName(item.name);
+                }}
+                onRemove={() => remove.mutate(item.id)}
+              />
             ) : null}
           </li>
         ))}
       </ul>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
       {canManage ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Rename ${what}` : `Add a ${what}`}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
+        <SetupForm
+          label={editing ? `Rename ${what}` : `Add a ${what}`}
+          error={save.error}
+          fields={['name']}
+          submitLabel={editing ? 'Save' : `Add ${what}`}
+          pending={save.isPending}
+          onSubmit={() => save.mutate()}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setName('');
+                }
+              : undefined
+          }
         >
-          <div className="wide">
-            <FormError error={save.error} fields={['name']} />
-          </div>
           <Field label={`Name of the ${what}`} name="name" error={save.error}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save' : `Add ${what}`}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setName('');
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </section>
   );

@@ -7,10 +7,11 @@ import type { StaffPage } from '../../contracts/staff.ts';
 import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
 import { ApiFailure, api } from '../lib/api.ts';
-import { Field, FormError } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
@@ -244,10 +245,9 @@ export function LessonsPage() {
                   {canManage ? (
                     <td>
                       <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
+                        <EditRemove
+                          name={l.classCode}
+                          onEdit={() => {
                             setEditing(l);
                             setDraft({
                               classCode: l.classCode,
@@ -261,16 +261,8 @@ export function LessonsPage() {
                               periodId: l.period.id,
                             });
                           }}
-                        >
-                          Edit<span className="visually-hidden"> {l.classCode}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(l)}
-                        >
-                          Remove<span className="visually-hidden"> {l.classCode}</span>
-                        </button>
+                          onRemove={() => remove.mutate(l)}
+                        />
                       </div>
                     </td>
                   ) : null}
@@ -287,40 +279,45 @@ export function LessonsPage() {
         </>
       ) : null}
       {canManage && s ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
+          heading={editing ? `Edit ${editing.classCode}` : 'Add a lesson'}
+          intro={
+            editing ? (
+              <p className="wide muted">
+                Now taught by{' '}
+                {[editing.teacher, ...editing.coTeachers].map((x) => x.fullName).join(', ')}. Enter
+                the teacher again (email or staff code) to save.
+              </p>
+            ) : null
+          }
+          error={save.error}
+          fields={[
+            'classCode',
+            'departmentId',
+            'yearGroupId',
+            'teacherId',
+            'coTeacherIds',
+            'roomId',
+            'cycleWeek',
+            'weekday',
+            'periodId',
+          ]}
+          submitLabel={editing ? 'Save lesson' : 'Add lesson'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <h2 className="wide">{editing ? `Edit ${editing.classCode}` : 'Add a lesson'}</h2>
-          {editing ? (
-            <p className="wide muted">
-              Now taught by{' '}
-              {[editing.teacher, ...editing.coTeachers].map((x) => x.fullName).join(', ')}. Enter
-              the teacher again (email or staff code) to save.
-            </p>
-          ) : null}
-          <div className="wide">
-            <FormError
-              error={save.error}
-              fields={[
-                'classCode',
-                'departmentId',
-                'yearGroupId',
-                'teacherId',
-                'coTeacherIds',
-                'roomId',
-                'cycleWeek',
-                'weekday',
-                'periodId',
-              ]}
-            />
-          </div>
           <Field label="Class code" name="classCode" error={save.error} hint="e.g. 9A/Ma1">
             {(p) => <input {...p} value={draft.classCode} onChange={set('classCode')} />}
           </Field>
@@ -413,24 +410,7 @@ export function LessonsPage() {
               </select>
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save lesson' : 'Add lesson'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </>
   );
