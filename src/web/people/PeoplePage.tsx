@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { Account, AccountChange, AccountPage } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { api } from '../lib/api.ts';
-import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import '../ui/setup.css';
 import './people.css';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { PagedTable } from '../ui/PagedTable.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
 type TrustRole = Account['trustRoles'][number];
@@ -85,110 +86,99 @@ export function PeoplePage() {
         {done}
       </div>
       {failure ? <ErrorMessage error={failure} /> : null}
-      {people.isPending ? <Loading what="people" /> : null}
-      {people.error ? <ErrorMessage error={people.error} /> : null}
-      {people.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">People in the trust</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Trust-wide roles</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.items.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row">
-                    {person.fullName}
-                    <br />
-                    <span className="muted">{person.email}</span>
-                  </th>
-                  <td>
-                    {person.schools.length === 0 ? (
-                      <span className="muted">No school</span>
-                    ) : (
-                      <ul className="people-roles">
-                        {person.schools.map((s) => (
-                          <li key={s.id}>
-                            {s.name}: {s.roles.map((r) => roleLabels[r].toLowerCase()).join(', ')}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    <fieldset className="people-trust-roles">
-                      <legend className="visually-hidden">
-                        Trust-wide roles of {person.fullName}
-                      </legend>
-                      {trustRoles.map((role) => (
-                        <label key={role}>
-                          <input
-                            type="checkbox"
-                            checked={person.trustRoles.includes(role)}
-                            disabled={setRoles.isPending}
-                            onChange={() =>
-                              setRoles.mutate({
-                                person,
-                                roles: person.trustRoles.includes(role)
-                                  ? person.trustRoles.filter((r) => r !== role)
-                                  : [...person.trustRoles, role],
-                              })
-                            }
-                          />{' '}
-                          {roleLabels[role]}
-                        </label>
-                      ))}
-                    </fieldset>
-                  </td>
-                  <td>
-                    {person.disabled ? (
-                      <>
-                        <strong>Disabled</strong>{' '}
-                        <button
-                          type="button"
-                          className="button secondary"
-                          onClick={() => enable.mutate(person)}
-                          disabled={enable.isPending}
-                        >
-                          Re-enable {person.fullName}
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Disable ${person.fullName}'s account? They will be signed out everywhere and taken off walks still to come.`,
-                            )
-                          ) {
-                            disable.mutate(person);
-                          }
-                        }}
-                        disabled={disable.isPending}
-                      >
-                        Disable {person.fullName}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            total={people.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="people"
+        caption="People in the trust"
+        result={people}
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Trust-wide roles</th>
+            <th scope="col">Account</th>
+          </>
+        }
+        row={(person) => (
+          <>
+            <th scope="row">
+              {person.fullName}
+              <br />
+              <span className="muted">{person.email}</span>
+            </th>
+            <td>
+              {person.schools.length === 0 ? (
+                <span className="muted">No school</span>
+              ) : (
+                <ul className="people-roles">
+                  {person.schools.map((s) => (
+                    <li key={s.id}>
+                      {s.name}: {s.roles.map((r) => roleLabels[r].toLowerCase()).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>
+              <fieldset className="people-trust-roles">
+                <legend className="visually-hidden">Trust-wide roles of {person.fullName}</legend>
+                {trustRoles.map((role) => (
+                  <label key={role}>
+                    <input
+                      type="checkbox"
+                      checked={person.trustRoles.includes(role)}
+                      disabled={setRoles.isPending}
+                      onChange={() =>
+                        setRoles.mutate({
+                          person,
+                          roles: person.trustRoles.includes(role)
+                            ? person.trustRoles.filter((r) => r !== role)
+                            : [...person.trustRoles, role],
+                        })
+                      }
+                    />{' '}
+                    {roleLabels[role]}
+                  </label>
+                ))}
+              </fieldset>
+            </td>
+            <td>
+              {person.disabled ? (
+                <>
+                  <strong>Disabled</strong>{' '}
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => enable.mutate(person)}
+                    disabled={enable.isPending}
+                  >
+                    Re-enable {person.fullName}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `Disable ${person.fullName}'s account? They will be signed out everywhere and taken off walks still to come.`,
+                      )
+                    ) {
+                      disable.mutate(person);
+                    }
+                  }}
+                  disabled={disable.isPending}
+                >
+                  Disable {person.fullName}
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      />
     </>
   );
 }

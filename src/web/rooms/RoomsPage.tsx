@@ -5,11 +5,12 @@ import type { Room, RoomPage } from '../../contracts/rooms.ts';
 import type { SchoolDetail } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
-import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
 type Draft = { name: string; building: string; floor: string };
@@ -75,56 +76,45 @@ export function RoomsPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {rooms.isPending ? <Loading what="rooms" /> : null}
-      {rooms.error ? <ErrorMessage error={rooms.error} /> : null}
-      {rooms.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Rooms</caption>
-            <thead>
-              <tr>
-                <th scope="col">Room</th>
-                <th scope="col">Building</th>
-                <th scope="col">Floor</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.data.items.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.building}</td>
-                  <td>{r.floor === 0 ? 'Ground' : r.floor}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <EditRemove
-                          name={r.name}
-                          onEdit={() => {
-                            setEditing(r);
-                            setDraft({
-                              name: r.name,
-                              building: r.building,
-                              floor: String(r.floor),
-                            });
-                          }}
-                          onRemove={() => remove.mutate(r)}
-                        />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={rooms.data.page}
-            pageSize={rooms.data.pageSize}
-            total={rooms.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="rooms"
+        caption="Rooms"
+        result={rooms}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Room</th>
+            <th scope="col">Building</th>
+            <th scope="col">Floor</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(r) => (
+          <>
+            <td>{r.name}</td>
+            <td>{r.building}</td>
+            <td>{r.floor === 0 ? 'Ground' : r.floor}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={r.name}
+                    onEdit={() => {
+                      setEditing(r);
+                      setDraft({
+                        name: r.name,
+                        building: r.building,
+                        floor: String(r.floor),
+                      });
+                    }}
+                    onRemove={() => remove.mutate(r)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage ? (
         <SetupForm
           label={editing ? `Edit room ${editing.name}` : 'Add a room'}

@@ -7,11 +7,12 @@ import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { ApiFailure, api } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
-import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -129,72 +130,61 @@ export function StaffPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {staff.isPending ? <Loading what="staff" /> : null}
-      {staff.error ? <ErrorMessage error={staff.error} /> : null}
-      {staff.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Staff</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Departments</th>
-                <th scope="col">Staff code</th>
-                <th scope="col">Coach or mentor</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.title ? `${s.title} ` : ''}
-                    {s.fullName}
-                    <br />
-                    <span className="muted">{s.email}</span>
-                  </td>
-                  <td>{s.roles.map((r) => roleLabels[r as SchoolRole] ?? r).join(', ')}</td>
-                  <td>{s.departments.map((d) => d.name).join(', ')}</td>
-                  <td>{s.staffCode ?? ''}</td>
-                  <td>{s.coach?.fullName ?? ''}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <EditRemove
-                          name={s.fullName}
-                          onEdit={() => {
-                            setEditing(s);
-                            setDraft({
-                              fullName: s.fullName,
-                              email: s.email,
-                              title: s.title ?? '',
-                              roles: s.roles.filter((r): r is SchoolRole =>
-                                (schoolRoles as readonly string[]).includes(r),
-                              ),
-                              departmentIds: s.departments.map((d) => d.id),
-                              staffCode: s.staffCode ?? '',
-                              coachEmail: '',
-                              clearCoach: false,
-                            });
-                          }}
-                          onRemove={() => remove.mutate(s)}
-                        />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={staff.data.page}
-            pageSize={staff.data.pageSize}
-            total={staff.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="staff"
+        caption="Staff"
+        result={staff}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Departments</th>
+            <th scope="col">Staff code</th>
+            <th scope="col">Coach or mentor</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(s) => (
+          <>
+            <td>
+              {s.title ? `${s.title} ` : ''}
+              {s.fullName}
+              <br />
+              <span className="muted">{s.email}</span>
+            </td>
+            <td>{s.roles.map((r) => roleLabels[r as SchoolRole] ?? r).join(', ')}</td>
+            <td>{s.departments.map((d) => d.name).join(', ')}</td>
+            <td>{s.staffCode ?? ''}</td>
+            <td>{s.coach?.fullName ?? ''}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={s.fullName}
+                    onEdit={() => {
+                      setEditing(s);
+                      setDraft({
+                        fullName: s.fullName,
+                        email: s.email,
+                        title: s.title ?? '',
+                        roles: s.roles.filter((r): r is SchoolRole =>
+                          (schoolRoles as readonly string[]).includes(r),
+                        ),
+                        departmentIds: s.departments.map((d) => d.id),
+                        staffCode: s.staffCode ?? '',
+                        coachEmail: '',
+                        clearCoach: false,
+                      });
+                    }}
+                    onRemove={() => remove.mutate(s)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage && school.data ? (
         <SetupForm
           label={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}

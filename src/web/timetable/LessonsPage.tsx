@@ -8,11 +8,12 @@ import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
 import { ApiFailure, api } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
-import { Pager, SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -212,72 +213,60 @@ export function LessonsPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {lessons.isPending ? <Loading what="lessons" /> : null}
-      {lessons.error ? <ErrorMessage error={lessons.error} /> : null}
-      {lessons.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Lessons</caption>
-            <thead>
-              <tr>
-                <th scope="col">Class</th>
-                <th scope="col">Subject and year</th>
-                <th scope="col">When</th>
-                <th scope="col">Room</th>
-                <th scope="col">Teacher</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {lessons.data.items.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.classCode}</td>
-                  <td>
-                    {l.department.name}, {l.yearGroup.name}
-                  </td>
-                  <td>
-                    {weekLabel(l.cycleWeek, cycleWeeks)}
-                    {weekdayNames[l.weekday - 1]}, {l.period.name} ({l.period.startsAt}–
-                    {l.period.endsAt})
-                  </td>
-                  <td>{l.room.name}</td>
-                  <td>{[l.teacher, ...l.coTeachers].map((x) => x.fullName).join(', ')}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <EditRemove
-                          name={l.classCode}
-                          onEdit={() => {
-                            setEditing(l);
-                            setDraft({
-                              classCode: l.classCode,
-                              departmentId: l.department.id,
-                              yearGroupId: l.yearGroup.id,
-                              teacher: '',
-                              coTeachers: '',
-                              roomId: l.room.id,
-                              cycleWeek: String(l.cycleWeek),
-                              weekday: String(l.weekday),
-                              periodId: l.period.id,
-                            });
-                          }}
-                          onRemove={() => remove.mutate(l)}
-                        />
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={lessons.data.page}
-            pageSize={lessons.data.pageSize}
-            total={lessons.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="lessons"
+        caption="Lessons"
+        result={lessons}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Class</th>
+            <th scope="col">Subject and year</th>
+            <th scope="col">When</th>
+            <th scope="col">Room</th>
+            <th scope="col">Teacher</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(l) => (
+          <>
+            <td>{l.classCode}</td>
+            <td>
+              {l.department.name}, {l.yearGroup.name}
+            </td>
+            <td>
+              {weekLabel(l.cycleWeek, cycleWeeks)}
+              {weekdayNames[l.weekday - 1]}, {l.period.name} ({l.period.startsAt}–{l.period.endsAt})
+            </td>
+            <td>{l.room.name}</td>
+            <td>{[l.teacher, ...l.coTeachers].map((x) => x.fullName).join(', ')}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={l.classCode}
+                    onEdit={() => {
+                      setEditing(l);
+                      setDraft({
+                        classCode: l.classCode,
+                        departmentId: l.department.id,
+                        yearGroupId: l.yearGroup.id,
+                        teacher: '',
+                        coTeachers: '',
+                        roomId: l.room.id,
+                        cycleWeek: String(l.cycleWeek),
+                        weekday: String(l.weekday),
+                        periodId: l.period.id,
+                      });
+                    }}
+                    onRemove={() => remove.mutate(l)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage && s ? (
         <SetupForm
           label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
