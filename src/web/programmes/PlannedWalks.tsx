@@ -10,6 +10,7 @@ import type {
 import type { staffListSchema } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
+import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
 
@@ -184,25 +185,12 @@ function AddPlannedWalks({
         onChange={(e) => setFocus(e.target.value)}
         placeholder="Talk for learning in Key Stage 3"
       />
-      <fieldset>
-        <legend>Observers (at most two)</legend>
-        {staff.data?.staff
-          .filter((s) => !s.roles.every((r) => r === 'site_manager'))
-          .map((s) => (
-            <label key={s.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={observers.includes(s.id)}
-                onChange={(e) =>
-                  setObservers(
-                    e.target.checked ? [...observers, s.id] : observers.filter((o) => o !== s.id),
-                  )
-                }
-              />
-              {s.fullName}
-            </label>
-          ))}
-      </fieldset>
+      <PeoplePicker
+        legend="Observers (at most two)"
+        people={staff.data?.staff}
+        chosen={observers}
+        onChange={setObservers}
+      />
       <div className="walk-actions">
         <button type="submit" className="button" disabled={add.isPending}>
           Add the planned walk

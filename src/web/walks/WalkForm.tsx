@@ -6,6 +6,7 @@ import type { fociListSchema } from '../../contracts/frameworks.ts';
 import type { SchoolDetail, staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
+import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 type Foci = z.infer<typeof fociListSchema>;
@@ -206,27 +207,13 @@ export function WalkForm({
           onChange={setYearGroups}
         />
       </fieldset>
-      <fieldset>
-        <legend>Observers (at most two)</legend>
-        {staff.error ? <ErrorMessage error={staff.error} /> : null}
-        {staff.data?.staff
-          .filter((s) => !s.roles.every((r) => r === 'site_manager'))
-          .map((s) => (
-            <label key={s.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={observers.has(s.id)}
-                onChange={(e) => {
-                  const next = new Set(observers);
-                  if (e.target.checked) next.add(s.id);
-                  else next.delete(s.id);
-                  setObservers(next);
-                }}
-              />
-              {s.fullName}
-            </label>
-          ))}
-      </fieldset>
+      <PeoplePicker
+        legend="Observers (at most two)"
+        people={staff.data?.staff}
+        chosen={[...observers]}
+        onChange={(ids) => setObservers(new Set(ids))}
+        error={staff.error}
+      />
       <div className="walk-actions">
         <button type="submit" className="button" disabled={pending}>
           {submitLabel}

@@ -7,6 +7,7 @@ import type { staffListSchema } from '../../contracts/schools.ts';
 import type { PlanResult, Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
+import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { WalkForm, walkKindLabels } from './WalkForm.tsx';
@@ -451,28 +452,14 @@ function ChangeObservers({
           save.mutate();
         }}
       >
-        <fieldset>
-          <legend>Observers (at most two; never someone whose lesson is visited)</legend>
-          {staff.isPending && open ? <Loading what="staff" /> : null}
-          {staff.error ? <ErrorMessage error={staff.error} /> : null}
-          {staff.data?.staff
-            .filter((s) => !s.roles.every((r) => r === 'site_manager'))
-            .map((s) => (
-              <label key={s.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(s.id)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(s.id);
-                    else next.delete(s.id);
-                    setChosen(next);
-                  }}
-                />
-                {s.fullName}
-              </label>
-            ))}
-        </fieldset>
+        <PeoplePicker
+          legend="Observers (at most two; never someone whose lesson is visited)"
+          people={staff.data?.staff}
+          chosen={[...chosen]}
+          onChange={(ids) => setChosen(new Set(ids))}
+          loading={staff.isPending && open}
+          error={staff.error}
+        />
         <p className="muted">The visited teachers and the observers added or removed are told.</p>
         <div className="walk-actions">
           <button type="submit" className="button" disabled={save.isPending}>
