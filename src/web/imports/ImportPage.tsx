@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type {
@@ -7,15 +7,15 @@ import type {
   ImportPreview,
   ProblemDto,
 } from '../../contracts/imports.ts';
-import type { SchoolDetail } from '../../contracts/schools.ts';
 import { type ImportKind, importKindLabels, importKinds } from '../../domain/imports/types.ts';
-import { ApiFailure, api } from '../lib/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { formatCount } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { TeacherLessons } from './TeacherLessons.tsx';
 import { postWithProgress, readAsBase64, type UploadProgress } from './upload.ts';
 import './imports.css';
+import { useSchool } from '../schools/api.ts';
 
 const kindHelp: Record<ImportKind, string> = {
   staff: 'One row per member of staff: email, name, staff code, roles and departments.',
@@ -31,10 +31,7 @@ export function ImportPage() {
   const { schoolId = '' } = useParams();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
+  const school = useSchool(schoolId);
   const [kind, setKind] = useState<ImportKind>('timetable');
   const [upload, setUpload] = useState<Upload | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});

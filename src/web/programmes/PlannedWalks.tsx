@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type {
@@ -10,6 +10,7 @@ import type {
 import type { staffListSchema } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
+import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
@@ -90,10 +91,7 @@ function AddPlannedWalks({
 }) {
   const p = detail.programme;
   const queryClient = useQueryClient();
-  const staff = useQuery({
-    queryKey: ['staff', p.schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${p.schoolId}/staff?pageSize=200`),
-  });
+  const staff = useEveryone(p.schoolId);
   const [date, setDate] = useState('');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('10:00');

@@ -1,16 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Room, RoomPage } from '../../contracts/rooms.ts';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../lib/api.ts';
+import type { Room } from '../../contracts/rooms.ts';
 import { Field } from '../ui/Field.tsx';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { useSchool } from '../schools/api.ts';
 import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { removeRoom, roomKeys, saveRoom, useRoomsPage } from './api.ts';
 
 const PAGE_SIZE = 25;
 type Draft = { name: string; building: string; floor: string };
@@ -20,31 +20,16 @@ export function RoomsPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
   const list = useListParams();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const rooms = useQuery({
-    queryKey: ['rooms', schoolId, list.q, list.page],
-    queryFn: () =>
-      api<RoomPage>(
-        `/api/schools/${schoolId}/rooms?${new URLSearchParams({ q: list.q, page: String(list.page), pageSize: String(PAGE_SIZE) })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const school = useSchool(schoolId);
+  const rooms = useRoomsPage(schoolId, list.q, list.page, PAGE_SIZE);
   const [editing, setEditing] = useState<Room | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['rooms', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: roomKeys.school(schoolId) });
   const save = useMutation({
     mutationFn: () => {
       const body = { name: draft.name, building: draft.building, floor: Number(draft.floor) };
-      return editing
-        ? api<{ room: Room }>(`/api/schools/${schoolId}/rooms/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ room: Room }>(`/api/schools/${schoolId}/rooms`, { method: 'POST', body });
+      return saveRoom(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`${result.room.name} ${editing ? 'saved' : 'added'}.`);
@@ -54,8 +39,7 @@ export function RoomsPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (room: Room) =>
-      api(`/api/schools/${schoolId}/rooms/${room.id}`, { method: 'DELETE' }).then(() => room),
+    mutationFn: (room: Room) => removeRoom(schoolId, room.id).then(() => room),
     onSuccess: async (room) => {
       setDone(`${room.name} removed.`);
       await refresh();

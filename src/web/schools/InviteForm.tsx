@@ -4,6 +4,7 @@ import type { InvitationResponse } from '../../contracts/mail.ts';
 import type { Role } from '../../domain/people/roles.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
 import { api } from '../lib/api.ts';
+import { staffKeys } from '../staff/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 const schoolRoles: Role[] = ['teacher', 'observer', 'school_leader', 'site_manager'];
@@ -39,7 +40,7 @@ export function InviteForm({ schoolId, schoolName }: { schoolId: string; schoolN
             : 'No mail server is set up: its sign-in link is shown only on the server’s console, for whoever runs this trial install to pass on. The outbox records that it was sent.'),
       );
       formElement.reset();
-      await queryClient.invalidateQueries({ queryKey: ['staff', schoolId] });
+      await queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolId) });
     } catch (e) {
       setError(e);
     } finally {

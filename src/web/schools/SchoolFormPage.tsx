@@ -1,19 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type {
-  SchoolClosure,
-  SchoolDetail,
-  SchoolInputRaw,
-  SchoolTerm,
-} from '../../contracts/schools.ts';
+import type { SchoolClosure, SchoolInputRaw, SchoolTerm } from '../../contracts/schools.ts';
 import { closureKindLabels, formatDay } from '../../domain/setup/calendar.ts';
-import { api } from '../lib/api.ts';
 import { Field, FormError } from '../ui/Field.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import '../ui/setup.css';
+import {
+  createSchool,
+  removeClosure,
+  removeTerm,
+  saveClosure,
+  saveTerm,
+  schoolKeys,
+  updateSchool,
+  useSchool,
+} from './api.ts';
 
 const phases: [SchoolInputRaw['phase'], string][] = [
   ['primary', 'Primary'],
@@ -177,11 +181,8 @@ export function NewSchoolPage() {
           cycleWeeks: 1,
         }}
         onSave={async (d) => {
-          const created = await api<SchoolDetail>('/api/schools', {
-            method: 'POST',
-            body: { ...d, urn: d.urn.trim() || null },
-          });
-          await queryClient.invalidateQueries({ queryKey: ['schools'] });
+          const created = await createSchool({ ...d, urn: d.urn.trim() || null });
+          await queryClient.invalidateQueries({ queryKey: schoolKeys.list() });
           navigate(`/schools/${created.id}/edit`);
         }}
       />
@@ -192,14 +193,11 @@ export function NewSchoolPage() {
 export function EditSchoolPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
+  const school = useSchool(schoolId);
   if (school.isPending) return <Loading what="the school" />;
   if (school.error) return <ErrorMessage error={school.error} />;
   const s = school.data;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['school', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: schoolKeys.detail(schoolId) });
   return (
     <>
       <h1>{s.name}: details and calendar</h1>
@@ -223,10 +221,7 @@ export function EditSchoolPage() {
         }}
         onSave={async (d) => {
           const { cycleWeeks: _ignored, ...details } = d;
-          await api(`/api/schools/${schoolId}`, {
-            method: 'PUT',
-            body: { ...details, urn: details.urn.trim() || null },
-          });
+          await updateSchool(schoolId, { ...details, urn: details.urn.trim() || null });
           await refresh();
         }}
       />
@@ -251,10 +246,7 @@ function Terms({
   const empty: RangeDraft = { name: '', startsOn: '', endsOn: '' };
   const [draft, setDraft] = useState<RangeDraft>(empty);
   const save = useMutation({
-    mutationFn: () =>
-      editing
-        ? api(`/api/schools/${schoolId}/terms/${editing}`, { method: 'PUT', body: draft })
-        : api(`/api/schools/${schoolId}/terms`, { method: 'POST', body: draft }),
+    mutationFn: () => saveTerm(schoolId, editing, draft),
     onSuccess: async () => {
       setDraft(empty);
       setEditing(null);
@@ -262,7 +254,7 @@ function Terms({
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/schools/${schoolId}/terms/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeTerm(schoolId, id),
     onSuccess: onChange,
   });
   return (
@@ -360,9 +352,7 @@ function Closures({
   const save = useMutation({
     mutationFn: () => {
       const body = { ...draft, endsOn: draft.endsOn || draft.startsOn };
-      return editing
-        ? api(`/api/schools/${schoolId}/closures/${editing}`, { method: 'PUT', body })
-        : api(`/api/schools/${schoolId}/closures`, { method: 'POST', body });
+      return saveClosure(schoolId, editing, body);
     },
     onSuccess: async () => {
       setDraft(empty);
@@ -371,8 +361,7 @@ function Closures({
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) =>
-      api(`/api/schools/${schoolId}/closures/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeClosure(schoolId, id),
     onSuccess: onChange,
   });
   return (

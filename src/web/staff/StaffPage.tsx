@@ -1,18 +1,19 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import type { SchoolRole, StaffMember, StaffPage as StaffPageData } from '../../contracts/staff.ts';
+import type { SchoolRole, StaffMember } from '../../contracts/staff.ts';
 import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { ApiFailure, api } from '../lib/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { useSchool } from '../schools/api.ts';
 import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { findStaff, removeStaffMember, saveStaffMember, staffKeys, useStaffPage } from './api.ts';
 
 const PAGE_SIZE = 25;
 
@@ -41,21 +42,12 @@ export function StaffPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
   const list = useListParams();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const staffUrl = (q: string, page: number, pageSize = PAGE_SIZE) =>
-    `/api/schools/${schoolId}/staff?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`;
-  const staff = useQuery({
-    queryKey: ['staff', schoolId, list.q, list.page],
-    queryFn: () => api<StaffPageData>(staffUrl(list.q, list.page)),
-    placeholderData: keepPreviousData,
-  });
+  const school = useSchool(schoolId);
+  const staff = useStaffPage(schoolId, list.q, list.page, PAGE_SIZE);
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolId) });
 
   const save = useMutation({
     mutationFn: async () => {
@@ -63,7 +55,7 @@ export function StaffPage() {
       let coachId: string | null = draft.clearCoach ? null : (editing?.coach?.id ?? null);
       const coachEmail = draft.coachEmail.trim().toLowerCase();
       if (coachEmail) {
-        const found = await api<StaffPageData>(staffUrl(coachEmail, 1, 5));
+        const found = await findStaff(schoolId, coachEmail, 1, 5);
         const coach = found.items.find((s) => s.email === coachEmail);
         if (!coach) {
           throw new ApiFailure(
@@ -89,12 +81,7 @@ export function StaffPage() {
         staffCode: draft.staffCode || null,
         coachId,
       };
-      return editing
-        ? api<{ member: StaffMember }>(`/api/schools/${schoolId}/staff/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ member: StaffMember }>(`/api/schools/${schoolId}/staff`, { method: 'POST', body });
+      return saveStaffMember(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`${result.member.fullName} ${editing ? 'saved' : 'added to the staff'}.`);
@@ -104,8 +91,7 @@ export function StaffPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (member: StaffMember) =>
-      api(`/api/schools/${schoolId}/staff/${member.id}`, { method: 'DELETE' }).then(() => member),
+    mutationFn: (member: StaffMember) => removeStaffMember(schoolId, member.id).then(() => member),
     onSuccess: async (member) => {
       setDone(`${member.fullName} is no longer on the staff of this school.`);
       await refresh();

@@ -1,13 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { schoolKeys, useSchool } from '../schools/api.ts';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { removeListItem, saveListItem, setCycle, setupListPath } from './api.ts';
 
 type Named = { id: string; name: string };
 
@@ -15,14 +16,10 @@ type Named = { id: string; name: string };
 export function DayPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['school', schoolId] });
+  const school = useSchool(schoolId);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: schoolKeys.detail(schoolId) });
   const cycle = useMutation({
-    mutationFn: (cycleWeeks: number) =>
-      api(`/api/schools/${schoolId}/cycle`, { method: 'PUT', body: { cycleWeeks } }),
+    mutationFn: (cycleWeeks: number) => setCycle(schoolId, cycleWeeks),
     onSuccess: refresh,
   });
   if (school.isPending) return <Loading what="the school day" />;
@@ -59,7 +56,7 @@ export function DayPage() {
       <NamedList
         title="Departments and subjects"
         what="department"
-        path={`/api/schools/${schoolId}/departments`}
+        path={setupListPath(schoolId, 'departments')}
         items={s.departments}
         canManage={s.canManageSetup}
         onChange={refresh}
@@ -67,7 +64,7 @@ export function DayPage() {
       <NamedList
         title="Year groups"
         what="year group"
-        path={`/api/schools/${schoolId}/year-groups`}
+        path={setupListPath(schoolId, 'year-groups')}
         items={s.yearGroups}
         canManage={s.canManageSetup}
         onChange={refresh}
@@ -82,12 +79,9 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
   const empty: PeriodDraft = { name: '', startsAt: '', endsAt: '' };
   const [draft, setDraft] = useState(empty);
   const [editing, setEditing] = useState<string | null>(null);
-  const base = `/api/schools/${school.id}/periods`;
+  const base = setupListPath(school.id, 'periods');
   const save = useMutation({
-    mutationFn: () =>
-      editing
-        ? api(`${base}/${editing}`, { method: 'PUT', body: draft })
-        : api(base, { method: 'POST', body: draft }),
+    mutationFn: () => saveListItem(base, editing, draft),
     onSuccess: async () => {
       setDraft(empty);
       setEditing(null);
@@ -95,7 +89,7 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`${base}/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeListItem(base, id),
     onSuccess: onChange,
   });
   return (
@@ -195,10 +189,7 @@ function NamedList({
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () =>
-      editing
-        ? api(`${path}/${editing}`, { method: 'PUT', body: { name } })
-        : api(path, { method: 'POST', body: { name } }),
+    mutationFn: () => saveListItem(path, editing, { name }),
     onSuccess: async () => {
       setName('');
       setEditing(null);
@@ -206,7 +197,7 @@ function NamedList({
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`${path}/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeListItem(path, id),
     onSuccess: onChange,
   });
   const headingId = `list-${what.replace(/\s/g, '-')}`;

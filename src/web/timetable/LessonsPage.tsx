@@ -1,19 +1,20 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { RoomPage } from '../../contracts/rooms.ts';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import type { StaffPage } from '../../contracts/staff.ts';
-import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
+import type { Lesson } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
 import { ApiFailure, api } from '../lib/api.ts';
 import { Field } from '../ui/Field.tsx';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
+import { staffPageSchema } from '../../contracts/staff.ts';
+import { useAllRooms } from '../rooms/api.ts';
+import { useSchool } from '../schools/api.ts';
 import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { lessonKeys, removeLesson, saveLesson, useLessons } from './api.ts';
 
 const PAGE_SIZE = 25;
 
@@ -50,14 +51,8 @@ export function LessonsPage() {
   const weekday = list.params.get('weekday') ?? '';
   const roomId = list.params.get('roomId') ?? '';
   const teacherId = list.params.get('teacherId') ?? '';
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const rooms = useQuery({
-    queryKey: ['rooms', schoolId, 'all'],
-    queryFn: () => api<RoomPage>(`/api/schools/${schoolId}/rooms?pageSize=200`),
-  });
+  const school = useSchool(schoolId);
+  const rooms = useAllRooms(schoolId);
   const query = new URLSearchParams({
     q: list.q,
     page: String(list.page),
@@ -66,15 +61,11 @@ export function LessonsPage() {
   if (weekday) query.set('weekday', weekday);
   if (roomId) query.set('roomId', roomId);
   if (teacherId) query.set('teacherId', teacherId);
-  const lessons = useQuery({
-    queryKey: ['lessons', schoolId, query.toString()],
-    queryFn: () => api<LessonPage>(`/api/schools/${schoolId}/lessons?${query}`),
-    placeholderData: keepPreviousData,
-  });
+  const lessons = useLessons(schoolId, query);
   const [editing, setEditing] = useState<Lesson | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['lessons', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: lessonKeys.school(schoolId) });
   const setFilter = (name: string, value: string) =>
     list.setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -87,8 +78,9 @@ export function LessonsPage() {
   /** A teacher named by email or staff code, found in this school's staff. */
   async function resolveTeacher(text: string, field: string) {
     const wanted = text.trim().toLowerCase();
-    const found = await api<StaffPage>(
+    const found = await api(
       `/api/schools/${schoolId}/staff?${new URLSearchParams({ q: wanted, pageSize: '10' })}`,
+      { schema: staffPageSchema },
     );
     const person = found.items.find(
       (s) => s.email === wanted || s.staffCode?.toLowerCase() === wanted,
@@ -126,12 +118,7 @@ export function LessonsPage() {
         weekday: Number(draft.weekday),
         periodId: draft.periodId,
       };
-      return editing
-        ? api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons`, { method: 'POST', body });
+      return saveLesson(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`Lesson ${result.lesson.classCode} ${editing ? 'saved' : 'added'}.`);
@@ -141,8 +128,7 @@ export function LessonsPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (lesson: Lesson) =>
-      api(`/api/schools/${schoolId}/lessons/${lesson.id}`, { method: 'DELETE' }).then(() => lesson),
+    mutationFn: (lesson: Lesson) => removeLesson(schoolId, lesson.id).then(() => lesson),
     onSuccess: async (lesson) => {
       setDone(`Lesson ${lesson.classCode} removed.`);
       await refresh();

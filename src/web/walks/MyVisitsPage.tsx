@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { Timetable } from '../../contracts/schools.ts';
 import type {
   Invitation,
   invitationListSchema,
@@ -13,6 +12,7 @@ import type {
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
+import { useTimetable } from '../schools/api.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
@@ -182,10 +182,7 @@ function Agreement({ visit }: { visit: MyVisit }) {
 
 function InviteAWalk({ schoolId, personId }: { schoolId: string; personId: string }) {
   const queryClient = useQueryClient();
-  const timetable = useQuery({
-    queryKey: ['timetable', schoolId, personId],
-    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
-  });
+  const timetable = useTimetable(schoolId, personId);
   const invitations = useQuery({
     queryKey: ['invitations', schoolId],
     queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),

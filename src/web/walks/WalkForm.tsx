@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { fociListSchema } from '../../contracts/frameworks.ts';
-import type { SchoolDetail, staffListSchema } from '../../contracts/schools.ts';
+import type { staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
+import { useSchool } from '../schools/api.ts';
+import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 
@@ -43,10 +45,7 @@ export function WalkForm({
     queryKey: ['foci', schoolId],
     queryFn: () => api<Foci>(`/api/schools/${schoolId}/foci`),
   });
-  const staff = useQuery({
-    queryKey: ['staff', schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff?pageSize=200`),
-  });
+  const staff = useEveryone(schoolId);
   const [date, setDate] = useState(initial?.date ?? '');
   const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');
   const [windowEnd, setWindowEnd] = useState(initial?.windowEnd ?? '10:00');
@@ -58,10 +57,7 @@ export function WalkForm({
   const [observers, setObservers] = useState<Set<string>>(
     new Set(initial?.observers.map((o) => o.id) ?? []),
   );
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
+  const school = useSchool(schoolId);
   const [departments, setDepartments] = useState<Set<string>>(
     new Set(initial?.departments.map((d) => d.id) ?? []),
   );

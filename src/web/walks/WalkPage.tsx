@@ -7,6 +7,7 @@ import type { staffListSchema } from '../../contracts/schools.ts';
 import type { PlanResult, Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
+import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -426,11 +427,7 @@ function ChangeObservers({
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set(current.map((o) => o.id)));
-  const staff = useQuery({
-    queryKey: ['staff', schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff?pageSize=200`),
-    enabled: open,
-  });
+  const staff = useEveryone(schoolId, open);
   const save = useMutation({
     mutationFn: () =>
       api<WalkDetail>(`/api/walks/${walkId}/observers`, {
