@@ -4,8 +4,6 @@ import { useTimetable } from '../schools/api.ts';
 import { useStaffFirstPage } from '../staff/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
-type Staff = { id: string; fullName: string; email: string; roles: string[] };
-
 /** After a timetable import: pick a member of staff and check their lessons landed as meant. */
 export function TeacherLessons({ schoolId }: { schoolId: string }) {
   const ids = useId();

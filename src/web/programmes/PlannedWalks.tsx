@@ -1,21 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { z } from 'zod';
 import type {
   PlannedWalk,
   PlannedWalkInput,
   ProgrammeDetail,
   TermPlan,
 } from '../../contracts/programmes.ts';
-import type { staffListSchema } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
-
-type Staff = z.infer<typeof staffListSchema>;
 
 /** "Week of Monday 30 November 2026" or the date itself. */
 export function whenOf(w: Pick<PlannedWalk, 'date' | 'weekOf'>) {

@@ -8,8 +8,6 @@ import { useSchool } from './api.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';
 
-type Staff = { id: string; fullName: string; email: string; roles: string[] };
-
 export function SchoolPage() {
   const { schoolId = '' } = useParams();
   const { me } = useSession();

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { fociListSchema } from '../../contracts/frameworks.ts';
-import type { staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 import { useSchool } from '../schools/api.ts';
@@ -12,7 +11,6 @@ import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 type Foci = z.infer<typeof fociListSchema>;
-type Staff = z.infer<typeof staffListSchema>;
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
   learning: 'Learning walk',

@@ -2,8 +2,6 @@ import './walks.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { z } from 'zod';
-import type { staffListSchema } from '../../contracts/schools.ts';
 import type { PlanResult, Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
@@ -411,8 +409,6 @@ function VisitRow({
     </tr>
   );
 }
-
-type Staff = z.infer<typeof staffListSchema>;
 
 /** On a published walk: change who observes. Teachers and the observers concerned are told. */
 function ChangeObservers({
