@@ -1,5 +1,5 @@
 import './frameworks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
@@ -15,16 +15,10 @@ import {
 } from '../../domain/frameworks/types.ts';
 import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { frameworkKeys, useFrameworks, useLibrary } from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 type Library = z.infer<typeof libraryListSchema>;
-
-export function useFrameworks() {
-  return useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ frameworks: FrameworkSummary[]; canEdit: boolean }>('/api/frameworks'),
-  });
-}
 
 function latest(f: FrameworkSummary) {
   return f.versions.at(-1);
@@ -77,10 +71,7 @@ export function FrameworksPage() {
 function CreateFramework() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const library = useQuery({
-    queryKey: ['framework-library'],
-    queryFn: () => api<Library>('/api/frameworks/library'),
-  });
+  const library = useLibrary();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<FrameworkKind>('learning');
   const [from, setFrom] = useState('');
@@ -91,7 +82,7 @@ function CreateFramework() {
         body: { name, kind, ...(from ? { fromLibrary: from } : {}) },
       }),
     onSuccess: (detail) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${detail.framework.id}/versions/${detail.version.versionNo}`);
     },
   });
@@ -144,7 +135,7 @@ function ImportFramework() {
     mutationFn: (body: unknown) =>
       api<{ framework: FrameworkSummary }>('/api/frameworks/import', { method: 'POST', body }),
     onSuccess: (result) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${result.framework.id}/versions/1`);
     },
   });

@@ -1,5 +1,5 @@
 import './frameworks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { FrameworkBody, VersionDetail } from '../../contracts/frameworks.ts';
@@ -13,7 +13,7 @@ import {
 } from '../../domain/frameworks/types.ts';
 import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { useFrameworks } from './FrameworksPage.tsx';
+import { frameworkKeys, useFrameworks, useVersion } from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 type Draft = FrameworkBody;
@@ -50,16 +50,13 @@ const audienceLabels: Record<Audience, string> = {
 
 export function VersionPage() {
   const { frameworkId = '', versionNo = '1' } = useParams();
-  const version = useQuery({
-    queryKey: ['framework-version', frameworkId, versionNo],
-    queryFn: () => api<VersionDetail>(`/api/frameworks/${frameworkId}/versions/${versionNo}`),
-  });
+  const version = useVersion(frameworkId, versionNo);
   const previousNo = Number(versionNo) - 1;
-  const previous = useQuery({
-    queryKey: ['framework-version', frameworkId, String(previousNo)],
-    queryFn: () => api<VersionDetail>(`/api/frameworks/${frameworkId}/versions/${previousNo}`),
-    enabled: previousNo >= 1 && version.data?.version.status === 'draft',
-  });
+  const previous = useVersion(
+    frameworkId,
+    String(previousNo),
+    previousNo >= 1 && version.data?.version.status === 'draft',
+  );
   if (version.isPending) return <Loading what="the framework" />;
   if (version.error) return <ErrorMessage error={version.error} />;
   const detail = version.data;
@@ -92,7 +89,7 @@ function VersionNav({ detail }: { detail: VersionDetail }) {
     mutationFn: () =>
       api<VersionDetail>(`/api/frameworks/${detail.framework.id}/versions`, { method: 'POST' }),
     onSuccess: (next) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${next.framework.id}/versions/${next.version.versionNo}`);
     },
   });
@@ -209,7 +206,7 @@ function DraftEditor({
       return api<VersionDetail>(`${path}/draft/publish`, { method: 'POST' });
     },
     onSuccess: (d) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       queryClient.setQueryData(
         ['framework-version', d.framework.id, String(d.version.versionNo)],
         d,

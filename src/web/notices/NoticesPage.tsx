@@ -1,21 +1,12 @@
 import './notices.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Notice, NoticeList } from '../../contracts/notices.ts';
-import { api } from '../lib/api.ts';
+import type { Notice } from '../../contracts/notices.ts';
 import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { agreeToVisit, markAllRead, markRead, noticeKeys, useNotices } from './api.ts';
 import { CalendarFeed } from './CalendarFeed.tsx';
-import { noticesKey } from './NoticeBell.tsx';
-
-export function useNotices() {
-  return useQuery({
-    queryKey: noticesKey,
-    queryFn: () => api<NoticeList>('/api/me/notices?limit=100'),
-    refetchInterval: 60_000,
-  });
-}
 
 /** Your notices: prior warning of walks, changes to them, and visits that need your agreement. */
 export function NoticesPage() {
@@ -23,10 +14,10 @@ export function NoticesPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const readAll = useMutation({
-    mutationFn: () => api<{ marked: number }>('/api/me/notices/read', { method: 'POST' }),
+    mutationFn: markAllRead,
     onSuccess: (r) => {
       setStatus(r.marked === 0 ? 'Nothing was unread.' : `Marked ${r.marked} as read.`);
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   return (
@@ -72,17 +63,17 @@ export function NoticesPage() {
 function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string) => void }) {
   const queryClient = useQueryClient();
   const read = useMutation({
-    mutationFn: () => api(`/api/me/notices/${notice.id}/read`, { method: 'POST' }),
+    mutationFn: () => markRead(notice.id),
     onSuccess: () => {
       onStatus('Marked as read.');
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   const agree = useMutation({
-    mutationFn: (visitId: string) => api(`/api/me/visits/${visitId}/agreement`, { method: 'POST' }),
+    mutationFn: agreeToVisit,
     onSuccess: () => {
       onStatus('Thank you: the visit at its new time can go ahead.');
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   const unread = notice.readAt === null;

@@ -1,10 +1,9 @@
 import './notices.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
-import { api } from '../lib/api.ts';
 import { formatLongDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useProtocolReport } from './api.ts';
 
 const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> = {
   kept: 'Kept',
@@ -23,13 +22,7 @@ export function ProtocolReportPage() {
   const { schoolId, programmeId } = useParams();
   const [search] = useSearchParams();
   const termId = search.get('termId');
-  const path = programmeId
-    ? `/api/schools/${schoolId}/programmes/${programmeId}/protocol-report`
-    : `/api/schools/${schoolId}/protocol-report?termId=${encodeURIComponent(termId ?? '')}`;
-  const report = useQuery({
-    queryKey: ['protocol-report', schoolId, programmeId ?? null, termId],
-    queryFn: () => api<ProtocolReportDto>(path),
-  });
+  const report = useProtocolReport(schoolId, programmeId, termId);
   if (report.isPending) return <Loading what="the protocol report" />;
   if (report.error) return <ErrorMessage error={report.error} />;
   const r = report.data;

@@ -1,10 +1,9 @@
 import '../walks/walks.css';
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import type { fociListSchema } from '../../contracts/frameworks.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
-import { api } from '../lib/api.ts';
+import { useFoci } from '../frameworks/api.ts';
 import { useSchool } from '../schools/api.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
@@ -39,10 +38,7 @@ export function WalkForm({
   error: unknown;
   onSubmit: (input: WalkInput) => void;
 }) {
-  const foci = useQuery({
-    queryKey: ['foci', schoolId],
-    queryFn: () => api<Foci>(`/api/schools/${schoolId}/foci`),
-  });
+  const foci = useFoci(schoolId);
   const staff = useEveryone(schoolId);
   const [date, setDate] = useState(initial?.date ?? '');
   const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');

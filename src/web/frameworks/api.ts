@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  fociListSchema,
+  frameworkListSchema,
+  libraryListSchema,
+  versionDetailSchema,
+} from '../../contracts/frameworks.ts';
+import { api } from '../lib/api.ts';
+
+/** The frameworks feature's query keys: the trust's frameworks, versions, a school's foci. */
+export const frameworkKeys = {
+  list: () => ['frameworks'] as const,
+  library: () => ['framework-library'] as const,
+  version: (frameworkId: string | undefined, versionNo: string) =>
+    ['framework-version', frameworkId, versionNo] as const,
+  foci: (schoolId: string) => ['foci', schoolId] as const,
+};
+
+/** The trust's frameworks and whether the person may edit them. */
+export function useFrameworks() {
+  return useQuery({
+    queryKey: frameworkKeys.list(),
+    queryFn: () => api('/api/frameworks', { schema: frameworkListSchema }),
+  });
+}
+
+/** The built-in library of frameworks a trust can start from. */
+export function useLibrary() {
+  return useQuery({
+    queryKey: frameworkKeys.library(),
+    queryFn: () => api('/api/frameworks/library', { schema: libraryListSchema }),
+  });
+}
+
+export const getVersion = (frameworkId: string, versionNo: string | number) =>
+  api(`/api/frameworks/${frameworkId}/versions/${versionNo}`, { schema: versionDetailSchema });
+
+/** One version of a framework (not asked for until `enabled`). */
+export function useVersion(frameworkId: string | undefined, versionNo: string, enabled = true) {
+  return useQuery({
+    queryKey: frameworkKeys.version(frameworkId, versionNo),
+    queryFn: () => getVersion(frameworkId!, versionNo),
+    enabled,
+  });
+}
+
+/** A school's foci and its own look-fors. */
+export function useFoci(schoolId: string) {
+  return useQuery({
+    queryKey: frameworkKeys.foci(schoolId),
+    queryFn: () => api(`/api/schools/${schoolId}/foci`, { schema: fociListSchema }),
+  });
+}
