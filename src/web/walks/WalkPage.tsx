@@ -1,39 +1,34 @@
 import './walks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PlanResult, Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
-import { api } from '../lib/api.ts';
+import type { Proposal, Visit, WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { formatDay } from '../lib/format.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { changeWalk, planWalk, useAlternatives, useWalk, walkKeys } from './api.ts';
 import { WalkForm, walkKindLabels } from './WalkForm.tsx';
 
 /** /walks/:walkId — the walk editor, its route, the planner and publishing. */
 export function WalkEditorPage() {
   const { walkId = '' } = useParams();
-  const key = ['walk', walkId];
   const queryClient = useQueryClient();
-  const walk = useQuery({
-    queryKey: key,
-    queryFn: () => api<WalkDetail>(`/api/walks/${walkId}`),
-  });
-  const set = (data: WalkDetail) => queryClient.setQueryData(key, data);
+  const walk = useWalk(walkId);
+  const set = (data: WalkDetail) => queryClient.setQueryData(walkKeys.detail(walkId), data);
   const publish = useMutation({
-    mutationFn: () => api<WalkDetail>(`/api/walks/${walkId}/publish`, { method: 'POST' }),
+    mutationFn: () => changeWalk(walkId, '/publish', { method: 'POST' }),
     onSuccess: set,
   });
   const save = useMutation({
-    mutationFn: (input: WalkInput) =>
-      api<WalkDetail>(`/api/walks/${walkId}`, { method: 'PUT', body: input }),
+    mutationFn: (input: WalkInput) => changeWalk(walkId, '', { method: 'PUT', body: input }),
     onSuccess: set,
   });
   const [cancelReason, setCancelReason] = useState('');
   const cancel = useMutation({
     mutationFn: () =>
-      api<WalkDetail>(`/api/walks/${walkId}/cancel`, {
+      changeWalk(walkId, '/cancel', {
         method: 'POST',
         body: { reason: cancelReason },
       }),
@@ -203,7 +198,7 @@ function VisitRow({
   published: boolean;
 }) {
   const queryClient = useQueryClient();
-  const set = (data: WalkDetail) => queryClient.setQueryData(['walk', walkId], data);
+  const set = (data: WalkDetail) => queryClient.setQueryData(walkKeys.detail(walkId), data);
   const [swapping, setSwapping] = useState(false);
   const [moving, setMoving] = useState(false);
   const [newStart, setNewStart] = useState(visit.startsAt);
@@ -211,7 +206,7 @@ function VisitRow({
   const [reason, setReason] = useState('');
   const move = useMutation({
     mutationFn: () =>
-      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/move`, {
+      changeWalk(walkId, `/visits/${visit.id}/move`, {
         method: 'POST',
         body: { startsAt: newStart },
       }),
@@ -222,26 +217,20 @@ function VisitRow({
   });
   const cancelVisit = useMutation({
     mutationFn: () =>
-      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/cancel`, {
+      changeWalk(walkId, `/visits/${visit.id}/cancel`, {
         method: 'POST',
         body: { reason },
       }),
     onSuccess: set,
   });
   const remove = useMutation({
-    mutationFn: () =>
-      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}`, { method: 'DELETE' }),
+    mutationFn: () => changeWalk(walkId, `/visits/${visit.id}`, { method: 'DELETE' }),
     onSuccess: set,
   });
-  const alternatives = useQuery({
-    queryKey: ['alternatives', walkId, visit.id],
-    queryFn: () =>
-      api<{ alternatives: Proposal[] }>(`/api/walks/${walkId}/visits/${visit.id}/alternatives`),
-    enabled: swapping,
-  });
+  const alternatives = useAlternatives(walkId, visit.id, swapping);
   const swap = useMutation({
     mutationFn: (lessonId: string) =>
-      api<WalkDetail>(`/api/walks/${walkId}/visits/${visit.id}/swap`, {
+      changeWalk(walkId, `/visits/${visit.id}/swap`, {
         method: 'POST',
         body: { lessonId },
       }),
@@ -426,12 +415,12 @@ function ChangeObservers({
   const staff = useEveryone(schoolId, open);
   const save = useMutation({
     mutationFn: () =>
-      api<WalkDetail>(`/api/walks/${walkId}/observers`, {
+      changeWalk(walkId, '/observers', {
         method: 'PUT',
         body: { observerIds: [...chosen] },
       }),
     onSuccess: (data) => {
-      queryClient.setQueryData(['walk', walkId], data);
+      queryClient.setQueryData(walkKeys.detail(walkId), data);
       setOpen(false);
     },
   });
@@ -471,12 +460,11 @@ function Planner({ walkId }: { walkId: string }) {
   const queryClient = useQueryClient();
   const [count, setCount] = useState(4);
   const propose = useMutation({
-    mutationFn: () =>
-      api<PlanResult>(`/api/walks/${walkId}/plan`, { method: 'POST', body: { count } }),
+    mutationFn: () => planWalk(walkId, count),
   });
   const accept = useMutation({
     mutationFn: (proposals: Proposal[]) =>
-      api<WalkDetail>(`/api/walks/${walkId}/visits`, {
+      changeWalk(walkId, '/visits', {
         method: 'POST',
         body: {
           replace: true,
@@ -488,7 +476,7 @@ function Planner({ walkId }: { walkId: string }) {
         },
       }),
     onSuccess: (data) => {
-      queryClient.setQueryData(['walk', walkId], data);
+      queryClient.setQueryData(walkKeys.detail(walkId), data);
       propose.reset();
     },
   });
