@@ -6,12 +6,12 @@ import type {
   ProgrammeDetail,
   TermPlan,
 } from '../../contracts/programmes.ts';
-import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
+import { changeProgramme, planTerm, programmeKeys } from './api.ts';
 
 /** "Week of Monday 30 November 2026" or the date itself. */
 export function whenOf(w: Pick<PlannedWalk, 'date' | 'weekOf'>) {
@@ -38,9 +38,8 @@ export function PlannedWalks({
   const editable = detail.canEdit && open;
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: string) =>
-      api<ProgrammeDetail>(`/api/programmes/${p.id}/planned-walks/${id}`, { method: 'DELETE' }),
-    onSuccess: (data) => queryClient.setQueryData(['programme', p.id], data),
+    mutationFn: (id: string) => changeProgramme(p.id, `/planned-walks/${id}`, { method: 'DELETE' }),
+    onSuccess: (data) => queryClient.setQueryData(programmeKeys.detail(p.id), data),
   });
   return (
     <>
@@ -98,21 +97,22 @@ function AddPlannedWalks({
   const [draft, setDraft] = useState<TermPlan | null>(null);
   const add = useMutation({
     mutationFn: (walks: PlannedWalkInput[]) =>
-      api<ProgrammeDetail>(`/api/programmes/${p.id}/planned-walks`, {
+      changeProgramme(p.id, '/planned-walks', {
         method: 'POST',
         body: { walks, amendmentId },
       }),
     onSuccess: (data) => {
-      queryClient.setQueryData(['programme', p.id], data);
+      queryClient.setQueryData(programmeKeys.detail(p.id), data);
       setDraft(null);
       setDate('');
     },
   });
   const plan = useMutation({
     mutationFn: () =>
-      api<TermPlan>(`/api/programmes/${p.id}/term-plan`, {
-        method: 'POST',
-        body: { count, observerIds: observers, ...(focus ? { focusTitle: focus } : {}) },
+      planTerm(p.id, {
+        count,
+        observerIds: observers,
+        ...(focus ? { focusTitle: focus } : {}),
       }),
     onSuccess: setDraft,
   });
