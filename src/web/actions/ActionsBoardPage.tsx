@@ -1,5 +1,5 @@
 import '../responses/after.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -12,15 +12,13 @@ import {
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { actionKeys, setActionStatus, useBoard, useMyActions } from './api.ts';
 
 /** /schools/:schoolId/actions — improvement priorities and the actions board. */
 export function ActionsBoardPage() {
   const { schoolId = '' } = useParams();
-  const key = ['board', schoolId];
-  const board = useQuery({
-    queryKey: key,
-    queryFn: () => api<Board>(`/api/schools/${schoolId}/actions`),
-  });
+  const key = actionKeys.board(schoolId);
+  const board = useBoard(schoolId);
   if (board.isPending) return <Loading what="the actions board" />;
   if (board.error) return <ErrorMessage error={board.error} />;
   const b = board.data;
@@ -251,8 +249,7 @@ function ActionCard({
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey });
   const move = useMutation({
-    mutationFn: (status: ActionStatus) =>
-      api(`/api/actions/${action.id}/status`, { method: 'POST', body: { status } }),
+    mutationFn: (status: ActionStatus) => setActionStatus(action.id, status),
     onSuccess: refresh,
   });
   return (
@@ -400,14 +397,11 @@ function FollowUpForm({
 /** /my-actions — the actions I own, in every school, to move along. */
 export function MyActionsPage() {
   const client = useQueryClient();
-  const mine = useQuery({
-    queryKey: ['my-actions'],
-    queryFn: () => api<{ actions: ActionDto[] }>('/api/me/actions'),
-  });
+  const mine = useMyActions();
   const move = useMutation({
     mutationFn: ({ id, status }: { id: string; status: ActionStatus }) =>
-      api(`/api/actions/${id}/status`, { method: 'POST', body: { status } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['my-actions'] }),
+      setActionStatus(id, status),
+    onSuccess: () => client.invalidateQueries({ queryKey: actionKeys.mine() }),
   });
   return (
     <>

@@ -1,5 +1,5 @@
 import '../responses/after.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type DebriefDetail, debriefPartLabels, debriefParts } from '../../contracts/debriefs.ts';
@@ -7,6 +7,7 @@ import type { DebriefPack } from '../../domain/debrief/pack.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { debriefKeys, useDebrief } from './api.ts';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
@@ -107,10 +108,7 @@ const lines = (text: string) =>
 /** /debriefs/:debriefId — the pack, and (for leaders) the record of the debrief and its summary. */
 export function DebriefPage() {
   const { debriefId = '' } = useParams();
-  const data = useQuery({
-    queryKey: ['debrief', debriefId],
-    queryFn: () => api<DebriefDetail>(`/api/debriefs/${debriefId}`),
-  });
+  const data = useDebrief(debriefId);
   if (data.isPending) return <Loading what="the debrief" />;
   if (data.error) return <ErrorMessage error={data.error} />;
   const d = data.data;
@@ -239,7 +237,7 @@ function RecordForm({ detail }: { detail: DebriefDetail }) {
         },
       });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['debrief', d.id] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: debriefKeys.detail(d.id) }),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -361,7 +359,7 @@ function SummaryForm({ detail }: { detail: DebriefDetail }) {
   const d = detail.debrief;
   const [text, setText] = useState(d.staffSummary);
   const [status, setStatus] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: ['debrief', d.id] });
+  const refresh = () => client.invalidateQueries({ queryKey: debriefKeys.detail(d.id) });
   const save = useMutation({
     mutationFn: () => api(`/api/debriefs/${d.id}/staff-summary`, { method: 'PUT', body: { text } }),
   });

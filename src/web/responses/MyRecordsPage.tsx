@@ -1,33 +1,19 @@
 import './after.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type {
-  coachingListSchema,
-  MyVisitRecords,
-  myFlagsSchema,
-} from '../../contracts/responses.ts';
-import { api } from '../lib/api.ts';
+import type { coachingListSchema, myFlagsSchema } from '../../contracts/responses.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useMyCoaching, useMyFlags, useMyVisitRecords } from './api.ts';
 
 type Coaching = z.infer<typeof coachingListSchema>;
 type MyFlags = z.infer<typeof myFlagsSchema>;
 
 /** /my-records — records of visits to my classes, visits shared with me as a coach, flags to settle. */
 export function MyRecordsPage() {
-  const visits = useQuery({
-    queryKey: ['my-visit-records'],
-    queryFn: () => api<MyVisitRecords>('/api/me/visit-records'),
-  });
-  const coaching = useQuery({
-    queryKey: ['my-coaching'],
-    queryFn: () => api<Coaching>('/api/me/coaching'),
-  });
-  const flags = useQuery({
-    queryKey: ['my-record-flags'],
-    queryFn: () => api<MyFlags>('/api/me/record-flags'),
-  });
+  const visits = useMyVisitRecords();
+  const coaching = useMyCoaching();
+  const flags = useMyFlags();
   return (
     <>
       <h1>Records of my visits</h1>

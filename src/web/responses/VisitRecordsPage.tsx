@@ -1,5 +1,5 @@
 import './after.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import type { RecordBodyDto } from '../../contracts/records.ts';
@@ -7,6 +7,7 @@ import type { Flag, KeptMark, VisitRecords } from '../../contracts/responses.ts'
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { responseKeys, useVisitRecords } from './api.ts';
 import { KeptText } from './KeptText.tsx';
 
 type LookFor = VisitRecords['lookFors'][number];
@@ -34,11 +35,8 @@ const viewerLines: Record<VisitRecords['viewer'], string> = {
 /** /visits/:visitId/records — a visit's records, responses, flags, reflection and coach sharing. */
 export function VisitRecordsPage() {
   const { visitId = '' } = useParams();
-  const key = ['visit-records', visitId];
-  const data = useQuery({
-    queryKey: key,
-    queryFn: () => api<VisitRecords>(`/api/visits/${visitId}/records`),
-  });
+  const key = responseKeys.visit(visitId);
+  const data = useVisitRecords(visitId);
   if (data.isPending) return <Loading what="the records" />;
   if (data.error) return <ErrorMessage error={data.error} />;
   const v = data.data;

@@ -1,6 +1,6 @@
 import '../responses/after.css';
 import './reviews.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PulseResults, ReviewDetail } from '../../contracts/reviews.ts';
@@ -15,16 +15,14 @@ import {
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { changeReview, reviewKeys, useReview } from './api.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /** /reviews/:reviewId — answer the pulse; leaders read the results, write notes and close it. */
 export function ReviewPage() {
   const { reviewId = '' } = useParams();
-  const review = useQuery({
-    queryKey: ['review', reviewId],
-    queryFn: () => api<ReviewDetail>(`/api/reviews/${reviewId}`),
-  });
+  const review = useReview(reviewId);
   if (review.isPending) return <Loading what="the review" />;
   if (review.error) return <ErrorMessage error={review.error} />;
   const r = review.data;
@@ -83,8 +81,8 @@ function PulseForm({ review }: { review: ReviewDetail }) {
       }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ['review', review.id] }),
-        client.invalidateQueries({ queryKey: ['reviews', review.schoolId] }),
+        client.invalidateQueries({ queryKey: reviewKeys.detail(review.id) }),
+        client.invalidateQueries({ queryKey: reviewKeys.school(review.schoolId) }),
       ]),
   });
   const submit = (e: FormEvent) => {
@@ -210,28 +208,25 @@ function LeadReview({ review }: { review: ReviewDetail }) {
   const [notes, setNotes] = useState(review.notes ?? '');
   const [status, setStatus] = useState('');
   const refresh = (r: ReviewDetail) => {
-    client.setQueryData(['review', review.id], r);
-    return client.invalidateQueries({ queryKey: ['reviews', review.schoolId] });
+    client.setQueryData(reviewKeys.detail(review.id), r);
+    return client.invalidateQueries({ queryKey: reviewKeys.school(review.schoolId) });
   };
   const closePulse = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/pulse/close`, { method: 'POST' }),
+    mutationFn: () => changeReview(review.id, '/pulse/close', { method: 'POST' }),
     onSuccess: (r) => {
       setStatus('The pulse is closed.');
       return refresh(r);
     },
   });
   const save = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/notes`, { method: 'PUT', body: { notes } }),
+    mutationFn: () => changeReview(review.id, '/notes', { method: 'PUT', body: { notes } }),
     onSuccess: (r) => {
       setStatus('Notes saved.');
       return refresh(r);
     },
   });
   const close = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/close`, { method: 'POST', body: { notes } }),
+    mutationFn: () => changeReview(review.id, '/close', { method: 'POST', body: { notes } }),
     onSuccess: (r) => {
       setStatus('The review is closed.');
       return refresh(r);

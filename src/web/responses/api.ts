@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  coachingListSchema,
+  myFlagsSchema,
+  myVisitRecordsSchema,
+  visitRecordsSchema,
+} from '../../contracts/responses.ts';
+import { api } from '../lib/api.ts';
+
+/** The responses feature's query keys. */
+export const responseKeys = {
+  visit: (visitId: string) => ['visit-records', visitId] as const,
+  myVisitRecords: () => ['my-visit-records'] as const,
+  myCoaching: () => ['my-coaching'] as const,
+  myFlags: () => ['my-record-flags'] as const,
+};
+
+/** A visit's records, flags, responses and reflection, as the viewer may see them. */
+export function useVisitRecords(visitId: string) {
+  return useQuery({
+    queryKey: responseKeys.visit(visitId),
+    queryFn: () => api(`/api/visits/${visitId}/records`, { schema: visitRecordsSchema }),
+  });
+}
+
+export function useMyVisitRecords() {
+  return useQuery({
+    queryKey: responseKeys.myVisitRecords(),
+    queryFn: () => api('/api/me/visit-records', { schema: myVisitRecordsSchema }),
+  });
+}
+
+export function useMyCoaching() {
+  return useQuery({
+    queryKey: responseKeys.myCoaching(),
+    queryFn: () => api('/api/me/coaching', { schema: coachingListSchema }),
+  });
+}
+
+export function useMyFlags() {
+  return useQuery({
+    queryKey: responseKeys.myFlags(),
+    queryFn: () => api('/api/me/record-flags', { schema: myFlagsSchema }),
+  });
+}
