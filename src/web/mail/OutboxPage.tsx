@@ -1,19 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Outbox } from '../../contracts/mail.ts';
-import { api } from '../lib/api.ts';
 import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useOutbox } from './api.ts';
 
 const PAGE = 20;
 
 /** Mail the app has written: kept here when no SMTP server is set, so the demo works offline. */
 export function OutboxPage() {
   const [offset, setOffset] = useState(0);
-  const outbox = useQuery({
-    queryKey: ['outbox', offset],
-    queryFn: () => api<Outbox>(`/api/outbox?limit=${PAGE}&offset=${offset}`),
-  });
+  const outbox = useOutbox(PAGE, offset);
   return (
     <>
       <h1>Mail outbox</h1>

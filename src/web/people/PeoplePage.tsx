@@ -1,13 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Account, AccountChange, AccountPage } from '../../contracts/people.ts';
+import type { Account, AccountChange } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../lib/api.ts';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import '../ui/setup.css';
 import './people.css';
 import { PagedTable } from '../ui/PagedTable.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { changeAccount, peopleKeys, usePeople } from './api.ts';
 
 const PAGE_SIZE = 25;
 type TrustRole = Account['trustRoles'][number];
@@ -20,14 +20,7 @@ const trustRoles: TrustRole[] = ['trust_admin', 'trust_leader'];
 export function PeoplePage() {
   const queryClient = useQueryClient();
   const list = useListParams();
-  const people = useQuery({
-    queryKey: ['people', list.q, list.page],
-    queryFn: () =>
-      api<AccountPage>(
-        `/api/people?${new URLSearchParams({ q: list.q, page: String(list.page), pageSize: String(PAGE_SIZE) })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const people = usePeople(list.q, list.page, PAGE_SIZE);
   const [done, setDone] = useState('');
   const told = (change: AccountChange, what: string) => {
     const walks =
@@ -35,11 +28,10 @@ export function PeoplePage() {
         ? ` They were taken off ${change.walksLeft} walk${change.walksLeft === 1 ? '' : 's'} still to come; whoever planned ${change.walksLeft === 1 ? 'it has' : 'them has'} been asked to choose another observer.`
         : '';
     setDone(`${change.account.fullName} ${what}.${walks}`);
-    return queryClient.invalidateQueries({ queryKey: ['people'] });
+    return queryClient.invalidateQueries({ queryKey: peopleKeys.all() });
   };
   const disable = useMutation({
-    mutationFn: (person: Account) =>
-      api<AccountChange>(`/api/people/${person.id}/disable`, { method: 'POST' }),
+    mutationFn: (person: Account) => changeAccount(person.id, '/disable', { method: 'POST' }),
     onSuccess: (change) =>
       told(
         change,
@@ -47,13 +39,12 @@ export function PeoplePage() {
       ),
   });
   const enable = useMutation({
-    mutationFn: (person: Account) =>
-      api<AccountChange>(`/api/people/${person.id}/enable`, { method: 'POST' }),
+    mutationFn: (person: Account) => changeAccount(person.id, '/enable', { method: 'POST' }),
     onSuccess: (change) => told(change, 'can sign in again'),
   });
   const setRoles = useMutation({
     mutationFn: ({ person, roles }: { person: Account; roles: TrustRole[] }) =>
-      api<AccountChange>(`/api/people/${person.id}/trust-roles`, {
+      changeAccount(person.id, '/trust-roles', {
         method: 'PUT',
         body: { roles },
       }),

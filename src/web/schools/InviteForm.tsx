@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { InvitationResponse } from '../../contracts/mail.ts';
 import type { Role } from '../../domain/people/roles.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../lib/api.ts';
+import { invite } from '../mail/api.ts';
 import { staffKeys } from '../staff/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
@@ -24,14 +23,11 @@ export function InviteForm({ schoolId, schoolName }: { schoolId: string; schoolN
     setError(null);
     setDone(null);
     try {
-      const result = await api<InvitationResponse>('/api/invitations', {
-        method: 'POST',
-        body: {
-          fullName: String(form.get('invite-name') ?? ''),
-          email: String(form.get('invite-email') ?? ''),
-          schoolId,
-          roles: form.getAll('invite-role').map(String),
-        },
+      const result = await invite({
+        fullName: String(form.get('invite-name') ?? ''),
+        email: String(form.get('invite-email') ?? ''),
+        schoolId,
+        roles: form.getAll('invite-role').map(String),
       });
       setDone(
         `${result.person.fullName} has been invited to ${schoolName}. ` +

@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { invitationResponseSchema, outboxSchema } from '../../contracts/mail.ts';
+import { api } from '../lib/api.ts';
+
+/** The mail feature's query keys. */
+export const mailKeys = {
+  outbox: (offset: number) => ['outbox', offset] as const,
+};
+
+/** One page of the local mail outbox. */
+export function useOutbox(limit: number, offset: number) {
+  return useQuery({
+    queryKey: mailKeys.outbox(offset),
+    queryFn: () => api(`/api/outbox?limit=${limit}&offset=${offset}`, { schema: outboxSchema }),
+  });
+}
+
+/** Invite someone to a school by email (a sign-in link). */
+export const invite = (body: unknown) =>
+  api('/api/invitations', { method: 'POST', body, schema: invitationResponseSchema });
