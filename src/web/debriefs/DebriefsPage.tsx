@@ -2,13 +2,9 @@ import '../responses/after.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
-import type { debriefListSchema } from '../../contracts/debriefs.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { createDebrief, debriefKeys, useDebriefs } from './api.ts';
-
-type DebriefList = z.infer<typeof debriefListSchema>;
 
 /** /schools/:schoolId/debriefs — the school's debriefs; leaders open one for walks on one focus. */
 export function DebriefsPage() {

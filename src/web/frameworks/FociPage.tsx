@@ -2,15 +2,12 @@ import './frameworks.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
-import type { fociListSchema, SchoolLookFor } from '../../contracts/frameworks.ts';
+import type { SchoolLookFor } from '../../contracts/frameworks.ts';
 import { type AnswerKind, answerKindLabels, answerKinds } from '../../domain/frameworks/types.ts';
 import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { frameworkKeys, useFoci, useFrameworks, useVersion } from './api.ts';
 import { Refusal } from './Problems.tsx';
-
-type FociList = z.infer<typeof fociListSchema>;
 
 export function FociPage() {
   const { schoolId = '' } = useParams();

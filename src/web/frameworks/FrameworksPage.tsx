@@ -2,12 +2,7 @@ import './frameworks.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
-import type {
-  FrameworkSummary,
-  libraryListSchema,
-  VersionDetail,
-} from '../../contracts/frameworks.ts';
+import type { FrameworkSummary, VersionDetail } from '../../contracts/frameworks.ts';
 import {
   type FrameworkKind,
   frameworkKindLabels,
@@ -17,8 +12,6 @@ import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { frameworkKeys, useFrameworks, useLibrary } from './api.ts';
 import { Refusal } from './Problems.tsx';
-
-type Library = z.infer<typeof libraryListSchema>;
 
 function latest(f: FrameworkSummary) {
   return f.versions.at(-1);

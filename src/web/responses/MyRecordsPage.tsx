@@ -1,13 +1,8 @@
 import './after.css';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import type { coachingListSchema, myFlagsSchema } from '../../contracts/responses.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useMyCoaching, useMyFlags, useMyVisitRecords } from './api.ts';
-
-type Coaching = z.infer<typeof coachingListSchema>;
-type MyFlags = z.infer<typeof myFlagsSchema>;
 
 /** /my-records — records of visits to my classes, visits shared with me as a coach, flags to settle. */
 export function MyRecordsPage() {

@@ -1,6 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { invitationListSchema } from '../../contracts/walks.ts';
 import { formatDay } from '../lib/format.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import {
@@ -10,8 +8,6 @@ import {
   useSchoolWalks,
   walkKeys,
 } from './api.ts';
-
-type Invitations = z.infer<typeof invitationListSchema>;
 
 /** For leaders: open invitations, accepted onto a walk of that day or declined with a note. */
 export function InvitationsPanel({ schoolId }: { schoolId: string }) {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { invitationListSchema, myVisitsSchema, myWalksSchema } from '../../contracts/walks.ts';
+import type { myVisitsSchema } from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
@@ -14,8 +14,6 @@ import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { inviteAWalk, useInvitations, useMyVisits, useMyWalks, walkKeys } from './api.ts';
 
 type MyVisits = z.infer<typeof myVisitsSchema>;
-type MyWalks = z.infer<typeof myWalksSchema>;
-type Invitations = z.infer<typeof invitationListSchema>;
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 

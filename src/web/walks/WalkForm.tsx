@@ -1,15 +1,11 @@
 import '../walks/walks.css';
 import { type FormEvent, useState } from 'react';
-import type { z } from 'zod';
-import type { fociListSchema } from '../../contracts/frameworks.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { useFoci } from '../frameworks/api.ts';
 import { useSchool } from '../schools/api.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
-
-type Foci = z.infer<typeof fociListSchema>;
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
   learning: 'Learning walk',
