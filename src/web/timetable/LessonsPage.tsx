@@ -4,7 +4,6 @@ import { useParams } from 'react-router';
 import type { Lesson } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
 import { ApiFailure, api } from '../lib/api.ts';
-import { Field } from '../ui/Field.tsx';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
@@ -15,31 +14,9 @@ import { PagedTable } from '../ui/PagedTable.tsx';
 import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { lessonKeys, removeLesson, saveLesson, useLessons } from './api.ts';
+import { type Draft, empty, LessonFields } from './LessonFields.tsx';
 
 const PAGE_SIZE = 25;
-
-type Draft = {
-  classCode: string;
-  departmentId: string;
-  yearGroupId: string;
-  teacher: string;
-  coTeachers: string;
-  roomId: string;
-  cycleWeek: string;
-  weekday: string;
-  periodId: string;
-};
-const empty: Draft = {
-  classCode: '',
-  departmentId: '',
-  yearGroupId: '',
-  teacher: '',
-  coTeachers: '',
-  roomId: '',
-  cycleWeek: '1',
-  weekday: '1',
-  periodId: '',
-};
 
 const weekLabel = (week: number, cycleWeeks: number) =>
   cycleWeeks === 2 ? `Week ${week === 1 ? 'A' : 'B'}, ` : '';
@@ -293,98 +270,14 @@ export function LessonsPage() {
               : undefined
           }
         >
-          <Field label="Class code" name="classCode" error={save.error} hint="e.g. 9A/Ma1">
-            {(p) => <input {...p} value={draft.classCode} onChange={set('classCode')} />}
-          </Field>
-          <Field label="Subject" name="departmentId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.departmentId} onChange={set('departmentId')}>
-                <option value="">Choose…</option>
-                {s.departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Year group" name="yearGroupId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.yearGroupId} onChange={set('yearGroupId')}>
-                <option value="">Choose…</option>
-                {s.yearGroups.map((y) => (
-                  <option key={y.id} value={y.id}>
-                    {y.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Teacher (email or staff code)" name="teacherId" error={save.error}>
-            {(p) => (
-              <input {...p} value={draft.teacher} onChange={set('teacher')} autoComplete="off" />
-            )}
-          </Field>
-          <Field
-            label="Co-teachers (optional)"
-            name="coTeacherIds"
+          <LessonFields
+            draft={draft}
+            set={set}
+            school={s}
+            rooms={rooms.data?.items}
+            cycleWeeks={cycleWeeks}
             error={save.error}
-            hint="Emails or staff codes, separated by commas"
-          >
-            {(p) => (
-              <input
-                {...p}
-                value={draft.coTeachers}
-                onChange={set('coTeachers')}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Room" name="roomId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.roomId} onChange={set('roomId')}>
-                <option value="">Choose…</option>
-                {rooms.data?.items.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} ({r.building})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {cycleWeeks === 2 ? (
-            <Field label="Week" name="cycleWeek" error={save.error}>
-              {(p) => (
-                <select {...p} value={draft.cycleWeek} onChange={set('cycleWeek')}>
-                  <option value="1">Week A</option>
-                  <option value="2">Week B</option>
-                </select>
-              )}
-            </Field>
-          ) : null}
-          <Field label="Day" name="weekday" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.weekday} onChange={set('weekday')}>
-                {weekdayNames.map((d, i) => (
-                  <option key={d} value={i + 1}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Period" name="periodId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.periodId} onChange={set('periodId')}>
-                <option value="">Choose…</option>
-                {s.periods.map((pe) => (
-                  <option key={pe.id} value={pe.id}>
-                    {pe.name} ({pe.startsAt}–{pe.endsAt})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          />
         </SetupForm>
       ) : null}
     </>
