@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { boardSchema, myActionsSchema } from '../../contracts/actions.ts';
 import { api } from '../lib/api.ts';
 
 /** The actions feature's query keys. */
@@ -12,7 +11,10 @@ export const actionKeys = {
 export function useBoard(schoolId: string) {
   return useQuery({
     queryKey: actionKeys.board(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/actions`, { schema: boardSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/actions`, {
+        schema: () => import('../../contracts/actions.ts').then((c) => c.boardSchema),
+      }),
   });
 }
 
@@ -20,7 +22,10 @@ export function useBoard(schoolId: string) {
 export function useMyActions() {
   return useQuery({
     queryKey: actionKeys.mine(),
-    queryFn: () => api('/api/me/actions', { schema: myActionsSchema }),
+    queryFn: () =>
+      api('/api/me/actions', {
+        schema: () => import('../../contracts/actions.ts').then((c) => c.myActionsSchema),
+      }),
   });
 }
 

@@ -1,4 +1,3 @@
-import { captureBundleSchema } from '../../contracts/records.ts';
 import { api } from '../lib/api.ts';
 
 /** The capture feature's query keys (what is kept on the device lives in IndexedDB instead). */
@@ -8,4 +7,6 @@ export const captureKeys = {
 
 /** Everything an observer needs for a walk, to keep on the device. */
 export const getBundle = (walkId: string) =>
-  api(`/api/walks/${walkId}/capture`, { schema: captureBundleSchema });
+  api(`/api/walks/${walkId}/capture`, {
+    schema: () => import('../../contracts/records.ts').then((c) => c.captureBundleSchema),
+  });

@@ -1,10 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  debriefDetailSchema,
-  debriefListSchema,
-  staffSummaryListSchema,
-  staffSummarySchema,
-} from '../../contracts/debriefs.ts';
 import { api } from '../lib/api.ts';
 
 /** The debriefs feature's query keys. */
@@ -18,7 +12,10 @@ export const debriefKeys = {
 export function useDebriefs(schoolId: string) {
   return useQuery({
     queryKey: debriefKeys.school(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/debriefs`, { schema: debriefListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/debriefs`, {
+        schema: () => import('../../contracts/debriefs.ts').then((c) => c.debriefListSchema),
+      }),
   });
 }
 
@@ -31,7 +28,10 @@ export const createDebrief = (schoolId: string, walkIds: string[]) =>
 export function useDebrief(debriefId: string) {
   return useQuery({
     queryKey: debriefKeys.detail(debriefId),
-    queryFn: () => api(`/api/debriefs/${debriefId}`, { schema: debriefDetailSchema }),
+    queryFn: () =>
+      api(`/api/debriefs/${debriefId}`, {
+        schema: () => import('../../contracts/debriefs.ts').then((c) => c.debriefDetailSchema),
+      }),
   });
 }
 
@@ -39,13 +39,18 @@ export function useStaffSummaries(schoolId: string) {
   return useQuery({
     queryKey: debriefKeys.staffSummaries(schoolId),
     queryFn: () =>
-      api(`/api/schools/${schoolId}/staff-summaries`, { schema: staffSummaryListSchema }),
+      api(`/api/schools/${schoolId}/staff-summaries`, {
+        schema: () => import('../../contracts/debriefs.ts').then((c) => c.staffSummaryListSchema),
+      }),
   });
 }
 
 export function useStaffSummary(debriefId: string) {
   return useQuery({
     queryKey: debriefKeys.staffSummary(debriefId),
-    queryFn: () => api(`/api/staff-summaries/${debriefId}`, { schema: staffSummarySchema }),
+    queryFn: () =>
+      api(`/api/staff-summaries/${debriefId}`, {
+        schema: () => import('../../contracts/debriefs.ts').then((c) => c.staffSummarySchema),
+      }),
   });
 }

@@ -1,10 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  fociListSchema,
-  frameworkListSchema,
-  libraryListSchema,
-  versionDetailSchema,
-} from '../../contracts/frameworks.ts';
 import { api } from '../lib/api.ts';
 
 /** The frameworks feature's query keys: the trust's frameworks, versions, a school's foci. */
@@ -20,7 +14,10 @@ export const frameworkKeys = {
 export function useFrameworks() {
   return useQuery({
     queryKey: frameworkKeys.list(),
-    queryFn: () => api('/api/frameworks', { schema: frameworkListSchema }),
+    queryFn: () =>
+      api('/api/frameworks', {
+        schema: () => import('../../contracts/frameworks.ts').then((c) => c.frameworkListSchema),
+      }),
   });
 }
 
@@ -28,12 +25,17 @@ export function useFrameworks() {
 export function useLibrary() {
   return useQuery({
     queryKey: frameworkKeys.library(),
-    queryFn: () => api('/api/frameworks/library', { schema: libraryListSchema }),
+    queryFn: () =>
+      api('/api/frameworks/library', {
+        schema: () => import('../../contracts/frameworks.ts').then((c) => c.libraryListSchema),
+      }),
   });
 }
 
 export const getVersion = (frameworkId: string, versionNo: string | number) =>
-  api(`/api/frameworks/${frameworkId}/versions/${versionNo}`, { schema: versionDetailSchema });
+  api(`/api/frameworks/${frameworkId}/versions/${versionNo}`, {
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.versionDetailSchema),
+  });
 
 /** One version of a framework (not asked for until `enabled`). */
 export function useVersion(frameworkId: string | undefined, versionNo: string, enabled = true) {
@@ -48,6 +50,9 @@ export function useVersion(frameworkId: string | undefined, versionNo: string, e
 export function useFoci(schoolId: string) {
   return useQuery({
     queryKey: frameworkKeys.foci(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/foci`, { schema: fociListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/foci`, {
+        schema: () => import('../../contracts/frameworks.ts').then((c) => c.fociListSchema),
+      }),
   });
 }

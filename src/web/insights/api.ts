@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { schoolInsightsSchema, trustInsightsSchema } from '../../contracts/insights.ts';
 import { api } from '../lib/api.ts';
 
 /** The insights feature's query keys. */
@@ -19,7 +18,9 @@ export function useSchoolInsights(
   return useQuery({
     queryKey: insightKeys.school(schoolId, termId, frameworkId),
     queryFn: () =>
-      api(`/api/schools/${schoolId}/insights${query}`, { schema: schoolInsightsSchema }),
+      api(`/api/schools/${schoolId}/insights${query}`, {
+        schema: () => import('../../contracts/insights.ts').then((c) => c.schoolInsightsSchema),
+      }),
   });
 }
 
@@ -27,6 +28,9 @@ export function useSchoolInsights(
 export function useTrustInsights(query: string) {
   return useQuery({
     queryKey: insightKeys.trust(query),
-    queryFn: () => api(`/api/insights/trust${query}`, { schema: trustInsightsSchema }),
+    queryFn: () =>
+      api(`/api/insights/trust${query}`, {
+        schema: () => import('../../contracts/insights.ts').then((c) => c.trustInsightsSchema),
+      }),
   });
 }

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { invitationResponseSchema, outboxSchema } from '../../contracts/mail.ts';
 import { api } from '../lib/api.ts';
 
 /** The mail feature's query keys. */
@@ -11,10 +10,17 @@ export const mailKeys = {
 export function useOutbox(limit: number, offset: number) {
   return useQuery({
     queryKey: mailKeys.outbox(offset),
-    queryFn: () => api(`/api/outbox?limit=${limit}&offset=${offset}`, { schema: outboxSchema }),
+    queryFn: () =>
+      api(`/api/outbox?limit=${limit}&offset=${offset}`, {
+        schema: () => import('../../contracts/mail.ts').then((c) => c.outboxSchema),
+      }),
   });
 }
 
 /** Invite someone to a school by email (a sign-in link). */
 export const invite = (body: unknown) =>
-  api('/api/invitations', { method: 'POST', body, schema: invitationResponseSchema });
+  api('/api/invitations', {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/mail.ts').then((c) => c.invitationResponseSchema),
+  });

@@ -1,10 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  calendarFeedCreatedSchema,
-  calendarFeedStatusSchema,
-  noticeListSchema,
-  protocolReportSchema,
-} from '../../contracts/notices.ts';
 import { api } from '../lib/api.ts';
 
 /** The notices feature's query keys. */
@@ -22,7 +16,10 @@ export const noticeKeys = {
 export function useNotices() {
   return useQuery({
     queryKey: noticeKeys.notices(),
-    queryFn: () => api('/api/me/notices?limit=100', { schema: noticeListSchema }),
+    queryFn: () =>
+      api('/api/me/notices?limit=100', {
+        schema: () => import('../../contracts/notices.ts').then((c) => c.noticeListSchema),
+      }),
     refetchInterval: 60_000,
   });
 }
@@ -38,11 +35,17 @@ export const agreeToVisit = (visitId: string) =>
 export function useCalendarFeed() {
   return useQuery({
     queryKey: noticeKeys.calendarFeed(),
-    queryFn: () => api('/api/me/calendar-feed', { schema: calendarFeedStatusSchema }),
+    queryFn: () =>
+      api('/api/me/calendar-feed', {
+        schema: () => import('../../contracts/notices.ts').then((c) => c.calendarFeedStatusSchema),
+      }),
   });
 }
 export const createCalendarFeed = () =>
-  api('/api/me/calendar-feed', { method: 'POST', schema: calendarFeedCreatedSchema });
+  api('/api/me/calendar-feed', {
+    method: 'POST',
+    schema: () => import('../../contracts/notices.ts').then((c) => c.calendarFeedCreatedSchema),
+  });
 export const stopCalendarFeed = () => api('/api/me/calendar-feed', { method: 'DELETE' });
 
 /** The protocol report for a programme, or for a term when there is no programme. */
@@ -56,6 +59,9 @@ export function useProtocolReport(
     : `/api/schools/${schoolId}/protocol-report?termId=${encodeURIComponent(termId ?? '')}`;
   return useQuery({
     queryKey: noticeKeys.protocolReport(schoolId, programmeId ?? null, termId),
-    queryFn: () => api(path, { schema: protocolReportSchema }),
+    queryFn: () =>
+      api(path, {
+        schema: () => import('../../contracts/notices.ts').then((c) => c.protocolReportSchema),
+      }),
   });
 }

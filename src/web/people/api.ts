@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { accountChangeSchema, accountPageSchema } from '../../contracts/people.ts';
 import { api } from '../lib/api.ts';
 
 /** The people feature's query keys; everything under `all()` is the trust's accounts. */
@@ -15,7 +14,7 @@ export function usePeople(q: string, page: number, pageSize: number) {
     queryFn: () =>
       api(
         `/api/people?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`,
-        { schema: accountPageSchema },
+        { schema: () => import('../../contracts/people.ts').then((c) => c.accountPageSchema) },
       ),
     placeholderData: keepPreviousData,
   });
@@ -26,4 +25,8 @@ export const changeAccount = (
   personId: string,
   path: string,
   init: { method: string; body?: unknown },
-) => api(`/api/people/${personId}${path}`, { ...init, schema: accountChangeSchema });
+) =>
+  api(`/api/people/${personId}${path}`, {
+    ...init,
+    schema: () => import('../../contracts/people.ts').then((c) => c.accountChangeSchema),
+  });

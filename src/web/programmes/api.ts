@@ -1,10 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  type ProgrammeStatusDto,
-  programmeDetailSchema,
-  programmeListSchema,
-  termPlanSchema,
-} from '../../contracts/programmes.ts';
+import type { ProgrammeStatusDto } from '../../contracts/programmes.ts';
 import { api } from '../lib/api.ts';
 
 export const programmeStatusLabels: Record<ProgrammeStatusDto, string> = {
@@ -24,7 +19,10 @@ export const programmeKeys = {
 export function useProgrammes(schoolId: string) {
   return useQuery({
     queryKey: programmeKeys.school(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/programmes`, { schema: programmeListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/programmes`, {
+        schema: () => import('../../contracts/programmes.ts').then((c) => c.programmeListSchema),
+      }),
   });
 }
 
@@ -32,14 +30,17 @@ export const createProgramme = (schoolId: string, body: unknown) =>
   api(`/api/schools/${schoolId}/programmes`, {
     method: 'POST',
     body,
-    schema: programmeDetailSchema,
+    schema: () => import('../../contracts/programmes.ts').then((c) => c.programmeDetailSchema),
   });
 
 /** A programme with its comments, planned walks and amendments. */
 export function useProgramme(programmeId: string) {
   return useQuery({
     queryKey: programmeKeys.detail(programmeId),
-    queryFn: () => api(`/api/programmes/${programmeId}`, { schema: programmeDetailSchema }),
+    queryFn: () =>
+      api(`/api/programmes/${programmeId}`, {
+        schema: () => import('../../contracts/programmes.ts').then((c) => c.programmeDetailSchema),
+      }),
   });
 }
 
@@ -51,12 +52,16 @@ export const changeProgramme = (
   programmeId: string,
   path: string,
   init: { method: string; body?: unknown },
-) => api(`/api/programmes/${programmeId}${path}`, { ...init, schema: programmeDetailSchema });
+) =>
+  api(`/api/programmes/${programmeId}${path}`, {
+    ...init,
+    schema: () => import('../../contracts/programmes.ts').then((c) => c.programmeDetailSchema),
+  });
 
 /** The planner's draft of a term's walks (writes nothing). */
 export const planTerm = (programmeId: string, body: unknown) =>
   api(`/api/programmes/${programmeId}/term-plan`, {
     method: 'POST',
     body,
-    schema: termPlanSchema,
+    schema: () => import('../../contracts/programmes.ts').then((c) => c.termPlanSchema),
   });

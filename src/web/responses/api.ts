@@ -1,10 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  coachingListSchema,
-  myFlagsSchema,
-  myVisitRecordsSchema,
-  visitRecordsSchema,
-} from '../../contracts/responses.ts';
 import { api } from '../lib/api.ts';
 
 /** The responses feature's query keys. */
@@ -19,27 +13,39 @@ export const responseKeys = {
 export function useVisitRecords(visitId: string) {
   return useQuery({
     queryKey: responseKeys.visit(visitId),
-    queryFn: () => api(`/api/visits/${visitId}/records`, { schema: visitRecordsSchema }),
+    queryFn: () =>
+      api(`/api/visits/${visitId}/records`, {
+        schema: () => import('../../contracts/responses.ts').then((c) => c.visitRecordsSchema),
+      }),
   });
 }
 
 export function useMyVisitRecords() {
   return useQuery({
     queryKey: responseKeys.myVisitRecords(),
-    queryFn: () => api('/api/me/visit-records', { schema: myVisitRecordsSchema }),
+    queryFn: () =>
+      api('/api/me/visit-records', {
+        schema: () => import('../../contracts/responses.ts').then((c) => c.myVisitRecordsSchema),
+      }),
   });
 }
 
 export function useMyCoaching() {
   return useQuery({
     queryKey: responseKeys.myCoaching(),
-    queryFn: () => api('/api/me/coaching', { schema: coachingListSchema }),
+    queryFn: () =>
+      api('/api/me/coaching', {
+        schema: () => import('../../contracts/responses.ts').then((c) => c.coachingListSchema),
+      }),
   });
 }
 
 export function useMyFlags() {
   return useQuery({
     queryKey: responseKeys.myFlags(),
-    queryFn: () => api('/api/me/record-flags', { schema: myFlagsSchema }),
+    queryFn: () =>
+      api('/api/me/record-flags', {
+        schema: () => import('../../contracts/responses.ts').then((c) => c.myFlagsSchema),
+      }),
   });
 }

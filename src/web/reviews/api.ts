@@ -1,9 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  type OpenReviewInput,
-  reviewDetailSchema,
-  reviewListSchema,
-} from '../../contracts/reviews.ts';
+import type { OpenReviewInput } from '../../contracts/reviews.ts';
 import { api } from '../lib/api.ts';
 
 /** The reviews feature's query keys. */
@@ -15,17 +11,27 @@ export const reviewKeys = {
 export function useReviews(schoolId: string) {
   return useQuery({
     queryKey: reviewKeys.school(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/reviews`, { schema: reviewListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/reviews`, {
+        schema: () => import('../../contracts/reviews.ts').then((c) => c.reviewListSchema),
+      }),
   });
 }
 
 export const openReview = (schoolId: string, body: OpenReviewInput) =>
-  api(`/api/schools/${schoolId}/reviews`, { method: 'POST', body, schema: reviewDetailSchema });
+  api(`/api/schools/${schoolId}/reviews`, {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/reviews.ts').then((c) => c.reviewDetailSchema),
+  });
 
 export function useReview(reviewId: string) {
   return useQuery({
     queryKey: reviewKeys.detail(reviewId),
-    queryFn: () => api(`/api/reviews/${reviewId}`, { schema: reviewDetailSchema }),
+    queryFn: () =>
+      api(`/api/reviews/${reviewId}`, {
+        schema: () => import('../../contracts/reviews.ts').then((c) => c.reviewDetailSchema),
+      }),
   });
 }
 
@@ -37,4 +43,8 @@ export const changeReview = (
   reviewId: string,
   path: string,
   init: { method: string; body?: unknown },
-) => api(`/api/reviews/${reviewId}${path}`, { ...init, schema: reviewDetailSchema });
+) =>
+  api(`/api/reviews/${reviewId}${path}`, {
+    ...init,
+    schema: () => import('../../contracts/reviews.ts').then((c) => c.reviewDetailSchema),
+  });

@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { roomPageSchema, roomResponseSchema } from '../../contracts/rooms.ts';
 import { api } from '../lib/api.ts';
 
 /** The rooms feature's query keys; everything under `school(id)` is that school's rooms. */
@@ -17,7 +16,7 @@ export function useRoomsPage(schoolId: string, q: string, page: number, pageSize
     queryFn: () =>
       api(
         `/api/schools/${schoolId}/rooms?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`,
-        { schema: roomPageSchema },
+        { schema: () => import('../../contracts/rooms.ts').then((c) => c.roomPageSchema) },
       ),
     placeholderData: keepPreviousData,
   });
@@ -27,7 +26,10 @@ export function useRoomsPage(schoolId: string, q: string, page: number, pageSize
 export function useAllRooms(schoolId: string) {
   return useQuery({
     queryKey: roomKeys.everyone(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/rooms?pageSize=200`, { schema: roomPageSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/rooms?pageSize=200`, {
+        schema: () => import('../../contracts/rooms.ts').then((c) => c.roomPageSchema),
+      }),
   });
 }
 
@@ -40,9 +42,13 @@ export const saveRoom = (
     ? api(`/api/schools/${schoolId}/rooms/${roomId}`, {
         method: 'PUT',
         body,
-        schema: roomResponseSchema,
+        schema: () => import('../../contracts/rooms.ts').then((c) => c.roomResponseSchema),
       })
-    : api(`/api/schools/${schoolId}/rooms`, { method: 'POST', body, schema: roomResponseSchema });
+    : api(`/api/schools/${schoolId}/rooms`, {
+        method: 'POST',
+        body,
+        schema: () => import('../../contracts/rooms.ts').then((c) => c.roomResponseSchema),
+      });
 
 export const removeRoom = (schoolId: string, roomId: string) =>
   api(`/api/schools/${schoolId}/rooms/${roomId}`, { method: 'DELETE' });

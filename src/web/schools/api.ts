@@ -1,14 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  type ClosureInput,
-  type CreateSchool,
-  closureResponseSchema,
-  type SchoolInput,
-  schoolDetailSchema,
-  schoolListSchema,
-  type TermInput,
-  termResponseSchema,
-  timetableSchema,
+import type {
+  ClosureInput,
+  CreateSchool,
+  SchoolInput,
+  TermInput,
 } from '../../contracts/schools.ts';
 import { api } from '../lib/api.ts';
 
@@ -23,7 +18,10 @@ export const schoolKeys = {
 export function useSchool(schoolId: string) {
   return useQuery({
     queryKey: schoolKeys.detail(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}`, { schema: schoolDetailSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}`, {
+        schema: () => import('../../contracts/schools.ts').then((c) => c.schoolDetailSchema),
+      }),
   });
 }
 
@@ -31,7 +29,10 @@ export function useSchool(schoolId: string) {
 export function useSchools() {
   return useQuery({
     queryKey: schoolKeys.list(),
-    queryFn: () => api('/api/schools', { schema: schoolListSchema }),
+    queryFn: () =>
+      api('/api/schools', {
+        schema: () => import('../../contracts/schools.ts').then((c) => c.schoolListSchema),
+      }),
   });
 }
 
@@ -40,13 +41,19 @@ export function useTimetable(schoolId: string, personId: string) {
   return useQuery({
     queryKey: schoolKeys.timetable(schoolId, personId),
     queryFn: () =>
-      api(`/api/schools/${schoolId}/people/${personId}/timetable`, { schema: timetableSchema }),
+      api(`/api/schools/${schoolId}/people/${personId}/timetable`, {
+        schema: () => import('../../contracts/schools.ts').then((c) => c.timetableSchema),
+      }),
     enabled: personId !== '',
   });
 }
 
 export const createSchool = (body: CreateSchool) =>
-  api('/api/schools', { method: 'POST', body, schema: schoolDetailSchema });
+  api('/api/schools', {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/schools.ts').then((c) => c.schoolDetailSchema),
+  });
 
 export const updateSchool = (schoolId: string, body: Omit<SchoolInput, 'cycleWeeks'>) =>
   api(`/api/schools/${schoolId}`, { method: 'PUT', body });
@@ -56,9 +63,13 @@ export const saveTerm = (schoolId: string, termId: string | null, body: TermInpu
     ? api(`/api/schools/${schoolId}/terms/${termId}`, {
         method: 'PUT',
         body,
-        schema: termResponseSchema,
+        schema: () => import('../../contracts/schools.ts').then((c) => c.termResponseSchema),
       })
-    : api(`/api/schools/${schoolId}/terms`, { method: 'POST', body, schema: termResponseSchema });
+    : api(`/api/schools/${schoolId}/terms`, {
+        method: 'POST',
+        body,
+        schema: () => import('../../contracts/schools.ts').then((c) => c.termResponseSchema),
+      });
 
 export const removeTerm = (schoolId: string, termId: string) =>
   api(`/api/schools/${schoolId}/terms/${termId}`, { method: 'DELETE' });
@@ -68,12 +79,12 @@ export const saveClosure = (schoolId: string, closureId: string | null, body: Cl
     ? api(`/api/schools/${schoolId}/closures/${closureId}`, {
         method: 'PUT',
         body,
-        schema: closureResponseSchema,
+        schema: () => import('../../contracts/schools.ts').then((c) => c.closureResponseSchema),
       })
     : api(`/api/schools/${schoolId}/closures`, {
         method: 'POST',
         body,
-        schema: closureResponseSchema,
+        schema: () => import('../../contracts/schools.ts').then((c) => c.closureResponseSchema),
       });
 
 export const removeClosure = (schoolId: string, closureId: string) =>

@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { staffMemberResponseSchema, staffPageSchema } from '../../contracts/staff.ts';
 import { api } from '../lib/api.ts';
 
 /**
@@ -20,7 +19,9 @@ export const staffUrl = (schoolId: string, q: string, page: number, pageSize: nu
   `/api/schools/${schoolId}/staff?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`;
 
 export const findStaff = (schoolId: string, q: string, page: number, pageSize: number) =>
-  api(staffUrl(schoolId, q, page, pageSize), { schema: staffPageSchema });
+  api(staffUrl(schoolId, q, page, pageSize), {
+    schema: () => import('../../contracts/staff.ts').then((c) => c.staffPageSchema),
+  });
 
 /** One page of the staff list, searched; the last page stays while the next loads. */
 export function useStaffPage(schoolId: string, q: string, page: number, pageSize: number) {
@@ -35,7 +36,10 @@ export function useStaffPage(schoolId: string, q: string, page: number, pageSize
 export function useStaffFirstPage(schoolId: string) {
   return useQuery({
     queryKey: staffKeys.first(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/staff`, { schema: staffPageSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/staff`, {
+        schema: () => import('../../contracts/staff.ts').then((c) => c.staffPageSchema),
+      }),
   });
 }
 
@@ -43,7 +47,10 @@ export function useStaffFirstPage(schoolId: string) {
 export function useEveryone(schoolId: string, enabled = true) {
   return useQuery({
     queryKey: staffKeys.everyone(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/staff?pageSize=200`, { schema: staffPageSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/staff?pageSize=200`, {
+        schema: () => import('../../contracts/staff.ts').then((c) => c.staffPageSchema),
+      }),
     enabled,
   });
 }
@@ -53,12 +60,12 @@ export const saveStaffMember = (schoolId: string, memberId: string | null, body:
     ? api(`/api/schools/${schoolId}/staff/${memberId}`, {
         method: 'PUT',
         body,
-        schema: staffMemberResponseSchema,
+        schema: () => import('../../contracts/staff.ts').then((c) => c.staffMemberResponseSchema),
       })
     : api(`/api/schools/${schoolId}/staff`, {
         method: 'POST',
         body,
-        schema: staffMemberResponseSchema,
+        schema: () => import('../../contracts/staff.ts').then((c) => c.staffMemberResponseSchema),
       });
 
 export const removeStaffMember = (schoolId: string, memberId: string) =>

@@ -7,7 +7,6 @@ import { ApiFailure, api } from '../lib/api.ts';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import '../ui/setup.css';
-import { staffPageSchema } from '../../contracts/staff.ts';
 import { useAllRooms } from '../rooms/api.ts';
 import { useSchool } from '../schools/api.ts';
 import { PagedTable } from '../ui/PagedTable.tsx';
@@ -57,7 +56,7 @@ export function LessonsPage() {
     const wanted = text.trim().toLowerCase();
     const found = await api(
       `/api/schools/${schoolId}/staff?${new URLSearchParams({ q: wanted, pageSize: '10' })}`,
-      { schema: staffPageSchema },
+      { schema: () => import('../../contracts/staff.ts').then((c) => c.staffPageSchema) },
     );
     const person = found.items.find(
       (s) => s.email === wanted || s.staffCode?.toLowerCase() === wanted,

@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { lessonPageSchema, lessonResponseSchema } from '../../contracts/timetable.ts';
 import { api } from '../lib/api.ts';
 
 /** The timetable feature's query keys; everything under `school(id)` is that school's lessons. */
@@ -12,7 +11,10 @@ export const lessonKeys = {
 export function useLessons(schoolId: string, query: URLSearchParams) {
   return useQuery({
     queryKey: lessonKeys.page(schoolId, query.toString()),
-    queryFn: () => api(`/api/schools/${schoolId}/lessons?${query}`, { schema: lessonPageSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/lessons?${query}`, {
+        schema: () => import('../../contracts/timetable.ts').then((c) => c.lessonPageSchema),
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -22,12 +24,12 @@ export const saveLesson = (schoolId: string, lessonId: string | null, body: unkn
     ? api(`/api/schools/${schoolId}/lessons/${lessonId}`, {
         method: 'PUT',
         body,
-        schema: lessonResponseSchema,
+        schema: () => import('../../contracts/timetable.ts').then((c) => c.lessonResponseSchema),
       })
     : api(`/api/schools/${schoolId}/lessons`, {
         method: 'POST',
         body,
-        schema: lessonResponseSchema,
+        schema: () => import('../../contracts/timetable.ts').then((c) => c.lessonResponseSchema),
       });
 
 export const removeLesson = (schoolId: string, lessonId: string) =>

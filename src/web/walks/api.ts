@@ -1,14 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  alternativesSchema,
-  invitationListSchema,
-  invitationSchema,
-  myVisitsSchema,
-  myWalksSchema,
-  planResultSchema,
-  walkDetailSchema,
-  walkListSchema,
-} from '../../contracts/walks.ts';
 import { api } from '../lib/api.ts';
 
 /** The walks feature's query keys. */
@@ -25,7 +15,10 @@ export const walkKeys = {
 export function useWalk(walkId: string) {
   return useQuery({
     queryKey: walkKeys.detail(walkId),
-    queryFn: () => api(`/api/walks/${walkId}`, { schema: walkDetailSchema }),
+    queryFn: () =>
+      api(`/api/walks/${walkId}`, {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.walkDetailSchema),
+      }),
   });
 }
 
@@ -36,18 +29,28 @@ export const changeWalk = (
   walkId: string,
   path: string,
   init: { method: string; body?: unknown },
-) => api(`/api/walks/${walkId}${path}`, { ...init, schema: walkDetailSchema });
+) =>
+  api(`/api/walks/${walkId}${path}`, {
+    ...init,
+    schema: () => import('../../contracts/walks.ts').then((c) => c.walkDetailSchema),
+  });
 
 /** The planner's proposal for a walk (writes nothing). */
 export const planWalk = (walkId: string, count: number) =>
-  api(`/api/walks/${walkId}/plan`, { method: 'POST', body: { count }, schema: planResultSchema });
+  api(`/api/walks/${walkId}/plan`, {
+    method: 'POST',
+    body: { count },
+    schema: () => import('../../contracts/walks.ts').then((c) => c.planResultSchema),
+  });
 
 /** Lessons that could take a visit's place (asked for only while `enabled`). */
 export function useAlternatives(walkId: string, visitId: string, enabled: boolean) {
   return useQuery({
     queryKey: walkKeys.alternatives(walkId, visitId),
     queryFn: () =>
-      api(`/api/walks/${walkId}/visits/${visitId}/alternatives`, { schema: alternativesSchema }),
+      api(`/api/walks/${walkId}/visits/${visitId}/alternatives`, {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.alternativesSchema),
+      }),
     enabled,
   });
 }
@@ -56,46 +59,66 @@ export function useAlternatives(walkId: string, visitId: string, enabled: boolea
 export function useSchoolWalks(schoolId: string) {
   return useQuery({
     queryKey: walkKeys.schoolWalks(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/walks`, { schema: walkListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/walks`, {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.walkListSchema),
+      }),
   });
 }
 
 export const createWalk = (schoolId: string, body: unknown) =>
-  api(`/api/schools/${schoolId}/walks`, { method: 'POST', body, schema: walkDetailSchema });
+  api(`/api/schools/${schoolId}/walks`, {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/walks.ts').then((c) => c.walkDetailSchema),
+  });
 
 /** A school's open-door invitations (a teacher sees their own). */
 export function useInvitations(schoolId: string) {
   return useQuery({
     queryKey: walkKeys.invitations(schoolId),
-    queryFn: () => api(`/api/schools/${schoolId}/invitations`, { schema: invitationListSchema }),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/invitations`, {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.invitationListSchema),
+      }),
   });
 }
 
 export const inviteAWalk = (schoolId: string, body: unknown) =>
-  api(`/api/schools/${schoolId}/invitations`, { method: 'POST', body, schema: invitationSchema });
+  api(`/api/schools/${schoolId}/invitations`, {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/walks.ts').then((c) => c.invitationSchema),
+  });
 export const acceptInvitation = (invitationId: string, walkId: string) =>
   api(`/api/invitations/${invitationId}/accept`, {
     method: 'POST',
     body: { walkId },
-    schema: walkDetailSchema,
+    schema: () => import('../../contracts/walks.ts').then((c) => c.walkDetailSchema),
   });
 export const declineInvitation = (invitationId: string) =>
   api(`/api/invitations/${invitationId}/decline`, {
     method: 'POST',
     body: { note: '' },
-    schema: invitationSchema,
+    schema: () => import('../../contracts/walks.ts').then((c) => c.invitationSchema),
   });
 
 /** Your visits as a teacher. */
 export function useMyVisits() {
   return useQuery({
     queryKey: walkKeys.myVisits(),
-    queryFn: () => api('/api/me/visits', { schema: myVisitsSchema }),
+    queryFn: () =>
+      api('/api/me/visits', {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.myVisitsSchema),
+      }),
   });
 }
 
 /** The walks you observe on. */
-export const getMyWalks = () => api('/api/me/walks', { schema: myWalksSchema });
+export const getMyWalks = () =>
+  api('/api/me/walks', {
+    schema: () => import('../../contracts/walks.ts').then((c) => c.myWalksSchema),
+  });
 export function useMyWalks() {
   return useQuery({ queryKey: walkKeys.myWalks(), queryFn: getMyWalks });
 }
