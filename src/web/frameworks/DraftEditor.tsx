@@ -9,8 +9,7 @@ import {
   answerKinds,
   keyFromName,
 } from '../../domain/frameworks/types.ts';
-import { api } from '../lib/api.ts';
-import { frameworkKeys } from './api.ts';
+import { frameworkKeys, publishDraft, saveDraft } from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 export type Draft = FrameworkBody;
@@ -61,12 +60,11 @@ export function DraftEditor({
   const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => setDraft(toDraft(detail)), [detail]);
 
-  const path = `/api/frameworks/${detail.framework.id}`;
   const save = useMutation({
-    mutationFn: () => api<VersionDetail>(`${path}/draft`, { method: 'PUT', body: draft }),
+    mutationFn: () => saveDraft(detail.framework.id, draft),
     onSuccess: (d) => {
       queryClient.setQueryData(
-        ['framework-version', d.framework.id, String(d.version.versionNo)],
+        frameworkKeys.version(d.framework.id, String(d.version.versionNo)),
         d,
       );
       setSaved('Draft saved.');
@@ -74,13 +72,13 @@ export function DraftEditor({
   });
   const publish = useMutation({
     mutationFn: async () => {
-      await api<VersionDetail>(`${path}/draft`, { method: 'PUT', body: draft });
-      return api<VersionDetail>(`${path}/draft/publish`, { method: 'POST' });
+      await saveDraft(detail.framework.id, draft);
+      return publishDraft(detail.framework.id);
     },
     onSuccess: (d) => {
       queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       queryClient.setQueryData(
-        ['framework-version', d.framework.id, String(d.version.versionNo)],
+        frameworkKeys.version(d.framework.id, String(d.version.versionNo)),
         d,
       );
       navigate(`/frameworks/${d.framework.id}/versions/${d.version.versionNo}`);

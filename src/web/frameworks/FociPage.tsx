@@ -4,9 +4,16 @@ import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolLookFor } from '../../contracts/frameworks.ts';
 import { type AnswerKind, answerKindLabels, answerKinds } from '../../domain/frameworks/types.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { frameworkKeys, useFoci, useFrameworks, useVersion } from './api.ts';
+import {
+  createFocus,
+  createSchoolLookFor,
+  frameworkKeys,
+  removeFocus,
+  useFoci,
+  useFrameworks,
+  useVersion,
+} from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 export function FociPage() {
@@ -79,7 +86,7 @@ function RemoveFocus({
 }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api(`/api/schools/${schoolId}/foci/${focusId}`, { method: 'DELETE' }),
+    mutationFn: () => removeFocus(schoolId, focusId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: frameworkKeys.foci(schoolId) }),
   });
   return (
@@ -112,15 +119,12 @@ function NewFocus({ schoolId, own }: { schoolId: string; own: SchoolLookFor[] })
   const [pickedOwn, setPickedOwn] = useState<Set<string>>(new Set());
   const create = useMutation({
     mutationFn: () =>
-      api(`/api/schools/${schoolId}/foci`, {
-        method: 'POST',
-        body: {
-          title,
-          purpose,
-          versionId: chosen?.version.id,
-          lookForIds: [...picked],
-          schoolLookForIds: [...pickedOwn],
-        },
+      createFocus(schoolId, {
+        title,
+        purpose,
+        versionId: chosen?.version.id,
+        lookForIds: [...picked],
+        schoolLookForIds: [...pickedOwn],
       }),
     onSuccess: () => {
       setTitle('');
@@ -233,9 +237,11 @@ function NewSchoolLookFor({ schoolId }: { schoolId: string }) {
   const [pupils, setPupils] = useState(false);
   const create = useMutation({
     mutationFn: () =>
-      api(`/api/schools/${schoolId}/look-fors`, {
-        method: 'POST',
-        body: { prompt, lensName, answerKind, audience: pupils ? 'pupils' : 'observer' },
+      createSchoolLookFor(schoolId, {
+        prompt,
+        lensName,
+        answerKind,
+        audience: pupils ? 'pupils' : 'observer',
       }),
     onSuccess: () => {
       setPrompt('');

@@ -2,15 +2,20 @@ import './frameworks.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { FrameworkSummary, VersionDetail } from '../../contracts/frameworks.ts';
+import type { FrameworkSummary } from '../../contracts/frameworks.ts';
 import {
   type FrameworkKind,
   frameworkKindLabels,
   frameworkKinds,
 } from '../../domain/frameworks/types.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { frameworkKeys, useFrameworks, useLibrary } from './api.ts';
+import {
+  createFramework,
+  frameworkKeys,
+  importFramework,
+  useFrameworks,
+  useLibrary,
+} from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 function latest(f: FrameworkSummary) {
@@ -69,11 +74,7 @@ function CreateFramework() {
   const [kind, setKind] = useState<FrameworkKind>('learning');
   const [from, setFrom] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      api<VersionDetail>('/api/frameworks', {
-        method: 'POST',
-        body: { name, kind, ...(from ? { fromLibrary: from } : {}) },
-      }),
+    mutationFn: () => createFramework({ name, kind, ...(from ? { fromLibrary: from } : {}) }),
     onSuccess: (detail) => {
       queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${detail.framework.id}/versions/${detail.version.versionNo}`);
@@ -125,8 +126,7 @@ function ImportFramework() {
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
   const importIt = useMutation({
-    mutationFn: (body: unknown) =>
-      api<{ framework: FrameworkSummary }>('/api/frameworks/import', { method: 'POST', body }),
+    mutationFn: (body: unknown) => importFramework(body),
     onSuccess: (result) => {
       queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${result.framework.id}/versions/1`);

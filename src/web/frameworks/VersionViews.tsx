@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { VersionDetail } from '../../contracts/frameworks.ts';
 import { answerKindLabels } from '../../domain/frameworks/types.ts';
-import { api } from '../lib/api.ts';
-import { frameworkKeys, useFrameworks } from './api.ts';
+import { frameworkKeys, newDraft, useFrameworks } from './api.ts';
 import { Refusal } from './Problems.tsx';
 
 export function VersionNav({ detail }: { detail: VersionDetail }) {
@@ -13,8 +12,7 @@ export function VersionNav({ detail }: { detail: VersionDetail }) {
   const canEditTrust = frameworks.data?.canEdit ?? false;
   const hasDraft = detail.framework.versions.some((v) => v.status === 'draft');
   const start = useMutation({
-    mutationFn: () =>
-      api<VersionDetail>(`/api/frameworks/${detail.framework.id}/versions`, { method: 'POST' }),
+    mutationFn: () => newDraft(detail.framework.id),
     onSuccess: (next) => {
       queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${next.framework.id}/versions/${next.version.versionNo}`);

@@ -56,3 +56,42 @@ export function useFoci(schoolId: string) {
       }),
   });
 }
+
+/** Start a framework, empty or from the library; answers with its first (draft) version. */
+export const createFramework = (body: unknown) =>
+  api('/api/frameworks', {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.versionDetailSchema),
+  });
+
+/** Import a framework exported from another trust or install. */
+export const importFramework = (body: unknown) =>
+  api<{ framework: { id: string } }>('/api/frameworks/import', { method: 'POST', body });
+
+/** A new draft version of a framework, from its latest. */
+export const newDraft = (frameworkId: string) =>
+  api(`/api/frameworks/${frameworkId}/versions`, {
+    method: 'POST',
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.versionDetailSchema),
+  });
+
+export const saveDraft = (frameworkId: string, body: unknown) =>
+  api(`/api/frameworks/${frameworkId}/draft`, {
+    method: 'PUT',
+    body,
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.versionDetailSchema),
+  });
+
+export const publishDraft = (frameworkId: string) =>
+  api(`/api/frameworks/${frameworkId}/draft/publish`, {
+    method: 'POST',
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.versionDetailSchema),
+  });
+
+export const createFocus = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/foci`, { method: 'POST', body });
+export const removeFocus = (schoolId: string, focusId: string) =>
+  api(`/api/schools/${schoolId}/foci/${focusId}`, { method: 'DELETE' });
+export const createSchoolLookFor = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/look-fors`, { method: 'POST', body });
