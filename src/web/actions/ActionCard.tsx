@@ -8,10 +8,9 @@ import {
   actionStatusLabels,
   type Board,
 } from '../../contracts/actions.ts';
-import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
-import { setActionStatus } from './api.ts';
+import { planFollowUpWalk, setActionStatus } from './api.ts';
 
 export function ActionCard({
   action,
@@ -83,20 +82,17 @@ export function FollowUpForm({
   const [observerId, setObserver] = useState('');
   const plan = useMutation({
     mutationFn: () =>
-      api<{ walkId: string }>(`/api/actions/${action.id}/follow-up-walk`, {
-        method: 'POST',
-        body: {
-          date,
-          windowStart,
-          windowEnd,
-          observerIds: observerId ? [observerId] : [],
-          programmeId: null,
-          offProgrammeReason:
-            `Follow-up walk agreed at the debrief, to see the impact of: ${action.title}`.slice(
-              0,
-              1000,
-            ),
-        },
+      planFollowUpWalk(action.id, {
+        date,
+        windowStart,
+        windowEnd,
+        observerIds: observerId ? [observerId] : [],
+        programmeId: null,
+        offProgrammeReason:
+          `Follow-up walk agreed at the debrief, to see the impact of: ${action.title}`.slice(
+            0,
+            1000,
+          ),
       }),
     onSuccess: onDone,
   });

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { ActionDto, Board } from '../../contracts/actions.ts';
-import { api } from '../lib/api.ts';
+import type { Board } from '../../contracts/actions.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { addPriority, createAction } from './api.ts';
 
 export function Priorities({
   board,
@@ -16,8 +16,7 @@ export function Priorities({
   const client = useQueryClient();
   const [title, setTitle] = useState('');
   const add = useMutation({
-    mutationFn: () =>
-      api(`/api/schools/${schoolId}/priorities`, { method: 'POST', body: { title } }),
+    mutationFn: () => addPriority(schoolId, { title }),
     onSuccess: () => {
       setTitle('');
       return client.invalidateQueries({ queryKey });
@@ -81,17 +80,14 @@ export function NewAction({
   const create = useMutation({
     mutationFn: () => {
       const [debriefId, nextStepId] = step ? step.split('|') : [null, null];
-      return api<ActionDto>(`/api/schools/${schoolId}/actions`, {
-        method: 'POST',
-        body: {
-          title,
-          notes,
-          ownerId,
-          dueOn,
-          priorityId,
-          debriefId: debriefId || null,
-          nextStepId: nextStepId || null,
-        },
+      return createAction(schoolId, {
+        title,
+        notes,
+        ownerId,
+        dueOn,
+        priorityId,
+        debriefId: debriefId || null,
+        nextStepId: nextStepId || null,
       });
     },
     onSuccess: () => {

@@ -31,3 +31,15 @@ export function useMyActions() {
 
 export const setActionStatus = (actionId: string, status: string) =>
   api(`/api/actions/${actionId}/status`, { method: 'POST', body: { status } });
+
+export const addPriority = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/priorities`, { method: 'POST', body });
+export const createAction = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/actions`, {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/actions.ts').then((c) => c.actionSchema),
+  });
+/** Plan a follow-up walk for an action; answers with the new walk's id. */
+export const planFollowUpWalk = (actionId: string, body: unknown) =>
+  api<{ walkId: string }>(`/api/actions/${actionId}/follow-up-walk`, { method: 'POST', body });

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type DebriefDetail, debriefPartLabels, debriefParts } from '../../contracts/debriefs.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
-import { debriefKeys } from './api.ts';
+import { debriefKeys, publishStaffSummary, saveDebrief, saveStaffSummary } from './api.ts';
 
 export const lines = (text: string) =>
   text
@@ -37,17 +36,14 @@ export function RecordForm({ detail }: { detail: DebriefDetail }) {
         return same ? { id: same.id, text } : { text };
       });
       const seen = new Set<string>();
-      return api(`/api/debriefs/${d.id}`, {
-        method: 'PUT',
-        body: {
-          title,
-          heldOn: heldOn || null,
-          discussion,
-          strengths: lines(strengths),
-          areasToDevelop: lines(areas),
-          nextSteps: nextSteps.filter((s) => !s.id || (!seen.has(s.id) && seen.add(s.id))),
-          participants: [...people].map(([personId, p]) => ({ personId, ...p })),
-        },
+      return saveDebrief(d.id, {
+        title,
+        heldOn: heldOn || null,
+        discussion,
+        strengths: lines(strengths),
+        areasToDevelop: lines(areas),
+        nextSteps: nextSteps.filter((s) => !s.id || (!seen.has(s.id) && seen.add(s.id))),
+        participants: [...people].map(([personId, p]) => ({ personId, ...p })),
       });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: debriefKeys.detail(d.id) }),
@@ -174,12 +170,12 @@ export function SummaryForm({ detail }: { detail: DebriefDetail }) {
   const [status, setStatus] = useState('');
   const refresh = () => client.invalidateQueries({ queryKey: debriefKeys.detail(d.id) });
   const save = useMutation({
-    mutationFn: () => api(`/api/debriefs/${d.id}/staff-summary`, { method: 'PUT', body: { text } }),
+    mutationFn: () => saveStaffSummary(d.id, { text }),
   });
   const publish = useMutation({
     mutationFn: async () => {
       await save.mutateAsync();
-      return api(`/api/debriefs/${d.id}/staff-summary/publish`, { method: 'POST' });
+      return publishStaffSummary(d.id);
     },
     onSuccess: () => {
       setStatus('The staff summary is published: every member of staff can read it.');

@@ -54,3 +54,10 @@ export function useStaffSummary(debriefId: string) {
       }),
   });
 }
+
+export const saveDebrief = (debriefId: string, body: unknown) =>
+  api(`/api/debriefs/${debriefId}`, { method: 'PUT', body });
+export const saveStaffSummary = (debriefId: string, body: unknown) =>
+  api(`/api/debriefs/${debriefId}/staff-summary`, { method: 'PUT', body });
+export const publishStaffSummary = (debriefId: string) =>
+  api(`/api/debriefs/${debriefId}/staff-summary/publish`, { method: 'POST' });

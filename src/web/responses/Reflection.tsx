@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { VisitRecords } from '../../contracts/responses.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { saveReflection, shareWithCoach, stopSharingWithCoach } from './api.ts';
 import { useRefresh } from './RespondForms.tsx';
 
 export function Reflection({
@@ -15,8 +15,7 @@ export function Reflection({
   const refresh = useRefresh(queryKey);
   const [body, setBody] = useState(visit.reflection?.body ?? '');
   const save = useMutation({
-    mutationFn: () =>
-      api(`/api/visits/${visit.visit.id}/reflection`, { method: 'PUT', body: { body } }),
+    mutationFn: () => saveReflection(visit.visit.id, { body }),
     onSuccess: refresh,
   });
   if (!visit.can.reflect) {
@@ -72,15 +71,11 @@ export function CoachShare({
   const refresh = useRefresh(queryKey);
   const [withReflection, setWithReflection] = useState(visit.share?.includeReflection ?? false);
   const share = useMutation({
-    mutationFn: () =>
-      api(`/api/visits/${visit.visit.id}/coach-share`, {
-        method: 'PUT',
-        body: { includeReflection: withReflection },
-      }),
+    mutationFn: () => shareWithCoach(visit.visit.id, { includeReflection: withReflection }),
     onSuccess: refresh,
   });
   const stop = useMutation({
-    mutationFn: () => api(`/api/visits/${visit.visit.id}/coach-share`, { method: 'DELETE' }),
+    mutationFn: () => stopSharingWithCoach(visit.visit.id),
     onSuccess: refresh,
   });
   return (

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Flag, VisitRecords } from '../../contracts/responses.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { addResponse, flagRecord, resolveFlag } from './api.ts';
 import { prevalenceLabels } from './RecordBody.tsx';
 
 export function useRefresh(queryKey: readonly unknown[]) {
@@ -21,8 +21,7 @@ export function RespondForms({
   const [body, setBody] = useState('');
   const [status, setStatus] = useState('');
   const respond = useMutation({
-    mutationFn: () =>
-      api(`/api/visits/${visit.visit.id}/responses`, { method: 'POST', body: { body } }),
+    mutationFn: () => addResponse(visit.visit.id, { body }),
     onSuccess: () => {
       setBody('');
       setStatus('Your response was added. The observers have been told.');
@@ -45,10 +44,7 @@ export function RespondForms({
   const flag = useMutation({
     mutationFn: () => {
       const [recordId, which] = item.split('|');
-      return api(`/api/visits/${visit.visit.id}/flags`, {
-        method: 'POST',
-        body: { recordId, item: which, explanation },
-      });
+      return flagRecord(visit.visit.id, { recordId, item: which, explanation });
     },
     onSuccess: () => {
       setExplanation('');
@@ -136,10 +132,10 @@ export function FlagItem({
           : answerKind === 'count'
             ? Number(correction)
             : correction;
-      return api(`/api/record-flags/${flag.id}/resolve`, {
-        method: 'POST',
-        body: outcome === 'corrected' ? { outcome, correction: value, note } : { outcome, note },
-      });
+      return resolveFlag(
+        flag.id,
+        outcome === 'corrected' ? { outcome, correction: value, note } : { outcome, note },
+      );
     },
     onSuccess: refresh,
   });

@@ -49,3 +49,16 @@ export function useMyFlags() {
       }),
   });
 }
+
+export const addResponse = (visitId: string, body: unknown) =>
+  api(`/api/visits/${visitId}/responses`, { method: 'POST', body });
+export const flagRecord = (visitId: string, body: unknown) =>
+  api(`/api/visits/${visitId}/flags`, { method: 'POST', body });
+export const resolveFlag = (flagId: string, body: unknown) =>
+  api(`/api/record-flags/${flagId}/resolve`, { method: 'POST', body });
+export const saveReflection = (visitId: string, body: unknown) =>
+  api(`/api/visits/${visitId}/reflection`, { method: 'PUT', body });
+export const shareWithCoach = (visitId: string, body: unknown) =>
+  api(`/api/visits/${visitId}/coach-share`, { method: 'PUT', body });
+export const stopSharingWithCoach = (visitId: string) =>
+  api(`/api/visits/${visitId}/coach-share`, { method: 'DELETE' });

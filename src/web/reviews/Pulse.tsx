@@ -9,9 +9,8 @@ import {
   walkWishes,
   walkWishLabels,
 } from '../../domain/reviews/pulse.ts';
-import { api } from '../lib/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
-import { reviewKeys } from './api.ts';
+import { answerPulse, reviewKeys } from './api.ts';
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -36,10 +35,7 @@ export function PulseForm({ review }: { review: ReviewDetail }) {
   const [missing, setMissing] = useState<string | null>(null);
   const answer = useMutation({
     mutationFn: () =>
-      api<{ answered: true; message: string }>(`/api/reviews/${review.id}/pulse`, {
-        method: 'POST',
-        body: { walks, supportive, comment: comment.trim() || null },
-      }),
+      answerPulse(review.id, { walks, supportive, comment: comment.trim() || null }),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: reviewKeys.detail(review.id) }),

@@ -48,3 +48,10 @@ export const changeReview = (
     ...init,
     schema: () => import('../../contracts/reviews.ts').then((c) => c.reviewDetailSchema),
   });
+
+/** Answer a review's anonymous pulse. */
+export const answerPulse = (reviewId: string, body: unknown) =>
+  api<{ answered: true; message: string }>(`/api/reviews/${reviewId}/pulse`, {
+    method: 'POST',
+    body,
+  });

@@ -4,14 +4,21 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { myVisitsSchema } from '../../contracts/walks.ts';
-import { api } from '../lib/api.ts';
 import { formatDay } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 import { noticeKeys } from '../notices/api.ts';
 import { useTimetable } from '../schools/api.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { inviteAWalk, useInvitations, useMyVisits, useMyWalks, walkKeys } from './api.ts';
+import {
+  agreeToVisit,
+  declineVisit,
+  inviteAWalk,
+  useInvitations,
+  useMyVisits,
+  useMyWalks,
+  walkKeys,
+} from './api.ts';
 
 type MyVisits = z.infer<typeof myVisitsSchema>;
 
@@ -95,18 +102,11 @@ function Agreement({ visit }: { visit: MyVisit }) {
     queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
   };
   const agree = useMutation({
-    mutationFn: () =>
-      api<{ visitId: string; agreedAt: string }>(`/api/me/visits/${visit.visitId}/agreement`, {
-        method: 'POST',
-      }),
+    mutationFn: () => agreeToVisit(visit.visitId),
     onSuccess: refresh,
   });
   const decline = useMutation({
-    mutationFn: () =>
-      api<{ visitId: string; status: 'cancelled' }>(`/api/me/visits/${visit.visitId}/decline`, {
-        method: 'POST',
-        body: { note },
-      }),
+    mutationFn: () => declineVisit(visit.visitId, { note }),
     onSuccess: refresh,
   });
   if (visit.agreedAt) {

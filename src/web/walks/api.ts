@@ -122,3 +122,15 @@ export const getMyWalks = () =>
 export function useMyWalks() {
   return useQuery({ queryKey: walkKeys.myWalks(), queryFn: getMyWalks });
 }
+
+/** A teacher agrees to a visit changed inside the notice period. */
+export const agreeToVisit = (visitId: string) =>
+  api<{ visitId: string; agreedAt: string }>(`/api/me/visits/${visitId}/agreement`, {
+    method: 'POST',
+  });
+/** A teacher declines a visit changed inside the notice period. */
+export const declineVisit = (visitId: string, body: unknown) =>
+  api<{ visitId: string; status: 'cancelled' }>(`/api/me/visits/${visitId}/decline`, {
+    method: 'POST',
+    body,
+  });
