@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { ApiFailure } from './app/api.ts';
+import { ApiFailure } from './lib/api.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({

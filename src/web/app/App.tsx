@@ -1,5 +1,5 @@
-import { lazy, type ReactNode, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { LinkSignInPage } from '../auth/LinkSignInPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { MyWalksPage } from '../capture/MyWalksPage.tsx';
@@ -8,9 +8,9 @@ import { CaptureReviewPage } from '../capture/ReviewPage.tsx';
 import { CaptureVisitPage } from '../capture/VisitPage.tsx';
 import { CaptureWalkPage } from '../capture/WalkPage.tsx';
 import { HomePage } from '../home/HomePage.tsx';
+import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { SessionProvider, useSession } from './session.tsx';
 
 // Pages beyond sign-in, home and capture load on demand, so a phone on a slow network fetches
 // the capture app first; the service worker still precaches every chunk for offline use.
@@ -108,7 +108,8 @@ const WalkEditorPage = lazy(() =>
   import('../walks/WalkPage.tsx').then((m) => ({ default: m.WalkEditorPage })),
 );
 
-function RequireSignIn({ children }: { children: ReactNode }) {
+/** The one layout route of the signed-in pages: signed in, or off to sign in. */
+function SignedIn() {
   const { me, loading, loadError } = useSession();
   const location = useLocation();
   if (loading) return <Loading what="your account" />;
@@ -116,7 +117,9 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return (
     <Layout>
-      <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>
+      <Suspense fallback={<Loading what="the page" />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
 }
@@ -129,313 +132,57 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-in/link" element={<LinkSignInPage />} />
-            <Route
-              path="/insights"
-              element={
-                <RequireSignIn>
-                  <TrustInsightsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/insights"
-              element={
-                <RequireSignIn>
-                  <SchoolInsightsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/people"
-              element={
-                <RequireSignIn>
-                  <PeoplePage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/outbox"
-              element={
-                <RequireSignIn>
-                  <OutboxPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/"
-              element={
-                <RequireSignIn>
-                  <HomePage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId"
-              element={
-                <RequireSignIn>
-                  <SchoolPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/new"
-              element={
-                <RequireSignIn>
-                  <NewSchoolPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/edit"
-              element={
-                <RequireSignIn>
-                  <EditSchoolPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/staff"
-              element={
-                <RequireSignIn>
-                  <StaffPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/rooms"
-              element={
-                <RequireSignIn>
-                  <RoomsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/lessons"
-              element={
-                <RequireSignIn>
-                  <LessonsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/day"
-              element={
-                <RequireSignIn>
-                  <DayPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/import"
-              element={
-                <RequireSignIn>
-                  <ImportPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/frameworks"
-              element={
-                <RequireSignIn>
-                  <FrameworksPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/frameworks/:frameworkId/versions/:versionNo"
-              element={
-                <RequireSignIn>
-                  <VersionPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/foci"
-              element={
-                <RequireSignIn>
-                  <FociPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/programmes"
-              element={
-                <RequireSignIn>
-                  <ProgrammesPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/programmes/:programmeId"
-              element={
-                <RequireSignIn>
-                  <ProgrammePage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/walks/:walkId"
-              element={
-                <RequireSignIn>
-                  <WalkEditorPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/my-visits"
-              element={
-                <RequireSignIn>
-                  <MyVisitsPage />
-                </RequireSignIn>
-              }
-            />
+            <Route element={<SignedIn />}>
+              <Route path="/insights" element={<TrustInsightsPage />} />
+              <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/outbox" element={<OutboxPage />} />
+              <Route path="/" element={<HomePage />} />
+              <Route path="/schools/:schoolId" element={<SchoolPage />} />
+              <Route path="/schools/new" element={<NewSchoolPage />} />
+              <Route path="/schools/:schoolId/edit" element={<EditSchoolPage />} />
+              <Route path="/schools/:schoolId/staff" element={<StaffPage />} />
+              <Route path="/schools/:schoolId/rooms" element={<RoomsPage />} />
+              <Route path="/schools/:schoolId/lessons" element={<LessonsPage />} />
+              <Route path="/schools/:schoolId/day" element={<DayPage />} />
+              <Route path="/schools/:schoolId/import" element={<ImportPage />} />
+              <Route path="/frameworks" element={<FrameworksPage />} />
+              <Route
+                path="/frameworks/:frameworkId/versions/:versionNo"
+                element={<VersionPage />}
+              />
+              <Route path="/schools/:schoolId/foci" element={<FociPage />} />
+              <Route path="/schools/:schoolId/programmes" element={<ProgrammesPage />} />
+              <Route path="/programmes/:programmeId" element={<ProgrammePage />} />
+              <Route path="/walks/:walkId" element={<WalkEditorPage />} />
+              <Route path="/my-visits" element={<MyVisitsPage />} />
+              <Route path="/notices" element={<NoticesPage />} />
+              <Route
+                path="/schools/:schoolId/programmes/:programmeId/protocol-report"
+                element={<ProtocolReportPage />}
+              />
+              <Route path="/schools/:schoolId/protocol-report" element={<ProtocolReportPage />} />
+              {/* After the walk (issue 7): records of my visits, debriefs, actions. */}
+              <Route path="/my-records" element={<MyRecordsPage />} />
+              <Route path="/visits/:visitId/records" element={<VisitRecordsPage />} />
+              <Route path="/schools/:schoolId/debriefs" element={<DebriefsPage />} />
+              <Route path="/debriefs/:debriefId" element={<DebriefPage />} />
+              <Route path="/schools/:schoolId/staff-summaries" element={<StaffSummariesPage />} />
+              <Route path="/staff-summaries/:debriefId" element={<StaffSummaryPage />} />
+              <Route path="/schools/:schoolId/actions" element={<ActionsBoardPage />} />
+              <Route path="/my-actions" element={<MyActionsPage />} />
+              {/* Reviews with staff and their anonymous pulse (rule 11). */}
+              <Route path="/schools/:schoolId/reviews" element={<ReviewsPage />} />
+              <Route path="/reviews/:reviewId" element={<ReviewPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}
-            <Route
-              path="/capture"
-              element={
-                <CaptureGate>
-                  <MyWalksPage />
-                </CaptureGate>
-              }
-            />
-            <Route
-              path="/capture/walks/:walkId"
-              element={
-                <CaptureGate>
-                  <CaptureWalkPage />
-                </CaptureGate>
-              }
-            />
-            <Route
-              path="/capture/walks/:walkId/visits/:visitId"
-              element={
-                <CaptureGate>
-                  <CaptureVisitPage />
-                </CaptureGate>
-              }
-            />
-            <Route
-              path="/capture/walks/:walkId/review"
-              element={
-                <CaptureGate>
-                  <CaptureReviewPage />
-                </CaptureGate>
-              }
-            />
-            <Route
-              path="/notices"
-              element={
-                <RequireSignIn>
-                  <NoticesPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/programmes/:programmeId/protocol-report"
-              element={
-                <RequireSignIn>
-                  <ProtocolReportPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/protocol-report"
-              element={
-                <RequireSignIn>
-                  <ProtocolReportPage />
-                </RequireSignIn>
-              }
-            />
-            {/* After the walk (issue 7): records of my visits, debriefs, actions. */}
-            <Route
-              path="/my-records"
-              element={
-                <RequireSignIn>
-                  <MyRecordsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/visits/:visitId/records"
-              element={
-                <RequireSignIn>
-                  <VisitRecordsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/debriefs"
-              element={
-                <RequireSignIn>
-                  <DebriefsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/debriefs/:debriefId"
-              element={
-                <RequireSignIn>
-                  <DebriefPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/staff-summaries"
-              element={
-                <RequireSignIn>
-                  <StaffSummariesPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/staff-summaries/:debriefId"
-              element={
-                <RequireSignIn>
-                  <StaffSummaryPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/schools/:schoolId/actions"
-              element={
-                <RequireSignIn>
-                  <ActionsBoardPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/my-actions"
-              element={
-                <RequireSignIn>
-                  <MyActionsPage />
-                </RequireSignIn>
-              }
-            />
-            {/* Reviews with staff and their anonymous pulse (rule 11). */}
-            <Route
-              path="/schools/:schoolId/reviews"
-              element={
-                <RequireSignIn>
-                  <ReviewsPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/reviews/:reviewId"
-              element={
-                <RequireSignIn>
-                  <ReviewPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="*"
-              element={
-                <RequireSignIn>
-                  <NotFound />
-                </RequireSignIn>
-              }
-            />
+            <Route element={<CaptureGate />}>
+              <Route path="/capture" element={<MyWalksPage />} />
+              <Route path="/capture/walks/:walkId" element={<CaptureWalkPage />} />
+              <Route path="/capture/walks/:walkId/visits/:visitId" element={<CaptureVisitPage />} />
+              <Route path="/capture/walks/:walkId/review" element={<CaptureReviewPage />} />
+            </Route>
           </Routes>
         </Suspense>
       </SessionProvider>

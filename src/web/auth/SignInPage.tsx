@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiFailure, api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { askForSignInLink } from './api.ts';
 
 export function SignInPage() {
   const { me, signIn } = useSession();
@@ -106,10 +107,7 @@ function EmailLinkForm() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await api<{ message: string }>('/api/auth/email-link', {
-        method: 'POST',
-        body: { email: String(form.get('link-email') ?? '') },
-      });
+      const answer = await askForSignInLink(String(form.get('link-email') ?? ''));
       setSent(answer.message);
     } catch (e) {
       setError(e);

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Walk } from '../../contracts/walks.ts';
 import { formatDate } from '../../domain/calendar/calendar.ts';
-import { api } from '../app/api.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { getMyWalks, walkKeys } from '../walks/api.ts';
 import { useOwner } from './owner.tsx';
 
 type WalkItem = Pick<
@@ -23,8 +23,8 @@ const kindWords: Record<WalkItem['kind'], string> = {
 export function MyWalksPage() {
   const owner = useOwner();
   const walks = useQuery({
-    queryKey: ['my-walks'],
-    queryFn: () => api<{ walks: WalkItem[] }>('/api/me/walks'),
+    queryKey: walkKeys.myWalks(),
+    queryFn: getMyWalks,
     retry: false,
   });
   const stored = useLive(

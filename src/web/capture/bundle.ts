@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CaptureBundle } from '../../contracts/records.ts';
-import { api } from '../app/api.ts';
 import { useLive } from '../offline/live.ts';
 import { loadBundle, storeBundle } from '../offline/store.ts';
+import { captureKeys, getBundle } from './api.ts';
 
 /**
  * A walk for capture: fetched when there is a connection and stored on the device at once;
@@ -11,9 +10,9 @@ import { loadBundle, storeBundle } from '../offline/store.ts';
 export function useBundle(ownerId: string, walkId: string) {
   const stored = useLive(() => loadBundle(ownerId, walkId), `${ownerId}:${walkId}`);
   const fetched = useQuery({
-    queryKey: ['capture-bundle', walkId],
+    queryKey: captureKeys.bundle(walkId),
     queryFn: async () => {
-      const bundle = await api<CaptureBundle>(`/api/walks/${walkId}/capture`);
+      const bundle = await getBundle(walkId);
       await storeBundle(ownerId, bundle);
       return bundle;
     },

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
-import { ApiFailure } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { ApiFailure } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
 import { askForPersistentStorage } from '../offline/db.ts';
 import { type CachedIdentity, cachedIdentity, rememberIdentity } from '../offline/identity.ts';
 import { useOnline } from '../offline/online.ts';
@@ -25,9 +25,10 @@ const isOffline = (error: unknown) => error instanceof ApiFailure && error.code 
  * The capture screens' gate. Online it is the usual signed-in layout. With no connection the
  * session cannot be checked, so the screens open for the last person who signed in on this
  * device, with what it stored; nothing is sent until the server accepts the session again.
- * It also runs the outbox in the background.
+ * It also runs the outbox in the background. It is the capture routes' layout route (its
+ * pages render in its outlet).
  */
-export function CaptureGate({ children }: { children: ReactNode }) {
+export function CaptureGate({ children }: { children?: ReactNode }) {
   const { me, loading, loadError } = useSession();
   const location = useLocation();
   const offline = !me && isOffline(loadError);
@@ -70,7 +71,9 @@ export function CaptureGate({ children }: { children: ReactNode }) {
     }
     return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   }
-  const content = <OwnerContext.Provider value={identity}>{children}</OwnerContext.Provider>;
+  const content = (
+    <OwnerContext.Provider value={identity}>{children ?? <Outlet />}</OwnerContext.Provider>
+  );
   if (me) return <Layout>{content}</Layout>;
   return (
     <>

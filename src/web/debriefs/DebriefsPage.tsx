@@ -1,33 +1,22 @@
 import '../responses/after.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { z } from 'zod';
-import type { debriefListSchema } from '../../contracts/debriefs.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-
-type DebriefList = z.infer<typeof debriefListSchema>;
+import { createDebrief, debriefKeys, useDebriefs } from './api.ts';
 
 /** /schools/:schoolId/debriefs — the school's debriefs; leaders open one for walks on one focus. */
 export function DebriefsPage() {
   const { schoolId = '' } = useParams();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const list = useQuery({
-    queryKey: ['debriefs', schoolId],
-    queryFn: () => api<DebriefList>(`/api/schools/${schoolId}/debriefs`),
-  });
+  const list = useDebriefs(schoolId);
   const [chosen, setChosen] = useState<string[]>([]);
   const create = useMutation({
-    mutationFn: () =>
-      api<{ id: string }>(`/api/schools/${schoolId}/debriefs`, {
-        method: 'POST',
-        body: { walkIds: chosen },
-      }),
+    mutationFn: () => createDebrief(schoolId, chosen),
     onSuccess: async (r) => {
-      await client.invalidateQueries({ queryKey: ['debriefs', schoolId] });
+      await client.invalidateQueries({ queryKey: debriefKeys.school(schoolId) });
       navigate(`/debriefs/${r.id}`);
     },
   });

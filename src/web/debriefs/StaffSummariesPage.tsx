@@ -1,10 +1,9 @@
 import '../responses/after.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { StaffSummary } from '../../contracts/debriefs.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useStaffSummaries, useStaffSummary } from './api.ts';
 
 function SummaryBody({ s }: { s: StaffSummary }) {
   return (
@@ -59,10 +58,7 @@ function SummaryBody({ s }: { s: StaffSummary }) {
 /** /schools/:schoolId/staff-summaries — published whole-staff feedback from debriefs. */
 export function StaffSummariesPage() {
   const { schoolId = '' } = useParams();
-  const list = useQuery({
-    queryKey: ['staff-summaries', schoolId],
-    queryFn: () => api<{ summaries: StaffSummary[] }>(`/api/schools/${schoolId}/staff-summaries`),
-  });
+  const list = useStaffSummaries(schoolId);
   return (
     <>
       <h1>Staff summaries</h1>
@@ -87,10 +83,7 @@ export function StaffSummariesPage() {
 /** /staff-summaries/:debriefId — one summary, ready to print for a staff meeting. */
 export function StaffSummaryPage() {
   const { debriefId = '' } = useParams();
-  const one = useQuery({
-    queryKey: ['staff-summary', debriefId],
-    queryFn: () => api<StaffSummary>(`/api/staff-summaries/${debriefId}`),
-  });
+  const one = useStaffSummary(debriefId);
   if (one.isPending) return <Loading what="the staff summary" />;
   if (one.error) return <ErrorMessage error={one.error} />;
   return (

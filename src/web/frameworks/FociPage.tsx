@@ -1,23 +1,24 @@
 import './frameworks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
-import type { fociListSchema, SchoolLookFor, VersionDetail } from '../../contracts/frameworks.ts';
+import type { SchoolLookFor } from '../../contracts/frameworks.ts';
 import { type AnswerKind, answerKindLabels, answerKinds } from '../../domain/frameworks/types.ts';
-import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { useFrameworks } from './FrameworksPage.tsx';
+import {
+  createFocus,
+  createSchoolLookFor,
+  frameworkKeys,
+  removeFocus,
+  useFoci,
+  useFrameworks,
+  useVersion,
+} from './api.ts';
 import { Refusal } from './Problems.tsx';
-
-type FociList = z.infer<typeof fociListSchema>;
 
 export function FociPage() {
   const { schoolId = '' } = useParams();
-  const foci = useQuery({
-    queryKey: ['foci', schoolId],
-    queryFn: () => api<FociList>(`/api/schools/${schoolId}/foci`),
-  });
+  const foci = useFoci(schoolId);
   if (foci.isPending) return <Loading what="the school’s foci" />;
   if (foci.error) return <ErrorMessage error={foci.error} />;
   const { canEdit } = foci.data;
@@ -85,8 +86,8 @@ function RemoveFocus({
 }) {
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => api(`/api/schools/${schoolId}/foci/${focusId}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['foci', schoolId] }),
+    mutationFn: () => removeFocus(schoolId, focusId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: frameworkKeys.foci(schoolId) }),
   });
   return (
     <>
@@ -107,36 +108,30 @@ function NewFocus({ schoolId, own }: { schoolId: string; own: SchoolLookFor[] })
   });
   const [choice, setChoice] = useState('');
   const chosen = published.find((p) => p.version.id === choice) ?? published[0];
-  const version = useQuery({
-    queryKey: ['framework-version', chosen?.framework.id, String(chosen?.version.versionNo)],
-    queryFn: () =>
-      api<VersionDetail>(
-        `/api/frameworks/${chosen!.framework.id}/versions/${chosen!.version.versionNo}`,
-      ),
-    enabled: Boolean(chosen),
-  });
+  const version = useVersion(
+    chosen?.framework.id,
+    String(chosen?.version.versionNo),
+    Boolean(chosen),
+  );
   const [title, setTitle] = useState('');
   const [purpose, setPurpose] = useState('');
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [pickedOwn, setPickedOwn] = useState<Set<string>>(new Set());
   const create = useMutation({
     mutationFn: () =>
-      api(`/api/schools/${schoolId}/foci`, {
-        method: 'POST',
-        body: {
-          title,
-          purpose,
-          versionId: chosen?.version.id,
-          lookForIds: [...picked],
-          schoolLookForIds: [...pickedOwn],
-        },
+      createFocus(schoolId, {
+        title,
+        purpose,
+        versionId: chosen?.version.id,
+        lookForIds: [...picked],
+        schoolLookForIds: [...pickedOwn],
       }),
     onSuccess: () => {
       setTitle('');
       setPurpose('');
       setPicked(new Set());
       setPickedOwn(new Set());
-      queryClient.invalidateQueries({ queryKey: ['foci', schoolId] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.foci(schoolId) });
     },
   });
   const toggle = (set: Set<string>, ids: string[], on: boolean) => {
@@ -242,13 +237,15 @@ function NewSchoolLookFor({ schoolId }: { schoolId: string }) {
   const [pupils, setPupils] = useState(false);
   const create = useMutation({
     mutationFn: () =>
-      api(`/api/schools/${schoolId}/look-fors`, {
-        method: 'POST',
-        body: { prompt, lensName, answerKind, audience: pupils ? 'pupils' : 'observer' },
+      createSchoolLookFor(schoolId, {
+        prompt,
+        lensName,
+        answerKind,
+        audience: pupils ? 'pupils' : 'observer',
       }),
     onSuccess: () => {
       setPrompt('');
-      queryClient.invalidateQueries({ queryKey: ['foci', schoolId] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.foci(schoolId) });
     },
   });
   return (

@@ -1,30 +1,22 @@
 import './frameworks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { z } from 'zod';
-import type {
-  FrameworkSummary,
-  libraryListSchema,
-  VersionDetail,
-} from '../../contracts/frameworks.ts';
+import type { FrameworkSummary } from '../../contracts/frameworks.ts';
 import {
   type FrameworkKind,
   frameworkKindLabels,
   frameworkKinds,
 } from '../../domain/frameworks/types.ts';
-import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import {
+  createFramework,
+  frameworkKeys,
+  importFramework,
+  useFrameworks,
+  useLibrary,
+} from './api.ts';
 import { Refusal } from './Problems.tsx';
-
-type Library = z.infer<typeof libraryListSchema>;
-
-export function useFrameworks() {
-  return useQuery({
-    queryKey: ['frameworks'],
-    queryFn: () => api<{ frameworks: FrameworkSummary[]; canEdit: boolean }>('/api/frameworks'),
-  });
-}
 
 function latest(f: FrameworkSummary) {
   return f.versions.at(-1);
@@ -77,21 +69,14 @@ export function FrameworksPage() {
 function CreateFramework() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const library = useQuery({
-    queryKey: ['framework-library'],
-    queryFn: () => api<Library>('/api/frameworks/library'),
-  });
+  const library = useLibrary();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<FrameworkKind>('learning');
   const [from, setFrom] = useState('');
   const create = useMutation({
-    mutationFn: () =>
-      api<VersionDetail>('/api/frameworks', {
-        method: 'POST',
-        body: { name, kind, ...(from ? { fromLibrary: from } : {}) },
-      }),
+    mutationFn: () => createFramework({ name, kind, ...(from ? { fromLibrary: from } : {}) }),
     onSuccess: (detail) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${detail.framework.id}/versions/${detail.version.versionNo}`);
     },
   });
@@ -141,10 +126,9 @@ function ImportFramework() {
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
   const importIt = useMutation({
-    mutationFn: (body: unknown) =>
-      api<{ framework: FrameworkSummary }>('/api/frameworks/import', { method: 'POST', body }),
+    mutationFn: (body: unknown) => importFramework(body),
     onSuccess: (result) => {
-      queryClient.invalidateQueries({ queryKey: ['frameworks'] });
+      queryClient.invalidateQueries({ queryKey: frameworkKeys.list() });
       navigate(`/frameworks/${result.framework.id}/versions/1`);
     },
   });

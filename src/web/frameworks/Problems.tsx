@@ -1,5 +1,5 @@
 import type { ViolationDto } from '../../contracts/frameworks.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 
 /** The server's refusal, with each offending prompt named. */
 export function Refusal({ error }: { error: unknown }) {

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Me } from '../../contracts/auth.ts';
 import type { SchoolSummary } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { useSession } from '../lib/session.tsx';
 import { CalendarFeed } from '../notices/CalendarFeed.tsx';
+import { useSchools } from '../schools/api.ts';
 import { RoomList } from '../schools/RoomList.tsx';
 import { MyTimetable } from '../schools/Timetable.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -39,13 +38,6 @@ export function HomePage() {
       {me.home === 'school' || me.home === 'teaching' ? <CalendarFeed /> : null}
     </>
   );
-}
-
-function useSchools() {
-  return useQuery({
-    queryKey: ['schools'],
-    queryFn: () => api<{ schools: SchoolSummary[] }>('/api/schools'),
-  });
 }
 
 function SchoolCards() {

@@ -1,25 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { Timetable } from '../../contracts/schools.ts';
 import { weekdayNames } from '../../domain/imports/values.ts';
-import { api } from '../app/api.ts';
+import { useTimetable } from '../schools/api.ts';
+import { useStaffFirstPage } from '../staff/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-
-type Staff = { id: string; fullName: string; email: string; roles: string[] };
 
 /** After a timetable import: pick a member of staff and check their lessons landed as meant. */
 export function TeacherLessons({ schoolId }: { schoolId: string }) {
   const ids = useId();
   const [personId, setPersonId] = useState('');
-  const staff = useQuery({
-    queryKey: ['staff', schoolId],
-    queryFn: () => api<{ staff: Staff[] }>(`/api/schools/${schoolId}/staff`),
-  });
-  const timetable = useQuery({
-    queryKey: ['timetable', schoolId, personId],
-    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
-    enabled: personId !== '',
-  });
+  const staff = useStaffFirstPage(schoolId);
+  const timetable = useTimetable(schoolId, personId);
   if (staff.isPending) return <Loading what="the staff list" />;
   if (staff.error) return <ErrorMessage error={staff.error} />;
   const t = timetable.data;

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../contracts/errors.ts';
 import type { ImportProgressLine } from '../../contracts/imports.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 
 /** Where an upload is: sending the file (with a percentage), then the server's own phases. */
 export type UploadProgress = {

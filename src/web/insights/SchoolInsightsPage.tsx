@@ -1,9 +1,7 @@
 import './insights.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { SchoolInsights } from '../../contracts/insights.ts';
-import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useSchoolInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, queryOf } from './format.ts';
 import { FigureTable, HeatmapTable } from './parts.tsx';
@@ -19,10 +17,7 @@ export function SchoolInsightsPage() {
   const termId = search.get('termId');
   const frameworkId = search.get('frameworkId');
   const query = queryOf({ termId, frameworkId });
-  const data = useQuery({
-    queryKey: ['insights', 'school', schoolId, termId, frameworkId],
-    queryFn: () => api<SchoolInsights>(`/api/schools/${schoolId}/insights${query}`),
-  });
+  const data = useSchoolInsights(schoolId, termId, frameworkId, query);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);

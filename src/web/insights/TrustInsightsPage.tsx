@@ -1,10 +1,9 @@
 import './insights.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import type { Figure, TrustInsights } from '../../contracts/insights.ts';
-import { api } from '../app/api.ts';
+import type { Figure } from '../../contracts/insights.ts';
 import { TrustPulseSection } from '../reviews/TrustPulse.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useTrustInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, pct, queryOf } from './format.ts';
 import { FigureCells, FigureHead } from './parts.tsx';
@@ -31,10 +30,7 @@ export function TrustInsightsPage() {
     frameworkId: search.get('frameworkId'),
   };
   const query = queryOf(filters);
-  const data = useQuery({
-    queryKey: ['insights', 'trust', query],
-    queryFn: () => api<TrustInsights>(`/api/insights/trust${query}`),
-  });
+  const data = useTrustInsights(query);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);

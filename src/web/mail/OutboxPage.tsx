@@ -1,21 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Outbox } from '../../contracts/mail.ts';
-import { api } from '../app/api.ts';
+import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useOutbox } from './api.ts';
 
 const PAGE = 20;
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Mail the app has written: kept here when no SMTP server is set, so the demo works offline. */
 export function OutboxPage() {
   const [offset, setOffset] = useState(0);
-  const outbox = useQuery({
-    queryKey: ['outbox', offset],
-    queryFn: () => api<Outbox>(`/api/outbox?limit=${PAGE}&offset=${offset}`),
-  });
+  const outbox = useOutbox(PAGE, offset);
   return (
     <>
       <h1>Mail outbox</h1>
@@ -35,9 +28,9 @@ export function OutboxPage() {
               <li key={m.id} className="card">
                 <h2>{m.subject}</h2>
                 <p className="muted">
-                  To {m.to} · written {when(m.createdAt)} ·{' '}
+                  To {m.to} · written {formatInstant(m.createdAt)} ·{' '}
                   {m.sentAt
-                    ? `sent ${when(m.sentAt)}`
+                    ? `sent ${formatInstant(m.sentAt)}`
                     : m.delivery === 'local'
                       ? 'kept here (no mail server)'
                       : 'not sent yet'}

@@ -1,11 +1,9 @@
 import './notices.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CalendarFeedCreated, CalendarFeedStatus } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import type { CalendarFeedCreated } from '../../contracts/notices.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-
-const feedKey = ['calendar-feed'] as const;
+import { createCalendarFeed, noticeKeys, stopCalendarFeed, useCalendarFeed } from './api.ts';
 
 /**
  * "Calendar feed": a private address of the walks that concern you, for Outlook, Google Calendar
@@ -13,14 +11,11 @@ const feedKey = ['calendar-feed'] as const;
  */
 export function CalendarFeed() {
   const queryClient = useQueryClient();
-  const status = useQuery({
-    queryKey: feedKey,
-    queryFn: () => api<CalendarFeedStatus>('/api/me/calendar-feed'),
-  });
+  const status = useCalendarFeed();
   const [created, setCreated] = useState<CalendarFeedCreated | null>(null);
   const [message, setMessage] = useState('');
   const make = useMutation({
-    mutationFn: () => api<CalendarFeedCreated>('/api/me/calendar-feed', { method: 'POST' }),
+    mutationFn: createCalendarFeed,
     onSuccess: (feed) => {
       setCreated(feed);
       setMessage(
@@ -28,15 +23,15 @@ export function CalendarFeed() {
           ? 'New address made. The old address no longer works: update your calendar app.'
           : 'Address made. Copy it into your calendar app now: it is shown only once.',
       );
-      return queryClient.invalidateQueries({ queryKey: feedKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.calendarFeed() });
     },
   });
   const revoke = useMutation({
-    mutationFn: () => api('/api/me/calendar-feed', { method: 'DELETE' }),
+    mutationFn: stopCalendarFeed,
     onSuccess: () => {
       setCreated(null);
       setMessage('The address is revoked: calendars using it will stop updating.');
-      return queryClient.invalidateQueries({ queryKey: feedKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.calendarFeed() });
     },
   });
   const copy = async () => {

@@ -1,23 +1,12 @@
 import './notices.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Notice, NoticeList } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import type { Notice } from '../../contracts/notices.ts';
+import { formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { agreeToVisit, markAllRead, markRead, noticeKeys, useNotices } from './api.ts';
 import { CalendarFeed } from './CalendarFeed.tsx';
-import { noticesKey } from './NoticeBell.tsx';
-
-export function useNotices() {
-  return useQuery({
-    queryKey: noticesKey,
-    queryFn: () => api<NoticeList>('/api/me/notices?limit=100'),
-    refetchInterval: 60_000,
-  });
-}
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Your notices: prior warning of walks, changes to them, and visits that need your agreement. */
 export function NoticesPage() {
@@ -25,10 +14,10 @@ export function NoticesPage() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const readAll = useMutation({
-    mutationFn: () => api<{ marked: number }>('/api/me/notices/read', { method: 'POST' }),
+    mutationFn: markAllRead,
     onSuccess: (r) => {
       setStatus(r.marked === 0 ? 'Nothing was unread.' : `Marked ${r.marked} as read.`);
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   return (
@@ -74,17 +63,17 @@ export function NoticesPage() {
 function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string) => void }) {
   const queryClient = useQueryClient();
   const read = useMutation({
-    mutationFn: () => api(`/api/me/notices/${notice.id}/read`, { method: 'POST' }),
+    mutationFn: () => markRead(notice.id),
     onSuccess: () => {
       onStatus('Marked as read.');
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   const agree = useMutation({
-    mutationFn: (visitId: string) => api(`/api/me/visits/${visitId}/agreement`, { method: 'POST' }),
+    mutationFn: agreeToVisit,
     onSuccess: () => {
       onStatus('Thank you: the visit at its new time can go ahead.');
-      return queryClient.invalidateQueries({ queryKey: noticesKey });
+      return queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
     },
   });
   const unread = notice.readAt === null;
@@ -94,7 +83,7 @@ function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string
       <h2 id={headingId}>
         {unread ? <span className="badge">New</span> : null} {notice.title}
       </h2>
-      <p className="muted">{when(notice.createdAt)}</p>
+      <p className="muted">{formatInstant(notice.createdAt)}</p>
       <pre className="notice-body">{notice.body}</pre>
       {notice.link?.startsWith('/') && notice.link !== '/notices' ? (
         <p>
@@ -105,7 +94,7 @@ function NoticeItem({ notice, onStatus }: { notice: Notice; onStatus: (s: string
       ) : null}
       {notice.agreement ? (
         notice.agreement.agreedAt ? (
-          <p className="agreed">You agreed on {when(notice.agreement.agreedAt)}.</p>
+          <p className="agreed">You agreed on {formatInstant(notice.agreement.agreedAt)}.</p>
         ) : notice.agreement.open ? (
           <div className="agreement">
             <p>

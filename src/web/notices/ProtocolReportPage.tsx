@@ -1,9 +1,9 @@
 import './notices.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
-import { api } from '../app/api.ts';
+import { formatLongDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useProtocolReport } from './api.ts';
 
 const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> = {
   kept: 'Kept',
@@ -11,9 +11,6 @@ const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> 
   not_applicable: 'Not applicable',
   not_measured: 'Not measured',
 };
-
-const dateLabel = (d: string) =>
-  new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
 /**
  * The protocol report, printable: each rule, whether it was kept, and the evidence. What a head
@@ -25,13 +22,7 @@ export function ProtocolReportPage() {
   const { schoolId, programmeId } = useParams();
   const [search] = useSearchParams();
   const termId = search.get('termId');
-  const path = programmeId
-    ? `/api/schools/${schoolId}/programmes/${programmeId}/protocol-report`
-    : `/api/schools/${schoolId}/protocol-report?termId=${encodeURIComponent(termId ?? '')}`;
-  const report = useQuery({
-    queryKey: ['protocol-report', schoolId, programmeId ?? null, termId],
-    queryFn: () => api<ProtocolReportDto>(path),
-  });
+  const report = useProtocolReport(schoolId, programmeId, termId);
   if (report.isPending) return <Loading what="the protocol report" />;
   if (report.error) return <ErrorMessage error={report.error} />;
   const r = report.data;
@@ -47,8 +38,8 @@ export function ProtocolReportPage() {
       </p>
       <h1 id="report-title">{r.title}</h1>
       <p className="muted">
-        {r.scope.schoolName} · {dateLabel(r.scope.startsOn)} to {dateLabel(r.scope.endsOn)} ·
-        produced{' '}
+        {r.scope.schoolName} · {formatLongDay(r.scope.startsOn)} to {formatLongDay(r.scope.endsOn)}{' '}
+        · produced{' '}
         {new Date(r.generatedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}
       </p>
       <p className="summary">

@@ -1,6 +1,5 @@
-import type { ApiError } from '../../contracts/errors.ts';
 import type { PutRecordResult, RecordDto, RuleNineSpanDto } from '../../contracts/records.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure, errorBody, request } from '../lib/api.ts';
 import { bundleKey, captureDb, type LocalRecord } from './db.ts';
 
 /**
@@ -46,10 +45,7 @@ function backoff(attempts: number) {
 
 async function token(): Promise<string | null> {
   if (csrfToken) return csrfToken;
-  const response = await fetch('/api/me', {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
+  const response = await request('/api/me');
   if (response.status === 401) {
     signedOut = true;
     return null;
@@ -70,19 +66,14 @@ async function send(
   for (let attempt = 0; attempt < 2; attempt++) {
     const csrf = await token();
     if (!csrf) return null;
-    const response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { 'content-type': contentType, 'x-csrf-token': csrf, accept: 'application/json' },
-      body,
-    });
+    const response = await request(path, { method, body, contentType, csrf });
     if (response.status === 403) {
-      const error = (
-        (await response
+      const error = errorBody(
+        await response
           .clone()
           .json()
-          .catch(() => null)) as ApiError | null
-      )?.error;
+          .catch(() => null),
+      );
       if (error?.code === 'csrf_token_invalid' && attempt === 0) {
         csrfToken = null;
         continue;
@@ -109,7 +100,7 @@ async function outcomeOf(response: Response | null): Promise<Outcome> {
       : { ok: false, retry: true, code: 'offline', message: 'Waiting for a connection.' };
   }
   if (response.ok) return { ok: true };
-  const error = ((await response.json().catch(() => null)) as ApiError | null)?.error;
+  const error = errorBody(await response.json().catch(() => null));
   const message = error?.message ?? `The server answered ${response.status}.`;
   const code = error?.code ?? 'http_error';
   const retry =

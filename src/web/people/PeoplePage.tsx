@@ -1,12 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Account, AccountChange, AccountPage } from '../../contracts/people.ts';
+import type { Account, AccountChange } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../app/api.ts';
-import { Pager, SearchBox, useListParams } from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
+import '../ui/setup.css';
 import './people.css';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { PagedTable } from '../ui/PagedTable.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
+import { changeAccount, peopleKeys, usePeople } from './api.ts';
 
 const PAGE_SIZE = 25;
 type TrustRole = Account['trustRoles'][number];
@@ -19,14 +20,7 @@ const trustRoles: TrustRole[] = ['trust_admin', 'trust_leader'];
 export function PeoplePage() {
   const queryClient = useQueryClient();
   const list = useListParams();
-  const people = useQuery({
-    queryKey: ['people', list.q, list.page],
-    queryFn: () =>
-      api<AccountPage>(
-        `/api/people?${new URLSearchParams({ q: list.q, page: String(list.page), pageSize: String(PAGE_SIZE) })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const people = usePeople(list.q, list.page, PAGE_SIZE);
   const [done, setDone] = useState('');
   const told = (change: AccountChange, what: string) => {
     const walks =
@@ -34,11 +28,10 @@ export function PeoplePage() {
         ? ` They were taken off ${change.walksLeft} walk${change.walksLeft === 1 ? '' : 's'} still to come; whoever planned ${change.walksLeft === 1 ? 'it has' : 'them has'} been asked to choose another observer.`
         : '';
     setDone(`${change.account.fullName} ${what}.${walks}`);
-    return queryClient.invalidateQueries({ queryKey: ['people'] });
+    return queryClient.invalidateQueries({ queryKey: peopleKeys.all() });
   };
   const disable = useMutation({
-    mutationFn: (person: Account) =>
-      api<AccountChange>(`/api/people/${person.id}/disable`, { method: 'POST' }),
+    mutationFn: (person: Account) => changeAccount(person.id, '/disable', { method: 'POST' }),
     onSuccess: (change) =>
       told(
         change,
@@ -46,13 +39,12 @@ export function PeoplePage() {
       ),
   });
   const enable = useMutation({
-    mutationFn: (person: Account) =>
-      api<AccountChange>(`/api/people/${person.id}/enable`, { method: 'POST' }),
+    mutationFn: (person: Account) => changeAccount(person.id, '/enable', { method: 'POST' }),
     onSuccess: (change) => told(change, 'can sign in again'),
   });
   const setRoles = useMutation({
     mutationFn: ({ person, roles }: { person: Account; roles: TrustRole[] }) =>
-      api<AccountChange>(`/api/people/${person.id}/trust-roles`, {
+      changeAccount(person.id, '/trust-roles', {
         method: 'PUT',
         body: { roles },
       }),
@@ -85,110 +77,99 @@ export function PeoplePage() {
         {done}
       </div>
       {failure ? <ErrorMessage error={failure} /> : null}
-      {people.isPending ? <Loading what="people" /> : null}
-      {people.error ? <ErrorMessage error={people.error} /> : null}
-      {people.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">People in the trust</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Trust-wide roles</th>
-                <th scope="col">Account</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.data.items.map((person) => (
-                <tr key={person.id}>
-                  <th scope="row">
-                    {person.fullName}
-                    <br />
-                    <span className="muted">{person.email}</span>
-                  </th>
-                  <td>
-                    {person.schools.length === 0 ? (
-                      <span className="muted">No school</span>
-                    ) : (
-                      <ul className="people-roles">
-                        {person.schools.map((s) => (
-                          <li key={s.id}>
-                            {s.name}: {s.roles.map((r) => roleLabels[r].toLowerCase()).join(', ')}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    <fieldset className="people-trust-roles">
-                      <legend className="visually-hidden">
-                        Trust-wide roles of {person.fullName}
-                      </legend>
-                      {trustRoles.map((role) => (
-                        <label key={role}>
-                          <input
-                            type="checkbox"
-                            checked={person.trustRoles.includes(role)}
-                            disabled={setRoles.isPending}
-                            onChange={() =>
-                              setRoles.mutate({
-                                person,
-                                roles: person.trustRoles.includes(role)
-                                  ? person.trustRoles.filter((r) => r !== role)
-                                  : [...person.trustRoles, role],
-                              })
-                            }
-                          />{' '}
-                          {roleLabels[role]}
-                        </label>
-                      ))}
-                    </fieldset>
-                  </td>
-                  <td>
-                    {person.disabled ? (
-                      <>
-                        <strong>Disabled</strong>{' '}
-                        <button
-                          type="button"
-                          className="button secondary"
-                          onClick={() => enable.mutate(person)}
-                          disabled={enable.isPending}
-                        >
-                          Re-enable {person.fullName}
-                        </button>
-                      </>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button secondary"
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Disable ${person.fullName}'s account? They will be signed out everywhere and taken off walks still to come.`,
-                            )
-                          ) {
-                            disable.mutate(person);
-                          }
-                        }}
-                        disabled={disable.isPending}
-                      >
-                        Disable {person.fullName}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={list.page}
-            pageSize={PAGE_SIZE}
-            total={people.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="people"
+        caption="People in the trust"
+        result={people}
+        page={list.page}
+        pageSize={PAGE_SIZE}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Trust-wide roles</th>
+            <th scope="col">Account</th>
+          </>
+        }
+        row={(person) => (
+          <>
+            <th scope="row">
+              {person.fullName}
+              <br />
+              <span className="muted">{person.email}</span>
+            </th>
+            <td>
+              {person.schools.length === 0 ? (
+                <span className="muted">No school</span>
+              ) : (
+                <ul className="people-roles">
+                  {person.schools.map((s) => (
+                    <li key={s.id}>
+                      {s.name}: {s.roles.map((r) => roleLabels[r].toLowerCase()).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+            <td>
+              <fieldset className="people-trust-roles">
+                <legend className="visually-hidden">Trust-wide roles of {person.fullName}</legend>
+                {trustRoles.map((role) => (
+                  <label key={role}>
+                    <input
+                      type="checkbox"
+                      checked={person.trustRoles.includes(role)}
+                      disabled={setRoles.isPending}
+                      onChange={() =>
+                        setRoles.mutate({
+                          person,
+                          roles: person.trustRoles.includes(role)
+                            ? person.trustRoles.filter((r) => r !== role)
+                            : [...person.trustRoles, role],
+                        })
+                      }
+                    />{' '}
+                    {roleLabels[role]}
+                  </label>
+                ))}
+              </fieldset>
+            </td>
+            <td>
+              {person.disabled ? (
+                <>
+                  <strong>Disabled</strong>{' '}
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => enable.mutate(person)}
+                    disabled={enable.isPending}
+                  >
+                    Re-enable {person.fullName}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `Disable ${person.fullName}'s account? They will be signed out everywhere and taken off walks still to come.`,
+                      )
+                    ) {
+                      disable.mutate(person);
+                    }
+                  }}
+                  disabled={disable.isPending}
+                >
+                  Disable {person.fullName}
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      />
     </>
   );
 }

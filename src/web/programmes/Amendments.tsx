@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Amendment, ProgrammeDetail } from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { changeProgramme, programmeKeys } from './api.ts';
 import { Comments } from './Consultation.tsx';
 import { PlannedWalks } from './PlannedWalks.tsx';
 
@@ -68,13 +68,13 @@ function OpenAmendment({ programmeId }: { programmeId: string }) {
   const [summary, setSummary] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/amendments`, {
+      changeProgramme(programmeId, '/amendments', {
         method: 'POST',
         body: { summary },
       }),
     onSuccess: (data) => {
       setSummary('');
-      queryClient.setQueryData(['programme', programmeId], data);
+      queryClient.setQueryData(programmeKeys.detail(programmeId), data);
     },
   });
   return (
@@ -108,11 +108,11 @@ function AgreeAmendment({ programmeId, id }: { programmeId: string; id: string }
   const [how, setHow] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/amendments/${id}/agree`, {
+      changeProgramme(programmeId, `/amendments/${id}/agree`, {
         method: 'POST',
         body: { agreedOn, agreementHow: how },
       }),
-    onSuccess: (data) => queryClient.setQueryData(['programme', programmeId], data),
+    onSuccess: (data) => queryClient.setQueryData(programmeKeys.detail(programmeId), data),
   });
   return (
     <form

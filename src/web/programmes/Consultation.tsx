@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProgrammeDetail } from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { changeProgramme, programmeKeys } from './api.ts';
 
 /**
  * Consultation comments on the programme (or on one amendment), with the leaders' answers. A
@@ -61,14 +61,14 @@ function NewComment({
   const [anonymous, setAnonymous] = useState(false);
   const send = useMutation({
     mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/comments`, {
+      changeProgramme(programmeId, '/comments', {
         method: 'POST',
         body: { body, anonymous, amendmentId },
       }),
     onSuccess: (data) => {
       setBody('');
       setAnonymous(false);
-      queryClient.setQueryData(['programme', programmeId], data);
+      queryClient.setQueryData(programmeKeys.detail(programmeId), data);
     },
   });
   const id = amendmentId ?? 'programme';
@@ -114,11 +114,11 @@ function AnswerComment({ programmeId, commentId }: { programmeId: string; commen
   const [answer, setAnswer] = useState('');
   const send = useMutation({
     mutationFn: () =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/comments/${commentId}/answer`, {
+      changeProgramme(programmeId, `/comments/${commentId}/answer`, {
         method: 'POST',
         body: { answer },
       }),
-    onSuccess: (data) => queryClient.setQueryData(['programme', programmeId], data),
+    onSuccess: (data) => queryClient.setQueryData(programmeKeys.detail(programmeId), data),
   });
   return (
     <form

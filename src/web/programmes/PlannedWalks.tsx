@@ -1,19 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { z } from 'zod';
 import type {
   PlannedWalk,
   PlannedWalkInput,
   ProgrammeDetail,
   TermPlan,
 } from '../../contracts/programmes.ts';
-import type { staffListSchema } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { formatDay } from '../lib/format.ts';
+import { useEveryone } from '../staff/api.ts';
+import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { walkKindLabels } from '../walks/WalkForm.tsx';
-
-type Staff = z.infer<typeof staffListSchema>;
+import { changeProgramme, planTerm, programmeKeys } from './api.ts';
 
 /** "Week of Monday 30 November 2026" or the date itself. */
 export function whenOf(w: Pick<PlannedWalk, 'date' | 'weekOf'>) {
@@ -40,9 +38,8 @@ export function PlannedWalks({
   const editable = detail.canEdit && open;
   const queryClient = useQueryClient();
   const remove = useMutation({
-    mutationFn: (id: string) =>
-      api<ProgrammeDetail>(`/api/programmes/${p.id}/planned-walks/${id}`, { method: 'DELETE' }),
-    onSuccess: (data) => queryClient.setQueryData(['programme', p.id], data),
+    mutationFn: (id: string) => changeProgramme(p.id, `/planned-walks/${id}`, { method: 'DELETE' }),
+    onSuccess: (data) => queryClient.setQueryData(programmeKeys.detail(p.id), data),
   });
   return (
     <>
@@ -89,10 +86,7 @@ function AddPlannedWalks({
 }) {
   const p = detail.programme;
   const queryClient = useQueryClient();
-  const staff = useQuery({
-    queryKey: ['staff', p.schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${p.schoolId}/staff?pageSize=200`),
-  });
+  const staff = useEveryone(p.schoolId);
   const [date, setDate] = useState('');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('10:00');
@@ -103,21 +97,22 @@ function AddPlannedWalks({
   const [draft, setDraft] = useState<TermPlan | null>(null);
   const add = useMutation({
     mutationFn: (walks: PlannedWalkInput[]) =>
-      api<ProgrammeDetail>(`/api/programmes/${p.id}/planned-walks`, {
+      changeProgramme(p.id, '/planned-walks', {
         method: 'POST',
         body: { walks, amendmentId },
       }),
     onSuccess: (data) => {
-      queryClient.setQueryData(['programme', p.id], data);
+      queryClient.setQueryData(programmeKeys.detail(p.id), data);
       setDraft(null);
       setDate('');
     },
   });
   const plan = useMutation({
     mutationFn: () =>
-      api<TermPlan>(`/api/programmes/${p.id}/term-plan`, {
-        method: 'POST',
-        body: { count, observerIds: observers, ...(focus ? { focusTitle: focus } : {}) },
+      planTerm(p.id, {
+        count,
+        observerIds: observers,
+        ...(focus ? { focusTitle: focus } : {}),
       }),
     onSuccess: setDraft,
   });
@@ -184,25 +179,12 @@ function AddPlannedWalks({
         onChange={(e) => setFocus(e.target.value)}
         placeholder="Talk for learning in Key Stage 3"
       />
-      <fieldset>
-        <legend>Observers (at most two)</legend>
-        {staff.data?.staff
-          .filter((s) => !s.roles.every((r) => r === 'site_manager'))
-          .map((s) => (
-            <label key={s.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={observers.includes(s.id)}
-                onChange={(e) =>
-                  setObservers(
-                    e.target.checked ? [...observers, s.id] : observers.filter((o) => o !== s.id),
-                  )
-                }
-              />
-              {s.fullName}
-            </label>
-          ))}
-      </fieldset>
+      <PeoplePicker
+        legend="Observers (at most two)"
+        people={staff.data?.staff}
+        chosen={observers}
+        onChange={setObservers}
+      />
       <div className="walk-actions">
         <button type="submit" className="button" disabled={add.isPending}>
           Add the planned walk

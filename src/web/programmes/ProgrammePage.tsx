@@ -1,34 +1,30 @@
 import '../walks/walks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ProgrammeDetail, Transition } from '../../contracts/programmes.ts';
-import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import type { Transition } from '../../contracts/programmes.ts';
+import type { WalkInput } from '../../contracts/walks.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { createWalk } from '../walks/api.ts';
 import { WalkForm, walkKindLabels } from '../walks/WalkForm.tsx';
 import { Amendments } from './Amendments.tsx';
+import { changeProgramme, programmeKeys, programmeStatusLabels, useProgramme } from './api.ts';
 import { Comments } from './Consultation.tsx';
 import { PlannedWalks } from './PlannedWalks.tsx';
-import { programmeStatusLabels } from './ProgrammesPage.tsx';
 
 /** /programmes/:programmeId — the workflow, consultation comments and answers, and the walks. */
 export function ProgrammePage() {
   const { programmeId = '' } = useParams();
-  const key = ['programme', programmeId];
   const queryClient = useQueryClient();
-  const programme = useQuery({
-    queryKey: key,
-    queryFn: () => api<ProgrammeDetail>(`/api/programmes/${programmeId}`),
-  });
+  const programme = useProgramme(programmeId);
   const move = useMutation({
     mutationFn: (transition: Transition) =>
-      api<ProgrammeDetail>(`/api/programmes/${programmeId}/status`, {
+      changeProgramme(programmeId, '/status', {
         method: 'POST',
         body: transition,
       }),
-    onSuccess: (data) => queryClient.setQueryData(key, data),
+    onSuccess: (data) => queryClient.setQueryData(programmeKeys.detail(programmeId), data),
   });
   if (programme.isPending) return <Loading what="the programme" />;
   if (programme.error) return <ErrorMessage error={programme.error} />;
@@ -205,8 +201,7 @@ function NewWalk({ schoolId, programmeId }: { schoolId: string; programmeId: str
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const create = useMutation({
-    mutationFn: (input: WalkInput) =>
-      api<WalkDetail>(`/api/schools/${schoolId}/walks`, { method: 'POST', body: input }),
+    mutationFn: (input: WalkInput) => createWalk(schoolId, input),
     onSuccess: (data) => navigate(`/walks/${data.walk.id}`),
   });
   if (!open) {

@@ -1,34 +1,20 @@
 import '../walks/walks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
-import type {
-  ProgrammeDetail,
-  ProgrammeStatusDto,
-  programmeListSchema,
-} from '../../contracts/programmes.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import type { programmeListSchema } from '../../contracts/programmes.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InvitationsPanel } from '../walks/InvitationsPanel.tsx';
+import { createProgramme, programmeKeys, programmeStatusLabels, useProgrammes } from './api.ts';
 
 type ProgrammeList = z.infer<typeof programmeListSchema>;
-
-export const programmeStatusLabels: Record<ProgrammeStatusDto, string> = {
-  draft: 'Draft',
-  consultation: 'In consultation',
-  agreed: 'Agreed',
-  published: 'Published',
-};
 
 /** /schools/:schoolId/programmes — the school's programmes of walks, and a new one (leaders). */
 export function ProgrammesPage() {
   const { schoolId = '' } = useParams();
-  const list = useQuery({
-    queryKey: ['programmes', schoolId],
-    queryFn: () => api<ProgrammeList>(`/api/schools/${schoolId}/programmes`),
-  });
+  const list = useProgrammes(schoolId);
   if (list.isPending) return <Loading what="programmes" />;
   if (list.error) return <ErrorMessage error={list.error} />;
   return (
@@ -71,14 +57,14 @@ function NewProgramme({ schoolId, terms }: { schoolId: string; terms: ProgrammeL
   const [endsOn, setEndsOn] = useState('');
   const create = useMutation({
     mutationFn: () =>
-      api<ProgrammeDetail>(`/api/schools/${schoolId}/programmes`, {
-        method: 'POST',
-        body: termId
+      createProgramme(
+        schoolId,
+        termId
           ? { title, description, termId }
           : { title, description, termId: null, startsOn, endsOn },
-      }),
+      ),
     onSuccess: (created) => {
-      queryClient.invalidateQueries({ queryKey: ['programmes', schoolId] });
+      queryClient.invalidateQueries({ queryKey: programmeKeys.school(schoolId) });
       navigate(`/programmes/${created.programme.id}`);
     },
   });

@@ -1,33 +1,14 @@
 import './after.css';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { z } from 'zod';
-import type {
-  coachingListSchema,
-  MyVisitRecords,
-  myFlagsSchema,
-} from '../../contracts/responses.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-
-type Coaching = z.infer<typeof coachingListSchema>;
-type MyFlags = z.infer<typeof myFlagsSchema>;
+import { useMyCoaching, useMyFlags, useMyVisitRecords } from './api.ts';
 
 /** /my-records — records of visits to my classes, visits shared with me as a coach, flags to settle. */
 export function MyRecordsPage() {
-  const visits = useQuery({
-    queryKey: ['my-visit-records'],
-    queryFn: () => api<MyVisitRecords>('/api/me/visit-records'),
-  });
-  const coaching = useQuery({
-    queryKey: ['my-coaching'],
-    queryFn: () => api<Coaching>('/api/me/coaching'),
-  });
-  const flags = useQuery({
-    queryKey: ['my-record-flags'],
-    queryFn: () => api<MyFlags>('/api/me/record-flags'),
-  });
+  const visits = useMyVisitRecords();
+  const coaching = useMyCoaching();
+  const flags = useMyFlags();
   return (
     <>
       <h1>Records of my visits</h1>

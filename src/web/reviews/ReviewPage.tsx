@@ -1,30 +1,18 @@
 import '../responses/after.css';
 import './reviews.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PulseResults, ReviewDetail } from '../../contracts/reviews.ts';
-import {
-  type Supportive,
-  supportiveLabels,
-  supportiveOptions,
-  type WalkWish,
-  walkWishes,
-  walkWishLabels,
-} from '../../domain/reviews/pulse.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import type { ReviewDetail } from '../../contracts/reviews.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+import { changeReview, reviewKeys, useReview } from './api.ts';
+import { PulseSection, Results } from './Pulse.tsx';
 
 /** /reviews/:reviewId — answer the pulse; leaders read the results, write notes and close it. */
 export function ReviewPage() {
   const { reviewId = '' } = useParams();
-  const review = useQuery({
-    queryKey: ['review', reviewId],
-    queryFn: () => api<ReviewDetail>(`/api/reviews/${reviewId}`),
-  });
+  const review = useReview(reviewId);
   if (review.isPending) return <Loading what="the review" />;
   if (review.error) return <ErrorMessage error={review.error} />;
   const r = review.data;
@@ -56,182 +44,30 @@ export function ReviewPage() {
   );
 }
 
-function PulseSection({ review }: { review: ReviewDetail }) {
-  if (review.youAnswered) {
-    return (
-      <p className="pulse-done">
-        You have answered this pulse. Thank you: your answer is stored anonymously and cannot be
-        traced back to you.
-      </p>
-    );
-  }
-  if (!review.pulseOpen) return null;
-  return <PulseForm review={review} />;
-}
-
-function PulseForm({ review }: { review: ReviewDetail }) {
-  const client = useQueryClient();
-  const [walks, setWalks] = useState<WalkWish | ''>('');
-  const [supportive, setSupportive] = useState<Supportive | ''>('');
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState<string | null>(null);
-  const answer = useMutation({
-    mutationFn: () =>
-      api<{ answered: true; message: string }>(`/api/reviews/${review.id}/pulse`, {
-        method: 'POST',
-        body: { walks, supportive, comment: comment.trim() || null },
-      }),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['review', review.id] }),
-        client.invalidateQueries({ queryKey: ['reviews', review.schoolId] }),
-      ]),
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!walks || !supportive) {
-      setMissing('Answer both questions before sending.');
-      return;
-    }
-    setMissing(null);
-    answer.mutate();
-  };
-  return (
-    <form className="after-form pulse-form" onSubmit={submit} aria-labelledby="pulse-heading">
-      <h2 id="pulse-heading">Staff pulse</h2>
-      <p className="muted">
-        Anonymous: your answer is stored without your name or the time you sent it, apart from the
-        record that you answered. You can answer once.
-      </p>
-      <fieldset>
-        <legend>{review.questions.walks}</legend>
-        {walkWishes.map((w) => (
-          <label key={w} className="checkbox">
-            <input
-              type="radio"
-              name="walks"
-              value={w}
-              checked={walks === w}
-              onChange={() => setWalks(w)}
-            />
-            {walkWishLabels[w]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{review.questions.supportive}</legend>
-        {supportiveOptions.map((s) => (
-          <label key={s} className="checkbox">
-            <input
-              type="radio"
-              name="supportive"
-              value={s}
-              checked={supportive === s}
-              onChange={() => setSupportive(s)}
-            />
-            {supportiveLabels[s]}
-          </label>
-        ))}
-      </fieldset>
-      <label htmlFor="pulse-comment">{review.questions.comment}</label>
-      <textarea
-        id="pulse-comment"
-        rows={3}
-        maxLength={1000}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
-      />
-      <div>
-        <button type="submit" className="button" disabled={answer.isPending}>
-          Send my answer
-        </button>
-      </div>
-      {missing ? (
-        <div className="error" role="alert">
-          {missing}
-        </div>
-      ) : null}
-      {answer.error ? <ErrorMessage error={answer.error} /> : null}
-    </form>
-  );
-}
-
-function Results({ results }: { results: PulseResults }) {
-  return (
-    <section aria-labelledby="pulse-results">
-      <h2 id="pulse-results">Pulse results</h2>
-      {results.status !== 'shown' ? (
-        <p className="suppressed-note">{results.reason}</p>
-      ) : (
-        <>
-          <p>
-            {results.answered} of {results.staff} staff answered. Between{' '}
-            {pct(results.figures.more.lower)} and {pct(results.figures.more.upper)} of staff likely
-            want more walks (a 95% range).
-          </p>
-          <div className="side-by-side">
-            <ShareTable
-              caption="Do you want more learning walks, about the same, or fewer?"
-              rows={walkWishes.map((w) => ({
-                key: w,
-                label: walkWishLabels[w],
-                ...results.figures.walks[w],
-              }))}
-            />
-            <ShareTable
-              caption="Did walks this period feel supportive?"
-              rows={supportiveOptions.map((o) => ({
-                key: o,
-                label: supportiveLabels[o],
-                ...results.figures.supportive[o],
-              }))}
-            />
-          </div>
-          <h3>Comments</h3>
-          {results.comments.length === 0 ? (
-            <p>No comments.</p>
-          ) : (
-            <ul className="pulse-comments">
-              {results.comments.map((c, i) => (
-                // Comments are sorted by their text; the index only keeps duplicates apart.
-                // biome-ignore lint/suspicious/noArrayIndexKey: identical comments have no other key.
-                <li key={`${i}-${c}`}>{c}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-    </section>
-  );
-}
-
 function LeadReview({ review }: { review: ReviewDetail }) {
   const client = useQueryClient();
   const [notes, setNotes] = useState(review.notes ?? '');
   const [status, setStatus] = useState('');
   const refresh = (r: ReviewDetail) => {
-    client.setQueryData(['review', review.id], r);
-    return client.invalidateQueries({ queryKey: ['reviews', review.schoolId] });
+    client.setQueryData(reviewKeys.detail(review.id), r);
+    return client.invalidateQueries({ queryKey: reviewKeys.school(review.schoolId) });
   };
   const closePulse = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/pulse/close`, { method: 'POST' }),
+    mutationFn: () => changeReview(review.id, '/pulse/close', { method: 'POST' }),
     onSuccess: (r) => {
       setStatus('The pulse is closed.');
       return refresh(r);
     },
   });
   const save = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/notes`, { method: 'PUT', body: { notes } }),
+    mutationFn: () => changeReview(review.id, '/notes', { method: 'PUT', body: { notes } }),
     onSuccess: (r) => {
       setStatus('Notes saved.');
       return refresh(r);
     },
   });
   const close = useMutation({
-    mutationFn: () =>
-      api<ReviewDetail>(`/api/reviews/${review.id}/close`, { method: 'POST', body: { notes } }),
+    mutationFn: () => changeReview(review.id, '/close', { method: 'POST', body: { notes } }),
     onSuccess: (r) => {
       setStatus('The review is closed.');
       return refresh(r);
@@ -293,36 +129,5 @@ function LeadReview({ review }: { review: ReviewDetail }) {
       </form>
       {error ? <ErrorMessage error={error} /> : null}
     </section>
-  );
-}
-
-/** One pulse question's answers: how many staff gave each, and their share. */
-function ShareTable({
-  caption,
-  rows,
-}: {
-  caption: string;
-  rows: { key: string; label: string; count: number; share: number }[];
-}) {
-  return (
-    <table className="pack-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Answer</th>
-          <th scope="col">Staff</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.count}</td>
-            <td>{pct(r.share)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

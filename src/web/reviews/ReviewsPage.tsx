@@ -1,12 +1,12 @@
 import '../responses/after.css';
 import './reviews.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { OpenReviewInput, ReviewDetail, ReviewList } from '../../contracts/reviews.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import type { OpenReviewInput, ReviewList } from '../../contracts/reviews.ts';
+import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { openReview, reviewKeys, useReviews } from './api.ts';
 
 /** 'YYYY-MM-DD' plus n days (UTC arithmetic on a date, no time zone involved). */
 function plusDays(date: string, n: number) {
@@ -21,10 +21,7 @@ function plusDays(date: string, n: number) {
  */
 export function ReviewsPage() {
   const { schoolId = '' } = useParams();
-  const list = useQuery({
-    queryKey: ['reviews', schoolId],
-    queryFn: () => api<ReviewList>(`/api/schools/${schoolId}/reviews`),
-  });
+  const list = useReviews(schoolId);
   if (list.isPending) return <Loading what="reviews" />;
   if (list.error) return <ErrorMessage error={list.error} />;
   const d = list.data;
@@ -102,10 +99,9 @@ function OpenReviewForm({ list, schoolId }: { list: ReviewList; schoolId: string
   const [to, setTo] = useState(list.today);
   const [closesOn, setClosesOn] = useState(plusDays(list.today, 14));
   const open = useMutation({
-    mutationFn: (body: OpenReviewInput) =>
-      api<ReviewDetail>(`/api/schools/${schoolId}/reviews`, { method: 'POST', body }),
+    mutationFn: (body: OpenReviewInput) => openReview(schoolId, body),
     onSuccess: async (r) => {
-      await client.invalidateQueries({ queryKey: ['reviews', schoolId] });
+      await client.invalidateQueries({ queryKey: reviewKeys.school(schoolId) });
       navigate(`/reviews/${r.id}`);
     },
   });

@@ -1,19 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Room, RoomPage } from '../../contracts/rooms.ts';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import type { Room } from '../../contracts/rooms.ts';
+import { Field } from '../ui/Field.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
+import { useSchool } from '../schools/api.ts';
+import { PagedTable } from '../ui/PagedTable.tsx';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
+import { removeRoom, roomKeys, saveRoom, useRoomsPage } from './api.ts';
 
 const PAGE_SIZE = 25;
 type Draft = { name: string; building: string; floor: string };
@@ -23,31 +20,16 @@ export function RoomsPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
   const list = useListParams();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const rooms = useQuery({
-    queryKey: ['rooms', schoolId, list.q, list.page],
-    queryFn: () =>
-      api<RoomPage>(
-        `/api/schools/${schoolId}/rooms?${new URLSearchParams({ q: list.q, page: String(list.page), pageSize: String(PAGE_SIZE) })}`,
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const school = useSchool(schoolId);
+  const rooms = useRoomsPage(schoolId, list.q, list.page, PAGE_SIZE);
   const [editing, setEditing] = useState<Room | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['rooms', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: roomKeys.school(schoolId) });
   const save = useMutation({
     mutationFn: () => {
       const body = { name: draft.name, building: draft.building, floor: Number(draft.floor) };
-      return editing
-        ? api<{ room: Room }>(`/api/schools/${schoolId}/rooms/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ room: Room }>(`/api/schools/${schoolId}/rooms`, { method: 'POST', body });
+      return saveRoom(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`${result.room.name} ${editing ? 'saved' : 'added'}.`);
@@ -57,8 +39,7 @@ export function RoomsPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (room: Room) =>
-      api(`/api/schools/${schoolId}/rooms/${room.id}`, { method: 'DELETE' }).then(() => room),
+    mutationFn: (room: Room) => removeRoom(schoolId, room.id).then(() => room),
     onSuccess: async (room) => {
       setDone(`${room.name} removed.`);
       await refresh();
@@ -79,80 +60,66 @@ export function RoomsPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {rooms.isPending ? <Loading what="rooms" /> : null}
-      {rooms.error ? <ErrorMessage error={rooms.error} /> : null}
-      {rooms.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Rooms</caption>
-            <thead>
-              <tr>
-                <th scope="col">Room</th>
-                <th scope="col">Building</th>
-                <th scope="col">Floor</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.data.items.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td>{r.building}</td>
-                  <td>{r.floor === 0 ? 'Ground' : r.floor}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
-                            setEditing(r);
-                            setDraft({
-                              name: r.name,
-                              building: r.building,
-                              floor: String(r.floor),
-                            });
-                          }}
-                        >
-                          Edit<span className="visually-hidden"> {r.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(r)}
-                        >
-                          Remove<span className="visually-hidden"> {r.name}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={rooms.data.page}
-            pageSize={rooms.data.pageSize}
-            total={rooms.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="rooms"
+        caption="Rooms"
+        result={rooms}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Room</th>
+            <th scope="col">Building</th>
+            <th scope="col">Floor</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(r) => (
+          <>
+            <td>{r.name}</td>
+            <td>{r.building}</td>
+            <td>{r.floor === 0 ? 'Ground' : r.floor}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={r.name}
+                    onEdit={() => {
+                      setEditing(r);
+                      setDraft({
+                        name: r.name,
+                        building: r.building,
+                        floor: String(r.floor),
+                      });
+                    }}
+                    onRemove={() => remove.mutate(r)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit room ${editing.name}` : 'Add a room'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit room ${editing.name}` : 'Add a room'}
+          heading={editing ? `Edit ${editing.name}` : 'Add a room'}
+          error={save.error}
+          fields={['name', 'building', 'floor']}
+          submitLabel={editing ? 'Save room' : 'Add room'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <h2 className="wide">{editing ? `Edit ${editing.name}` : 'Add a room'}</h2>
-          <div className="wide">
-            <FormError error={save.error} fields={['name', 'building', 'floor']} />
-          </div>
           <Field label="Room name" name="name" error={save.error}>
             {(p) => (
               <input
@@ -182,24 +149,7 @@ export function RoomsPage() {
               />
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save room' : 'Add room'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </>
   );

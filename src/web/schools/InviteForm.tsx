@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { InvitationResponse } from '../../contracts/mail.ts';
 import type { Role } from '../../domain/people/roles.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { api } from '../app/api.ts';
+import { invite } from '../mail/api.ts';
+import { staffKeys } from '../staff/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
 const schoolRoles: Role[] = ['teacher', 'observer', 'school_leader', 'site_manager'];
@@ -23,14 +23,11 @@ export function InviteForm({ schoolId, schoolName }: { schoolId: string; schoolN
     setError(null);
     setDone(null);
     try {
-      const result = await api<InvitationResponse>('/api/invitations', {
-        method: 'POST',
-        body: {
-          fullName: String(form.get('invite-name') ?? ''),
-          email: String(form.get('invite-email') ?? ''),
-          schoolId,
-          roles: form.getAll('invite-role').map(String),
-        },
+      const result = await invite({
+        fullName: String(form.get('invite-name') ?? ''),
+        email: String(form.get('invite-email') ?? ''),
+        schoolId,
+        roles: form.getAll('invite-role').map(String),
       });
       setDone(
         `${result.person.fullName} has been invited to ${schoolName}. ` +
@@ -39,7 +36,7 @@ export function InviteForm({ schoolId, schoolName }: { schoolId: string; schoolN
             : 'No mail server is set up: its sign-in link is shown only on the server’s console, for whoever runs this trial install to pass on. The outbox records that it was sent.'),
       );
       formElement.reset();
-      await queryClient.invalidateQueries({ queryKey: ['staff', schoolId] });
+      await queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolId) });
     } catch (e) {
       setError(e);
     } finally {

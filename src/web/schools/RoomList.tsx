@@ -1,5 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../app/api.ts';
+import { useAllRooms } from '../rooms/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 
 type Room = { id: string; name: string; building: string; floor: number };
@@ -7,10 +6,7 @@ type Room = { id: string; name: string; building: string; floor: number };
 const floorName = (floor: number) => (floor === 0 ? 'Ground floor' : `Floor ${floor}`);
 
 export function RoomList({ schoolId }: { schoolId: string }) {
-  const rooms = useQuery({
-    queryKey: ['rooms', schoolId],
-    queryFn: () => api<{ rooms: Room[] }>(`/api/schools/${schoolId}/rooms?pageSize=200`),
-  });
+  const rooms = useAllRooms(schoolId);
   if (rooms.isPending) return <Loading what="rooms" />;
   if (rooms.error) return <ErrorMessage error={rooms.error} />;
   // Not Map.groupBy: phones on Safari before 17.4 do not have it.

@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
+import { ApiFailure } from '../lib/api.ts';
+import { useSession } from '../lib/session.tsx';
+import { useStaffFirstPage } from '../staff/api.ts';
+import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useSchool } from './api.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { RoomList } from './RoomList.tsx';
-import { SetupNav } from './setup-ui.tsx';
-
-type Staff = { id: string; fullName: string; email: string; roles: string[] };
 
 export function SchoolPage() {
   const { schoolId = '' } = useParams();
@@ -20,14 +18,8 @@ export function SchoolPage() {
         (m.role === 'school_leader' && m.schoolId === schoolId),
     ),
   );
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const staff = useQuery({
-    queryKey: ['staff', schoolId],
-    queryFn: () => api<{ staff: Staff[]; total: number }>(`/api/schools/${schoolId}/staff`),
-  });
+  const school = useSchool(schoolId);
+  const staff = useStaffFirstPage(schoolId);
   if (school.isPending) return <Loading what="the school" />;
   if (school.error) return <ErrorMessage error={school.error} />;
   const s = school.data;

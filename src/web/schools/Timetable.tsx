@@ -1,16 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Timetable } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { useTimetable } from './api.ts';
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 export function MyTimetable({ schoolId, personId }: { schoolId: string; personId: string }) {
-  const timetable = useQuery({
-    queryKey: ['timetable', schoolId, personId],
-    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
-  });
+  const timetable = useTimetable(schoolId, personId);
   const [week, setWeek] = useState(1);
   if (timetable.isPending) return <Loading what="your timetable" />;
   if (timetable.error) return <ErrorMessage error={timetable.error} />;

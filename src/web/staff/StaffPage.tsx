@@ -1,21 +1,19 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import type { SchoolRole, StaffMember, StaffPage as StaffPageData } from '../../contracts/staff.ts';
+import type { SchoolRole, StaffMember } from '../../contracts/staff.ts';
 import { schoolRoles } from '../../contracts/staff.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { ApiFailure } from '../lib/api.ts';
+import { Field } from '../ui/Field.tsx';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
+import { useSchool } from '../schools/api.ts';
+import { PagedTable } from '../ui/PagedTable.tsx';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
+import { findStaff, removeStaffMember, saveStaffMember, staffKeys, useStaffPage } from './api.ts';
 
 const PAGE_SIZE = 25;
 
@@ -44,21 +42,12 @@ export function StaffPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
   const list = useListParams();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const staffUrl = (q: string, page: number, pageSize = PAGE_SIZE) =>
-    `/api/schools/${schoolId}/staff?${new URLSearchParams({ q, page: String(page), pageSize: String(pageSize) })}`;
-  const staff = useQuery({
-    queryKey: ['staff', schoolId, list.q, list.page],
-    queryFn: () => api<StaffPageData>(staffUrl(list.q, list.page)),
-    placeholderData: keepPreviousData,
-  });
+  const school = useSchool(schoolId);
+  const staff = useStaffPage(schoolId, list.q, list.page, PAGE_SIZE);
   const [editing, setEditing] = useState<StaffMember | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: staffKeys.school(schoolId) });
 
   const save = useMutation({
     mutationFn: async () => {
@@ -66,7 +55,7 @@ export function StaffPage() {
       let coachId: string | null = draft.clearCoach ? null : (editing?.coach?.id ?? null);
       const coachEmail = draft.coachEmail.trim().toLowerCase();
       if (coachEmail) {
-        const found = await api<StaffPageData>(staffUrl(coachEmail, 1, 5));
+        const found = await findStaff(schoolId, coachEmail, 1, 5);
         const coach = found.items.find((s) => s.email === coachEmail);
         if (!coach) {
           throw new ApiFailure(
@@ -92,12 +81,7 @@ export function StaffPage() {
         staffCode: draft.staffCode || null,
         coachId,
       };
-      return editing
-        ? api<{ member: StaffMember }>(`/api/schools/${schoolId}/staff/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ member: StaffMember }>(`/api/schools/${schoolId}/staff`, { method: 'POST', body });
+      return saveStaffMember(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`${result.member.fullName} ${editing ? 'saved' : 'added to the staff'}.`);
@@ -107,8 +91,7 @@ export function StaffPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (member: StaffMember) =>
-      api(`/api/schools/${schoolId}/staff/${member.id}`, { method: 'DELETE' }).then(() => member),
+    mutationFn: (member: StaffMember) => removeStaffMember(schoolId, member.id).then(() => member),
     onSuccess: async (member) => {
       setDone(`${member.fullName} is no longer on the staff of this school.`);
       await refresh();
@@ -133,111 +116,88 @@ export function StaffPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {staff.isPending ? <Loading what="staff" /> : null}
-      {staff.error ? <ErrorMessage error={staff.error} /> : null}
-      {staff.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Staff</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Departments</th>
-                <th scope="col">Staff code</th>
-                <th scope="col">Coach or mentor</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.title ? `${s.title} ` : ''}
-                    {s.fullName}
-                    <br />
-                    <span className="muted">{s.email}</span>
-                  </td>
-                  <td>{s.roles.map((r) => roleLabels[r as SchoolRole] ?? r).join(', ')}</td>
-                  <td>{s.departments.map((d) => d.name).join(', ')}</td>
-                  <td>{s.staffCode ?? ''}</td>
-                  <td>{s.coach?.fullName ?? ''}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
-                            setEditing(s);
-                            setDraft({
-                              fullName: s.fullName,
-                              email: s.email,
-                              title: s.title ?? '',
-                              roles: s.roles.filter((r): r is SchoolRole =>
-                                (schoolRoles as readonly string[]).includes(r),
-                              ),
-                              departmentIds: s.departments.map((d) => d.id),
-                              staffCode: s.staffCode ?? '',
-                              coachEmail: '',
-                              clearCoach: false,
-                            });
-                          }}
-                        >
-                          Edit<span className="visually-hidden"> {s.fullName}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(s)}
-                        >
-                          Remove<span className="visually-hidden"> {s.fullName}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={staff.data.page}
-            pageSize={staff.data.pageSize}
-            total={staff.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="staff"
+        caption="Staff"
+        result={staff}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Departments</th>
+            <th scope="col">Staff code</th>
+            <th scope="col">Coach or mentor</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(s) => (
+          <>
+            <td>
+              {s.title ? `${s.title} ` : ''}
+              {s.fullName}
+              <br />
+              <span className="muted">{s.email}</span>
+            </td>
+            <td>{s.roles.map((r) => roleLabels[r as SchoolRole] ?? r).join(', ')}</td>
+            <td>{s.departments.map((d) => d.name).join(', ')}</td>
+            <td>{s.staffCode ?? ''}</td>
+            <td>{s.coach?.fullName ?? ''}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={s.fullName}
+                    onEdit={() => {
+                      setEditing(s);
+                      setDraft({
+                        fullName: s.fullName,
+                        email: s.email,
+                        title: s.title ?? '',
+                        roles: s.roles.filter((r): r is SchoolRole =>
+                          (schoolRoles as readonly string[]).includes(r),
+                        ),
+                        departmentIds: s.departments.map((d) => d.id),
+                        staffCode: s.staffCode ?? '',
+                        coachEmail: '',
+                        clearCoach: false,
+                      });
+                    }}
+                    onRemove={() => remove.mutate(s)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage && school.data ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
+          heading={editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}
+          intro={
+            <p className="wide muted">
+              Adding someone does not email them. To send a sign-in link, invite them from the
+              school’s page.
+            </p>
+          }
+          error={save.error}
+          fields={['fullName', 'email', 'title', 'roles', 'departmentIds', 'staffCode', 'coachId']}
+          submitLabel={editing ? 'Save' : 'Add to staff'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <h2 className="wide">{editing ? `Edit ${editing.fullName}` : 'Add a member of staff'}</h2>
-          <p className="wide muted">
-            Adding someone does not email them. To send a sign-in link, invite them from the
-            school’s page.
-          </p>
-          <div className="wide">
-            <FormError
-              error={save.error}
-              fields={[
-                'fullName',
-                'email',
-                'title',
-                'roles',
-                'departmentIds',
-                'staffCode',
-                'coachId',
-              ]}
-            />
-          </div>
           <Field label="Name" name="fullName" error={save.error}>
             {(p) => (
               <input
@@ -335,24 +295,7 @@ export function StaffPage() {
               </label>
             ))}
           </fieldset>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save' : 'Add to staff'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </>
   );

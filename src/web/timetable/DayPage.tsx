@@ -1,11 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { SchoolDetail } from '../../contracts/schools.ts';
-import { api } from '../app/api.ts';
-import { Field, FormError, SetupNav } from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
+import { Field } from '../ui/Field.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
+import { schoolKeys, useSchool } from '../schools/api.ts';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { removeListItem, saveListItem, setCycle, setupListPath } from './api.ts';
 
 type Named = { id: string; name: string };
 
@@ -13,14 +16,10 @@ type Named = { id: string; name: string };
 export function DayPage() {
   const { schoolId = '' } = useParams();
   const queryClient = useQueryClient();
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['school', schoolId] });
+  const school = useSchool(schoolId);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: schoolKeys.detail(schoolId) });
   const cycle = useMutation({
-    mutationFn: (cycleWeeks: number) =>
-      api(`/api/schools/${schoolId}/cycle`, { method: 'PUT', body: { cycleWeeks } }),
+    mutationFn: (cycleWeeks: number) => setCycle(schoolId, cycleWeeks),
     onSuccess: refresh,
   });
   if (school.isPending) return <Loading what="the school day" />;
@@ -57,7 +56,7 @@ export function DayPage() {
       <NamedList
         title="Departments and subjects"
         what="department"
-        path={`/api/schools/${schoolId}/departments`}
+        path={setupListPath(schoolId, 'departments')}
         items={s.departments}
         canManage={s.canManageSetup}
         onChange={refresh}
@@ -65,7 +64,7 @@ export function DayPage() {
       <NamedList
         title="Year groups"
         what="year group"
-        path={`/api/schools/${schoolId}/year-groups`}
+        path={setupListPath(schoolId, 'year-groups')}
         items={s.yearGroups}
         canManage={s.canManageSetup}
         onChange={refresh}
@@ -80,12 +79,9 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
   const empty: PeriodDraft = { name: '', startsAt: '', endsAt: '' };
   const [draft, setDraft] = useState(empty);
   const [editing, setEditing] = useState<string | null>(null);
-  const base = `/api/schools/${school.id}/periods`;
+  const base = setupListPath(school.id, 'periods');
   const save = useMutation({
-    mutationFn: () =>
-      editing
-        ? api(`${base}/${editing}`, { method: 'PUT', body: draft })
-        : api(base, { method: 'POST', body: draft }),
+    mutationFn: () => saveListItem(base, editing, draft),
     onSuccess: async () => {
       setDraft(empty);
       setEditing(null);
@@ -93,7 +89,7 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`${base}/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeListItem(base, id),
     onSuccess: onChange,
   });
   return (
@@ -108,25 +104,14 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
                 <strong>{p.name}</strong> {p.startsAt}–{p.endsAt}
               </span>
               {school.canManageSetup ? (
-                <>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => {
-                      setEditing(p.id);
-                      setDraft({ name: p.name, startsAt: p.startsAt, endsAt: p.endsAt });
-                    }}
-                  >
-                    Edit<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button secondary small"
-                    onClick={() => remove.mutate(p.id)}
-                  >
-                    Remove<span className="visually-hidden"> {p.name}</span>
-                  </button>
-                </>
+                <EditRemove
+                  name={p.name}
+                  onEdit={() => {
+                    setEditing(p.id);
+                    setDraft({ name: p.name, startsAt: p.startsAt, endsAt: p.endsAt });
+                  }}
+                  onRemove={() => remove.mutate(p.id)}
+                />
               ) : null}
             </span>
           </li>
@@ -134,18 +119,22 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
       </ol>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
       {school.canManageSetup ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? 'Edit period' : 'Add a period'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
+        <SetupForm
+          label={editing ? 'Edit period' : 'Add a period'}
+          error={save.error}
+          fields={['name', 'startsAt', 'endsAt']}
+          submitLabel={editing ? 'Save period' : 'Add period'}
+          pending={save.isPending}
+          onSubmit={() => save.mutate()}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setDraft(empty);
+                }
+              : undefined
+          }
         >
-          <div className="wide">
-            <FormError error={save.error} fields={['name', 'startsAt', 'endsAt']} />
-          </div>
           <Field label="Period name" name="name" error={save.error}>
             {(p) => (
               <input
@@ -176,24 +165,7 @@ function Periods({ school, onChange }: { school: SchoolDetail; onChange: () => P
               />
             )}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save period' : 'Add period'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </section>
   );
@@ -217,10 +189,7 @@ function NamedList({
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () =>
-      editing
-        ? api(`${path}/${editing}`, { method: 'PUT', body: { name } })
-        : api(path, { method: 'POST', body: { name } }),
+    mutationFn: () => saveListItem(path, editing, { name }),
     onSuccess: async () => {
       setName('');
       setEditing(null);
@@ -228,7 +197,7 @@ function NamedList({
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`${path}/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => removeListItem(path, id),
     onSuccess: onChange,
   });
   const headingId = `list-${what.replace(/\s/g, '-')}`;
@@ -240,64 +209,41 @@ function NamedList({
           <li key={item.id} className="actions">
             <span>{item.name}</span>
             {canManage ? (
-              <>
-                <button
-                  type="button"
-                  className="button secondary small"
-                  onClick={() => {
-                    setEditing(item.id);
-                    setName(item.name);
-                  }}
-                >
-                  Rename<span className="visually-hidden"> {item.name}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button secondary small"
-                  onClick={() => remove.mutate(item.id)}
-                >
-                  Remove<span className="visually-hidden"> {item.name}</span>
-                </button>
-              </>
+              <EditRemove
+                name={item.name}
+                editLabel="Rename"
+                onEdit={() => {
+                  setEditing(item.id);
+                  setName(item.name);
+                }}
+                onRemove={() => remove.mutate(item.id)}
+              />
             ) : null}
           </li>
         ))}
       </ul>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
       {canManage ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Rename ${what}` : `Add a ${what}`}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
+        <SetupForm
+          label={editing ? `Rename ${what}` : `Add a ${what}`}
+          error={save.error}
+          fields={['name']}
+          submitLabel={editing ? 'Save' : `Add ${what}`}
+          pending={save.isPending}
+          onSubmit={() => save.mutate()}
+          onCancel={
+            editing
+              ? () => {
+                  setEditing(null);
+                  setName('');
+                }
+              : undefined
+          }
         >
-          <div className="wide">
-            <FormError error={save.error} fields={['name']} />
-          </div>
           <Field label={`Name of the ${what}`} name="name" error={save.error}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save' : `Add ${what}`}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setEditing(null);
-                  setName('');
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+        </SetupForm>
       ) : null}
     </section>
   );

@@ -1,47 +1,21 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { RoomPage } from '../../contracts/rooms.ts';
-import type { SchoolDetail } from '../../contracts/schools.ts';
-import type { StaffPage } from '../../contracts/staff.ts';
-import type { Lesson, LessonPage } from '../../contracts/timetable.ts';
+import type { Lesson } from '../../contracts/timetable.ts';
 import { weekdayNames } from '../../domain/setup/clashes.ts';
-import { ApiFailure, api } from '../app/api.ts';
-import {
-  Field,
-  FormError,
-  Pager,
-  SearchBox,
-  SetupNav,
-  useListParams,
-} from '../schools/setup-ui.tsx';
-import '../schools/setup.css';
-import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { ApiFailure, api } from '../lib/api.ts';
+import { SearchBox, useListParams } from '../ui/ListControls.tsx';
+import { SetupNav } from '../ui/SetupNav.tsx';
+import '../ui/setup.css';
+import { useAllRooms } from '../rooms/api.ts';
+import { useSchool } from '../schools/api.ts';
+import { PagedTable } from '../ui/PagedTable.tsx';
+import { EditRemove, SetupForm } from '../ui/SetupForm.tsx';
+import { ErrorMessage } from '../ui/Status.tsx';
+import { lessonKeys, removeLesson, saveLesson, useLessons } from './api.ts';
+import { type Draft, empty, LessonFields } from './LessonFields.tsx';
 
 const PAGE_SIZE = 25;
-
-type Draft = {
-  classCode: string;
-  departmentId: string;
-  yearGroupId: string;
-  teacher: string;
-  coTeachers: string;
-  roomId: string;
-  cycleWeek: string;
-  weekday: string;
-  periodId: string;
-};
-const empty: Draft = {
-  classCode: '',
-  departmentId: '',
-  yearGroupId: '',
-  teacher: '',
-  coTeachers: '',
-  roomId: '',
-  cycleWeek: '1',
-  weekday: '1',
-  periodId: '',
-};
 
 const weekLabel = (week: number, cycleWeeks: number) =>
   cycleWeeks === 2 ? `Week ${week === 1 ? 'A' : 'B'}, ` : '';
@@ -53,14 +27,8 @@ export function LessonsPage() {
   const weekday = list.params.get('weekday') ?? '';
   const roomId = list.params.get('roomId') ?? '';
   const teacherId = list.params.get('teacherId') ?? '';
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
-  const rooms = useQuery({
-    queryKey: ['rooms', schoolId, 'all'],
-    queryFn: () => api<RoomPage>(`/api/schools/${schoolId}/rooms?pageSize=200`),
-  });
+  const school = useSchool(schoolId);
+  const rooms = useAllRooms(schoolId);
   const query = new URLSearchParams({
     q: list.q,
     page: String(list.page),
@@ -69,15 +37,11 @@ export function LessonsPage() {
   if (weekday) query.set('weekday', weekday);
   if (roomId) query.set('roomId', roomId);
   if (teacherId) query.set('teacherId', teacherId);
-  const lessons = useQuery({
-    queryKey: ['lessons', schoolId, query.toString()],
-    queryFn: () => api<LessonPage>(`/api/schools/${schoolId}/lessons?${query}`),
-    placeholderData: keepPreviousData,
-  });
+  const lessons = useLessons(schoolId, query);
   const [editing, setEditing] = useState<Lesson | null>(null);
   const [draft, setDraft] = useState<Draft>(empty);
   const [done, setDone] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['lessons', schoolId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: lessonKeys.school(schoolId) });
   const setFilter = (name: string, value: string) =>
     list.setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -90,8 +54,9 @@ export function LessonsPage() {
   /** A teacher named by email or staff code, found in this school's staff. */
   async function resolveTeacher(text: string, field: string) {
     const wanted = text.trim().toLowerCase();
-    const found = await api<StaffPage>(
+    const found = await api(
       `/api/schools/${schoolId}/staff?${new URLSearchParams({ q: wanted, pageSize: '10' })}`,
+      { schema: () => import('../../contracts/staff.ts').then((c) => c.staffPageSchema) },
     );
     const person = found.items.find(
       (s) => s.email === wanted || s.staffCode?.toLowerCase() === wanted,
@@ -129,12 +94,7 @@ export function LessonsPage() {
         weekday: Number(draft.weekday),
         periodId: draft.periodId,
       };
-      return editing
-        ? api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons/${editing.id}`, {
-            method: 'PUT',
-            body,
-          })
-        : api<{ lesson: Lesson }>(`/api/schools/${schoolId}/lessons`, { method: 'POST', body });
+      return saveLesson(schoolId, editing?.id ?? null, body);
     },
     onSuccess: async (result) => {
       setDone(`Lesson ${result.lesson.classCode} ${editing ? 'saved' : 'added'}.`);
@@ -144,8 +104,7 @@ export function LessonsPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (lesson: Lesson) =>
-      api(`/api/schools/${schoolId}/lessons/${lesson.id}`, { method: 'DELETE' }).then(() => lesson),
+    mutationFn: (lesson: Lesson) => removeLesson(schoolId, lesson.id).then(() => lesson),
     onSuccess: async (lesson) => {
       setDone(`Lesson ${lesson.classCode} removed.`);
       await refresh();
@@ -216,226 +175,109 @@ export function LessonsPage() {
         {done}
       </div>
       {remove.error ? <ErrorMessage error={remove.error} /> : null}
-      {lessons.isPending ? <Loading what="lessons" /> : null}
-      {lessons.error ? <ErrorMessage error={lessons.error} /> : null}
-      {lessons.data ? (
-        <>
-          <table className="setup-list">
-            <caption className="visually-hidden">Lessons</caption>
-            <thead>
-              <tr>
-                <th scope="col">Class</th>
-                <th scope="col">Subject and year</th>
-                <th scope="col">When</th>
-                <th scope="col">Room</th>
-                <th scope="col">Teacher</th>
-                {canManage ? <th scope="col">Change</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {lessons.data.items.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.classCode}</td>
-                  <td>
-                    {l.department.name}, {l.yearGroup.name}
-                  </td>
-                  <td>
-                    {weekLabel(l.cycleWeek, cycleWeeks)}
-                    {weekdayNames[l.weekday - 1]}, {l.period.name} ({l.period.startsAt}–
-                    {l.period.endsAt})
-                  </td>
-                  <td>{l.room.name}</td>
-                  <td>{[l.teacher, ...l.coTeachers].map((x) => x.fullName).join(', ')}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => {
-                            setEditing(l);
-                            setDraft({
-                              classCode: l.classCode,
-                              departmentId: l.department.id,
-                              yearGroupId: l.yearGroup.id,
-                              teacher: '',
-                              coTeachers: '',
-                              roomId: l.room.id,
-                              cycleWeek: String(l.cycleWeek),
-                              weekday: String(l.weekday),
-                              periodId: l.period.id,
-                            });
-                          }}
-                        >
-                          Edit<span className="visually-hidden"> {l.classCode}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="button secondary small"
-                          onClick={() => remove.mutate(l)}
-                        >
-                          Remove<span className="visually-hidden"> {l.classCode}</span>
-                        </button>
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            page={lessons.data.page}
-            pageSize={lessons.data.pageSize}
-            total={lessons.data.total}
-            onPage={list.setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        what="lessons"
+        caption="Lessons"
+        result={lessons}
+        onPage={list.setPage}
+        head={
+          <>
+            <th scope="col">Class</th>
+            <th scope="col">Subject and year</th>
+            <th scope="col">When</th>
+            <th scope="col">Room</th>
+            <th scope="col">Teacher</th>
+            {canManage ? <th scope="col">Change</th> : null}
+          </>
+        }
+        row={(l) => (
+          <>
+            <td>{l.classCode}</td>
+            <td>
+              {l.department.name}, {l.yearGroup.name}
+            </td>
+            <td>
+              {weekLabel(l.cycleWeek, cycleWeeks)}
+              {weekdayNames[l.weekday - 1]}, {l.period.name} ({l.period.startsAt}–{l.period.endsAt})
+            </td>
+            <td>{l.room.name}</td>
+            <td>{[l.teacher, ...l.coTeachers].map((x) => x.fullName).join(', ')}</td>
+            {canManage ? (
+              <td>
+                <div className="actions">
+                  <EditRemove
+                    name={l.classCode}
+                    onEdit={() => {
+                      setEditing(l);
+                      setDraft({
+                        classCode: l.classCode,
+                        departmentId: l.department.id,
+                        yearGroupId: l.yearGroup.id,
+                        teacher: '',
+                        coTeachers: '',
+                        roomId: l.room.id,
+                        cycleWeek: String(l.cycleWeek),
+                        weekday: String(l.weekday),
+                        periodId: l.period.id,
+                      });
+                    }}
+                    onRemove={() => remove.mutate(l)}
+                  />
+                </div>
+              </td>
+            ) : null}
+          </>
+        )}
+      />
       {canManage && s ? (
-        <form
-          className="setup-form"
-          aria-label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SetupForm
+          label={editing ? `Edit lesson ${editing.classCode}` : 'Add a lesson'}
+          heading={editing ? `Edit ${editing.classCode}` : 'Add a lesson'}
+          intro={
+            editing ? (
+              <p className="wide muted">
+                Now taught by{' '}
+                {[editing.teacher, ...editing.coTeachers].map((x) => x.fullName).join(', ')}. Enter
+                the teacher again (email or staff code) to save.
+              </p>
+            ) : null
+          }
+          error={save.error}
+          fields={[
+            'classCode',
+            'departmentId',
+            'yearGroupId',
+            'teacherId',
+            'coTeacherIds',
+            'roomId',
+            'cycleWeek',
+            'weekday',
+            'periodId',
+          ]}
+          submitLabel={editing ? 'Save lesson' : 'Add lesson'}
+          pending={save.isPending}
+          onSubmit={() => {
             setDone('');
             save.mutate();
           }}
-        >
-          <h2 className="wide">{editing ? `Edit ${editing.classCode}` : 'Add a lesson'}</h2>
-          {editing ? (
-            <p className="wide muted">
-              Now taught by{' '}
-              {[editing.teacher, ...editing.coTeachers].map((x) => x.fullName).join(', ')}. Enter
-              the teacher again (email or staff code) to save.
-            </p>
-          ) : null}
-          <div className="wide">
-            <FormError
-              error={save.error}
-              fields={[
-                'classCode',
-                'departmentId',
-                'yearGroupId',
-                'teacherId',
-                'coTeacherIds',
-                'roomId',
-                'cycleWeek',
-                'weekday',
-                'periodId',
-              ]}
-            />
-          </div>
-          <Field label="Class code" name="classCode" error={save.error} hint="e.g. 9A/Ma1">
-            {(p) => <input {...p} value={draft.classCode} onChange={set('classCode')} />}
-          </Field>
-          <Field label="Subject" name="departmentId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.departmentId} onChange={set('departmentId')}>
-                <option value="">Choose…</option>
-                {s.departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Year group" name="yearGroupId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.yearGroupId} onChange={set('yearGroupId')}>
-                <option value="">Choose…</option>
-                {s.yearGroups.map((y) => (
-                  <option key={y.id} value={y.id}>
-                    {y.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Teacher (email or staff code)" name="teacherId" error={save.error}>
-            {(p) => (
-              <input {...p} value={draft.teacher} onChange={set('teacher')} autoComplete="off" />
-            )}
-          </Field>
-          <Field
-            label="Co-teachers (optional)"
-            name="coTeacherIds"
-            error={save.error}
-            hint="Emails or staff codes, separated by commas"
-          >
-            {(p) => (
-              <input
-                {...p}
-                value={draft.coTeachers}
-                onChange={set('coTeachers')}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Room" name="roomId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.roomId} onChange={set('roomId')}>
-                <option value="">Choose…</option>
-                {rooms.data?.items.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} ({r.building})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {cycleWeeks === 2 ? (
-            <Field label="Week" name="cycleWeek" error={save.error}>
-              {(p) => (
-                <select {...p} value={draft.cycleWeek} onChange={set('cycleWeek')}>
-                  <option value="1">Week A</option>
-                  <option value="2">Week B</option>
-                </select>
-              )}
-            </Field>
-          ) : null}
-          <Field label="Day" name="weekday" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.weekday} onChange={set('weekday')}>
-                {weekdayNames.map((d, i) => (
-                  <option key={d} value={i + 1}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Period" name="periodId" error={save.error}>
-            {(p) => (
-              <select {...p} value={draft.periodId} onChange={set('periodId')}>
-                <option value="">Choose…</option>
-                {s.periods.map((pe) => (
-                  <option key={pe.id} value={pe.id}>
-                    {pe.name} ({pe.startsAt}–{pe.endsAt})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={save.isPending}>
-              {editing ? 'Save lesson' : 'Add lesson'}
-            </button>
-            {editing ? (
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
+          onCancel={
+            editing
+              ? () => {
                   setEditing(null);
                   setDraft(empty);
-                }}
-              >
-                Cancel
-              </button>
-            ) : null}
-          </div>
-        </form>
+                }
+              : undefined
+          }
+        >
+          <LessonFields
+            draft={draft}
+            set={set}
+            school={s}
+            rooms={rooms.data?.items}
+            cycleWeeks={cycleWeeks}
+            error={save.error}
+          />
+        </SetupForm>
       ) : null}
     </>
   );

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../app/session.tsx';
+import { useSession } from '../lib/session.tsx';
 import { NoticeBell } from '../notices/NoticeBell.tsx';
 import { ErrorMessage } from './Status.tsx';
 

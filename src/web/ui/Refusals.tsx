@@ -1,6 +1,6 @@
 import type { ProtocolViolationDto } from '../../contracts/walks.ts';
 import { protocolRuleLabels } from '../../domain/protocol/types.ts';
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 import { ErrorMessage } from './Status.tsx';
 
 /** The protocol rules' names are the domain's; the walks service's own checks add "visits". */

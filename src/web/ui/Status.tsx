@@ -1,4 +1,4 @@
-import { ApiFailure } from '../app/api.ts';
+import { ApiFailure } from '../lib/api.ts';
 
 export function Loading({ what }: { what: string }) {
   return (

@@ -1,37 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  Invitation,
-  invitationListSchema,
-  WalkDetail,
-  walkListSchema,
-} from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
-import { formatDay } from '../lib/dates.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { formatDay } from '../lib/format.ts';
 import { Refusals } from '../ui/Refusals.tsx';
-
-type Invitations = z.infer<typeof invitationListSchema>;
+import {
+  acceptInvitation,
+  declineInvitation,
+  useInvitations,
+  useSchoolWalks,
+  walkKeys,
+} from './api.ts';
 
 /** For leaders: open invitations, accepted onto a walk of that day or declined with a note. */
 export function InvitationsPanel({ schoolId }: { schoolId: string }) {
   const queryClient = useQueryClient();
-  const invitations = useQuery({
-    queryKey: ['invitations', schoolId],
-    queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),
-  });
-  const walks = useQuery({
-    queryKey: ['school-walks', schoolId],
-    queryFn: () => api<z.infer<typeof walkListSchema>>(`/api/schools/${schoolId}/walks`),
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations', schoolId] });
+  const invitations = useInvitations(schoolId);
+  const walks = useSchoolWalks(schoolId);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: walkKeys.invitations(schoolId) });
   const accept = useMutation({
-    mutationFn: ({ id, walkId }: { id: string; walkId: string }) =>
-      api<WalkDetail>(`/api/invitations/${id}/accept`, { method: 'POST', body: { walkId } }),
+    mutationFn: ({ id, walkId }: { id: string; walkId: string }) => acceptInvitation(id, walkId),
     onSuccess: refresh,
   });
   const decline = useMutation({
-    mutationFn: (id: string) =>
-      api<Invitation>(`/api/invitations/${id}/decline`, { method: 'POST', body: { note: '' } }),
+    mutationFn: (id: string) => declineInvitation(id),
     onSuccess: refresh,
   });
   const open = invitations.data?.invitations.filter((i) => i.status === 'open') ?? [];

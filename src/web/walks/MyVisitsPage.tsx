@@ -1,35 +1,34 @@
 import './walks.css';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { Timetable } from '../../contracts/schools.ts';
-import type {
-  Invitation,
-  invitationListSchema,
-  myVisitsSchema,
-  myWalksSchema,
-} from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
-import { useSession } from '../app/session.tsx';
-import { formatDay } from '../lib/dates.ts';
+import type { myVisitsSchema } from '../../contracts/walks.ts';
+import { formatDay } from '../lib/format.ts';
+import { useSession } from '../lib/session.tsx';
+import { noticeKeys } from '../notices/api.ts';
+import { useTimetable } from '../schools/api.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import {
+  agreeToVisit,
+  declineVisit,
+  inviteAWalk,
+  useInvitations,
+  useMyVisits,
+  useMyWalks,
+  walkKeys,
+} from './api.ts';
 
 type MyVisits = z.infer<typeof myVisitsSchema>;
-type MyWalks = z.infer<typeof myWalksSchema>;
-type Invitations = z.infer<typeof invitationListSchema>;
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 /** /my-visits — a teacher's own upcoming visits, the walks they observe, and "Invite a walk". */
 export function MyVisitsPage() {
   const { me } = useSession();
-  const visits = useQuery({
-    queryKey: ['my-visits'],
-    queryFn: () => api<MyVisits>('/api/me/visits'),
-  });
-  const walks = useQuery({ queryKey: ['my-walks'], queryFn: () => api<MyWalks>('/api/me/walks') });
+  const visits = useMyVisits();
+  const walks = useMyWalks();
   if (!me) return null;
   const teachingSchools = me.memberships.filter(
     (m) => m.schoolId && (m.role === 'teacher' || m.role === 'observer'),
@@ -99,22 +98,15 @@ function Agreement({ visit }: { visit: MyVisit }) {
   const [declining, setDeclining] = useState(false);
   const [note, setNote] = useState('');
   const refresh = () => {
-    queryClient.invalidateQueries({ queryKey: ['my-visits'] });
-    queryClient.invalidateQueries({ queryKey: ['notices'] });
+    queryClient.invalidateQueries({ queryKey: walkKeys.myVisits() });
+    queryClient.invalidateQueries({ queryKey: noticeKeys.notices() });
   };
   const agree = useMutation({
-    mutationFn: () =>
-      api<{ visitId: string; agreedAt: string }>(`/api/me/visits/${visit.visitId}/agreement`, {
-        method: 'POST',
-      }),
+    mutationFn: () => agreeToVisit(visit.visitId),
     onSuccess: refresh,
   });
   const decline = useMutation({
-    mutationFn: () =>
-      api<{ visitId: string; status: 'cancelled' }>(`/api/me/visits/${visit.visitId}/decline`, {
-        method: 'POST',
-        body: { note },
-      }),
+    mutationFn: () => declineVisit(visit.visitId, { note }),
     onSuccess: refresh,
   });
   if (visit.agreedAt) {
@@ -182,26 +174,16 @@ function Agreement({ visit }: { visit: MyVisit }) {
 
 function InviteAWalk({ schoolId, personId }: { schoolId: string; personId: string }) {
   const queryClient = useQueryClient();
-  const timetable = useQuery({
-    queryKey: ['timetable', schoolId, personId],
-    queryFn: () => api<Timetable>(`/api/schools/${schoolId}/people/${personId}/timetable`),
-  });
-  const invitations = useQuery({
-    queryKey: ['invitations', schoolId],
-    queryFn: () => api<Invitations>(`/api/schools/${schoolId}/invitations`),
-  });
+  const timetable = useTimetable(schoolId, personId);
+  const invitations = useInvitations(schoolId);
   const [lessonId, setLessonId] = useState('');
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
   const invite = useMutation({
-    mutationFn: () =>
-      api<Invitation>(`/api/schools/${schoolId}/invitations`, {
-        method: 'POST',
-        body: { lessonId, date, note },
-      }),
+    mutationFn: () => inviteAWalk(schoolId, { lessonId, date, note }),
     onSuccess: () => {
       setNote('');
-      queryClient.invalidateQueries({ queryKey: ['invitations', schoolId] });
+      queryClient.invalidateQueries({ queryKey: walkKeys.invitations(schoolId) });
     },
   });
   const submit = (e: FormEvent) => {

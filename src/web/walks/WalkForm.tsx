@@ -1,15 +1,11 @@
 import '../walks/walks.css';
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { z } from 'zod';
-import type { fociListSchema } from '../../contracts/frameworks.ts';
-import type { SchoolDetail, staffListSchema } from '../../contracts/schools.ts';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
-import { api } from '../app/api.ts';
+import { useFoci } from '../frameworks/api.ts';
+import { useSchool } from '../schools/api.ts';
+import { useEveryone } from '../staff/api.ts';
+import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
-
-type Foci = z.infer<typeof fociListSchema>;
-type Staff = z.infer<typeof staffListSchema>;
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
   learning: 'Learning walk',
@@ -38,14 +34,8 @@ export function WalkForm({
   error: unknown;
   onSubmit: (input: WalkInput) => void;
 }) {
-  const foci = useQuery({
-    queryKey: ['foci', schoolId],
-    queryFn: () => api<Foci>(`/api/schools/${schoolId}/foci`),
-  });
-  const staff = useQuery({
-    queryKey: ['staff', schoolId],
-    queryFn: () => api<Staff>(`/api/schools/${schoolId}/staff?pageSize=200`),
-  });
+  const foci = useFoci(schoolId);
+  const staff = useEveryone(schoolId);
   const [date, setDate] = useState(initial?.date ?? '');
   const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');
   const [windowEnd, setWindowEnd] = useState(initial?.windowEnd ?? '10:00');
@@ -57,10 +47,7 @@ export function WalkForm({
   const [observers, setObservers] = useState<Set<string>>(
     new Set(initial?.observers.map((o) => o.id) ?? []),
   );
-  const school = useQuery({
-    queryKey: ['school', schoolId],
-    queryFn: () => api<SchoolDetail>(`/api/schools/${schoolId}`),
-  });
+  const school = useSchool(schoolId);
   const [departments, setDepartments] = useState<Set<string>>(
     new Set(initial?.departments.map((d) => d.id) ?? []),
   );
@@ -206,27 +193,13 @@ export function WalkForm({
           onChange={setYearGroups}
         />
       </fieldset>
-      <fieldset>
-        <legend>Observers (at most two)</legend>
-        {staff.error ? <ErrorMessage error={staff.error} /> : null}
-        {staff.data?.staff
-          .filter((s) => !s.roles.every((r) => r === 'site_manager'))
-          .map((s) => (
-            <label key={s.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={observers.has(s.id)}
-                onChange={(e) => {
-                  const next = new Set(observers);
-                  if (e.target.checked) next.add(s.id);
-                  else next.delete(s.id);
-                  setObservers(next);
-                }}
-              />
-              {s.fullName}
-            </label>
-          ))}
-      </fieldset>
+      <PeoplePicker
+        legend="Observers (at most two)"
+        people={staff.data?.staff}
+        chosen={[...observers]}
+        onChange={(ids) => setObservers(new Set(ids))}
+        error={staff.error}
+      />
       <div className="walk-actions">
         <button type="submit" className="button" disabled={pending}>
           {submitLabel}
