@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type { ApiError } from '../../contracts/errors.ts';
 
 /**
@@ -9,10 +10,23 @@ import type { ApiError } from '../../contracts/errors.ts';
  */
 
 /** An API error as the web app shows it: the server's message, its code and status. */
+/**
+ * Codes the web app gives failures the server never saw (no connection, an unreadable file, a
+ * form checked on the device); every other code is the server's, from the error catalogue.
+ */
+export type DeviceCode =
+  | 'offline'
+  | 'http_error'
+  | 'unreadable'
+  | 'teacher_not_found'
+  | 'teacher_missing'
+  | 'coach_not_found';
+export type FailureCode = ErrorCode | DeviceCode;
+
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
     readonly details?: unknown,
   ) {

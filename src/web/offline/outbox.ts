@@ -1,5 +1,5 @@
 import type { PutRecordResult, RecordDto, RuleNineSpanDto } from '../../contracts/records.ts';
-import { ApiFailure, errorBody, request } from '../lib/api.ts';
+import { ApiFailure, errorBody, type FailureCode, request } from '../lib/api.ts';
 import { bundleKey, captureDb, type LocalRecord } from './db.ts';
 
 /**
@@ -26,7 +26,7 @@ type Outcome =
       ok: false;
       retry: boolean;
       message: string;
-      code: string;
+      code: FailureCode;
       status?: number;
       details?: unknown;
       current?: RecordDto | null;
