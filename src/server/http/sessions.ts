@@ -167,3 +167,9 @@ export function requireSignedIn(request: FastifyRequest): SignedIn {
   if (!request.auth) throw notSignedIn();
   return request.auth;
 }
+
+/** Who is making a change, and the request it came in: what the audit records of a set-up change. */
+export const doer = (request: FastifyRequest) => ({
+  auth: requireSignedIn(request),
+  requestId: request.id,
+});

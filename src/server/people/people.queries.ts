@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Membership } from '../../domain/people/roles.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { containsPattern, offsetOf } from '../schools/search.ts';
+import { containsPattern, offsetOf } from '../kernel/search.ts';
 
 export async function membershipsOf(tx: Tx, personId: string): Promise<Membership[]> {
   const rows = await tx

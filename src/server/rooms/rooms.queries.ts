@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/with-tenant.ts';
-import { containsPattern, offsetOf } from '../schools/search.ts';
+import { containsPattern, offsetOf } from '../kernel/search.ts';
 
 type ListOptions = { q: string; page: number; pageSize: number };
 

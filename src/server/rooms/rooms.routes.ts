@@ -10,7 +10,7 @@ import {
 } from '../../contracts/rooms.ts';
 import { schoolParamsSchema } from '../../contracts/schools.ts';
 import type { AppDeps } from '../http/context.ts';
-import { doer } from '../schools/schools.routes.ts';
+import { doer } from '../http/sessions.ts';
 import { addRoom, editRoom, listRooms, removeRoom } from './rooms.service.ts';
 
 const errors = {

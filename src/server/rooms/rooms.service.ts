@@ -5,7 +5,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
-import { fieldError, mapConflicts } from '../schools/conflicts.ts';
+import { fieldError, mapConflicts } from '../kernel/set-up-conflicts.ts';
 import * as q from './rooms.queries.ts';
 
 const out = (r: { room_id: string; name: string; building: string; floor: number }): Room => ({

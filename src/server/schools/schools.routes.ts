@@ -18,7 +18,7 @@ import {
   timetableSchema,
 } from '../../contracts/schools.ts';
 import type { AppDeps } from '../http/context.ts';
-import { requireSignedIn } from '../http/sessions.ts';
+import { doer, requireSignedIn } from '../http/sessions.ts';
 import {
   addClosure,
   addTerm,
@@ -34,10 +34,6 @@ import {
 } from './schools.service.ts';
 
 /** The signed-in person and this request's id, for the audit trail. */
-export const doer = (request: FastifyRequest) => ({
-  auth: requireSignedIn(request),
-  requestId: request.id,
-});
 
 const errors = {
   400: apiErrorSchema,

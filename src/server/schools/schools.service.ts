@@ -23,8 +23,8 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { fieldError, mapConflicts } from '../kernel/set-up-conflicts.ts';
 import { decide, visibleSchoolIds } from '../policy/policy.ts';
-import { fieldError, mapConflicts } from './conflicts.ts';
 import * as q from './schools.queries.ts';
 
 function summarise(

@@ -10,7 +10,7 @@ import {
   staffParamsSchema,
 } from '../../contracts/staff.ts';
 import type { AppDeps } from '../http/context.ts';
-import { doer } from '../schools/schools.routes.ts';
+import { doer } from '../http/sessions.ts';
 import { addStaff, editStaff, listStaff, removeStaff } from './staff.service.ts';
 
 const errors = {

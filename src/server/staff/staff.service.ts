@@ -6,11 +6,11 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { fieldError, mapConflicts } from '../kernel/set-up-conflicts.ts';
 import { withTenantNotices } from '../notices/notices.service.ts';
 import { assertMayGiveRoles } from '../people/grants.ts';
 import { endAccess } from '../people/leavers.ts';
 import { decide } from '../policy/policy.ts';
-import { fieldError, mapConflicts } from '../schools/conflicts.ts';
 import * as q from './staff.queries.ts';
 
 type StaffRow = Awaited<ReturnType<typeof q.findStaffRows>>[number];

@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { LessonListQuery } from '../../contracts/timetable.ts';
 import type { LessonsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { containsPattern, offsetOf, prefixPattern } from '../schools/search.ts';
+import { containsPattern, offsetOf, prefixPattern } from '../kernel/search.ts';
 
 // Departments and year groups.
 

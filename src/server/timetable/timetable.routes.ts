@@ -20,7 +20,7 @@ import {
   yearGroupSchema,
 } from '../../contracts/timetable.ts';
 import type { AppDeps } from '../http/context.ts';
-import { doer } from '../schools/schools.routes.ts';
+import { doer } from '../http/sessions.ts';
 import * as service from './timetable.service.ts';
 
 const errors = {

@@ -14,7 +14,7 @@ import type { AppDeps } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { isMember } from '../kernel/school-people.ts';
-import { fieldError, mapConflicts } from '../schools/conflicts.ts';
+import { fieldError, mapConflicts } from '../kernel/set-up-conflicts.ts';
 import * as q from './timetable.queries.ts';
 
 const manage = (tx: Tx, doer: Doer, schoolId: string, what: string) =>
