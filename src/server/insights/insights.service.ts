@@ -34,6 +34,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { todayIn } from '../kernel/school-time.ts';
 import { decide } from '../policy/policy.ts';
 import { trustPulse } from '../reviews/trust-pulse.ts';
 import * as q from './insights.queries.ts';
@@ -53,10 +54,6 @@ const NO_YEAR_GROUP = 'No year group';
 const THEME_RECORDS = 400;
 
 const natural = (a: string, b: string) => a.localeCompare(b, 'en-GB', { numeric: true });
-
-function today(deps: Deps) {
-  return deps.now().toISOString().slice(0, 10);
-}
 
 type CurrentFramework = {
   ref: { id: string; name: string; versionNo: number };
@@ -159,7 +156,7 @@ export function schoolInsights(
 export async function buildSchoolInsights(
   tx: Tx,
   deps: Deps,
-  school: { school_id: string; name: string; phase: string },
+  school: { school_id: string; name: string; phase: string; time_zone: string },
   query: SchoolInsightsQuery,
 ): Promise<SchoolInsights> {
   const schoolId = school.school_id;
@@ -370,7 +367,7 @@ export async function buildSchoolInsights(
     .sort((a, b) => b.lower - a.lower)
     .slice(0, 3);
 
-  const actions = await actionsOf(tx, schoolId, today(deps), checker);
+  const actions = await actionsOf(tx, schoolId, todayIn(school.time_zone, deps.now()), checker);
   return {
     school: { id: schoolId, name: school.name, phase: school.phase },
     k,
@@ -450,9 +447,11 @@ export async function buildTrustInsights(
 ): Promise<TrustInsights> {
   const allSchools = await tx
     .selectFrom('schools')
-    .select(['school_id', 'name', 'phase'])
+    .select(['school_id', 'name', 'phase', 'time_zone'])
     .orderBy('name')
     .execute();
+  // "Done" counts up to the schools' own today; a trust's schools share one time zone.
+  const today = todayIn(allSchools[0]?.time_zone ?? 'Europe/London', deps.now());
   const schools = allSchools.filter((s) => !query.phase || s.phase === query.phase);
   const schoolIds = schools.map((s) => s.school_id);
   // The trust's threshold: the largest any school has agreed (never smaller than a school's own).
@@ -582,7 +581,7 @@ export async function buildTrustInsights(
     (a, b) => b.restOfTrust.lower - b.school.upper - (a.restOfTrust.lower - a.school.upper),
   );
 
-  const culture = await q.cultureCounts(tx, schoolIds, termRange, termKeys, today(deps));
+  const culture = await q.cultureCounts(tx, schoolIds, termRange, termKeys, today);
   const cultureOf = new Map(culture.map((c) => [c.school_id, c]));
   return {
     k,
