@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../contracts/error-codes.ts';
 import type { SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { refusalMessage } from '../../domain/protocol/refusal.ts';
 import { checkWalkPlan } from '../../domain/protocol/rules.ts';
 import type {
   ProtocolSettings,
@@ -42,13 +43,7 @@ export function refuse(
   violations: readonly Problem[],
   code: ErrorCode = 'protocol_refused',
 ): never {
-  const first = violations[0]!;
-  const more = violations.length - 1;
-  throw new AppError(
-    code,
-    more > 0 ? `${first.message} (and ${more} more problem${more > 1 ? 's' : ''})` : first.message,
-    violations,
-  );
+  throw new AppError(code, refusalMessage(violations), violations);
 }
 
 export function may(auth: SignedIn, action: Action, walk: { trust_id: string; school_id: string }) {
