@@ -21,6 +21,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { refreshVisitRollups, refreshWalkRollups } from '../insights/rollups.ts';
+import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { localDate } from '../kernel/school-time.ts';
 import type { MailDeps } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
@@ -101,7 +102,7 @@ function notAnObserver() {
 
 async function lookForsOf(tx: Tx, walk: q.WalkRow) {
   if (!walk.focus_id) return [];
-  const rows = await q.focusLookFors(tx, walk.focus_id);
+  const rows = await focusLookFors(tx, walk.focus_id);
   return rows.map(
     (r): CaptureLookForDto => ({
       id: r.id,
