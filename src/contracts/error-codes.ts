@@ -61,7 +61,10 @@ export const errorCatalogue = {
     meaning: 'The person holds a role above your own: you cannot change them.',
   },
   role_above_your_own: { status: 403, meaning: 'You cannot give a role above your own.' },
-  not_an_observer: { status: 403, meaning: 'Only the walk’s observers may do this.' },
+  not_an_observer: {
+    status: 403,
+    meaning: 'Only the walk’s observers record its visits, open it for capture or hand in.',
+  },
   not_your_record: { status: 403, meaning: 'Only the observer who wrote a record may change it.' },
   programme_not_shared: { status: 403, meaning: 'The programme is not yet shared with staff.' },
   not_found: {

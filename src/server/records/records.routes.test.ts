@@ -321,7 +321,7 @@ describe('capture and sync of records', () => {
         baseVersion: null,
         body: body(),
       });
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('not_an_observer');
     });
 
@@ -496,7 +496,7 @@ describe('capture and sync of records', () => {
     const teacher = new Client(t.baseUrl);
     await teacher.signIn(trust.email('teacher'));
     const res = await teacher.post(`/api/walks/${walk.walkId}/records/hand-in`);
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('not_an_observer');
   });
 
