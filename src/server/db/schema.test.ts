@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,31 +12,41 @@ import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts
 type Column = { name: string; nullable: boolean };
 
 function declaredTables(): Map<string, Column[]> {
-  const path = new URL('./schema.ts', import.meta.url);
-  const source = ts.createSourceFile(
-    'schema.ts',
-    readFileSync(path, 'utf8'),
-    ts.ScriptTarget.Latest,
-  );
-  const interfaces = new Map<string, ts.InterfaceDeclaration>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-  });
-  const db = interfaces.get('DB');
-  if (!db) throw new Error('schema.ts has no DB interface');
+  // The DB interface in schema.ts, and the table interfaces in schema/ that it names.
+  const files = [
+    new URL('./schema.ts', import.meta.url),
+    ...readdirSync(new URL('./schema/', import.meta.url)).map(
+      (name) => new URL(`./schema/${name}`, import.meta.url),
+    ),
+  ];
+  const interfaces = new Map<string, { node: ts.InterfaceDeclaration; source: ts.SourceFile }>();
+  for (const file of files) {
+    const source = ts.createSourceFile(
+      file.pathname,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+    );
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, { node, source });
+    });
+  }
+  const found = interfaces.get('DB');
+  if (!found) throw new Error('schema.ts has no DB interface');
+  const { node: db, source } = found;
   const tables = new Map<string, Column[]>();
   for (const member of db.members) {
     if (!ts.isPropertySignature(member) || !member.type) continue;
     const table = member.name.getText(source);
-    const shape = interfaces.get(member.type.getText(source));
-    if (!shape) throw new Error(`DB.${table} names no interface in schema.ts`);
+    const declared = interfaces.get(member.type.getText(source));
+    if (!declared) throw new Error(`DB.${table} names no interface in schema.ts or schema/`);
+    const { node: shape, source: shapeSource } = declared;
     tables.set(
       table,
       shape.members.filter(ts.isPropertySignature).map((p) => {
-        const type = p.type?.getText(source) ?? '';
+        const type = p.type?.getText(shapeSource) ?? '';
         // ColumnType<Select, Insert, Update>: what a select returns is the first argument.
         const select = /^ColumnType<([^,]+),/.exec(type)?.[1] ?? type;
-        return { name: p.name.getText(source), nullable: /\bnull\b/.test(select) };
+        return { name: p.name.getText(shapeSource), nullable: /\bnull\b/.test(select) };
       }),
     );
   }
