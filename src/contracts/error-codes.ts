@@ -394,6 +394,17 @@ export const errorCatalogue = {
   review_closed: { status: 409, meaning: 'The review is closed.' },
   pulse_already_closed: { status: 409, meaning: 'The pulse was closed already.' },
   pulse_closed: { status: 422, meaning: 'The pulse is closed to answers.' },
+
+  // A real trust can start (issue 13, part a): first-run set-up, operators, leavers
+  already_set_up: {
+    status: 409,
+    meaning: 'The installation already has a trust; the set-up wizard works only on an empty one.',
+  },
+  trust_slug_taken: { status: 409, meaning: 'Another trust has that short name.' },
+  trust_disabled: {
+    status: 403,
+    meaning: 'The trust has been disabled by the operator: nobody signs in; its data is kept.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -42,6 +42,7 @@ import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
+import { trustRoutes } from './trusts/trusts.routes.ts';
 import { invitationRoutes } from './walks/invitations.routes.ts';
 import { planningRoutes } from './walks/planning.routes.ts';
 import { visitRoutes } from './walks/visits.routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp({
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(peopleRoutes, deps);
+  await app.register(trustRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -21,6 +21,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Learning Walks <no-reply@learningwalks.invalid>'),
   /** The address people open the app at; the base of links in mail. */
   PUBLIC_URL: z.union([z.literal('').transform(() => undefined), z.url()]).optional(),
+  /** "production": no demo unless --demo is refused, and no start while an account has the demo password (issue 13). */
+  NODE_ENV: z.string().optional(),
   APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
@@ -28,6 +30,8 @@ const envSchema = z.object({
 });
 
 export type Config = {
+  /** NODE_ENV=production. */
+  production: boolean;
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
@@ -51,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   return {
+    production: e.NODE_ENV === 'production',
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL

@@ -4,8 +4,9 @@ import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DEMO_PASSWORD, demoTrust } from './demo/demo-trust.ts';
-import { demoSignIns, seedDemoIfEmpty } from './demo/seed.ts';
+import { demoSignIns } from './demo/seed.ts';
 import { createTransport } from './mail/mailer.ts';
+import { prepareDatabase } from './startup.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = readConfig();
@@ -23,7 +24,14 @@ if (args.has('--reset') || args.has('--reset-only')) {
 }
 
 const database = await openDatabase(config);
-const seeded = await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
+// The demo only where asked; production refuses the demo's password (issue 13).
+const prepared = await prepareDatabase(config, database, { demoAsked: args.has('--demo') });
+if (prepared.kind === 'refuse') {
+  console.error(prepared.message);
+  await database.close();
+  process.exit(1);
+}
+const seeded = prepared.seeded;
 const app = await buildApp({ config, database });
 
 // After the walk (issue 7): tell teachers of handed-in records, remind owners of actions due.
@@ -59,6 +67,13 @@ Learning Walks is running at ${home}
 Database: ${where}${seeded ? ' (demo trust created)' : ''}
 API documentation: ${home}/api/docs
 ${
+  prepared.firstRun
+    ? `
+No trust yet: open ${home} to set up your trust (or school) and its first administrator,
+or, for an installation serving many trusts: npm run trust -- create --name "…" --admin-email …
+`
+    : ''
+}${
   demoPresent
     ? `
 Demo sign-ins (password for all: ${DEMO_PASSWORD}):

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { ImprovementPrioritiesTable, SchoolActionsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 import { memberOfSchool } from '../kernel/school-predicates.ts';
 
 export function listPriorities(tx: Tx, schoolId: string) {
@@ -78,7 +79,7 @@ function actionQuery(tx: Tx) {
       'a.reminded_at',
       's.time_zone',
       's.name as school_name',
-      'o.full_name as owner_name',
+      shownNameOf('o').as('owner_name'),
       'o.email as owner_email',
       'p.title as priority_title',
       'd.title as debrief_title',

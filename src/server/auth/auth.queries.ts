@@ -20,24 +20,6 @@ export function findCredentials(tx: Tx, personId: string) {
     .executeTakeFirst();
 }
 
-/** Whether the person is disabled, and how many roles they still hold. */
-export function findStanding(tx: Tx, personId: string) {
-  return tx
-    .selectFrom('people')
-    .innerJoin('trusts', 'trusts.trust_id', 'people.trust_id')
-    .select((eb) => [
-      'people.disabled_at',
-      'trusts.name as trust_name',
-      eb
-        .selectFrom('memberships')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('memberships.person_id', '=', 'people.person_id')
-        .as('roles'),
-    ])
-    .where('people.person_id', '=', personId)
-    .executeTakeFirst();
-}
-
 export function findMe(tx: Tx, personId: string) {
   return tx
     .selectFrom('people')

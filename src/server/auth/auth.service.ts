@@ -1,17 +1,17 @@
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
 import { homeKindFor, roleLabels } from '../../domain/people/roles.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { type Tx, withTenant } from '../db/with-tenant.ts';
+import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { createSession } from '../http/sessions.ts';
+import { assertMayHaveSession } from '../http/standing.ts';
 import {
   endSession,
   findCredentials,
   findIdentities,
   findMe,
   findMembershipsWithSchools,
-  findStanding,
 } from './auth.queries.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
 
@@ -80,7 +80,6 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   }
 
   return withTenant(deps.db, match.trustId, async (tx) => {
-    await assertMaySignIn(tx, match.personId);
     const session = await createSession(tx, match.trustId, match.personId, deps.now());
     await recordAudit(tx, {
       trustId: match.trustId,
@@ -95,25 +94,8 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
   });
 }
 
-/**
- * A disabled account, or someone with no role left in the trust (a leaver), signs in by no
- * method. Said only to someone who proved who they are (a right password, a working link).
- */
-export async function assertMaySignIn(tx: Tx, personId: string) {
-  const standing = await findStanding(tx, personId);
-  if (!standing || standing.disabled_at) {
-    throw new AppError(
-      'account_disabled',
-      'This account has been disabled by the trust’s administrator. If you think this is wrong, ask them to re-enable it.',
-    );
-  }
-  if (Number(standing.roles) === 0) {
-    throw new AppError(
-      'no_role',
-      `You no longer have a role in ${standing.trust_name}, so there is nothing to sign in to. If you think this is wrong, ask your school’s leaders or the trust’s administrator.`,
-    );
-  }
-}
+/** Kept for callers: the check itself lives with the session (http/standing.ts), which createSession runs. */
+export const assertMaySignIn = assertMayHaveSession;
 
 export function signOut(deps: AppDeps, auth: SignedIn, requestId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {

@@ -6,9 +6,10 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { createSession, hashToken } from '../http/sessions.ts';
+import { findStanding, standingRefusal } from '../http/standing.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
-import { findIdentities, findStanding } from './auth.queries.ts';
-import { assertMaySignIn, describeMe } from './auth.service.ts';
+import { findIdentities } from './auth.queries.ts';
+import { describeMe } from './auth.service.ts';
 
 export const INVITATION_VALID_MS = 7 * 24 * 3_600_000;
 export const SIGN_IN_LINK_VALID_MS = 15 * 60_000;
@@ -96,7 +97,6 @@ export async function redeemSignInLink(
         'This sign-in link has already been used, and each link works only once. Ask for a new link from the sign-in page.',
       );
     }
-    await assertMaySignIn(tx, link.person_id);
     const session = await createSession(tx, trustId, link.person_id, now);
     await recordAudit(tx, {
       trustId,
@@ -128,7 +128,7 @@ export async function requestSignInLink(
     const mail = await withTenant(deps.db, identity.trust_id, async (tx) => {
       const standing = await findStanding(tx, identity.person_id);
       // A disabled account or a leaver gets no link; the answer to the asker is the same.
-      if (!standing || standing.disabled_at || Number(standing.roles) === 0) return null;
+      if (standingRefusal(standing)) return null;
       const trust = await tx
         .selectFrom('trusts')
         .innerJoin('people', 'people.trust_id', 'trusts.trust_id')

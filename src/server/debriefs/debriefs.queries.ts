@@ -5,6 +5,7 @@ import type {
   DebriefsTable,
 } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 
 export function findDebrief(tx: Tx, debriefId: string) {
   return tx
@@ -130,7 +131,13 @@ export function participants(tx: Tx, debriefId: string) {
     .innerJoin('people as p', (j) =>
       j.onRef('p.trust_id', '=', 'dp.trust_id').onRef('p.person_id', '=', 'dp.person_id'),
     )
-    .select(['dp.person_id', 'dp.part', 'dp.took_part', 'p.full_name', 'p.email'])
+    .select([
+      'dp.person_id',
+      'dp.part',
+      'dp.took_part',
+      shownNameOf('p').as('full_name'),
+      'p.email',
+    ])
     .where('dp.debrief_id', '=', debriefId)
     .orderBy('p.full_name')
     .execute();
@@ -162,7 +169,7 @@ export function actionsOfDebrief(tx: Tx, debriefId: string) {
       'a.status',
       'a.due_on',
       'a.follow_up_walk_id',
-      'p.full_name as owner_name',
+      shownNameOf('p').as('owner_name'),
       'ip.title as priority_title',
     ])
     .where('a.debrief_id', '=', debriefId)

@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from './context.ts';
 import { AppError, notSignedIn } from './errors.ts';
+import { assertMayHaveSession } from './standing.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,7 +28,12 @@ export function sessionCookieName(secure: boolean) {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * The one place a session is made: every sign-in method comes here, and nobody disabled, without
+ * a role, or in a disabled trust gets one (issue 13).
+ */
 export async function createSession(tx: Tx, trustId: string, personId: string, now: Date) {
+  await assertMayHaveSession(tx, personId);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const row = await tx
@@ -92,8 +98,9 @@ async function resolveSession(
           .onRef('people.trust_id', '=', 'sessions.trust_id')
           .onRef('people.person_id', '=', 'sessions.person_id'),
       )
+      .innerJoin('trusts', 'trusts.trust_id', 'sessions.trust_id')
       .selectAll('sessions')
-      .select('people.disabled_at')
+      .select(['people.disabled_at', 'trusts.disabled_at as trust_disabled_at'])
       .where('token_hash', '=', hashToken(token))
       .where('ended_at', 'is', null)
       .executeTakeFirst();
@@ -101,12 +108,16 @@ async function resolveSession(
     const idle = now.getTime() - session.last_seen_at.getTime();
     const age = now.getTime() - session.created_at.getTime();
     const { touchEvery, endsAfter } = idlePolicy(deps.config.session.idleMs);
-    if (idle >= endsAfter || age >= deps.config.session.absoluteMs || session.disabled_at) {
-      await tx
+    const endSession = () =>
+      tx
         .updateTable('sessions')
         .set({ ended_at: now })
         .where('session_id', '=', session.session_id)
         .execute();
+    // A disabled person or trust loses the session on its next request (issue 13).
+    const expired = idle >= endsAfter || age >= deps.config.session.absoluteMs;
+    if (expired || session.disabled_at || session.trust_disabled_at) {
+      await endSession();
       return null;
     }
     if (idle >= touchEvery) {
@@ -116,7 +127,13 @@ async function resolveSession(
         .where('session_id', '=', session.session_id)
         .execute();
     }
+    // Roles are read on every request, so a change of role counts from the next one; someone
+    // left with no role at all (a leaver) has no session.
     const memberships = await loadMemberships(tx, session.person_id);
+    if (memberships.length === 0) {
+      await endSession();
+      return null;
+    }
     return {
       actor: { trustId, personId: session.person_id, memberships },
       sessionId: session.session_id,

@@ -25,6 +25,12 @@ const resourceIn = (where: Where, personId?: string) => ({
 // role × action × where → expected decision. Every row could fail.
 const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_admin', 'school.view', 'other school', 'allow'],
+  // The getting-started checklist (issue 13): trust admins only, never another trust's.
+  ['trust_admin', 'trust.getting_started', 'other school', 'allow'],
+  ['trust_admin', 'trust.getting_started', 'other trust', 'not_found'],
+  ['trust_leader', 'trust.getting_started', 'other school', 'deny'],
+  ['school_leader', 'trust.getting_started', 'own school', 'deny'],
+  ['teacher', 'trust.getting_started', 'own school', 'deny'],
   ['trust_admin', 'school.view_staff', 'other school', 'allow'],
   ['trust_admin', 'school.view', 'other trust', 'not_found'],
   ['trust_leader', 'school.view', 'other school', 'allow'],

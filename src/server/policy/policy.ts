@@ -59,13 +59,16 @@ export type Action =
   | 'review.view'
   | 'review.manage'
   | 'review.view_results'
-  | 'review.answer';
+  | 'review.answer'
+  | 'trust.getting_started';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
 /** Roles that may act, trust-wide or in the resource's school. */
 const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[] }> = {
   'trust.view_overview': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  // The getting-started checklist of a new trust (issue 13).
+  'trust.getting_started': { trustWide: ['trust_admin'], inSchool: [] },
   'school.view': {
     trustWide: ['trust_admin', 'trust_leader'],
     inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],

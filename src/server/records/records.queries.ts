@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RecordBody } from '../../domain/records/body.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
 
@@ -68,7 +69,7 @@ export function observerNames(tx: Tx, walkId: string) {
     .innerJoin('people as p', (j) =>
       j.onRef('p.trust_id', '=', 'o.trust_id').onRef('p.person_id', '=', 'o.person_id'),
     )
-    .select('p.full_name')
+    .select(shownNameOf('p').as('full_name'))
     .where('o.walk_id', '=', walkId)
     .orderBy('p.full_name')
     .execute();

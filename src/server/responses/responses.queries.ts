@@ -1,4 +1,5 @@
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 
 /** Handed-in records of a visit, with their observers' names. */
 export function handedInRecords(tx: Tx, visitIds: readonly string[]) {
@@ -17,7 +18,7 @@ export function handedInRecords(tx: Tx, visitIds: readonly string[]) {
       'r.version_no',
       'r.body',
       'r.handed_in_at',
-      'p.full_name as observer_name',
+      shownNameOf('p').as('observer_name'),
     ])
     .where('r.visit_id', 'in', visitIds)
     .where('r.handed_in_at', 'is not', null)
@@ -54,7 +55,7 @@ export function responsesOf(tx: Tx, visitId: string) {
     .innerJoin('people as p', (j) =>
       j.onRef('p.trust_id', '=', 'r.trust_id').onRef('p.person_id', '=', 'r.author_id'),
     )
-    .select(['r.response_id', 'r.body', 'r.created_at', 'p.full_name as author_name'])
+    .select(['r.response_id', 'r.body', 'r.created_at', shownNameOf('p').as('author_name')])
     .where('r.visit_id', '=', visitId)
     .orderBy('r.created_at')
     .execute();

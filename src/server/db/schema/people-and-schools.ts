@@ -16,6 +16,10 @@ export interface TrustsTable {
   name: string;
   slug: string;
   created_at: CreatedAt;
+  /** Set by the operator (`npm run trust -- disable`): nobody signs in, data kept (migration 0020). */
+  disabled_at: Timestamp | null;
+  /** A trust of one school, shown without trust words (migration 0020). */
+  single_school: Generated<boolean>;
 }
 
 export interface PeopleTable {
