@@ -1053,6 +1053,38 @@ describe('tenant isolation across every route with an id', () => {
     });
   }
 
+  // Issue 13: the routes without ids. The checklist reads the caller's trust alone; the
+  // set-up wizard makes nothing once any trust exists.
+  it("the getting-started checklist shows only the caller's trust; the wizard is closed", async () => {
+    const adminA = admins.get('iso-a')!;
+    const b = ids.get('iso-b')!;
+    const list = await adminA.get('/api/getting-started');
+    expect(list.status).toBe(200);
+    const text = JSON.stringify(list.body);
+    for (const id of Object.values(b)) expect(text).not.toContain(id);
+    const ownSchools = new Set(
+      (await adminA.get('/api/schools')).body.schools.map((s: { id: string }) => s.id),
+    );
+    const linked = [...text.matchAll(/\/schools\/([0-9a-f-]{36})/g)].map((m) => m[1]);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const id of linked) expect(ownSchools.has(id)).toBe(true);
+
+    const before = await t.db.selectFrom('auth_identities').select('email').execute();
+    const anon = new Client(t.baseUrl);
+    expect((await anon.get('/api/setup')).body).toEqual({ needed: false });
+    const wizard = await anon.post('/api/setup', {
+      kind: 'trust',
+      name: 'Intruder Trust',
+      admin: { fullName: 'Intruder', email: 'intruder@x.test' },
+      signIn: { method: 'password', password: 'a long enough password' },
+    });
+    expect(wizard.status).toBe(409);
+    expect(anon.cookie).toBeNull();
+    expect(await t.db.selectFrom('auth_identities').select('email').execute()).toHaveLength(
+      before.length,
+    );
+  });
+
   it("left the other trust's framework and focus untouched", async () => {
     const b = ids.get('iso-b')!;
     const adminB = admins.get('iso-b')!;

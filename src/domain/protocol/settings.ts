@@ -9,7 +9,7 @@ import {
   type SettingsProblem,
 } from './types.ts';
 
-const settingLabels: Record<keyof ProtocolSettings, string> = {
+export const settingLabels: Record<keyof ProtocolSettings, string> = {
   maxObservers: 'Observers on a walk',
   noticeSchoolDays: 'School days of notice',
   visitCap: 'Visits per teacher in the cap period',

@@ -50,7 +50,11 @@ export type Provisioned = {
 
 function invalid(problems: { field: string; message: string }[]): never {
   // The same details as a request the schema refused: one { field, message } per problem.
-  throw new AppError('validation_failed', problems.map((p) => p.message).join(' '), problems);
+  throw new AppError(
+    'validation_failed',
+    problems.map((p) => p.message).join(' '),
+    problems.map((p) => ({ field: `body.${p.field}`, message: p.message })),
+  );
 }
 
 /**

@@ -80,6 +80,14 @@ const ReviewPage = lazy(() =>
 const ReviewsPage = lazy(() =>
   import('../reviews/ReviewsPage.tsx').then((m) => ({ default: m.ReviewsPage })),
 );
+const ProtocolSettingsPage = lazy(() =>
+  import('../programmes/ProtocolSettingsPage.tsx').then((m) => ({
+    default: m.ProtocolSettingsPage,
+  })),
+);
+const SetupPage = lazy(() =>
+  import('../setup/SetupPage.tsx').then((m) => ({ default: m.SetupPage })),
+);
 const RoomsPage = lazy(() =>
   import('../rooms/RoomsPage.tsx').then((m) => ({ default: m.RoomsPage })),
 );
@@ -132,6 +140,8 @@ export function App() {
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-in/link" element={<LinkSignInPage />} />
+            {/* First-run set-up (issue 13): only while the installation has no trust. */}
+            <Route path="/setup" element={<SetupPage />} />
             <Route element={<SignedIn />}>
               <Route path="/insights" element={<TrustInsightsPage />} />
               <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
@@ -153,6 +163,7 @@ export function App() {
               />
               <Route path="/schools/:schoolId/foci" element={<FociPage />} />
               <Route path="/schools/:schoolId/programmes" element={<ProgrammesPage />} />
+              <Route path="/schools/:schoolId/protocol" element={<ProtocolSettingsPage />} />
               <Route path="/programmes/:programmeId" element={<ProgrammePage />} />
               <Route path="/walks/:walkId" element={<WalkEditorPage />} />
               <Route path="/my-visits" element={<MyVisitsPage />} />

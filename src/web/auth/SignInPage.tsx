@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiFailure } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
+import { useSetupStatus } from '../setup/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { askForSignInLink } from './api.ts';
 
@@ -13,7 +14,10 @@ export function SignInPage() {
   const [trusts, setTrusts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // An installation with no trust yet opens on the set-up wizard (issue 13).
+  const setup = useSetupStatus();
   if (me) return <Navigate to="/" replace />;
+  if (setup.data?.needed) return <Navigate to="/setup" replace />;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Me } from '../../contracts/auth.ts';
 import type { SchoolSummary } from '../../contracts/schools.ts';
+import { GettingStarted } from '../getting-started/GettingStarted.tsx';
 import { useSession } from '../lib/session.tsx';
 import { CalendarFeed } from '../notices/CalendarFeed.tsx';
 import { useSchools } from '../schools/api.ts';
@@ -28,6 +29,8 @@ export function HomePage() {
           .map((m) => `${m.roleLabel}${m.schoolName ? `, ${m.schoolName}` : ''}`)
           .join(' · ')}
       </p>
+      {/* Issue 13: a new trust's checklist, until every step is done. */}
+      {me.memberships.some((m) => m.role === 'trust_admin') ? <GettingStarted /> : null}
       {me.home === 'trust' ? <TrustHome /> : null}
       {me.home === 'school' ? <SchoolHome me={me} /> : null}
       {me.home === 'site' ? <SiteHome me={me} /> : null}

@@ -65,3 +65,23 @@ export const planTerm = (programmeId: string, body: unknown) =>
     body,
     schema: () => import('../../contracts/programmes.ts').then((c) => c.termPlanSchema),
   });
+
+/** A school's protocol settings, their safe bounds and whether this person may change them. */
+export function useProtocolSettings(schoolId: string) {
+  return useQuery({
+    queryKey: ['protocol-settings', schoolId] as const,
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/protocol`, {
+        schema: () =>
+          import('../../contracts/programmes.ts').then((c) => c.protocolSettingsResponseSchema),
+      }),
+  });
+}
+
+export const saveProtocolSettings = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/protocol`, {
+    method: 'PUT',
+    body,
+    schema: () =>
+      import('../../contracts/programmes.ts').then((c) => c.protocolSettingsResponseSchema),
+  });
