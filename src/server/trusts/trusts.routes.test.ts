@@ -33,7 +33,7 @@ describe('first-run set-up on an empty installation', () => {
     const unnamed = await anon.post('/api/setup', setUp({ name: '   ' }));
     expect(unnamed.status).toBe(400);
     expect(unnamed.body.error.details).toContainEqual({
-      field: 'name',
+      field: 'body.name',
       message: 'Enter the trust’s name.',
     });
     expect((await anon.get('/api/setup')).body).toEqual({ needed: true });
