@@ -70,10 +70,10 @@ describe.runIf(browserTestsEnabled())('first run in Chromium, from an empty data
     await page.getByLabel('Trust name').fill('Oak Learning Trust');
     await page.getByLabel('Your full name').fill('Ada Lovelace');
     await page.getByLabel('Your email address').fill('ada@oak.test');
-    await page.getByLabel('Password').fill('short');
+    await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Set up the trust' }).click();
     await expect.poll(() => page.locator('.field-error').textContent()).toContain('at least 12');
-    await page.getByLabel('Password').fill('a long first password');
+    await page.getByLabel('Password', { exact: true }).fill('a long first password');
     await page.getByRole('button', { name: 'Set up the trust' }).click();
 
     // 2. Signed in as the trust's administrator, with the checklist on the home page.

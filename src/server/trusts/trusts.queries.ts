@@ -17,7 +17,27 @@ export async function anyAccount(db: Kysely<DB> | Tx) {
   return row !== undefined;
 }
 
-/** Inserts the trust unless its short name is taken; undefined when it is. */
+/**
+ * Every trust's short name, read inside the caller's transaction (under the making lock) by
+ * setting each trust as the tenant in turn, then the caller's own again.
+ */
+export async function takenSlugs(tx: Tx, ownTrustId: string): Promise<Set<string>> {
+  const ids = await sql<{
+    trust_id: string;
+  }>`SELECT DISTINCT trust_id FROM auth_identities`.execute(tx);
+  const slugs = new Set<string>();
+  try {
+    for (const { trust_id } of ids.rows) {
+      await sql`SELECT set_config('app.trust_id', ${trust_id}, true)`.execute(tx);
+      const row = await tx.selectFrom('trusts').select('slug').executeTakeFirst();
+      if (row) slugs.add(row.slug);
+    }
+  } finally {
+    await sql`SELECT set_config('app.trust_id', ${ownTrustId}, true)`.execute(tx);
+  }
+  return slugs;
+}
+
 export function insertTrust(
   tx: Tx,
   trust: { trustId: string; name: string; slug: string; singleSchool: boolean; now: Date },
@@ -31,9 +51,7 @@ export function insertTrust(
       single_school: trust.singleSchool,
       created_at: trust.now,
     })
-    .onConflict((oc) => oc.column('slug').doNothing())
-    .returning('trust_id')
-    .executeTakeFirst();
+    .execute();
 }
 
 export async function insertFirstAdmin(

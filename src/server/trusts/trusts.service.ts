@@ -133,17 +133,18 @@ async function insertWithFreeSlug(
   chosen: boolean,
   now: Date,
 ) {
-  const singleSchool = trust.kind === 'single_school';
-  for (let attempt = 1; attempt <= (chosen ? 1 : 50); attempt++) {
+  const taken = await q.takenSlugs(tx, trustId);
+  for (let attempt = 1; attempt <= (chosen ? 1 : 500); attempt++) {
     const slug = nextSlug(trust.slug, attempt);
-    const inserted = await q.insertTrust(tx, {
+    if (taken.has(slug)) continue;
+    await q.insertTrust(tx, {
       trustId,
       name: trust.name,
       slug,
-      singleSchool,
+      singleSchool: trust.kind === 'single_school',
       now,
     });
-    if (inserted) return slug;
+    return slug;
   }
   throw new AppError(
     'trust_slug_taken',

@@ -4,9 +4,9 @@ import { type Kysely, sql } from 'kysely';
  * A real trust can start (issue 13):
  * - a trust can be disabled by the installation's operator (`npm run trust -- disable`): nobody
  *   signs in and every session ends, and its data stays;
- * - a trust made for one school is shown without trust words;
- * - a trust's short name (used to choose a trust at sign-in, and by the operators' command) is
- *   unique across the installation, so the first-run wizard and the command can refuse a clash.
+ * - a trust made for one school is shown without trust words.
+ * A trust's short name stays unique across the installation through the provisioning service
+ * (checked under its lock), not an index: every unique index includes trust_id (tenancy test).
  */
 export function trustSetUp() {
   return {
@@ -15,7 +15,6 @@ export function trustSetUp() {
       await sql`ALTER TABLE trusts ADD COLUMN single_school boolean NOT NULL DEFAULT false`.execute(
         db,
       );
-      await sql`CREATE UNIQUE INDEX trusts_slug_unique ON trusts (slug)`.execute(db);
     },
   };
 }
