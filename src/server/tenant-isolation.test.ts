@@ -1053,6 +1053,17 @@ describe('tenant isolation across every route with an id', () => {
     });
   }
 
+  // Routes without an id to swap (issue 21): what they list must hold nothing of the other trust.
+  it("GET /api/home/due: trust A's admin sees A's schools and none of B's ids", async () => {
+    const admin = admins.get('iso-a')!;
+    const res = await admin.get('/api/home/due');
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    // A positive control: A's two schools are counted.
+    expect(res.body.picture.schools).toBe(2);
+    for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
+  });
+
   it("left the other trust's framework and focus untouched", async () => {
     const b = ids.get('iso-b')!;
     const adminB = admins.get('iso-b')!;

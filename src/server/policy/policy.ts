@@ -59,7 +59,8 @@ export type Action =
   | 'review.view'
   | 'review.manage'
   | 'review.view_results'
-  | 'review.answer';
+  | 'review.answer'
+  | 'home.view_due';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -192,6 +193,13 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'review.answer': {
     trustWide: [],
     inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The home page's "what's due" (issue 21): a person's own list, for anyone with a role. What
+  // it holds is narrowed per part by the other actions (walk.manage, review.answer, ...).
+  'home.view_due': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
 };
 

@@ -7,6 +7,7 @@ import { useSchools } from '../schools/api.ts';
 import { RoomList } from '../schools/RoomList.tsx';
 import { MyTimetable } from '../schools/Timetable.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { WhatIsDue } from './WhatIsDue.tsx';
 
 const phaseLabels: Record<SchoolSummary['phase'], string> = {
   primary: 'Primary',
@@ -28,6 +29,8 @@ export function HomePage() {
           .map((m) => `${m.roleLabel}${m.schoolName ? `, ${m.schoolName}` : ''}`)
           .join(' · ')}
       </p>
+      {/* Blocks for the top of the home (a getting-started checklist) go here, above what's due. */}
+      {me.home !== null ? <WhatIsDue /> : null}
       {me.home === 'trust' ? <TrustHome /> : null}
       {me.home === 'school' ? <SchoolHome me={me} /> : null}
       {me.home === 'site' ? <SiteHome me={me} /> : null}
