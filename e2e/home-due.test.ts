@@ -11,8 +11,8 @@ import { demoTrustId, inDemo, signIn } from './support/demo-people.ts';
  * goes home by the header's link. The server's clock is set per role to a day with work.
  */
 const demo = demoTrust();
-const secondary = demo.schools.find((s) => s.phase === 'secondary')!;
-const head = secondary.staff[0]!;
+const demoSchool = demo.schools.find((s) => s.phase === 'primary')!;
+const head = demoSchool.staff[0]!;
 const trustLeader = demo.trustStaff.find((p) => p.roles.includes('trust_leader'))!;
 
 describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chromium', () => {
@@ -30,7 +30,7 @@ describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chr
       const s = await tx
         .selectFrom('schools')
         .select('school_id')
-        .where('name', '=', secondary.name)
+        .where('name', '=', demoSchool.name)
         .executeTakeFirstOrThrow();
       return s.school_id;
     });
@@ -40,7 +40,7 @@ describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chr
     await server?.close();
   });
 
-  /** Who observes, or is visited on, the secondary school's walk of this date. */
+  /** Who observes, or is visited on, the primary school's walk of this date. */
   async function peopleOfWalk(date: string) {
     return inDemo(server.db, trustId, async (tx) => {
       const walk = await tx
@@ -101,7 +101,7 @@ describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chr
     // Thursday 12 November: the records of Tuesday's walk are handed in; the time to respond is open.
     clock = new Date('2026-11-12T08:30:00Z');
     const { teachers } = await peopleOfWalk('2026-11-10');
-    const onlyTeachers = secondary.staff.filter((p) => p.roles.join() === 'teacher');
+    const onlyTeachers = demoSchool.staff.filter((p) => p.roles.join() === 'teacher');
     const teacher = onlyTeachers.find((p) => teachers.includes(p.email))!;
     expect(teacher, 'a teacher visited on 10 November').toBeDefined();
     const { context, page } = await newPage();
@@ -120,7 +120,7 @@ describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chr
   it('an observer: today’s route, opened on the capture page', async () => {
     clock = new Date('2026-11-26T08:30:00Z');
     const { observers } = await peopleOfWalk('2026-11-26');
-    const observer = secondary.staff.find(
+    const observer = demoSchool.staff.find(
       (p) => observers.includes(p.email) && !p.roles.includes('school_leader'),
     )!;
     expect(observer, 'an observer of 26 November’s walk').toBeDefined();
@@ -194,13 +194,13 @@ describe.runIf(browserTestsEnabled())('the home of what is due, per role, in Chr
     await signIn(page, server.baseUrl, trustLeader.email);
     await page.getByRole('heading', { name: 'This term across the trust' }).waitFor();
     const seen = await followEveryItem(page);
-    expect(seen).toContain(`${secondary.name} needs attention`);
-    await page.locator('.due-item a', { hasText: secondary.name }).click();
-    await page.getByRole('heading', { name: `Insights: ${secondary.name}` }).waitFor();
+    expect(seen).toContain(`${demoSchool.name} needs attention`);
+    await page.locator('.due-item a', { hasText: demoSchool.name }).click();
+    await page.getByRole('heading', { name: `Insights: ${demoSchool.name}` }).waitFor();
     // Aggregates only: no member of staff is named on the home.
     await page.getByRole('link', { name: 'Learning Walks' }).click();
     const home = (await page.locator('main').textContent()) ?? '';
-    for (const p of secondary.staff) expect(home).not.toContain(p.fullName);
+    for (const p of demoSchool.staff) expect(home).not.toContain(p.fullName);
     await context.close();
   }, 300_000);
 });

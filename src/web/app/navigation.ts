@@ -31,11 +31,6 @@ export const navigation: readonly NavEntry[] = [
     roles: ['observer', 'teacher'],
   },
   { label: 'Foci', path: '/schools/:schoolId/foci', roles: ['school_leader'] },
-  {
-    label: 'Protocol report',
-    path: '/schools/:schoolId/protocol-report',
-    roles: ['school_leader'],
-  },
   { label: 'School set-up', path: '/schools/:schoolId', roles: ['school_leader'] },
   { label: 'Rooms', path: '/schools/:schoolId/rooms', roles: ['site_manager'] },
   {
