@@ -154,7 +154,7 @@ describe.runIf(browserTestsEnabled())('after the walk, in Chromium', () => {
     await leader.getByText('Debrief saved.').waitFor();
 
     // Next steps into the improvement plan: a priority, an action linked to it, a follow-up walk.
-    await leader.getByRole('link', { name: 'Actions board' }).click();
+    await leader.getByRole('main').getByRole('link', { name: 'Actions board' }).click();
     await leader.getByRole('heading', { name: /^Actions,/ }).waitFor();
     await leader.getByLabel('New priority').fill('Oracy in every classroom');
     await leader.getByRole('button', { name: 'Add the priority' }).click();
@@ -192,7 +192,7 @@ describe.runIf(browserTestsEnabled())('after the walk, in Chromium', () => {
     expect(linked.next_step_id).not.toBeNull();
 
     // The staff summary, published to all staff.
-    await leader.getByRole('link', { name: 'Debriefs' }).click();
+    await leader.getByRole('main').getByRole('link', { name: 'Debriefs' }).click();
     await leader.getByRole('link', { name: 'Debrief: Talk for learning' }).click();
     await leader
       .getByLabel('Summary for all staff')

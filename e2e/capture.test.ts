@@ -142,7 +142,10 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     let context: BrowserContext = await launchPhone(dir);
     let page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, server.baseUrl);
-    await page.getByRole('link', { name: /^My walks/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^My walks/ })
+      .click();
     await page.getByRole('heading', { name: 'My walks', level: 1 }).waitFor();
     // The service worker has the app shell before the connection goes.
     await page.waitForFunction(

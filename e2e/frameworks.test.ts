@@ -27,7 +27,10 @@ describe.runIf(browserTestsEnabled())('a trust leader builds a framework in Chro
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
-    await page.getByRole('link', { name: /^Frameworks/ }).click();
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^Frameworks/ })
+      .click();
     await page.getByRole('heading', { name: 'Frameworks', level: 1 }).waitFor();
     await page.getByLabel('Framework name').fill('Reading in every subject');
     await page.getByRole('button', { name: 'Create draft' }).click();

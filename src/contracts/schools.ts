@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { closureKinds } from '../domain/calendar/calendar.ts';
 import { isCalendarDay, isKnownTimeZone } from '../domain/setup/calendar.ts';
 
 export const phaseSchema = z.enum([
@@ -87,6 +88,22 @@ export const roomListSchema = z.object({
 export const timetableSchema = z.object({
   person: z.object({ id: z.uuid(), fullName: z.string() }),
   cycleWeeks: z.number().int(),
+  /**
+   * The school calendar the timetable runs on (issue 21): terms, closures and the Monday of a
+   * week A, so a date's lessons (domain/calendar/day-lessons.ts) can be worked out.
+   */
+  calendar: z.object({
+    terms: z.array(z.object({ name: z.string(), startsOn: z.string(), endsOn: z.string() })),
+    closures: z.array(
+      z.object({
+        kind: z.enum(closureKinds),
+        label: z.string(),
+        startsOn: z.string(),
+        endsOn: z.string(),
+      }),
+    ),
+    cycleAnchor: z.string().nullable(),
+  }),
   periods: z.array(
     z.object({ id: z.uuid(), name: z.string(), startsAt: z.string(), endsAt: z.string() }),
   ),

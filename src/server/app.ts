@@ -21,6 +21,7 @@ import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerControlCharacterGuard } from './http/control-characters.ts';
 import { loggableError } from './http/database-errors.ts';
@@ -186,7 +187,11 @@ export async function buildApp({
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(peopleRoutes, deps);
+<<<<<<< HEAD
   await app.register(trustRoutes, deps);
+=======
+  await app.register(homeRoutes, deps);
+>>>>>>> i21a
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -1053,6 +1053,7 @@ describe('tenant isolation across every route with an id', () => {
     });
   }
 
+<<<<<<< HEAD
   // Issue 13: the routes without ids. The checklist reads the caller's trust alone; the
   // set-up wizard makes nothing once any trust exists.
   it("the getting-started checklist shows only the caller's trust; the wizard is closed", async () => {
@@ -1083,6 +1084,17 @@ describe('tenant isolation across every route with an id', () => {
     expect(await t.db.selectFrom('auth_identities').select('email').execute()).toHaveLength(
       before.length,
     );
+=======
+  // Routes without an id to swap (issue 21): what they list must hold nothing of the other trust.
+  it("GET /api/home/due: trust A's admin sees A's schools and none of B's ids", async () => {
+    const admin = admins.get('iso-a')!;
+    const res = await admin.get('/api/home/due');
+    expect(res.status).toBe(200);
+    const text = JSON.stringify(res.body);
+    // A positive control: A's two schools are counted.
+    expect(res.body.picture.schools).toBe(2);
+    for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
+>>>>>>> i21a
   });
 
   it("left the other trust's framework and focus untouched", async () => {

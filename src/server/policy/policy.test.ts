@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Membership, Role } from '../../domain/people/roles.ts';
+import { type Membership, type Role, roles } from '../../domain/people/roles.ts';
 import { type Action, type Actor, decide, visibleSchoolIds } from './policy.ts';
 
 const TRUST = 'trust-a';
@@ -206,6 +206,10 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['site_manager', 'review.answer', 'own school', 'allow'],
   ['site_manager', 'review.answer', 'other school', 'deny'],
   ['trust_leader', 'review.view', 'other trust', 'not_found'],
+  // The home page's "what's due" (issue 21) is a person's own: never anyone else's.
+  ['teacher', 'home.view_due', 'own school', 'deny'],
+  ['trust_admin', 'home.view_due', 'other school', 'deny'],
+  ['teacher', 'home.view_due', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {
@@ -264,6 +268,19 @@ describe('decide', () => {
         'deny',
       );
     }
+  });
+
+  it('lets every role read their own "what’s due", and nobody another person’s', () => {
+    for (const role of roles) {
+      const own = { trustId: TRUST, schoolId: null, personId: ME };
+      expect(decide(actorWith(role), 'home.view_due', own)).toBe('allow');
+      const colleague = { ...own, personId: COLLEAGUE };
+      expect(decide(actorWith(role), 'home.view_due', colleague)).toBe('deny');
+    }
+    const nobody: Actor = { trustId: TRUST, personId: ME, memberships: [] };
+    expect(decide(nobody, 'home.view_due', { trustId: TRUST, schoolId: null, personId: ME })).toBe(
+      'deny',
+    );
   });
 
   it('does not let a site manager read a timetable, even their own', () => {

@@ -60,7 +60,11 @@ export type Action =
   | 'review.manage'
   | 'review.view_results'
   | 'review.answer'
+<<<<<<< HEAD
   | 'trust.getting_started';
+=======
+  | 'home.view_due';
+>>>>>>> i21a
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -195,6 +199,13 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'review.answer': {
     trustWide: [],
     inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The home page's "what's due" (issue 21): a person's own list, for anyone with a role. What
+  // it holds is narrowed per part by the other actions (walk.manage, review.answer, ...).
+  'home.view_due': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
 };
 

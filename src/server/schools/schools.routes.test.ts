@@ -80,6 +80,16 @@ describe('schools API', () => {
       '09:00',
       '10:00',
     ]);
+    // The school calendar it runs on (issue 21), for the day's lessons of a chosen date.
+    expect(own.body.calendar.terms.map((t: { name: string }) => t.name)).toEqual([
+      'Autumn 2026',
+      'Spring 2027',
+      'Summer 2027',
+    ]);
+    expect(own.body.calendar.closures.map((c: { label: string }) => c.label)).toContain(
+      'INSET day',
+    );
+    expect(own.body.calendar.cycleAnchor).toBe('2026-08-31');
 
     const colleague = await client.get(
       `/api/schools/${school}/people/${a.person(a.email('observer'))}/timetable`,

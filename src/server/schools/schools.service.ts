@@ -23,6 +23,7 @@ import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { fieldError, mapConflicts } from '../kernel/set-up-conflicts.ts';
 import { decide, visibleSchoolIds } from '../policy/policy.ts';
 import * as q from './schools.queries.ts';
@@ -127,9 +128,16 @@ export function personTimetable(
       q.listPeriods(tx, schoolId),
       q.listLessonsOfTeacher(tx, schoolId, personId),
     ]);
+    const settings = await loadSettingsRow(tx, schoolId);
+    const calendar = await loadCalendar(tx, school, settings.cycleAnchor);
     return {
       person: { id: person.person_id, fullName: person.full_name },
       cycleWeeks: school.timetable_cycle_weeks,
+      calendar: {
+        terms: [...calendar.terms],
+        closures: [...calendar.closures],
+        cycleAnchor: calendar.cycleAnchor ?? null,
+      },
       periods: periods.map((p) => ({
         id: p.period_id,
         name: p.name,

@@ -11,6 +11,7 @@ import { HomePage } from '../home/HomePage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { MainNav } from './MainNav.tsx';
 
 // Pages beyond sign-in, home and capture load on demand, so a phone on a slow network fetches
 // the capture app first; the service worker still precaches every chunk for offline use.
@@ -124,7 +125,7 @@ function SignedIn() {
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   return (
-    <Layout>
+    <Layout nav={<MainNav />}>
       <Suspense fallback={<Loading what="the page" />}>
         <Outlet />
       </Suspense>

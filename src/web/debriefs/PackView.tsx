@@ -1,5 +1,6 @@
 import type { DebriefPack } from '../../domain/debrief/pack.ts';
 import { formatDay } from '../lib/format.ts';
+import { TableScroll } from '../ui/TableScroll.tsx';
 
 export const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
@@ -14,7 +15,7 @@ export function PackView({ pack, heading }: { pack: DebriefPack; heading: string
           ? `${pack.visits} ${pack.visits === 1 ? 'visit' : 'visits'} on ${pack.focus.walkDates.map(formatDay).join(', ')}.`
           : `Walks on ${pack.focus.walkDates.map(formatDay).join(', ')}.`}
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Figures">
         <table className="pack-table">
           <caption className="visually-hidden">Evidence for each look-for</caption>
           <thead>
@@ -44,7 +45,7 @@ export function PackView({ pack, heading }: { pack: DebriefPack; heading: string
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pack.brightSpots.length > 0 ? (
         <>
           <h4>Bright spots worth sharing</h4>

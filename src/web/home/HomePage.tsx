@@ -8,6 +8,7 @@ import { useSchools } from '../schools/api.ts';
 import { RoomList } from '../schools/RoomList.tsx';
 import { MyTimetable } from '../schools/Timetable.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { WhatIsDue } from './WhatIsDue.tsx';
 
 const phaseLabels: Record<SchoolSummary['phase'], string> = {
   primary: 'Primary',
@@ -31,6 +32,7 @@ export function HomePage() {
       </p>
       {/* Issue 13: a new trust's checklist, until every step is done. */}
       {me.memberships.some((m) => m.role === 'trust_admin') ? <GettingStarted /> : null}
+      {me.home !== null ? <WhatIsDue /> : null}
       {me.home === 'trust' ? <TrustHome /> : null}
       {me.home === 'school' ? <SchoolHome me={me} /> : null}
       {me.home === 'site' ? <SiteHome me={me} /> : null}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { DiffDto, ImportPreview } from '../../contracts/imports.ts';
 import { formatCount } from '../lib/format.ts';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import type { UploadProgress } from './upload.ts';
 
 export function ProgressView({
@@ -58,7 +59,7 @@ export function PreviewView({
           <h2 id={`${ids}-problems`}>
             {preview.refused ? 'This file was refused' : 'Problems to fix'}
           </h2>
-          <div className="table-scroll">
+          <TableScroll label="Preview">
             <table className="setup-list">
               <caption>
                 {preview.problemCount > preview.problems.length
@@ -83,7 +84,7 @@ export function PreviewView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
 
@@ -138,7 +139,7 @@ export function PreviewView({
       {preview.preview.rows.length ? (
         <section aria-labelledby={`${ids}-rows`}>
           <h2 id={`${ids}-rows`}>Rows as we understood them</h2>
-          <div className="table-scroll">
+          <TableScroll label="Preview">
             <table className="setup-list">
               <caption>
                 The first {preview.preview.rows.length} of {formatCount(preview.understood)} rows
@@ -166,7 +167,7 @@ export function PreviewView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
 

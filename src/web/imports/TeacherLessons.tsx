@@ -3,6 +3,7 @@ import { weekdayNames } from '../../domain/imports/values.ts';
 import { useTimetable } from '../schools/api.ts';
 import { useStaffFirstPage } from '../staff/api.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 
 /** After a timetable import: pick a member of staff and check their lessons landed as meant. */
 export function TeacherLessons({ schoolId }: { schoolId: string }) {
@@ -37,7 +38,7 @@ export function TeacherLessons({ schoolId }: { schoolId: string }) {
       {personId && timetable.isPending ? <Loading what="their lessons" /> : null}
       {timetable.error ? <ErrorMessage error={timetable.error} /> : null}
       {t ? (
-        <div className="table-scroll">
+        <TableScroll label="Lessons">
           <table className="timetable">
             <caption>
               {t.person.fullName}: {t.lessons.length} lesson{t.lessons.length === 1 ? '' : 's'}
@@ -66,7 +67,7 @@ export function TeacherLessons({ schoolId }: { schoolId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

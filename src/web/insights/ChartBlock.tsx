@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import type { ChartSpec } from './chart-spec.ts';
 
 // The charting library loads only when a chart is first shown: not in the main or capture bundle.
@@ -52,7 +53,7 @@ export function ChartBlock({
         {asTable ? `${title}: showing the table` : `${title}: showing the chart`}
       </p>
       {asTable || !spec ? (
-        <div className="table-scroll">{table}</div>
+        <TableScroll label={`${title}: table`}>{table}</TableScroll>
       ) : (
         <figure className="chart" role="img" aria-label={summary}>
           <Suspense fallback={<p className="status">Loading the chart…</p>}>

@@ -1,6 +1,7 @@
 import './insights.css';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { useSchoolInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, queryOf } from './format.ts';
@@ -140,7 +141,7 @@ export function SchoolInsightsPage() {
         {d.lookFors.map((f) => (
           <details key={f.key}>
             <summary>{f.prompt}</summary>
-            <div className="table-scroll">
+            <TableScroll label={`${f.prompt}: by department`}>
               <FigureTable
                 caption={`${f.prompt}: by department`}
                 first="Department"
@@ -156,7 +157,7 @@ export function SchoolInsightsPage() {
                 first="Walk on"
                 rows={f.trend.map((g) => ({ ...g, kind: f.kind }))}
               />
-            </div>
+            </TableScroll>
           </details>
         ))}
       </section>
@@ -169,18 +170,18 @@ export function SchoolInsightsPage() {
             Download CSV<span className="visually-hidden">: departments and year groups</span>
           </a>
         </div>
-        <div className="table-scroll">
+        <TableScroll label="Coverage by department and year group">
           <HeatmapTable heat={d.coverage.departmentsByYearGroup} />
-        </div>
+        </TableScroll>
         <div className="chart-head">
           <h3>Days and periods</h3>
           <a className="button secondary" href={csv('coverage-days')} download>
             Download CSV<span className="visually-hidden">: days and periods</span>
           </a>
         </div>
-        <div className="table-scroll">
+        <TableScroll label="Coverage by day and period">
           <HeatmapTable heat={d.coverage.daysByPeriod} />
-        </div>
+        </TableScroll>
         <ChartBlock
           title={`Teachers by number of visits (the cap is ${cap.cap})`}
           summary="How many teachers have had no visit, one, two and so on, against the cap."

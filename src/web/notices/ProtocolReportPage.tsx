@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
 import { formatLongDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { useProtocolReport } from './api.ts';
 
 const statusLabels: Record<ProtocolReportDto['rows'][number]['status'], string> = {
@@ -109,7 +110,7 @@ type Row = ProtocolReportDto['rows'][number];
 /** Rules (numbered as in the protocol) or other checks, with status and evidence. */
 function RuleTable({ rows, caption }: { rows: Row[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -140,6 +141,6 @@ function RuleTable({ rows, caption }: { rows: Row[]; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

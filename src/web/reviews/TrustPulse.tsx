@@ -1,4 +1,5 @@
 import type { TrustPulse } from '../../contracts/reviews.ts';
+import { TableScroll } from '../ui/TableScroll.tsx';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -22,7 +23,7 @@ export function TrustPulseSection({ pulse, csvHref }: { pulse: TrustPulse; csvHr
       {pulse.note ? (
         <p className="suppressed">{pulse.note}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Staff pulse by school">
           <table>
             <caption>Staff pulse by school</caption>
             <thead>
@@ -61,7 +62,7 @@ export function TrustPulseSection({ pulse, csvHref }: { pulse: TrustPulse; csvHr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { useTimetable } from './api.ts';
 
 const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
@@ -25,7 +26,7 @@ export function MyTimetable({ schoolId, personId }: { schoolId: string; personId
           ))}
         </fieldset>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label="Timetable">
         <table className="timetable">
           <caption>
             {t.lessons.filter((l) => l.cycleWeek === week).length} lessons
@@ -71,7 +72,7 @@ export function MyTimetable({ schoolId, personId }: { schoolId: string; personId
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { useSession } from '../lib/session.tsx';
 import { NoticeBell } from '../notices/NoticeBell.tsx';
 import { ErrorMessage } from './Status.tsx';
 
-export function Layout({ children }: { children: ReactNode }) {
+/** The signed-in frame: header, the navigation the router passes in, and the page. */
+export function Layout({ children, nav }: { children: ReactNode; nav?: ReactNode }) {
   const { me, signOut } = useSession();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Sign out
         </button>
       </header>
+      {nav}
       <main id="main" tabIndex={-1}>
         {error ? <ErrorMessage error={error} /> : null}
         {children}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Pager } from './ListControls.tsx';
 import { ErrorMessage, Loading } from './Status.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 type Paged<T> = { items: T[]; total: number; page?: number; pageSize?: number };
 
@@ -35,17 +36,19 @@ export function PagedTable<T extends { id: string }>({
       {result.error ? <ErrorMessage error={result.error} /> : null}
       {result.data ? (
         <>
-          <table className="setup-list">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>{head}</tr>
-            </thead>
-            <tbody>
-              {result.data.items.map((item) => (
-                <tr key={item.id}>{row(item)}</tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={caption}>
+            <table className="setup-list">
+              <caption className="visually-hidden">{caption}</caption>
+              <thead>
+                <tr>{head}</tr>
+              </thead>
+              <tbody>
+                {result.data.items.map((item) => (
+                  <tr key={item.id}>{row(item)}</tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Pager
             page={page ?? result.data.page ?? 1}
             pageSize={pageSize ?? result.data.pageSize ?? result.data.items.length}

@@ -1,28 +1,17 @@
 import './walks.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { myVisitsSchema } from '../../contracts/walks.ts';
 import { formatDay } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 import { noticeKeys } from '../notices/api.ts';
-import { useTimetable } from '../schools/api.ts';
-import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import {
-  agreeToVisit,
-  declineVisit,
-  inviteAWalk,
-  useInvitations,
-  useMyVisits,
-  useMyWalks,
-  walkKeys,
-} from './api.ts';
+import { agreeToVisit, declineVisit, useMyVisits, useMyWalks, walkKeys } from './api.ts';
+import { InviteAWalk } from './InviteAWalk.tsx';
 
 type MyVisits = z.infer<typeof myVisitsSchema>;
-
-const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
 /** /my-visits — a teacher's own upcoming visits, the walks they observe, and "Invite a walk". */
 export function MyVisitsPage() {
@@ -169,92 +158,5 @@ function Agreement({ visit }: { visit: MyVisit }) {
         {decline.error ? <ErrorMessage error={decline.error} /> : null}
       </div>
     </div>
-  );
-}
-
-function InviteAWalk({ schoolId, personId }: { schoolId: string; personId: string }) {
-  const queryClient = useQueryClient();
-  const timetable = useTimetable(schoolId, personId);
-  const invitations = useInvitations(schoolId);
-  const [lessonId, setLessonId] = useState('');
-  const [date, setDate] = useState('');
-  const [note, setNote] = useState('');
-  const invite = useMutation({
-    mutationFn: () => inviteAWalk(schoolId, { lessonId, date, note }),
-    onSuccess: () => {
-      setNote('');
-      queryClient.invalidateQueries({ queryKey: walkKeys.invitations(schoolId) });
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    invite.mutate();
-  };
-  const periods = new Map(timetable.data?.periods.map((p) => [p.id, p]) ?? []);
-  const mine = invitations.data?.invitations.filter((i) => i.mine) ?? [];
-  return (
-    <section aria-labelledby={`invite-${schoolId}`}>
-      <h2 id={`invite-${schoolId}`}>Invite a walk</h2>
-      <p className="muted">
-        “Come and see this”: invite colleagues into one of your lessons. Invited visits need no
-        notice and do not count towards your cap.
-      </p>
-      {timetable.error ? <ErrorMessage error={timetable.error} /> : null}
-      <form className="plan-form" onSubmit={submit}>
-        <label htmlFor={`invite-lesson-${schoolId}`}>Lesson</label>
-        <select
-          id={`invite-lesson-${schoolId}`}
-          value={lessonId}
-          required
-          onChange={(e) => setLessonId(e.target.value)}
-        >
-          <option value="">Choose one of your lessons</option>
-          {timetable.data?.lessons.map((l) => (
-            <option key={l.id} value={l.id}>
-              {timetable.data.cycleWeeks === 2 ? `Week ${l.cycleWeek === 1 ? 'A' : 'B'} ` : ''}
-              {weekdays[l.weekday - 1]} {periods.get(l.periodId)?.name ?? ''}: {l.classCode},{' '}
-              {l.subject} ({l.room})
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`invite-date-${schoolId}`}>Date</label>
-        <input
-          id={`invite-date-${schoolId}`}
-          type="date"
-          required
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
-        <label htmlFor={`invite-note-${schoolId}`}>What is worth seeing (optional)</label>
-        <textarea
-          id={`invite-note-${schoolId}`}
-          rows={2}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <div className="walk-actions">
-          <button type="submit" className="button" disabled={invite.isPending}>
-            Send the invitation
-          </button>
-        </div>
-        <div aria-live="polite">
-          {invite.isSuccess ? <p>Invitation sent to the school’s leaders.</p> : null}
-        </div>
-        <Refusals error={invite.error} />
-      </form>
-      {mine.length > 0 ? (
-        <>
-          <h3>My invitations</h3>
-          <ul>
-            {mine.map((i) => (
-              <li key={i.id}>
-                {formatDay(i.date)}, {i.classCode}: {i.status}
-                {i.answerNote ? ` (${i.answerNote})` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
   );
 }

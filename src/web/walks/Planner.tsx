@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Proposal } from '../../contracts/walks.ts';
 import { Refusals } from '../ui/Refusals.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { changeWalk, planWalk, walkKeys } from './api.ts';
 
 export function Planner({ walkId }: { walkId: string }) {
@@ -62,7 +63,7 @@ export function Planner({ walkId }: { walkId: string }) {
         <div aria-live="polite">
           {result.proposals.length === 0 ? <p>The planner found no lesson that fits.</p> : null}
           {result.proposals.length > 0 ? (
-            <div className="table-scroll">
+            <TableScroll label="Proposed route">
               <table className="route">
                 <caption className="visually-hidden">Proposed visits</caption>
                 <thead>
@@ -100,7 +101,7 @@ export function Planner({ walkId }: { walkId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
           {result.unfilled.length > 0 ? (
             <ul>

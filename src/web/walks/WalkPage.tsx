@@ -6,6 +6,7 @@ import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { formatDay } from '../lib/format.ts';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { changeWalk, useWalk, walkKeys } from './api.ts';
 import { ChangeObservers } from './ChangeObservers.tsx';
 import { Planner } from './Planner.tsx';
@@ -86,7 +87,7 @@ export function WalkEditorPage() {
         <h2 id="route">Route</h2>
         {planned.length === 0 ? <p>No visits yet.</p> : null}
         {planned.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll label="Route">
             <table className="route">
               <thead>
                 <tr>
@@ -111,7 +112,7 @@ export function WalkEditorPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
       </section>
 
