@@ -1,3 +1,4 @@
+import { httpBench } from './http.bench.ts';
 import { importBench } from './import.bench.ts';
 import { insightsBench } from './insights.bench.ts';
 import { listsBench } from './lists.bench.ts';
@@ -8,6 +9,7 @@ import { protocolTextBench } from './protocol-text.bench.ts';
 import { sessionBench } from './session.bench.ts';
 import { stallBench } from './stall.bench.ts';
 import { walkListBench } from './walk-list.bench.ts';
+import { webBench } from './web.bench.ts';
 
 /**
  * npm run bench — every benchmark, each reported as a ratio against a baseline measured in the
@@ -17,6 +19,8 @@ const benches: Record<string, () => Promise<Comparison[]>> = {
   lists: listsBench,
   'walk-list': walkListBench,
   stall: stallBench,
+  http: httpBench,
+  web: webBench,
   session: sessionBench,
   'neutral-language': neutralLanguageBench,
   'protocol-text': protocolTextBench,
