@@ -67,7 +67,7 @@ function lighthouseLcp(url: string, cookie: string | null): number {
     'node_modules/lighthouse/cli/index.js',
     url,
     `--chrome-path=${chromiumPath}`,
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
     '--only-categories=performance',
     '--output=json',
     `--output-path=${out}`,
@@ -123,8 +123,16 @@ export async function webBench(): Promise<Comparison[]> {
       ['trust dashboard', '/insights', (await signedIn(trustLeader)).cookie],
     ];
     for (const [name, url, cookie] of pages) {
-      const base = lighthouseLcp(`${server.baseUrl}/bench-static.html`, null);
-      const lcp = lighthouseLcp(`${server.baseUrl}${url}`, cookie);
+      let base: number;
+      let lcp: number;
+      try {
+        base = lighthouseLcp(`${server.baseUrl}/bench-static.html`, null);
+        lcp = lighthouseLcp(`${server.baseUrl}${url}`, cookie);
+      } catch (error) {
+        // Report the failure and go on: the other figures still count.
+        console.error(`Lighthouse, ${name}: ${(error as Error).message}`);
+        continue;
+      }
       results.push(
         single(
           `Lighthouse mobile LCP, ${name} (goal ≤ ${name.includes('dashboard') ? 3 : 2}×)`,
