@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './build/precompress.ts';
 
 export default defineConfig({
   root: 'src/web',
@@ -38,5 +39,6 @@ export default defineConfig({
         skipWaiting: true,
       },
     }),
+    precompress(),
   ],
 });

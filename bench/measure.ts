@@ -11,6 +11,8 @@ export type Comparison = {
   candidateMedianMs: number;
   baselineMedianMs: number;
   rounds: number;
+  /** What the two figures are in, when not milliseconds (say, requests a second). */
+  unit?: string;
 };
 
 const median = (xs: number[]) => {
@@ -68,7 +70,7 @@ export function report(results: Comparison[]) {
   for (const r of results) {
     console.log(
       `${r.name}\n  ${r.ratio.toFixed(2)}× ${r.baseline} (p10–p90 ${r.ratioLow.toFixed(2)}–${r.ratioHigh.toFixed(2)}, ${r.rounds} interleaved rounds)` +
-        `\n  medians this run: ${r.candidateMedianMs.toFixed(3)} ms vs ${r.baselineMedianMs.toFixed(3)} ms (context only; compare ratios)`,
+        `\n  medians this run: ${r.candidateMedianMs.toFixed(3)} ${r.unit ?? 'ms'} vs ${r.baselineMedianMs.toFixed(3)} ${r.unit ?? 'ms'} (context only; compare ratios)`,
     );
   }
 }

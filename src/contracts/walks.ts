@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryShape, pageFields } from './paging.ts';
 
 const isoDate = z.iso.date({ error: 'Write dates as YYYY-MM-DD, such as 2026-11-23.' });
 const wallTime = z
@@ -120,7 +121,28 @@ export const walkDetailSchema = z.object({
 });
 export type WalkDetail = z.infer<typeof walkDetailSchema>;
 
-export const walkListSchema = z.object({ walks: z.array(walkSchema), canEdit: z.boolean() });
+/** A school's walks, a page at a time, oldest first; from/to narrow it to a window of days (issue 22). */
+const walkListDay = z.iso.date({ error: 'Give the day as YYYY-MM-DD, for example 2026-11-23.' });
+export const walkListQuerySchema = z
+  .object({
+    page: listQueryShape.page,
+    pageSize: z.coerce
+      .number({ error: 'pageSize is a whole number from 1 to 200.' })
+      .int({ error: 'pageSize is a whole number from 1 to 200.' })
+      .min(1, { error: 'pageSize is a whole number from 1 to 200.' })
+      .max(200, { error: 'pageSize is a whole number from 1 to 200.' })
+      .default(100),
+    from: walkListDay.optional(),
+    to: walkListDay.optional(),
+  })
+  .strict();
+export type WalkListQuery = z.infer<typeof walkListQuerySchema>;
+
+export const walkListSchema = z.object({
+  walks: z.array(walkSchema),
+  canEdit: z.boolean(),
+  ...pageFields,
+});
 
 /** A lesson that could be visited on the walk's day, for choosing by hand. */
 export const candidateLessonSchema = z.object({

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -26,6 +28,8 @@ import type { AppDeps } from './http/context.ts';
 import { registerControlCharacterGuard } from './http/control-characters.ts';
 import { loggableError } from './http/database-errors.ts';
 import { answerClientError, registerErrorHandling } from './http/errors.ts';
+import { QuietRequestLogs } from './http/request-logging.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { insightsRoutes } from './insights/insights.routes.ts';
@@ -92,6 +96,8 @@ export async function buildApp({
     requestIdHeader: false,
     trustProxy: false,
     bodyLimit: 1_048_576,
+    // Per-request lines at debug, errors and slow requests at info (http/request-logging.ts).
+    logController: new QuietRequestLogs(),
     // A request Node's parser refuses (headers or address too long, malformed) still gets the
     // API's error shape, with a code and a sentence.
     clientErrorHandler: answerClientError,
@@ -114,26 +120,15 @@ export async function buildApp({
   app.addHook('onClose', async () => transport?.close());
 
   registerErrorHandling(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
+  registerSecurityHeaders(app);
+  // JSON answers above a packet's size go compressed; the web app's files are compressed once,
+  // at build time (build/precompress.ts), and sent as they are.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^application\/json/,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -194,7 +189,22 @@ export async function buildApp({
 >>>>>>> i21a
 
   if (serveWeb && existsSync(config.webRoot)) {
-    await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed file names change with their content: cache them for a year. Everything else
+      // (index.html, the service worker, the manifest) is checked with the server each time.
+      setHeaders: (reply: { header(name: string, value: string): unknown }, filePath: string) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${sep}assets${sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
     // The web app routes on the client: any other non-API GET gets its shell.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) {

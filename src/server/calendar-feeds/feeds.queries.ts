@@ -42,7 +42,9 @@ export async function listSchoolIds(tx: Tx) {
   return rows.map((r) => r.school_id);
 }
 
-export function listObserverNames(tx: Tx, walkId: string) {
+/** The observers' names of these walks, by walk, in name order. */
+export function listObserverNamesOf(tx: Tx, walkIds: readonly string[]) {
+  if (walkIds.length === 0) return Promise.resolve([]);
   return tx
     .selectFrom('walk_observers')
     .innerJoin('people', (j) =>
@@ -50,8 +52,8 @@ export function listObserverNames(tx: Tx, walkId: string) {
         .onRef('people.trust_id', '=', 'walk_observers.trust_id')
         .onRef('people.person_id', '=', 'walk_observers.person_id'),
     )
-    .select('people.full_name')
-    .where('walk_observers.walk_id', '=', walkId)
+    .select(['walk_observers.walk_id', 'people.full_name'])
+    .where('walk_observers.walk_id', 'in', walkIds)
     .orderBy('people.full_name')
     .execute();
 }

@@ -140,20 +140,31 @@ export async function renderFeed(deps: AppDeps, file: string): Promise<RenderedF
     const since = addDays(now.toISOString().slice(0, 10), -PAST_DAYS);
 
     const events: FeedEvent[] = [];
+    const teacherVisits = await q.listTeacherVisits(tx, feed.person_id, since);
+    // Walks the person observes, and — for school leaders — their schools' published walks.
+    const leaderSchools = new Set(
+      (await q.listSchoolIds(tx)).filter(
+        (schoolId) =>
+          decide(actor, 'calendar.school_walks', { trustId: parsed.trustId, schoolId }) === 'allow',
+      ),
+    );
+    const walks = await q.listWalksFor(tx, feed.person_id, [...leaderSchools], since);
+    const routes = await q.listRoutes(
+      tx,
+      walks.map((w) => w.walk_id),
+    );
+    // Every walk's observers in one statement, not one per walk (issue 22).
     const observerNames = new Map<string, string[]>();
-    const namesOf = async (walkId: string) => {
-      let names = observerNames.get(walkId);
-      if (!names) {
-        names = (await q.listObserverNames(tx, walkId)).map((o) => o.full_name);
-        observerNames.set(walkId, names);
-      }
-      return names;
-    };
+    const walkIds = [...new Set([...teacherVisits, ...walks].map((w) => w.walk_id))];
+    for (const o of await q.listObserverNamesOf(tx, walkIds)) {
+      observerNames.set(o.walk_id, [...(observerNames.get(o.walk_id) ?? []), o.full_name]);
+    }
+    const namesOf = (walkId: string) => observerNames.get(walkId) ?? [];
 
     // A teacher's own visits, once they have been told of them.
-    for (const v of await q.listTeacherVisits(tx, feed.person_id, since)) {
+    for (const v of teacherVisits) {
       const cancelled = v.status === 'cancelled' || v.walk_status === 'cancelled';
-      const observers = await namesOf(v.walk_id);
+      const observers = namesOf(v.walk_id);
       events.push({
         uid: `visit-${v.visit_id}@learning-walks`,
         start: v.planned_start,
@@ -177,21 +188,9 @@ export async function renderFeed(deps: AppDeps, file: string): Promise<RenderedF
       });
     }
 
-    // Walks the person observes, and — for school leaders — their schools' published walks.
-    const leaderSchools = new Set(
-      (await q.listSchoolIds(tx)).filter(
-        (schoolId) =>
-          decide(actor, 'calendar.school_walks', { trustId: parsed.trustId, schoolId }) === 'allow',
-      ),
-    );
-    const walks = await q.listWalksFor(tx, feed.person_id, [...leaderSchools], since);
-    const routes = await q.listRoutes(
-      tx,
-      walks.map((w) => w.walk_id),
-    );
     for (const w of walks) {
       const cancelled = w.status === 'cancelled';
-      const observers = await namesOf(w.walk_id);
+      const observers = namesOf(w.walk_id);
       const route = routes
         .filter((r) => r.walk_id === w.walk_id && r.status === 'planned')
         .map((r) => `${localTime(r.planned_start, w.time_zone)} ${r.room_name} (${r.class_code})`);

@@ -13,7 +13,14 @@ import { loadNames } from './imports.queries.ts';
  */
 export type Progress = (done: number, total: number) => void | Promise<void>;
 
-const CHUNK = 1000;
+const CHUNK = 500;
+
+/**
+ * Lets the event loop take other requests between batches (issue 22): PGlite runs each
+ * statement on this thread, so a long import written without a pause would stall every
+ * other request until it ends.
+ */
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function chunked<T>(
   rows: T[],
@@ -24,6 +31,7 @@ async function chunked<T>(
   for (let i = 0; i < rows.length; i += size) {
     await write(rows.slice(i, i + size));
     progress?.();
+    await yieldToOthers();
   }
 }
 
@@ -207,7 +215,8 @@ export async function writeRooms(tx: Tx, scope: Scope, plan: RoomPlan) {
   );
 }
 
-const LESSON_CHUNK = 5000;
+// Small enough that one statement holds the thread for tens of milliseconds, not seconds.
+const LESSON_CHUNK = 1000;
 
 export async function writeTimetable(
   tx: Tx,

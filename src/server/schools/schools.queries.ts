@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import type { ClosureKind, School } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
-export function listSchoolsWithCounts(tx: Tx) {
-  return tx
+/** The trust's schools with their counts; with schoolId, that school's alone (issue 22). */
+export function listSchoolsWithCounts(tx: Tx, schoolId?: string) {
+  let query = tx
     .selectFrom('schools as s')
     .select((eb) => [
       's.school_id',
@@ -28,9 +29,9 @@ export function listSchoolsWithCounts(tx: Tx) {
         .select(sql<number>`count(*)::int`.as('n'))
         .whereRef('l.school_id', '=', 's.school_id')
         .as('lesson_count'),
-    ])
-    .orderBy('s.name')
-    .execute();
+    ]);
+  if (schoolId) query = query.where('s.school_id', '=', schoolId);
+  return query.orderBy('s.name').execute();
 }
 
 export function listDepartments(tx: Tx, schoolId: string) {

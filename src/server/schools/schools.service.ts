@@ -71,7 +71,7 @@ export function schoolDetail(
 ): Promise<SchoolDetail> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.view', 'open this school');
-    const summary = (await q.listSchoolsWithCounts(tx)).find((r) => r.school_id === schoolId);
+    const [summary] = await q.listSchoolsWithCounts(tx, schoolId);
     const [departments, yearGroups, periods] = await Promise.all([
       q.listDepartments(tx, schoolId),
       q.listYearGroups(tx, schoolId),

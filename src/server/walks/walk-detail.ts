@@ -110,20 +110,3 @@ export async function detail(
     canEdit: may(auth, 'walk.manage', walk),
   };
 }
-
-export async function walkList(tx: Tx, ids: readonly string[]) {
-  const observers = await q.listObservers(tx, ids);
-  const filters = await q.walkFilters(tx, ids);
-  const walks: Walk[] = [];
-  for (const id of ids) {
-    const w = (await q.findWalk(tx, id))!;
-    walks.push(
-      walkDto(
-        w,
-        observers.filter((o) => o.walk_id === id),
-        filters,
-      ),
-    );
-  }
-  return walks;
-}

@@ -3,6 +3,7 @@ import { schoolParamsSchema } from '../../contracts/schools.ts';
 import {
   myWalksSchema,
   walkDetailSchema,
+  walkListQuerySchema,
   walkListSchema,
   walkParamsSchema,
 } from '../../contracts/walks.ts';
@@ -20,11 +21,17 @@ export const walkReadingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         tags: ['walks'],
         summary: "A school's walks (school leaders)",
         params: schoolParamsSchema,
+        querystring: walkListQuerySchema,
         response: { 200: walkListSchema, ...errors },
       },
     },
     async (request) =>
-      reading.listSchoolWalks(deps, requireSignedIn(request), request.params.schoolId),
+      reading.listSchoolWalks(
+        deps,
+        requireSignedIn(request),
+        request.params.schoolId,
+        request.query,
+      ),
   );
 
   app.get(

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { WalkKind } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { memberOfSchool, schoolToday } from '../kernel/school-predicates.ts';
-import { observesWalk } from '../kernel/visit-predicates.ts';
+import { memberOfSchool } from '../kernel/school-predicates.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
 
@@ -56,24 +55,6 @@ export function findWalk(tx: Tx, walkId: string) {
 }
 
 export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
-
-export function listWalkIds(
-  tx: Tx,
-  filter: { schoolId?: string; observerId?: string; fromNow?: Date },
-) {
-  let query = tx
-    .selectFrom('walks as w')
-    .innerJoin('schools as s', (j) =>
-      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
-    )
-    .select('w.walk_id');
-  if (filter.schoolId) query = query.where('w.school_id', '=', filter.schoolId);
-  if (filter.fromNow) query = query.where('w.walk_date', '>=', schoolToday(filter.fromNow));
-  if (filter.observerId) {
-    query = query.where('w.status', '=', 'published').where(observesWalk(filter.observerId));
-  }
-  return query.orderBy('w.walk_date').orderBy('w.window_start').execute();
-}
 
 export function listObservers(tx: Tx, walkIds: readonly string[]) {
   if (walkIds.length === 0) return Promise.resolve([]);

@@ -1,20 +1,33 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
-import { LinkSignInPage } from '../auth/LinkSignInPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
-import { MyWalksPage } from '../capture/MyWalksPage.tsx';
-import { CaptureGate } from '../capture/owner.tsx';
-import { CaptureReviewPage } from '../capture/ReviewPage.tsx';
-import { CaptureVisitPage } from '../capture/VisitPage.tsx';
-import { CaptureWalkPage } from '../capture/WalkPage.tsx';
-import { HomePage } from '../home/HomePage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { MainNav } from './MainNav.tsx';
 
-// Pages beyond sign-in, home and capture load on demand, so a phone on a slow network fetches
-// the capture app first; the service worker still precaches every chunk for offline use.
+// Every page but sign-in loads on demand (issue 22): the first load is React, the router and the
+// sign-in form; the offline store (Dexie), capture and the language checker come with the capture
+// route. The service worker still precaches every chunk, so capture works offline.
+const LinkSignInPage = lazy(() =>
+  import('../auth/LinkSignInPage.tsx').then((m) => ({ default: m.LinkSignInPage })),
+);
+const HomePage = lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const CaptureGate = lazy(() =>
+  import('../capture/owner.tsx').then((m) => ({ default: m.CaptureGate })),
+);
+const MyWalksPage = lazy(() =>
+  import('../capture/MyWalksPage.tsx').then((m) => ({ default: m.MyWalksPage })),
+);
+const CaptureWalkPage = lazy(() =>
+  import('../capture/WalkPage.tsx').then((m) => ({ default: m.CaptureWalkPage })),
+);
+const CaptureVisitPage = lazy(() =>
+  import('../capture/VisitPage.tsx').then((m) => ({ default: m.CaptureVisitPage })),
+);
+const CaptureReviewPage = lazy(() =>
+  import('../capture/ReviewPage.tsx').then((m) => ({ default: m.CaptureReviewPage })),
+);
 const ActionsBoardPage = lazy(() =>
   import('../actions/ActionsBoardPage.tsx').then((m) => ({ default: m.ActionsBoardPage })),
 );

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
-import { confirmSignOut } from '../offline/sign-out.ts';
 import { ApiFailure, api, setCsrfToken } from './api.ts';
 
 type Session = {
@@ -64,7 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     async signOut() {
       // Unsent records on this device: warn and let the person stay (nothing is deleted).
-      if (me && !(await confirmSignOut(me.person.id))) return false;
+      if (me) {
+        // The offline store loads only when needed, so sign-in does not ship Dexie (issue 22).
+        const { confirmSignOut } = await import('../offline/sign-out.ts');
+        if (!(await confirmSignOut(me.person.id))) return false;
+      }
       await api('/api/auth/logout', { method: 'POST' });
       setCsrfToken(null);
       queryClient.clear();

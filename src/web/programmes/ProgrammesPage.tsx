@@ -7,6 +7,7 @@ import type { programmeListSchema } from '../../contracts/programmes.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { InvitationsPanel } from '../walks/InvitationsPanel.tsx';
+import { SchoolWalksList } from '../walks/SchoolWalksList.tsx';
 import { createProgramme, programmeKeys, programmeStatusLabels, useProgrammes } from './api.ts';
 
 type ProgrammeList = z.infer<typeof programmeListSchema>;
@@ -42,6 +43,7 @@ export function ProgrammesPage() {
         ))}
       </ul>
       {list.data.canEdit ? <InvitationsPanel schoolId={schoolId} /> : null}
+      {list.data.canEdit ? <SchoolWalksList schoolId={schoolId} /> : null}
       {list.data.canEdit ? <NewProgramme schoolId={schoolId} terms={list.data.terms} /> : null}
     </>
   );

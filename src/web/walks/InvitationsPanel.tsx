@@ -13,7 +13,16 @@ import {
 export function InvitationsPanel({ schoolId }: { schoolId: string }) {
   const queryClient = useQueryClient();
   const invitations = useInvitations(schoolId);
-  const walks = useSchoolWalks(schoolId);
+  // Only the walks on the invitations' days: one window of days, not the school's whole list.
+  const days = (invitations.data?.invitations ?? [])
+    .filter((i) => i.status === 'open')
+    .map((i) => i.date)
+    .sort();
+  const walks = useSchoolWalks(
+    schoolId,
+    { from: days[0], to: days.at(-1), pageSize: 200 },
+    days.length > 0,
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: walkKeys.invitations(schoolId) });
   const accept = useMutation({
     mutationFn: ({ id, walkId }: { id: string; walkId: string }) => acceptInvitation(id, walkId),

@@ -55,14 +55,24 @@ export function useAlternatives(walkId: string, visitId: string, enabled: boolea
   });
 }
 
-/** A school's walks. */
-export function useSchoolWalks(schoolId: string) {
+/** A page of a school's walks, oldest first; from/to (YYYY-MM-DD) narrow it to some days. */
+export function useSchoolWalks(
+  schoolId: string,
+  params: { page?: number; pageSize?: number; from?: string; to?: string } = {},
+  enabled = true,
+) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const query = search.size ? `?${search}` : '';
   return useQuery({
-    queryKey: walkKeys.schoolWalks(schoolId),
+    queryKey: [...walkKeys.schoolWalks(schoolId), query] as const,
     queryFn: () =>
-      api(`/api/schools/${schoolId}/walks`, {
+      api(`/api/schools/${schoolId}/walks${query}`, {
         schema: () => import('../../contracts/walks.ts').then((c) => c.walkListSchema),
       }),
+    enabled,
   });
 }
 

@@ -17,6 +17,7 @@ import { reviews } from './0015_reviews.ts';
 import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
 import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 import { trustSetUp } from './0020_trust_set_up.ts';
+import { searchTrigrams } from './0024_search_trigrams.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -44,5 +45,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0016_accounts_and_credentials': accountsAndCredentials(),
     '0019_consultation_and_reviews': consultationAndReviews(context),
     '0020_trust_set_up': trustSetUp(),
+    // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
+    '0024_search_trigrams': searchTrigrams(),
   };
 }

@@ -1,0 +1,150 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromiumPath, launchChromium, startDemoServer } from '../e2e/browser.ts';
+import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
+import { demoSignIns } from '../src/server/demo/seed.ts';
+import { Client } from '../src/server/testing/test-app.ts';
+import type { Comparison } from './measure.ts';
+
+/**
+ * Issue 22: what reaches a phone. (1) The capture route's JavaScript on the wire (compressed,
+ * as a browser asking for br gets it) against the 170 KB budget. (2) Lighthouse (mobile,
+ * Debian's Chromium) largest contentful paint of sign-in, capture and the two dashboards,
+ * each against a one-file static page served by the same server in the same run.
+ * Needs the built web app (npm run build).
+ */
+const BUDGET_BYTES = 170 * 1024;
+
+function single(name: string, baseline: string, candidate: number, base: number, unit?: string) {
+  const ratio = candidate / base;
+  return {
+    name,
+    baseline,
+    ratio,
+    ratioLow: ratio,
+    ratioHigh: ratio,
+    candidateMedianMs: candidate,
+    baselineMedianMs: base,
+    rounds: 1,
+    ...(unit ? { unit } : {}),
+  } satisfies Comparison;
+}
+
+async function captureWeight(baseUrl: string, email: string) {
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'block' });
+    const signIn = await context.request.post('/api/auth/login', {
+      data: { email, password: DEMO_PASSWORD },
+    });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+    const page = await context.newPage();
+    let wire = 0;
+    let raw = 0;
+    const sizes: Promise<void>[] = [];
+    page.on('response', (response) => {
+      if (!response.url().endsWith('.js')) return;
+      sizes.push(
+        (async () => {
+          wire += Number((await response.allHeaders())['content-length'] ?? 0);
+          raw += (await response.body()).length;
+        })(),
+      );
+    });
+    await page.goto('/capture', { waitUntil: 'networkidle' });
+    await Promise.all(sizes);
+    return { wire, raw };
+  } finally {
+    await browser.close();
+  }
+}
+
+function lighthouseLcp(url: string, cookie: string | null): number {
+  const out = path.join(tmpdir(), `lw-lighthouse-${crypto.randomUUID()}.json`);
+  const args = [
+    'node_modules/lighthouse/cli/index.js',
+    url,
+    `--chrome-path=${chromiumPath}`,
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage',
+    '--only-categories=performance',
+    '--output=json',
+    `--output-path=${out}`,
+    '--quiet',
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+  ];
+  const run = spawnSync(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH: chromiumPath },
+    encoding: 'utf8',
+  });
+  if (!existsSync(out)) throw new Error(`lighthouse failed on ${url}: ${run.stderr.slice(-500)}`);
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(out, { force: true });
+  return report.audits['largest-contentful-paint'].numericValue as number;
+}
+
+export async function webBench(): Promise<Comparison[]> {
+  if (!existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build');
+  const server = await startDemoServer();
+  const staticPage = 'dist/web/bench-static.html';
+  writeFileSync(
+    staticPage,
+    '<!doctype html><html lang="en"><meta name="viewport" content="width=device-width"><title>Static</title><h1>Learning Walks</h1><p>A one-file static page: the baseline.</p></html>',
+  );
+  try {
+    const people = demoSignIns(demoTrust());
+    const observer = people.find((p) => p.who.startsWith('Observer'))!.email;
+    const head = people.find((p) => p.who.startsWith('Headteacher'))!.email;
+    const trustLeader = people.find((p) => p.who.startsWith('Trust leader'))!.email;
+    const weight = await captureWeight(server.baseUrl, observer);
+    const results: Comparison[] = [
+      single(
+        `capture route JavaScript on the wire: ${(weight.wire / 1024).toFixed(0)} KB compressed (${(weight.raw / 1024).toFixed(0)} KB before compression)`,
+        'the 170 KB budget',
+        weight.wire,
+        BUDGET_BYTES,
+        'bytes',
+      ),
+    ];
+    const signedIn = async (email: string) => {
+      const client = new Client(server.baseUrl);
+      const me = await client.signIn(email, DEMO_PASSWORD);
+      return { cookie: client.cookie!, me };
+    };
+    const headSession = await signedIn(head);
+    const schoolId = headSession.me.memberships.find(
+      (m: { schoolId: string | null }) => m.schoolId,
+    ).schoolId;
+    const pages: [string, string, string | null][] = [
+      ['sign-in', '/sign-in', null],
+      ['capture', '/capture', (await signedIn(observer)).cookie],
+      ['school dashboard', `/schools/${schoolId}/insights`, headSession.cookie],
+      ['trust dashboard', '/insights', (await signedIn(trustLeader)).cookie],
+    ];
+    for (const [name, url, cookie] of pages) {
+      let base: number;
+      let lcp: number;
+      try {
+        base = lighthouseLcp(`${server.baseUrl}/bench-static.html`, null);
+        lcp = lighthouseLcp(`${server.baseUrl}${url}`, cookie);
+      } catch (error) {
+        // Report the failure and go on: the other figures still count.
+        console.error(`Lighthouse, ${name}: ${(error as Error).message}`);
+        continue;
+      }
+      results.push(
+        single(
+          `Lighthouse mobile LCP, ${name} (goal ≤ ${name.includes('dashboard') ? 3 : 2}×)`,
+          'a one-file static page on the same server',
+          lcp,
+          base,
+        ),
+      );
+    }
+    return results;
+  } finally {
+    rmSync(staticPage, { force: true });
+    await server.close();
+  }
+}

@@ -1,0 +1,60 @@
+// npm start (issue 22): build the web app only when it is missing or older than its sources,
+// compile the server to JavaScript the same way, then run the compiled server in this process
+// (no TypeScript compiler at run time). `npm run dev` keeps tsx and its watch mode.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = path.resolve(import.meta.dirname, '..');
+const at = (...parts) => path.join(root, ...parts);
+
+/** The newest modification time under these paths (files or folders), skipping tests. */
+function newest(paths) {
+  let latest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const name of readdirSync(p)) visit(path.join(p, name));
+    } else if (!/\.test\.tsx?$/.test(p)) {
+      latest = Math.max(latest, s.mtimeMs);
+    }
+  };
+  for (const p of paths) visit(p);
+  return latest;
+}
+
+const stale = (output, sources) =>
+  !existsSync(output) || statSync(output).mtimeMs < newest(sources);
+const shared = [at('src/contracts'), at('src/domain'), at('package.json'), at('package-lock.json')];
+
+const webSources = [at('src/web'), at('vite.config.ts'), at('build/precompress.ts'), ...shared];
+if (stale(at('dist/web/index.html'), webSources)) {
+  console.log('Building the web app (its sources changed since the last build)…');
+  const built = spawnSync(
+    process.execPath,
+    [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const serverOut = at('dist/server/main.js');
+if (stale(serverOut, [at('src/server'), at('build/start.mjs'), ...shared])) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [at('src/server/main.ts')],
+    outfile: serverOut,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // Dependencies stay in node_modules; only our TypeScript is compiled.
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+await import(pathToFileURL(serverOut).href);

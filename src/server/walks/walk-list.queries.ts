@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Walk } from '../../contracts/walks.ts';
+import type { Tx } from '../db/with-tenant.ts';
+import { schoolToday } from '../kernel/school-predicates.ts';
+import { observesWalk } from '../kernel/visit-predicates.ts';
+
+const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
+
+export type WalkListFilter = {
+  schoolId?: string;
+  observerId?: string;
+  fromNow?: Date;
+  /** Walks on or after this school day (YYYY-MM-DD). */
+  from?: string;
+  /** Walks on or before this school day (YYYY-MM-DD). */
+  to?: string;
+};
+
+/**
+ * A page of walks in one statement (issue 22): each walk with its school, programme, observers
+ * and focus filters (as JSON arrays), and the count of all matching walks beside every row.
+ * The cost is the page's, not the school's: no statement per walk.
+ */
+export async function walkPage(
+  tx: Tx,
+  filter: WalkListFilter,
+  page: { limit: number; offset: number } | null,
+): Promise<{ walks: Walk[]; total: number }> {
+  let query = tx
+    .selectFrom('walks as w')
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
+    )
+    .leftJoin('programmes as p', (j) =>
+      j.onRef('p.trust_id', '=', 'w.trust_id').onRef('p.programme_id', '=', 'w.programme_id'),
+    )
+    .select((eb) => [
+      'w.walk_id',
+      'w.school_id',
+      's.name as school_name',
+      'w.programme_id',
+      'p.title as programme_title',
+      'p.status as programme_status',
+      'w.off_programme_reason',
+      'w.kind',
+      'w.walk_date',
+      hhmm('w.window_start').as('window_start'),
+      hhmm('w.window_end').as('window_end'),
+      'w.focus_id',
+      'w.focus_title',
+      'w.purpose',
+      'w.status',
+      'w.published_at',
+      'w.cancel_reason',
+      sql<number>`count(*) over ()::int`.as('total'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('walk_observers as o')
+          .innerJoin('people as op', (j) =>
+            j.onRef('op.trust_id', '=', 'o.trust_id').onRef('op.person_id', '=', 'o.person_id'),
+          )
+          .select(['o.person_id as id', 'op.full_name as fullName'])
+          .whereRef('o.trust_id', '=', 'w.trust_id')
+          .whereRef('o.walk_id', '=', 'w.walk_id')
+          .orderBy('op.full_name'),
+      ).as('observers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('walk_departments as f')
+          .innerJoin('departments as d', (j) =>
+            j
+              .onRef('d.trust_id', '=', 'f.trust_id')
+              .onRef('d.department_id', '=', 'f.department_id'),
+          )
+          .select(['d.department_id as id', 'd.name'])
+          .whereRef('f.trust_id', '=', 'w.trust_id')
+          .whereRef('f.walk_id', '=', 'w.walk_id')
+          .orderBy('d.name'),
+      ).as('departments'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('walk_year_groups as f')
+          .innerJoin('year_groups as y', (j) =>
+            j
+              .onRef('y.trust_id', '=', 'f.trust_id')
+              .onRef('y.year_group_id', '=', 'f.year_group_id'),
+          )
+          .select(['y.year_group_id as id', 'y.name'])
+          .whereRef('f.trust_id', '=', 'w.trust_id')
+          .whereRef('f.walk_id', '=', 'w.walk_id')
+          .orderBy('y.ordinal'),
+      ).as('yearGroups'),
+    ]);
+  if (filter.schoolId) query = query.where('w.school_id', '=', filter.schoolId);
+  if (filter.fromNow) query = query.where('w.walk_date', '>=', schoolToday(filter.fromNow));
+  if (filter.from) query = query.where('w.walk_date', '>=', filter.from);
+  if (filter.to) query = query.where('w.walk_date', '<=', filter.to);
+  if (filter.observerId) {
+    query = query.where('w.status', '=', 'published').where(observesWalk(filter.observerId));
+  }
+  query = query.orderBy('w.walk_date').orderBy('w.window_start').orderBy('w.walk_id');
+  if (page) query = query.limit(page.limit).offset(page.offset);
+  const rows = await query.execute();
+  const walks = rows.map(
+    (w): Walk => ({
+      id: w.walk_id,
+      schoolId: w.school_id,
+      schoolName: w.school_name,
+      programmeId: w.programme_id,
+      programmeTitle: w.programme_title ?? null,
+      programmeStatus: w.programme_status ?? null,
+      offProgrammeReason: w.off_programme_reason,
+      kind: w.kind,
+      date: w.walk_date,
+      windowStart: w.window_start,
+      windowEnd: w.window_end,
+      focusId: w.focus_id,
+      focusTitle: w.focus_title,
+      purpose: w.purpose,
+      status: w.status,
+      publishedAt: w.published_at ? w.published_at.toISOString() : null,
+      cancelReason: w.cancel_reason,
+      observers: w.observers,
+      departments: w.departments,
+      yearGroups: w.yearGroups,
+    }),
+  );
+  return { walks, total: rows[0]?.total ?? 0 };
+}
+
+/** How many walks match, for a page past the last one. */
+export async function countWalks(tx: Tx, filter: { schoolId: string; from?: string; to?: string }) {
+  let query = tx
+    .selectFrom('walks as w')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('w.school_id', '=', filter.schoolId);
+  if (filter.from) query = query.where('w.walk_date', '>=', filter.from);
+  if (filter.to) query = query.where('w.walk_date', '<=', filter.to);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
