@@ -404,6 +404,8 @@ export async function scheduleFollowUp(
   const created = await createWalk(deps, auth, action.school_id, {
     programmeId: input.programmeId,
     offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
+    // The walk followed up asked as much, for the reason it gave.
+    focusSizeReason: walk.focus_size_reason,
     kind: 'learning',
     date: input.date,
     windowStart: input.windowStart,
