@@ -236,6 +236,13 @@ export const errorCatalogue = {
   planned_walk_rejected: { status: 422, meaning: 'The planned walk breaks a protocol rule.' },
   unknown_term: { status: 422, meaning: 'No term of the school has that key.' },
 
+  // Issue 21: a focus that fits ten minutes
+  focus_reason_required: {
+    status: 422,
+    meaning:
+      'The walk asks more look-fors than the school recommends and gives no reason (focusSizeReason).',
+  },
+
   // Walks (rules 2 to 5)
   walk_rejected: {
     status: 422,

@@ -5,6 +5,8 @@ export const outboxQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    /** Words to find in the address, the subject or the kind of mail (issue 21). */
+    q: z.string().trim().max(200, { error: 'Search for at most 200 characters.' }).optional(),
   })
   .strict();
 
@@ -23,6 +25,8 @@ export const outboxMailSchema = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** What the mail is about (null: written before kinds were kept). */
+  kind: z.string().nullable(),
 });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;
 

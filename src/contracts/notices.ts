@@ -17,7 +17,18 @@ export const noticeKinds = [
   'consultation_opened',
   'amendment_opened',
   'review_due',
+  // issue 21: every mail about a person's own work has its notice
+  'programme_published',
+  'programme_comment',
+  'action_assigned',
+  'action_due',
+  'debrief_invited',
+  'record_response',
+  'record_flagged',
+  'flag_settled',
+  'visit_shared',
 ] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
 
 export const noticeSchema = z.object({
   id: z.uuid(),

@@ -331,6 +331,8 @@ export const protocolSettingsSchema = z.object({
   consultationSchoolDays: z.number().int(),
   /** School days an amendment stays in consultation before it may be agreed. */
   amendmentSchoolDays: z.number().int(),
+  /** Look-fors one walk asks at most without a reason (issue 21). */
+  recommendedLookFors: z.number().int(),
   /** How often reviews with all staff are held (rule 11). */
   reviewFrequency: z.enum(['term', 'school_year'], {
     error: 'reviewFrequency is "term" or "school_year".',

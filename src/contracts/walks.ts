@@ -36,6 +36,11 @@ export const walkInputSchema = z
     focusId: z.uuid().nullable().default(null),
     focusTitle: z.string().trim().max(200).optional(),
     purpose: z.string().trim().max(2000).optional(),
+    /**
+     * Why the walk asks more look-fors than the school recommends (issue 21): without it such a
+     * walk is refused with 422 `focus_reason_required`.
+     */
+    focusSizeReason: z.string().trim().max(1000).nullable().default(null),
     observerIds: z.array(z.uuid()).max(10),
     /** Focus filters: the planner proposes only lessons in these departments (none = any). */
     departmentIds: z.array(z.uuid()).max(50).default([]),
@@ -95,6 +100,10 @@ export const walkSchema = z.object({
   programmeTitle: z.string().nullable(),
   programmeStatus: z.string().nullable(),
   offProgrammeReason: z.string().nullable(),
+  /** How many look-fors the walk's focus asks, the school's recommendation, and why more (issue 21). */
+  lookForCount: z.number().int(),
+  recommendedLookFors: z.number().int(),
+  focusSizeReason: z.string().nullable(),
   kind: z.enum(walkKinds),
   date: z.string(),
   windowStart: z.string(),

@@ -21,6 +21,7 @@ export const settingLabels: Record<keyof ProtocolSettings, string> = {
   minGroupSize: 'Smallest group shown in a breakdown',
   consultationSchoolDays: 'School days of consultation on a programme',
   amendmentSchoolDays: 'School days of consultation on an amendment',
+  recommendedLookFors: 'Look-fors recommended in one walk',
   reviewFrequency: 'How often reviews with staff are held',
 };
 

@@ -37,6 +37,8 @@ export type ProtocolSettings = {
   consultationSchoolDays: number;
   /** School days an amendment to an agreed programme stays in consultation (rule 1). */
   amendmentSchoolDays: number;
+  /** Look-fors one walk asks at most without a reason: a focus that fits ten minutes (issue 21). */
+  recommendedLookFors: number;
   /** How often the school reviews its walks with all staff (rule 11). */
   reviewFrequency: ReviewFrequency;
 };
@@ -58,6 +60,7 @@ export const DEFAULT_PROTOCOL_SETTINGS: Readonly<ProtocolSettings> = Object.free
   minGroupSize: 3,
   consultationSchoolDays: 5,
   amendmentSchoolDays: 2,
+  recommendedLookFors: 5,
   reviewFrequency: 'term',
 });
 
@@ -80,6 +83,7 @@ export const PROTOCOL_BOUNDS: Readonly<Record<NumericSetting, { min: number; max
   // Staff need time to read and comment: at least three school days, an amendment at least one.
   consultationSchoolDays: { min: 3, max: 30 },
   amendmentSchoolDays: { min: 1, max: 20 },
+  recommendedLookFors: { min: 1, max: 40 },
 };
 
 /** Bounds for a rolling cap period `{ days }`. */

@@ -167,7 +167,7 @@ export function latestDebriefWalkFocus(tx: Tx, debriefId: string) {
     .innerJoin('walks as w', (j) =>
       j.onRef('w.trust_id', '=', 'dw.trust_id').onRef('w.walk_id', '=', 'dw.walk_id'),
     )
-    .select(['w.focus_id', 'w.focus_title', 'w.purpose'])
+    .select(['w.focus_id', 'w.focus_title', 'w.purpose', 'w.focus_size_reason'])
     .where('dw.debrief_id', '=', debriefId)
     .orderBy('w.walk_date', 'desc')
     .executeTakeFirst();

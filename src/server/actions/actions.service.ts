@@ -13,7 +13,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
-import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
+import { type MailDeps, type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import { createWalk } from '../walks/walk-editing.service.ts';
 import * as q from './actions.queries.ts';
@@ -253,20 +253,28 @@ async function checkLinks(tx: Tx, schoolId: string, input: ActionInput) {
 async function tellOwner(
   tx: Tx,
   deps: AppDeps,
-  mail: (to: string, subject: string, lines: string[]) => Promise<void>,
+  mail: MailInTransaction,
   actionId: string,
   auth: SignedIn,
 ) {
   const a = (await q.findAction(tx, actionId))!;
   if (a.owner_id === auth.actor.personId) return;
-  await mail(a.owner_email, `An action is yours: ${a.title}`, [
-    `You own an action in ${a.school_name}'s improvement plan (priority: ${a.priority_title}).`,
-    `Action: ${a.title}`,
-    `Due: ${formatDate(a.due_on)}`,
-    a.notes ? `Notes: ${a.notes}` : '',
-    '',
-    `See it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
-  ]);
+  await mail({
+    kind: 'action_assigned',
+    personId: a.owner_id,
+    email: a.owner_email,
+    schoolId: a.school_id,
+    subject: `An action is yours: ${a.title}`,
+    link: '/my-actions',
+    lines: [
+      `You own an action in ${a.school_name}'s improvement plan (priority: ${a.priority_title}).`,
+      `Action: ${a.title}`,
+      `Due: ${formatDate(a.due_on)}`,
+      a.notes ? `Notes: ${a.notes}` : '',
+      '',
+      `See it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
+    ],
+  });
 }
 
 export function createAction(deps: AppDeps, auth: SignedIn, schoolId: string, input: ActionInput) {
@@ -396,6 +404,8 @@ export async function scheduleFollowUp(
   const created = await createWalk(deps, auth, action.school_id, {
     programmeId: input.programmeId,
     offProgrammeReason: input.programmeId ? null : input.offProgrammeReason,
+    // The walk followed up asked as much, for the reason it gave.
+    focusSizeReason: walk.focus_size_reason,
     kind: 'learning',
     date: input.date,
     windowStart: input.windowStart,
@@ -445,14 +455,22 @@ export async function remindDueActions(
         const today = todayIn(a.time_zone, now);
         if (a.due_on > addDays(today, within)) continue;
         const overdue = a.due_on < today;
-        await mail(a.owner_email, `${overdue ? 'Overdue' : 'Due soon'}: ${a.title}`, [
-          `An action you own in ${a.school_name}'s improvement plan ${overdue ? 'was due' : 'is due'} on ${formatDate(a.due_on)}.`,
-          `Action: ${a.title}`,
-          `Priority: ${a.priority_title}`,
-          `Status: ${a.status === 'doing' ? 'doing' : 'to do'}`,
-          '',
-          `Update it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
-        ]);
+        await mail({
+          kind: 'action_due',
+          personId: a.owner_id,
+          email: a.owner_email,
+          schoolId: a.school_id,
+          subject: `${overdue ? 'Overdue' : 'Due soon'}: ${a.title}`,
+          link: '/my-actions',
+          lines: [
+            `An action you own in ${a.school_name}'s improvement plan ${overdue ? 'was due' : 'is due'} on ${formatDate(a.due_on)}.`,
+            `Action: ${a.title}`,
+            `Priority: ${a.priority_title}`,
+            `Status: ${a.status === 'doing' ? 'doing' : 'to do'}`,
+            '',
+            `Update it in Learning Walks: ${deps.config.publicUrl}/my-actions`,
+          ],
+        });
         await q.updateAction(tx, a.action_id, { reminded_at: now });
         n += 1;
       }

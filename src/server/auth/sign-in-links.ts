@@ -166,6 +166,7 @@ export async function requestSignInLink(
             'The link works once, for 15 minutes. If you did not ask for it, ignore this email: nobody can use it without access to your inbox.',
           ].join('\n'),
           credentialUrl: link.url,
+          kind: 'sign_in_link',
         },
         now,
       );

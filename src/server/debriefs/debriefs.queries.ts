@@ -268,7 +268,11 @@ export function observersOfWalks(tx: Tx, walkIds: readonly string[]) {
 }
 
 export function emailsOf(tx: Tx, personIds: readonly string[]) {
-  return tx.selectFrom('people').select(['email']).where('person_id', 'in', personIds).execute();
+  return tx
+    .selectFrom('people')
+    .select(['person_id', 'email'])
+    .where('person_id', 'in', personIds)
+    .execute();
 }
 
 export async function updateDebrief(tx: Tx, debriefId: string, set: Updateable<DebriefsTable>) {

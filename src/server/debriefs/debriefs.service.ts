@@ -11,7 +11,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
-import { withTenantMail } from '../mail/after-commit.ts';
+import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as q from './debriefs.queries.ts';
 
@@ -284,7 +284,7 @@ export function createDebrief(
       tx,
       deps,
       mail,
-      debrief.debrief_id,
+      { debriefId: debrief.debrief_id, schoolId },
       first.focus_title,
       [...invited.keys()].filter((id) => id !== auth.actor.personId),
     );
@@ -296,20 +296,28 @@ export function createDebrief(
 async function inviteMail(
   tx: Tx,
   deps: AppDeps,
-  mail: (to: string, subject: string, lines: string[]) => Promise<void>,
-  debriefId: string,
+  mail: MailInTransaction,
+  { debriefId, schoolId }: { debriefId: string; schoolId: string },
   focusTitle: string,
   personIds: readonly string[],
 ) {
   if (personIds.length === 0) return;
   const people = await q.emailsOf(tx, personIds);
   for (const p of people) {
-    await mail(p.email, `You are invited to a learning walk debrief: ${focusTitle}`, [
-      `You are invited to the debrief of the learning walk${focusTitle ? ` on “${focusTitle}”` : ''}.`,
-      'The debrief pack shows what the walk looked for and why, and the evidence across the rooms — never a judgement of any teacher.',
-      '',
-      `Open it in Learning Walks: ${deps.config.publicUrl}/debriefs/${debriefId}`,
-    ]);
+    await mail({
+      kind: 'debrief_invited',
+      personId: p.person_id,
+      email: p.email,
+      schoolId,
+      subject: `You are invited to a learning walk debrief: ${focusTitle}`,
+      link: `/debriefs/${debriefId}`,
+      lines: [
+        `You are invited to the debrief of the learning walk${focusTitle ? ` on “${focusTitle}”` : ''}.`,
+        'The debrief pack shows what the walk looked for and why, and the evidence across the rooms — never a judgement of any teacher.',
+        '',
+        `Open it in Learning Walks: ${deps.config.publicUrl}/debriefs/${debriefId}`,
+      ],
+    });
   }
 }
 
@@ -390,13 +398,11 @@ export function debriefDetail(
   });
 }
 
-type Mail = (to: string, subject: string, lines: string[]) => Promise<void>;
-
 /** Participants: those left out are removed, the rest updated, and new ones invited by mail. */
 async function saveParticipants(
   tx: Tx,
   deps: AppDeps,
-  mail: Mail,
+  mail: MailInTransaction,
   auth: SignedIn,
   debrief: q.DebriefRow,
   participants: UpdateDebrief['participants'],
@@ -430,7 +436,14 @@ async function saveParticipants(
       if (p.personId !== auth.actor.personId) fresh.push(p.personId);
     }
   }
-  await inviteMail(tx, deps, mail, debrief.debrief_id, debrief.focus_title, fresh);
+  await inviteMail(
+    tx,
+    deps,
+    mail,
+    { debriefId: debrief.debrief_id, schoolId: debrief.school_id },
+    debrief.focus_title,
+    fresh,
+  );
 }
 
 /** Next steps: kept by id (their actions stay linked), the rest replaced. */

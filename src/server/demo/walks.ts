@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import { readConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -22,6 +23,28 @@ const walkDates = [
   { date: '2026-11-26', windowStart: '09:00', windowEnd: '10:30' },
   { date: '2026-12-02', windowStart: '13:15', windowEnd: '14:45' },
 ];
+
+/**
+ * A focus that fits ten minutes (issue 21): look-fors taken in turn from each of the focus's
+ * lenses, no more than the school recommends.
+ */
+function tightFocus<T extends { lens_key: string; look_for_id: string }>(
+  lookFors: readonly T[],
+  lenses: readonly string[],
+) {
+  const byLens = lenses.map((lens) => lookFors.filter((f) => f.lens_key === lens));
+  const chosen: string[] = [];
+  for (let i = 0; chosen.length < DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors; i++) {
+    if (byLens.every((l) => i >= l.length)) break;
+    for (const l of byLens) {
+      const f = l[i];
+      if (f && chosen.length < DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors) {
+        chosen.push(f.look_for_id);
+      }
+    }
+  }
+  return chosen;
+}
 
 /** Each focus is a subset of the trust's published "Teaching and learning" framework (by lens). */
 const foci = [
@@ -78,9 +101,8 @@ export async function seedDemoWalks(
         versionId,
         title: focus.focusTitle,
         purpose: focus.purpose,
-        lookForIds: lookFors
-          .filter((f) => focus.lenses.includes(f.lens_key))
-          .map((f) => f.look_for_id),
+        // A focus that fits ten minutes: no more look-fors than the school recommends (issue 21).
+        lookForIds: tightFocus(lookFors, focus.lenses),
         schoolLookForIds: [],
       });
       focusIds.push(created.id);
@@ -126,6 +148,7 @@ export async function seedDemoWalks(
       const walk = await createWalk(deps, auth, schoolId, {
         programmeId,
         offProgrammeReason: null,
+        focusSizeReason: null,
         kind: 'learning',
         ...when,
         focusId: focusIds[i % foci.length]!,

@@ -35,6 +35,7 @@ export async function loadSettingsRow(tx: Tx, schoolId: string): Promise<Protoco
     cycleAnchor: row?.cycle_anchor ?? null,
     consultationSchoolDays: row?.consultation_school_days ?? d.consultationSchoolDays,
     amendmentSchoolDays: row?.amendment_school_days ?? d.amendmentSchoolDays,
+    recommendedLookFors: row?.recommended_look_fors ?? d.recommendedLookFors,
     reviewFrequency: row?.review_frequency ?? d.reviewFrequency,
   };
 }
@@ -52,6 +53,7 @@ export function toDomainSettings(s: ProtocolSettingsDto): ProtocolSettings {
     minGroupSize: s.minGroupSize,
     consultationSchoolDays: s.consultationSchoolDays,
     amendmentSchoolDays: s.amendmentSchoolDays,
+    recommendedLookFors: s.recommendedLookFors,
     reviewFrequency: s.reviewFrequency,
   };
 }

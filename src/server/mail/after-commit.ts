@@ -1,16 +1,16 @@
 import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import { type DeliverDeps, deliver, type Queued, queueMail } from './mailer.ts';
+import { type DeliverDeps, deliver, type Queued } from './mailer.ts';
+import { type Tell, tell } from './tell.ts';
 
 /** What sending mail needs: the app's dependencies satisfy it. */
 export type MailDeps = Omit<DeliverDeps, 'log'>;
 
-/** Writes a mail to the outbox inside the transaction: none if it rolls back. */
-export type MailInTransaction = (
-  to: string | null | undefined,
-  subject: string,
-  lines: string[],
-) => Promise<void>;
+/**
+ * Tells a person about their work inside the transaction: the in-app notice and the mail in the
+ * outbox (tell.ts), neither if it rolls back.
+ */
+export type MailInTransaction = (message: Tell) => Promise<void>;
 
 /** Holds mails already written to the outbox (e.g. by a notice) for delivery after the commit. */
 export type HoldForDelivery = (queued: readonly Queued[]) => void;
@@ -30,17 +30,9 @@ export async function withTenantMail<T>(
   const result = await withTenant(deps.db, trustId, (tx) =>
     fn(
       tx,
-      async (to, subject, lines) => {
-        if (!to) return;
-        held.push(
-          await queueMail(
-            tx,
-            deps.config,
-            trustId,
-            { to, subject: subject.slice(0, 300), text: lines.join('\n') },
-            deps.now(),
-          ),
-        );
+      async (message) => {
+        const queued = await tell(tx, deps.config, trustId, message, deps.now());
+        if (queued) held.push(queued);
       },
       (queued) => {
         held.push(...queued);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
+import type { CredentialMailKind, MailKind } from '../../contracts/mail-kinds.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -61,14 +62,26 @@ export type Queued = {
 };
 
 /**
- * Writes a message to the trust's outbox inside the caller's transaction: if the
- * transaction rolls back, no mail goes. Call deliver() after it commits.
+ * Writes a sign-in or invitation mail to the trust's outbox inside the caller's transaction: if
+ * the transaction rolls back, no mail goes. Call deliver() after it commits. Mail about a
+ * person's work goes through `tell` (tell.ts), which writes its in-app notice with it.
  */
-export async function queueMail(
+export function queueMail(
   tx: Tx,
   config: Config,
   trustId: string,
-  mail: OutgoingMail,
+  mail: OutgoingMail & { kind: CredentialMailKind },
+  now: Date,
+): Promise<Queued> {
+  return writeOutbox(tx, config, trustId, mail, now);
+}
+
+/** The outbox row itself: used by queueMail and tell only. */
+export async function writeOutbox(
+  tx: Tx,
+  config: Pick<Config, 'mail'>,
+  trustId: string,
+  mail: OutgoingMail & { kind: MailKind },
   now: Date,
 ): Promise<Queued> {
   const delivery = config.mail.smtpUrl ? 'smtp' : 'local';
@@ -83,6 +96,7 @@ export async function queueMail(
       created_at: now,
       delivery,
       carries_credential: Boolean(credential),
+      kind: mail.kind,
     })
     .returning('mail_id')
     .executeTakeFirstOrThrow();

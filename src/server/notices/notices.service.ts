@@ -11,7 +11,8 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { localDate, localTime } from '../kernel/school-time.ts';
 import { type MailDeps, withTenantMail } from '../mail/after-commit.ts';
-import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
+import { deliver, type Queued } from '../mail/mailer.ts';
+import { isWorkMailKind, tell } from '../mail/tell.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './notices.queries.ts';
 
@@ -152,38 +153,45 @@ async function send(
   const now = deps.now();
   const rows: Insertable<NoticesTable>[] = [];
   for (const m of messages) {
-    const body = m.lines.join('\n');
+    const common = {
+      personId: m.personId,
+      schoolId: walk.school_id,
+      subject: m.title,
+      link: '/notices',
+      noticeBody: m.lines.join('\n'),
+      walkId: walk.walk_id,
+      visitId: m.visitId ?? null,
+    };
+    if (m.mail && m.email && isWorkMailKind(m.kind)) {
+      // The notice and the mail together (mail/tell.ts).
+      const queued = await tell(
+        tx,
+        deps.config,
+        walk.trust_id,
+        {
+          ...common,
+          kind: m.kind,
+          email: m.email,
+          lines: [...m.lines, '', `See it in Learning Walks: ${deps.config.publicUrl}/notices`],
+        },
+        now,
+      );
+      if (queued) outcome.queued.push(queued);
+      outcome.notices += 1;
+      continue;
+    }
     rows.push({
       trust_id: walk.trust_id,
       person_id: m.personId,
       school_id: walk.school_id,
       kind: m.kind,
       title: m.title.slice(0, 300),
-      body: body.slice(0, 5000),
-      link: '/notices',
+      body: common.noticeBody.slice(0, 5000),
+      link: common.link,
       walk_id: walk.walk_id,
-      visit_id: m.visitId ?? null,
+      visit_id: common.visitId,
       created_at: now,
     });
-    if (m.mail && m.email) {
-      outcome.queued.push(
-        await queueMail(
-          tx,
-          deps.config,
-          walk.trust_id,
-          {
-            to: m.email,
-            subject: m.title.slice(0, 300),
-            text: [
-              ...m.lines,
-              '',
-              `See it in Learning Walks: ${deps.config.publicUrl}/notices`,
-            ].join('\n'),
-          },
-          now,
-        ),
-      );
-    }
   }
   await q.insertNotices(tx, rows);
   outcome.notices += rows.length;

@@ -12,7 +12,7 @@ import * as q from './outbox.queries.ts';
 export function readOutbox(
   deps: AppDeps,
   auth: SignedIn,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; q?: string | undefined },
 ): Promise<Outbox> {
   const { actor } = auth;
   return withTenant(deps.db, actor.trustId, async (tx) => {
@@ -25,10 +25,9 @@ export function readOutbox(
       );
       if (scope.length === 0) throw forbidden('read the mail outbox');
     }
-    const [rows, total] = await Promise.all([
-      q.listOutbox(tx, scope, page),
-      q.countOutbox(tx, scope),
-    ]);
+    // The page and the number matching in one query; past the last page, none match there.
+    const rows = await q.pageOfOutbox(tx, scope, { ...page, search: page.q });
+    const total = rows[0]?.total ?? 0;
     return {
       mails: rows.map((r) => ({
         id: r.mail_id,
@@ -40,6 +39,7 @@ export function readOutbox(
         createdAt: r.created_at.toISOString(),
         sentAt: r.sent_at ? r.sent_at.toISOString() : null,
         lastError: r.last_error,
+        kind: r.kind,
       })),
       total,
       limit: page.limit,

@@ -76,6 +76,7 @@ export async function invite(
           'The link works once and expires in 7 days. You do not need a password: whenever you want to sign in later, ask for a new link on the sign-in page.',
         ].join('\n'),
         credentialUrl: link.url,
+        kind: 'account_invitation',
       },
       now,
     );

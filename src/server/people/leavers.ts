@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { queueMail } from '../mail/mailer.ts';
+import { tell } from '../mail/tell.ts';
 import {
   type NoticeDeps,
   type NoticeOutcome,
@@ -128,33 +128,26 @@ async function takeOffFutureWalks(
     const planners = await plannersOf(tx, walk.school_id, walk.created_by, leaving.personId);
     const title = `Find another observer: ${walk.leaver_name} has left`;
     const body = `${walk.leaver_name} is no longer on the walk “${walk.focus_title}” on ${walk.walk_date}: they have left the school or their account was closed. Choose another observer${walk.status === 'published' ? '; the visited teachers will be told who comes' : ''}.`;
-    await tx
-      .insertInto('notices')
-      .values(
-        planners.map((p) => ({
-          trust_id: leaving.trustId,
-          person_id: p.person_id,
-          school_id: walk.school_id,
-          kind: 'observer_left' as const,
-          title,
-          body,
-          link: `/walks/${walk.walk_id}`,
-          walk_id: walk.walk_id,
-          visit_id: null,
-          created_at: now,
-        })),
-      )
-      .execute();
     for (const p of planners) {
-      outcome.queued.push(
-        await queueMail(
-          tx,
-          deps.config,
-          leaving.trustId,
-          { to: p.email, subject: title, text: body },
-          now,
-        ),
+      // The notice and the mail together (mail/tell.ts).
+      const queued = await tell(
+        tx,
+        deps.config,
+        leaving.trustId,
+        {
+          kind: 'observer_left',
+          personId: p.person_id,
+          email: p.email,
+          schoolId: walk.school_id,
+          subject: title,
+          lines: [body, '', `Open the walk: ${deps.config.publicUrl}/walks/${walk.walk_id}`],
+          noticeBody: body,
+          link: `/walks/${walk.walk_id}`,
+          walkId: walk.walk_id,
+        },
+        now,
       );
+      if (queued) outcome.queued.push(queued);
     }
     outcome.notices += planners.length;
     await recordAudit(tx, {

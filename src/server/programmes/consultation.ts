@@ -4,11 +4,11 @@ import type { School } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { localDate } from '../kernel/school-time.ts';
-import { type Queued, queueMail } from '../mail/mailer.ts';
+import type { Queued } from '../mail/mailer.ts';
+import { tell } from '../mail/tell.ts';
 
 /** What consultation needs about a school: its row, settings, calendar and today. */
 export async function consultationContext(tx: Tx, deps: AppDeps, schoolId: string) {
@@ -89,47 +89,35 @@ export async function tellStaffConsultation(
     opening.kind === 'programme'
       ? `${ctx.school.name} proposes a programme of learning walks for ${formatDate(p.startsOn)} to ${formatDate(p.endsOn)}. Read the planned walks and comment, with your name or anonymously. ${until}; every comment is answered before staff agree it.`
       : `${ctx.school.name} proposes to change its agreed programme: ${opening.summary}. Comment, with your name or anonymously. ${until}; every comment is answered before it is agreed.`;
-  await insertNotices(
-    tx,
-    staff.map((s) => ({
-      trust_id: p.trustId,
-      person_id: s.person_id,
-      school_id: ctx.school.school_id,
-      kind:
-        opening.kind === 'programme'
-          ? ('consultation_opened' as const)
-          : ('amendment_opened' as const),
-      title,
-      body,
-      link,
-      walk_id: null,
-      visit_id: null,
-      created_at: now,
-    })),
-  );
   const queued: Queued[] = [];
   for (const s of staff) {
-    queued.push(
-      await queueMail(
-        tx,
-        deps.config,
-        p.trustId,
-        {
-          to: s.email,
-          subject: `${title} (${ctx.school.name})`,
-          text: [
-            `Hello ${s.full_name},`,
-            '',
-            body,
-            '',
-            'Walks look at learning, never at an individual teacher. If you comment anonymously, your name is kept nowhere with the comment and nobody, leaders included, can see who wrote it.',
-            '',
-            `Read and comment: ${deps.config.publicUrl}${link}`,
-          ].join('\n'),
-        },
-        now,
-      ),
+    // The notice and the mail together (mail/tell.ts).
+    const q = await tell(
+      tx,
+      deps.config,
+      p.trustId,
+      {
+        kind: opening.kind === 'programme' ? 'consultation_opened' : 'amendment_opened',
+        personId: s.person_id,
+        email: s.email,
+        schoolId: ctx.school.school_id,
+        subject: `${title} (${ctx.school.name})`,
+        noticeTitle: title,
+        noticeBody: body,
+        link,
+        lines: [
+          `Hello ${s.full_name},`,
+          '',
+          body,
+          '',
+          'Walks look at learning, never at an individual teacher. If you comment anonymously, your name is kept nowhere with the comment and nobody, leaders included, can see who wrote it.',
+          '',
+          `Read and comment: ${deps.config.publicUrl}${link}`,
+        ],
+      },
+      now,
     );
+    if (q) queued.push(q);
   }
   return queued;
 }

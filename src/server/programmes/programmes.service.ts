@@ -11,7 +11,10 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
-import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
+import { personContact } from '../kernel/visits.ts';
+import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
+import { deliver, type Queued } from '../mail/mailer.ts';
+import { tell } from '../mail/tell.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as cq from './consultation.queries.ts';
 import {
@@ -426,36 +429,38 @@ async function tellStaff(tx: Tx, deps: AppDeps, p: q.ProgrammeRow, now: Date) {
       )
     : ['- The walks themselves are announced as they are planned.'];
   const queued: Queued[] = [];
+  const intro = `${p.school_name} has published its programme of learning walks, “${p.title}”, for ${formatDate(p.starts_on)} to ${formatDate(p.ends_on)}.`;
   for (const person of staff) {
-    queued.push(
-      await queueMail(
-        tx,
-        deps.config,
-        p.trust_id,
-        {
-          to: person.email,
-          subject: `Learning walks programme published: ${p.title}`,
-          text: [
-            `Hello ${person.full_name},`,
-            '',
-            `${p.school_name} has published its programme of learning walks, “${p.title}”, for ${formatDate(p.starts_on)} to ${formatDate(p.ends_on)}.`,
-            p.agreed_on
-              ? `Staff agreed it on ${formatDate(p.agreed_on)} (${p.agreement_how}).`
-              : '',
-            '',
-            'Walks:',
-            ...walkLines,
-            '',
-            'Every teacher whose lesson is visited is told the date, time, focus and observers beforehand. Walks look at learning, never at an individual teacher.',
-            '',
-            `Read the programme: ${link}`,
-          ]
-            .filter((line, i, all) => line !== '' || all[i - 1] !== '')
-            .join('\n'),
-        },
-        now,
-      ),
+    // The notice and the mail together (mail/tell.ts).
+    const q = await tell(
+      tx,
+      deps.config,
+      p.trust_id,
+      {
+        kind: 'programme_published',
+        personId: person.person_id,
+        email: person.email,
+        schoolId: p.school_id,
+        subject: `Learning walks programme published: ${p.title}`,
+        link: `/programmes/${p.programme_id}`,
+        noticeBody: `${intro} Every teacher whose lesson is visited is told the date, time, focus and observers beforehand.`,
+        lines: [
+          `Hello ${person.full_name},`,
+          '',
+          intro,
+          p.agreed_on ? `Staff agreed it on ${formatDate(p.agreed_on)} (${p.agreement_how}).` : '',
+          '',
+          'Walks:',
+          ...walkLines,
+          '',
+          'Every teacher whose lesson is visited is told the date, time, focus and observers beforehand. Walks look at learning, never at an individual teacher.',
+          '',
+          `Read the programme: ${link}`,
+        ].filter((line, i, all) => line !== '' || all[i - 1] !== ''),
+      },
+      now,
     );
+    if (q) queued.push(q);
   }
   return queued;
 }
@@ -466,7 +471,7 @@ export function addComment(
   programmeId: string,
   input: { body: string; anonymous: boolean; amendmentId: string | null },
 ) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const p = await authorisedProgramme(
       tx,
       auth,
@@ -497,6 +502,7 @@ export function addComment(
       body: input.body,
       now: deps.now(),
     });
+    await tellLeadersOfComment(tx, deps, mail, auth, p, input.anonymous);
     if (input.anonymous) {
       // Only that this person commented anonymously here, never which comment; and no audit
       // event, which would pair the person with the comment's time.
@@ -516,6 +522,37 @@ export function addComment(
     });
     return detail(tx, deps, auth, programmeId);
   });
+}
+
+/** The school's leaders are told a comment is waiting for an answer; never who wrote an anonymous one. */
+async function tellLeadersOfComment(
+  tx: Tx,
+  deps: AppDeps,
+  mail: MailInTransaction,
+  auth: SignedIn,
+  p: q.ProgrammeRow,
+  anonymous: boolean,
+) {
+  const leaders = await schoolPeople(tx, p.school_id, ['school_leader']);
+  const [author] = anonymous ? [] : await personContact(tx, [auth.actor.personId]);
+  const who = anonymous ? 'A member of staff (anonymously)' : (author?.full_name ?? 'A colleague');
+  const link = `/programmes/${p.programme_id}`;
+  for (const l of leaders) {
+    if (l.person_id === auth.actor.personId) continue;
+    await mail({
+      kind: 'programme_comment',
+      personId: l.person_id,
+      email: l.email,
+      schoolId: p.school_id,
+      subject: `A comment to answer: ${p.title}`,
+      link,
+      lines: [
+        `${who} has commented on the learning walks programme “${p.title}”. Every comment is answered before staff agree it.`,
+        '',
+        `Read and answer it: ${deps.config.publicUrl}${link}`,
+      ],
+    });
+  }
 }
 
 export function answerComment(

@@ -77,6 +77,7 @@ export function updateProtocolSettings(
       cycle_anchor: next.cycleAnchor,
       consultation_school_days: next.consultationSchoolDays,
       amendment_school_days: next.amendmentSchoolDays,
+      recommended_look_fors: next.recommendedLookFors,
       review_frequency: next.reviewFrequency,
       updated_at: deps.now(),
       updated_by: auth.actor.personId,

@@ -1,6 +1,5 @@
 import { formatDate } from '../../domain/calendar/calendar.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
 import { responseWindow } from '../kernel/school-rules.ts';
 import { allTrustIds } from '../kernel/trusts.ts';
 import { findVisit, personContact, teachersOfVisit } from '../kernel/visits.ts';
@@ -29,7 +28,7 @@ export async function noticeHandedInRecords(deps: MailDeps, trustIds?: readonly 
       let n = 0;
       for (const visitId of visitIds) {
         const count = fresh.filter((r) => r.visit_id === visitId).length;
-        n += await tellTeachersOfHandIn(tx, deps, mail, { trustId, visitId, count, now });
+        n += await tellTeachersOfHandIn(tx, deps, mail, { visitId, count, now });
       }
       return n;
     });
@@ -42,7 +41,7 @@ async function tellTeachersOfHandIn(
   tx: Tx,
   deps: MailDeps,
   mail: MailInTransaction,
-  { trustId, visitId, count, now }: { trustId: string; visitId: string; count: number; now: Date },
+  { visitId, count, now }: { visitId: string; count: number; now: Date },
 ): Promise<number> {
   const visit = await findVisit(tx, visitId);
   if (!visit) return 0;
@@ -50,30 +49,27 @@ async function tellTeachersOfHandIn(
   const teachers = await personContact(tx, await teachersOfVisit(tx, visit));
   const title = `You can now read the records of your visit (${visit.class_code})`;
   const link = `/visits/${visit.visit_id}/records`;
-  // Told in the app as well as by mail, in the same transaction as the mail.
-  await insertNotices(
-    tx,
-    teachers.map((t) => ({
-      trust_id: trustId,
-      person_id: t.person_id,
-      school_id: visit.school_id,
-      kind: 'records_handed_in' as const,
-      title,
-      body: `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`,
-      link,
-      walk_id: visit.walk_id,
-      visit_id: visit.visit_id,
-      created_at: now,
-    })),
-  );
+  const noticeBody = `${count === 1 ? 'A record' : `${count} records`} of the visit to ${visit.class_code} on ${formatDate(visit.visit_date)} ${count === 1 ? 'was' : 'were'} handed in.${window.closesOn ? ` You can respond until ${formatDate(window.closesOn)}.` : ''}`;
   for (const t of teachers) {
-    await mail(t.email, title, [
-      `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
-      'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
-      window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
-      '',
-      `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
-    ]);
+    // Told in the app as well as by mail, in the same transaction (mail/tell.ts).
+    await mail({
+      kind: 'records_handed_in',
+      personId: t.person_id,
+      email: t.email,
+      schoolId: visit.school_id,
+      subject: title,
+      noticeBody,
+      link,
+      walkId: visit.walk_id,
+      visitId: visit.visit_id,
+      lines: [
+        `${count === 1 ? 'A record' : `${count} records`} of the learning walk visit to ${visit.class_code} on ${formatDate(visit.visit_date)} (focus: ${visit.focus_title}) ${count === 1 ? 'has' : 'have'} been handed in.`,
+        'You can read every word the observers wrote, and within the response window add a response, flag a factual error, or write a private reflection.',
+        window.closesOn ? `You can respond until ${formatDate(window.closesOn)}.` : '',
+        '',
+        `Read them in Learning Walks: ${deps.config.publicUrl}${link}`,
+      ],
+    });
   }
   return teachers.length;
 }

@@ -409,11 +409,20 @@ export function addResponse(
     await audit(tx, auth, 'record.respond', 'visit', visit.visit_id);
     const observers = await personContact(tx, [...new Set(rows.map((r) => r.observer_id))]);
     for (const o of observers) {
-      await mail(o.email, `A response to your record of ${visit.class_code}`, [
-        `The teacher of ${visit.class_code} (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) has added a response to the records of the visit: context the observers could not see.`,
-        '',
-        `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
-      ]);
+      await mail({
+        kind: 'record_response',
+        personId: o.person_id,
+        email: o.email,
+        schoolId: visit.school_id,
+        subject: `A response to your record of ${visit.class_code}`,
+        link: `/visits/${visit.visit_id}/records`,
+        visitId: visit.visit_id,
+        lines: [
+          `The teacher of ${visit.class_code} (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) has added a response to the records of the visit: context the observers could not see.`,
+          '',
+          `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
+        ],
+      });
     }
     return { id: responseId };
   });
@@ -482,7 +491,16 @@ export function flagError(
     for (const p of [observer, ...leaders]) {
       if (!p || told.has(p.person_id)) continue;
       told.add(p.person_id);
-      await mail(p.email, `A factual error was flagged: ${visit.class_code}`, lines);
+      await mail({
+        kind: 'record_flagged',
+        personId: p.person_id,
+        email: p.email,
+        schoolId: visit.school_id,
+        subject: `A factual error was flagged: ${visit.class_code}`,
+        link: `/visits/${visit.visit_id}/records`,
+        visitId: visit.visit_id,
+        lines,
+      });
     }
     return { id: flagId };
   });
@@ -622,17 +640,22 @@ export function resolveFlag(
     await audit(tx, auth, 'record.flag_resolve', 'record_flag', flag.flag_id);
     const teachers = await personContact(tx, await teachersOfVisit(tx, visit));
     for (const t of teachers) {
-      await mail(
-        t.email,
-        `Your flagged error: ${input.outcome === 'corrected' ? 'corrected' : 'answered'}`,
-        [
+      await mail({
+        kind: 'flag_settled',
+        personId: t.person_id,
+        email: t.email,
+        schoolId: visit.school_id,
+        subject: `Your flagged error: ${input.outcome === 'corrected' ? 'corrected' : 'answered'}`,
+        link: `/visits/${visit.visit_id}/records`,
+        visitId: visit.visit_id,
+        lines: [
           input.outcome === 'corrected'
             ? `The record of your visit (${visit.class_code}, ${formatDate(visit.visit_date)}) has been corrected as version ${correctedVersion}. The original stays in the record's history.`
             : `The observer has answered the factual error you flagged on the record of your visit (${visit.class_code}, ${formatDate(visit.visit_date)}): ${input.note}`,
           '',
           `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
         ],
-      );
+      });
     }
     return { status: input.outcome, correctedVersion };
   });
@@ -686,11 +709,20 @@ export function shareWithCoach(
       now,
     });
     await audit(tx, auth, 'record.share_with_coach', 'visit', visit.visit_id);
-    await mail(coach.email, 'A colleague has shared a learning walk visit with you', [
-      `A colleague has chosen to share the records of a visit to their class (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) with you as their coach${includeReflection ? ', with their own reflection' : ''}.`,
-      '',
-      `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
-    ]);
+    await mail({
+      kind: 'visit_shared',
+      personId: coach.person_id,
+      email: coach.email,
+      schoolId: visit.school_id,
+      subject: 'A colleague has shared a learning walk visit with you',
+      link: `/visits/${visit.visit_id}/records`,
+      visitId: visit.visit_id,
+      lines: [
+        `A colleague has chosen to share the records of a visit to their class (${formatDate(visit.visit_date)}, focus: ${visit.focus_title}) with you as their coach${includeReflection ? ', with their own reflection' : ''}.`,
+        '',
+        `Read it in Learning Walks: ${deps.config.publicUrl}/visits/${visit.visit_id}/records`,
+      ],
+    });
     return { coachName: coach.full_name, includeReflection, sharedAt: now.toISOString() };
   });
 }

@@ -1,6 +1,5 @@
 import { reviewDue, reviewFrequencyLabels } from '../../domain/reviews/schedule.ts';
 import type { School } from '../db/schema.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
@@ -46,29 +45,25 @@ export async function remindReviewsDue(
         const leaders = await schoolPeople(tx, school.school_id, ['school_leader']);
         const title = `A review with staff is due: ${due.label}`;
         const body = `${school.name} reviews its learning walks with all staff ${reviewFrequencyLabels[settings.reviewFrequency]}, and no review covers ${due.label} yet. Open a review: every member of staff is asked, anonymously, whether they want more walks, the same or fewer.`;
-        await insertNotices(
-          tx,
-          leaders.map((l) => ({
-            trust_id: trustId,
-            person_id: l.person_id,
-            school_id: school.school_id,
-            kind: 'review_due' as const,
-            title,
-            body,
-            link: `/schools/${school.school_id}/reviews`,
-            walk_id: null,
-            visit_id: null,
-            created_at: now,
-          })),
-        );
         for (const l of leaders) {
-          await mail(l.email, `${title} (${school.name})`, [
-            `Hello ${l.full_name},`,
-            '',
-            body,
-            '',
-            `Open a review in Learning Walks: ${deps.config.publicUrl}/schools/${school.school_id}/reviews`,
-          ]);
+          // The notice and the mail together (mail/tell.ts).
+          await mail({
+            kind: 'review_due',
+            personId: l.person_id,
+            email: l.email,
+            schoolId: school.school_id,
+            subject: `${title} (${school.name})`,
+            noticeTitle: title,
+            noticeBody: body,
+            link: `/schools/${school.school_id}/reviews`,
+            lines: [
+              `Hello ${l.full_name},`,
+              '',
+              body,
+              '',
+              `Open a review in Learning Walks: ${deps.config.publicUrl}/schools/${school.school_id}/reviews`,
+            ],
+          });
         }
         n += 1;
       }

@@ -24,12 +24,11 @@ import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { schoolPeople } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
-import { withTenantMail } from '../mail/after-commit.ts';
+import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as q from './reviews.queries.ts';
 
@@ -228,9 +227,8 @@ async function reviewPeriod(tx: Tx, schoolId: string, input: OpenReviewInput) {
 
 /** Every member of staff the pulse asks is told in the app and by mail, with the link. */
 async function tellStaff(
-  tx: Tx,
   deps: AppDeps,
-  mail: (to: string, subject: string, lines: string[]) => Promise<void>,
+  mail: MailInTransaction,
   to: {
     trustId: string;
     school: { school_id: string; name: string };
@@ -242,32 +240,28 @@ async function tellStaff(
   const title = `Staff pulse: ${review.title}`;
   const closes = formatDate(review.closesOn);
   const body = `${to.school.name} is reviewing how learning walks went (${review.period.label}). Tell us, anonymously, whether you want more walks, about the same or fewer, by ${closes}. Nobody can see what you answered.`;
-  await insertNotices(
-    tx,
-    to.staff.map((s) => ({
-      trust_id: to.trustId,
-      person_id: s.person_id,
-      school_id: to.school.school_id,
-      kind: 'review_opened' as const,
-      title,
-      body,
-      link,
-      walk_id: null,
-      visit_id: null,
-      created_at: review.now,
-    })),
-  );
   for (const s of to.staff) {
-    await mail(s.email, `${title} (${to.school.name})`, [
-      `Hello ${s.full_name},`,
-      '',
-      `${to.school.name} is holding a review of its learning walks, “${review.title}”, covering ${review.period.label}.`,
-      'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
-      '',
-      `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
-      '',
-      `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
-    ]);
+    // The notice and the mail together (mail/tell.ts).
+    await mail({
+      kind: 'review_opened',
+      personId: s.person_id,
+      email: s.email,
+      schoolId: to.school.school_id,
+      subject: `${title} (${to.school.name})`,
+      noticeTitle: title,
+      noticeBody: body,
+      link,
+      lines: [
+        `Hello ${s.full_name},`,
+        '',
+        `${to.school.name} is holding a review of its learning walks, “${review.title}”, covering ${review.period.label}.`,
+        'Before it, every member of staff is asked two short questions: do you want more learning walks, about the same, or fewer; and did walks this period feel supportive? You can add a comment too.',
+        '',
+        `Your answer is anonymous: it is stored apart from the fact that you answered, and results are shown only when at least a few colleagues have answered. The pulse closes at the end of ${closes}.`,
+        '',
+        `Answer in Learning Walks: ${deps.config.publicUrl}${link}`,
+      ],
+    });
   }
 }
 
@@ -324,7 +318,6 @@ export function openReview(
       throw e;
     }
     await tellStaff(
-      tx,
       deps,
       mail,
       { trustId: auth.actor.trustId, school, staff },

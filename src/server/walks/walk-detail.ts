@@ -1,4 +1,5 @@
 import type { Walk, WalkDetail } from '../../contracts/walks.ts';
+import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import * as vq from './visits.queries.ts';
@@ -34,6 +35,9 @@ export function walkDto(
     programmeTitle: w.programme_title ?? null,
     programmeStatus: w.programme_status ?? null,
     offProgrammeReason: w.off_programme_reason,
+    lookForCount: (w.framework_look_for_count ?? 0) + (w.school_look_for_count ?? 0),
+    recommendedLookFors: w.recommended_look_fors ?? DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
+    focusSizeReason: w.focus_size_reason,
     kind: w.kind,
     date: w.walk_date,
     windowStart: w.window_start,

@@ -1,10 +1,12 @@
 import type { WalkInput } from '../../contracts/walks.ts';
 import { formatDate } from '../../domain/calendar/calendar.ts';
+import { focusSizeProblem } from '../../domain/protocol/focus-size.ts';
 import { toMinutes } from '../../domain/protocol/time.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
+import { loadSettingsRow } from '../kernel/school-rules.ts';
 import {
   noticeVisitsChanged,
   noticeWalkPublished,
@@ -44,7 +46,9 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   if (problems.length) {
     throw new AppError('walk_rejected', problems[0]!.message, problems);
   }
+  const focusSizeReason = await focusSizeReasonOf(tx, schoolId, input);
   return {
+    focusSizeReason,
     departmentIds: [...new Set(input.departmentIds)],
     yearGroupIds: [...new Set(input.yearGroupIds)],
     programmeId: input.programmeId,
@@ -103,6 +107,29 @@ async function focusText(tx: Tx, schoolId: string, input: WalkInput) {
     }
   }
   return { focusTitle, purpose, problems };
+}
+
+/**
+ * A focus that fits ten minutes (issue 21): more look-fors than the school recommends need a
+ * reason, kept with the walk; within the recommendation none is kept.
+ */
+async function focusSizeReasonOf(tx: Tx, schoolId: string, input: WalkInput) {
+  if (!input.focusId) return null;
+  const [lookForCount, settings] = await Promise.all([
+    q.focusLookForCount(tx, input.focusId),
+    loadSettingsRow(tx, schoolId),
+  ]);
+  const problem = focusSizeProblem({
+    lookForCount,
+    recommended: settings.recommendedLookFors,
+    reason: input.focusSizeReason,
+  });
+  if (problem) {
+    throw new AppError('focus_reason_required', problem.message, [
+      { field: 'body.focusSizeReason', message: problem.message },
+    ]);
+  }
+  return lookForCount > settings.recommendedLookFors ? input.focusSizeReason : null;
 }
 
 /** The observers are the school's staff; the focus filters are the school's lists. */
@@ -201,6 +228,7 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
       focusId: input.focusId,
       focusTitle: resolved.focusTitle,
       purpose: resolved.purpose,
+      focusSizeReason: resolved.focusSizeReason,
       now: deps.now(),
     });
     await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);

@@ -48,6 +48,26 @@ export function findWalk(tx: Tx, walkId: string) {
         'p.ends_on as programme_ends_on',
         'fv.version_id as framework_version_id',
         'fv.status as framework_status',
+        'w.focus_size_reason',
+        // How many look-fors the focus asks, and how many the school recommends (issue 21).
+        (eb) =>
+          eb
+            .selectFrom('focus_look_fors as fl')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('fl.focus_id', '=', 'w.focus_id')
+            .as('framework_look_for_count'),
+        (eb) =>
+          eb
+            .selectFrom('focus_school_look_fors as fs')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('fs.focus_id', '=', 'w.focus_id')
+            .as('school_look_for_count'),
+        (eb) =>
+          eb
+            .selectFrom('school_protocol_settings as ps')
+            .select('ps.recommended_look_fors')
+            .whereRef('ps.school_id', '=', 'w.school_id')
+            .as('recommended_look_fors'),
       ])
       .where('w.walk_id', '=', walkId)
       .executeTakeFirst()
@@ -168,6 +188,7 @@ export async function insertWalk(
     focusId: string | null;
     focusTitle: string;
     purpose: string;
+    focusSizeReason: string | null;
     createdBy: string;
     now: Date;
   },
@@ -186,6 +207,7 @@ export async function insertWalk(
       focus_id: row.focusId,
       focus_title: row.focusTitle,
       purpose: row.purpose,
+      focus_size_reason: row.focusSizeReason,
       created_by: row.createdBy,
       created_at: row.now,
       updated_at: row.now,
@@ -242,6 +264,7 @@ export async function updateWalk(
     focusId: string | null;
     focusTitle: string;
     purpose: string;
+    focusSizeReason: string | null;
     now: Date;
   },
 ) {
@@ -257,6 +280,7 @@ export async function updateWalk(
       focus_id: row.focusId,
       focus_title: row.focusTitle,
       purpose: row.purpose,
+      focus_size_reason: row.focusSizeReason,
       updated_at: row.now,
     })
     .where('walk_id', '=', walkId)
@@ -293,4 +317,21 @@ export async function cancelWalkAndVisits(tx: Tx, walkId: string, reason: string
     .where('walk_id', '=', walkId)
     .where('status', '=', 'planned')
     .execute();
+}
+
+/** How many look-fors a focus asks: the framework's and the school's own. */
+export async function focusLookForCount(tx: Tx, focusId: string) {
+  const [f, s] = await Promise.all([
+    tx
+      .selectFrom('focus_look_fors')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('focus_id', '=', focusId)
+      .executeTakeFirstOrThrow(),
+    tx
+      .selectFrom('focus_school_look_fors')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('focus_id', '=', focusId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return f.n + s.n;
 }

@@ -114,6 +114,12 @@ function Visit({
         <>
           <VisitTimer ownerId={ownerId} visitId={visit.id} minutes={bundle.brief.visitMinutes} />
           {bundle.brief.lookFors.length > 0 ? (
+            <p className="muted" data-testid="look-for-count">
+              {bundle.brief.lookFors.length}{' '}
+              {bundle.brief.lookFors.length === 1 ? 'look-for' : 'look-fors'} in this room
+            </p>
+          ) : null}
+          {bundle.brief.lookFors.length > 0 ? (
             <div className="capture-look-fors">
               {bundle.brief.lookFors.map((f) => (
                 <LookForControl key={f.id} lookFor={f} body={copy.body} onChange={save} />

@@ -95,7 +95,10 @@ function Brief({ bundle }: { bundle: CaptureBundle }) {
       </p>
       {brief.lookFors.length > 0 ? (
         <>
-          <h3>What to look for</h3>
+          <h3>
+            What to look for ({brief.lookFors.length}{' '}
+            {brief.lookFors.length === 1 ? 'look-for' : 'look-fors'})
+          </h3>
           <ul className="look-for-brief">
             {brief.lookFors.map((f) => (
               <li key={f.id}>

@@ -8,7 +8,9 @@ const PAGE = 20;
 /** Mail the app has written: kept here when no SMTP server is set, so the demo works offline. */
 export function OutboxPage() {
   const [offset, setOffset] = useState(0);
-  const outbox = useOutbox(PAGE, offset);
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const outbox = useOutbox(PAGE, offset, search);
   return (
     <>
       <h1>Mail outbox</h1>
@@ -18,11 +20,38 @@ export function OutboxPage() {
         sent, to whom and when, never the link. On a trial install with no mail server, the link is
         printed on the server's console instead.
       </p>
+      <form
+        role="search"
+        className="outbox-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(typed);
+          setOffset(0);
+        }}
+      >
+        <label htmlFor="outbox-q">Search the outbox</label>
+        <p className="hint" id="outbox-q-hint">
+          Words in the address, the subject or the kind of mail, e.g. “flagged” or a name.
+        </p>
+        <input
+          id="outbox-q"
+          type="search"
+          value={typed}
+          maxLength={200}
+          aria-describedby="outbox-q-hint"
+          onChange={(e) => setTyped(e.target.value)}
+        />{' '}
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
       {outbox.isPending ? <Loading what="the outbox" /> : null}
       {outbox.error ? <ErrorMessage error={outbox.error} /> : null}
       {outbox.data ? (
         <>
-          {outbox.data.mails.length === 0 ? <p>No mail yet.</p> : null}
+          {outbox.data.mails.length === 0 ? (
+            <p>{search.trim() ? `No mail matches “${search.trim()}”.` : 'No mail yet.'}</p>
+          ) : null}
           <ul className="outbox">
             {outbox.data.mails.map((m) => (
               <li key={m.id} className="card">

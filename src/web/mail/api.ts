@@ -3,15 +3,16 @@ import { api } from '../lib/api.ts';
 
 /** The mail feature's query keys. */
 export const mailKeys = {
-  outbox: (offset: number) => ['outbox', offset] as const,
+  outbox: (offset: number, search: string) => ['outbox', offset, search] as const,
 };
 
 /** One page of the local mail outbox. */
-export function useOutbox(limit: number, offset: number) {
+export function useOutbox(limit: number, offset: number, search = '') {
+  const q = search.trim() ? `&q=${encodeURIComponent(search.trim())}` : '';
   return useQuery({
-    queryKey: mailKeys.outbox(offset),
+    queryKey: mailKeys.outbox(offset, search.trim()),
     queryFn: () =>
-      api(`/api/outbox?limit=${limit}&offset=${offset}`, {
+      api(`/api/outbox?limit=${limit}&offset=${offset}${q}`, {
         schema: () => import('../../contracts/mail.ts').then((c) => c.outboxSchema),
       }),
   });

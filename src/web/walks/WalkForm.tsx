@@ -1,11 +1,13 @@
 import '../walks/walks.css';
 import { type FormEvent, useState } from 'react';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
+import { describeFocusSize } from '../../domain/protocol/focus-size.ts';
 import { useFoci } from '../frameworks/api.ts';
 import { useSchool } from '../schools/api.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
+import { useProtocolSettings } from './api.ts';
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
   learning: 'Learning walk',
@@ -44,6 +46,9 @@ export function WalkForm({
   const [focusTitle, setFocusTitle] = useState(initial?.focusTitle ?? '');
   const [purpose, setPurpose] = useState(initial?.purpose ?? '');
   const [reason, setReason] = useState(initial?.offProgrammeReason ?? '');
+  const [sizeReason, setSizeReason] = useState(initial?.focusSizeReason ?? '');
+  const protocol = useProtocolSettings(schoolId);
+  const recommended = protocol.data?.settings.recommendedLookFors ?? 5;
   const [observers, setObservers] = useState<Set<string>>(
     new Set(initial?.observers.map((o) => o.id) ?? []),
   );
@@ -62,6 +67,11 @@ export function WalkForm({
       setPurpose(focus.purpose);
     }
   };
+  const chosenFocus = foci.data?.foci.find((f) => f.id === focusId);
+  const lookForCount = chosenFocus
+    ? chosenFocus.lookFors.length + chosenFocus.schoolLookFors.length
+    : null;
+  const overRecommended = lookForCount !== null && lookForCount > recommended;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit({
@@ -72,6 +82,7 @@ export function WalkForm({
       windowStart,
       windowEnd,
       focusId: focusId || null,
+      focusSizeReason: overRecommended && sizeReason.trim() ? sizeReason.trim() : null,
       focusTitle,
       purpose,
       observerIds: [...observers],
@@ -163,6 +174,31 @@ export function WalkForm({
           </option>
         ))}
       </select>
+      {lookForCount !== null ? (
+        <p className={overRecommended ? 'warning' : 'muted'} id="walk-focus-size">
+          This focus asks {describeFocusSize(lookForCount, recommended)}.
+        </p>
+      ) : null}
+      {overRecommended ? (
+        <>
+          <label htmlFor="walk-size-reason">
+            Why this walk needs {lookForCount} look-fors (leaders see this)
+          </label>
+          <p className="hint" id="walk-size-reason-hint">
+            Ten minutes in a room is enough for a few look-fors. Choose a tighter focus, or say why
+            this walk needs more.
+          </p>
+          <textarea
+            id="walk-size-reason"
+            rows={2}
+            required
+            maxLength={1000}
+            value={sizeReason}
+            aria-describedby="walk-size-reason-hint"
+            onChange={(e) => setSizeReason(e.target.value)}
+          />
+        </>
+      ) : null}
       <label htmlFor="walk-focus-title">What the walk looks for</label>
       <input
         id="walk-focus-title"

@@ -1,3 +1,4 @@
+import { describeFocusSize } from '../../domain/protocol/focus-size.ts';
 import './walks.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -70,6 +71,12 @@ export function WalkEditorPage() {
         <strong>{w.focusTitle || 'No focus yet'}</strong>
         {w.purpose ? `: ${w.purpose}` : ''}
       </p>
+      {w.focusId ? (
+        <p className={w.lookForCount > w.recommendedLookFors ? 'warning' : 'muted'}>
+          The focus asks {describeFocusSize(w.lookForCount, w.recommendedLookFors)}.
+          {w.focusSizeReason ? ` Why: ${w.focusSizeReason}` : ''}
+        </p>
+      ) : null}
       {w.departments.length > 0 || w.yearGroups.length > 0 ? (
         <p>
           Lessons looked at:{' '}

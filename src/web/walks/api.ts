@@ -144,3 +144,15 @@ export const declineVisit = (visitId: string, body: unknown) =>
     method: 'POST',
     body,
   });
+
+/** The school's protocol settings: the walk form reads the recommended number of look-fors. */
+export function useProtocolSettings(schoolId: string) {
+  return useQuery({
+    queryKey: ['protocol-settings', schoolId],
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/protocol`, {
+        schema: () =>
+          import('../../contracts/programmes.ts').then((c) => c.protocolSettingsResponseSchema),
+      }),
+  });
+}

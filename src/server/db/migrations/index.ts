@@ -18,6 +18,7 @@ import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
 import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 import { trustSetUp } from './0020_trust_set_up.ts';
 import { searchTrigrams } from './0024_search_trigrams.ts';
+import { noticesAndTightFoci } from './0022_notices_and_tight_foci.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -47,5 +48,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0020_trust_set_up': trustSetUp(),
     // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
     '0024_search_trigrams': searchTrigrams(),
+    '0022_notices_and_tight_foci': noticesAndTightFoci(),
   };
 }

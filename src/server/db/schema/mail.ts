@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { MailKind } from '../../../contracts/mail-kinds.ts';
 import type { Timestamp } from './columns.ts';
 
 // The mail outbox and single-use sign-in links (migration 0003).
@@ -14,6 +15,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   /** A sign-in link or invitation: the stored body holds no link (migration 0016). */
   carries_credential: Generated<boolean>;
+  /** What the mail is about (0022); null for mail written before. */
+  kind: ColumnType<MailKind | null, MailKind | null | undefined, MailKind | null>;
 }
 
 export interface SignInLinksTable {

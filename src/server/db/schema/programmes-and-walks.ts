@@ -26,6 +26,8 @@ export interface SchoolProtocolSettingsTable {
   /** School days an amendment stays in consultation before it may be agreed (0019). */
   amendment_school_days: ColumnType<number, number | undefined, number>;
   review_frequency: ColumnType<ReviewFrequency, ReviewFrequency | undefined, ReviewFrequency>;
+  /** Look-fors one walk should ask at most without a reason (0022). */
+  recommended_look_fors: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -93,6 +95,8 @@ export interface WalksTable {
   updated_at: Timestamp;
   /** The programme's planned walk this walk carries out (0019). */
   planned_walk_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why the walk asks more look-fors than the school recommends (0022). */
+  focus_size_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Only that a person commented anonymously on a programme: no comment, no time (0019). */
