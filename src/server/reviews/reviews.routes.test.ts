@@ -124,7 +124,7 @@ describe('reviews and the staff pulse', () => {
       pulseClosesOn: '2026-11-27',
     });
     expect(bySouth.status).toBe(201);
-    expect(bySouth.body.period.label).toBe('Monday 2 November 2026 to Friday 20 November 2026');
+    expect(bySouth.body.period.label).toBe('Mon 2 Nov 2026 to Fri 20 Nov 2026');
   });
 
   it('tells every member of staff in the app and by mail, and audits the opening', async () => {
@@ -338,7 +338,7 @@ describe('reviews and the staff pulse', () => {
     clients.clear(); // sessions ended meanwhile: sign in again
     const late = await (await teacher()).get(`/api/reviews/${secondId}`);
     expect(late.body.pulseOpen).toBe(false);
-    expect(late.body.pulseClosedReason).toMatch(/closed at the end of Monday 30 November 2026/);
+    expect(late.body.pulseClosedReason).toMatch(/closed at the end of Mon 30 Nov 2026/);
     const res = await (await leader()).get(`/api/reviews/${secondId}`);
     expect(res.body.results).toMatchObject({
       status: 'shown',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaptureBundle, RouteVisit } from '../../contracts/records.ts';
+import { floorName } from '../../domain/format/places.ts';
 import type { RecordBody } from '../../domain/records/body.ts';
 import { captureDb, type LocalPhoto } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
@@ -77,7 +78,7 @@ function Visit({
       <p className="lede">
         {visit.startsAt}–{visit.endsAt} · {visit.subject}
         {visit.yearGroup ? `, ${visit.yearGroup}` : ''} · {visit.building}
-        {visit.floor ? `, floor ${visit.floor}` : ', ground floor'}
+        {`, ${floorName(visit.floor)}`}
       </p>
       {local === undefined ? null : (
         <p className="visit-status" aria-live="polite">
