@@ -292,9 +292,7 @@ describe('rule 4: prior warning', () => {
   it('counts across half term', () => {
     const after = visit('v2', 't1', '2026-11-03');
     expect(checkNotice(after, '2026-10-22', cal)).toEqual([]);
-    expect(checkNotice(after, '2026-10-23', cal)[0]!.message).toContain(
-      'due by Thu 22 Oct 2026',
-    );
+    expect(checkNotice(after, '2026-10-23', cal)[0]!.message).toContain('due by Thu 22 Oct 2026');
   });
   it('is broken by no notice at all', () => {
     expect(checkNotice(v, null, cal)[0]).toMatchObject({ code: 'notice_missing' });

@@ -383,8 +383,7 @@ describe('prior warning and changes after publication', () => {
     expect(
       leaderNotices.body.notices.some(
         (n: { kind: string; body: string }) =>
-          n.kind === 'visit_moved' &&
-          n.body.includes('S1 (8B/3) is now Wed 25 Nov 2026, 11:00'),
+          n.kind === 'visit_moved' && n.body.includes('S1 (8B/3) is now Wed 25 Nov 2026, 11:00'),
       ),
     ).toBe(true);
   });

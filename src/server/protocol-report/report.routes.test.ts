@@ -188,12 +188,8 @@ describe('the protocol report', () => {
     expect(rows.get('programme')!.evidence).toContain(
       'Agreed on Thu 10 Sep 2026; how: Staff meeting; union rep consulted.',
     );
-    expect(rows.get('programme')!.evidence).toContain(
-      'Published to all staff on Mon 14 Sep 2026.',
-    );
-    expect(rows.get('notice')!.evidence).toContain(
-      'Notices sent on Mon 23 Nov 2026 (3 visits).',
-    );
+    expect(rows.get('programme')!.evidence).toContain('Published to all staff on Mon 14 Sep 2026.');
+    expect(rows.get('notice')!.evidence).toContain('Notices sent on Mon 23 Nov 2026 (3 visits).');
     expect(rows.get('notice')!.evidence).toContain(
       'Shortest notice: 3 school days (the rule is at least 2 school days).',
     );

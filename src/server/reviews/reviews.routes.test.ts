@@ -474,7 +474,12 @@ describe('reviews and the staff pulse', () => {
       const content = await (await doc.getPage(p)).getTextContent();
       pdfText += `${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
     }
-    expect(pdfText.replace(/\s+/g, ' ')).toMatch(/67% want more, 33% about the same, 0% fewer/);
+    // As a table since issue 21: want more, about the same, fewer, and who answered.
+    const flat = pdfText.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/want more learning walks, about the same, or fewer\?/);
+    expect(flat).toMatch(/School Review More Same Fewer Answered/);
+    expect(flat).toMatch(/Spring review \([^)]*\) 67% 33% 0% 3 of 4/);
+    expect(flat).toMatch(/Only 2 answered/);
   });
 
   it('seeds the demo’s closed review the way the service writes answers', async () => {
