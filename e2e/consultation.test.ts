@@ -119,7 +119,7 @@ describe.runIf(browserTestsEnabled())('consultation on a programme, in Chromium'
     await headPage.getByLabel('Agreed on').fill('2026-11-23');
     await headPage.getByLabel('How staff agreed it').fill('Staff meeting, union rep present');
     await headPage.getByRole('button', { name: 'Record the agreement' }).click();
-    await headPage.getByText(/at the earliest, not Monday 23 November 2026/).waitFor();
+    await headPage.getByText(/at the earliest, not Mon 23 Nov 2026/).waitFor();
     await headPage.getByText(/1 comment from staff is not yet answered/).waitFor();
 
     await comment.getByLabel('Answer').fill('Yes: no walks in the week of 11 January.');

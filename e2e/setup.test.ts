@@ -58,7 +58,7 @@ describe.runIf(browserTestsEnabled())('setting up a school in Chromium', () => {
     await term.getByLabel('First day').fill('2026-09-02');
     await term.getByLabel('Last day').fill('2026-12-18');
     await term.getByRole('button', { name: 'Add term' }).click();
-    await page.getByText('2 September 2026 to 18 December 2026').waitFor();
+    await page.getByText('Wed 2 Sep 2026 to Fri 18 Dec 2026').waitFor();
 
     const day = page.getByRole('form', { name: 'Add a non-teaching day' });
     await day.getByLabel('Kind').selectOption('inset');
@@ -68,7 +68,7 @@ describe.runIf(browserTestsEnabled())('setting up a school in Chromium', () => {
     const closures = page.getByRole('region', { name: 'Non-teaching days' });
     await expect
       .poll(() => closures.textContent())
-      .toContain('Staff training (INSET day): 27 November 2026');
+      .toContain('Staff training (INSET day): Fri 27 Nov 2026');
 
     // It is in the trust's list of schools.
     await page.getByRole('link', { name: 'Learning Walks' }).click();

@@ -63,8 +63,8 @@ describe('plain dates', () => {
   });
 
   it('formats dates the British way, day before month', () => {
-    expect(formatDate('2026-11-23')).toBe('Monday 23 November 2026');
-    expect(formatDate('2027-01-04')).toBe('Monday 4 January 2027');
+    expect(formatDate('2026-11-23')).toBe('Mon 23 Nov 2026');
+    expect(formatDate('2027-01-04')).toBe('Mon 4 Jan 2027');
   });
 
   it('finds the Monday of a week', () => {
@@ -85,7 +85,7 @@ describe('teaching days', () => {
     expect(sat.teaching).toBe(false);
     if (!sat.teaching) {
       expect(sat.reason.kind).toBe('weekend');
-      expect(sat.reason.message).toBe('Saturday 21 November 2026 is a Saturday.');
+      expect(sat.reason.message).toBe('Sat 21 Nov 2026 is a Saturday.');
     }
     expect(isTeachingDay(cal, '2026-11-22')).toBe(false);
   });

@@ -8,6 +8,7 @@
  * number (days since 1970-01-01, proleptic Gregorian) and back, so summer-time changes and the
  * machine's zone can never shift a day. Converting to instants is the server's job.
  */
+import { formatDay } from '../format/dates.ts';
 
 export type IsoDate = string;
 
@@ -150,26 +151,9 @@ export const weekdayNames = [
   'Sunday',
 ] as const;
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "Monday 23 November 2026": how dates appear in messages. */
+/** "Mon 23 Nov 2026": how dates appear in messages (the one format, domain/format/dates.ts). */
 export function formatDate(date: IsoDate): string {
-  const day = Number(date.slice(8, 10));
-  const month = monthNames[Number(date.slice(5, 7)) - 1];
-  return `${weekdayNames[weekdayOf(date) - 1]} ${day} ${month} ${date.slice(0, 4)}`;
+  return formatDay(date);
 }
 
 /** The Monday of the calendar week `date` is in. */

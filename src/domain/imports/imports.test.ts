@@ -344,7 +344,7 @@ describe('rooms', () => {
     const plan = planRooms(read.rows, [
       { roomId: 'r1', name: 'SC101', building: 'Science', floor: 0, lessons: 0 },
     ]);
-    expect(plan.updates[0]!.changes).toEqual(['name SC101 → sc101', 'ground floor → floor 1']);
+    expect(plan.updates[0]!.changes).toEqual(['name SC101 → sc101', 'ground floor → first floor']);
     expect(plan.adds[0]!.name).toBe('New 1');
   });
 });

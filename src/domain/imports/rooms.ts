@@ -1,3 +1,4 @@
+import { floorName } from '../format/places.ts';
 import { cellOf } from './fields.ts';
 import {
   type ChangeItem,
@@ -104,8 +105,6 @@ export type RoomPlan = {
   remove: ExistingRoom[];
   kept: { room: ExistingRoom; reason: string }[];
 };
-
-const floorName = (f: number) => (f === 0 ? 'ground floor' : f < 0 ? `floor ${f}` : `floor ${f}`);
 
 export function planRooms(rows: RoomRow[], existing: ExistingRoom[]): RoomPlan {
   const byName = new Map(existing.map((r) => [fold(r.name), r]));

@@ -257,7 +257,7 @@ describe('plan: caps, one a day and notice', () => {
     expect(result.visits[0]!.invited).toBe(true);
     expect(result.visits[0]!.reasons.join(' ')).toContain('The teacher invited a walk');
     expect(result.unfilled.join(' ')).toContain(
-      '1 are too soon for 2 school days’ notice from Monday 23 November 2026',
+      '1 are too soon for 2 school days’ notice from Mon 23 Nov 2026',
     );
     expect(violations(inp, result)).toEqual([]);
   });

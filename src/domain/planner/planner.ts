@@ -21,6 +21,7 @@
  *    (and leave the rest placeable), stay in the same building, go up a floor rather than down,
  *    and otherwise take the next building by name from its lowest floor.
  */
+
 import {
   cycleWeekOf,
   dayNumber,
@@ -31,6 +32,7 @@ import {
   teachingDay,
   weekdayOf,
 } from '../calendar/calendar.ts';
+import { floorName } from '../format/places.ts';
 import { capPeriodOf, checkObservers, checkTeachingDay } from '../protocol/rules.ts';
 import { describeCap } from '../protocol/settings.ts';
 import { fromMinutes, shortTime, toMinutes } from '../protocol/time.ts';
@@ -82,18 +84,6 @@ function jitter(seed: number, key: string): number {
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const floorName = (f: number) =>
-  f === 0
-    ? 'ground floor'
-    : f < 0
-      ? `basement ${-f}`
-      : f === 1
-        ? 'first floor'
-        : f === 2
-          ? 'second floor'
-          : f === 3
-            ? 'third floor'
-            : `floor ${f}`;
 
 // ---------------------------------------------------------------------------------------------
 // The timetable on a date

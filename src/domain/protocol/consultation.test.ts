@@ -23,7 +23,7 @@ describe('consultation (rule 1)', () => {
   it('refuses an agreement recorded early, today or dated early', () => {
     const early = agreementProblems({ ...base, today: '2026-11-20', agreedOn: '2026-11-20' });
     expect(early).toMatchObject([{ code: 'consultation_too_short', earliest: '2026-11-23' }]);
-    expect(early[0]!.message).toContain('Monday 23 November 2026 at the earliest');
+    expect(early[0]!.message).toContain('Mon 23 Nov 2026 at the earliest');
     const backdated = agreementProblems({ ...base, today: '2026-11-25', agreedOn: '2026-11-17' });
     expect(backdated.map((p) => p.code)).toEqual(['consultation_too_short']);
     expect(agreementProblems({ ...base, today: '2026-11-23', agreedOn: '2026-11-23' })).toEqual([]);

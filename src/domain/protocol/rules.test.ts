@@ -286,15 +286,13 @@ describe('rule 4: prior warning', () => {
       { rule: 'notice', code: 'notice_too_late', limit: '2 school days', subjectIds: ['v1', 't1'] },
     ]);
     expect(found[0]!.message).toBe(
-      'Prior warning: notice given on Friday 20 November 2026 leaves 1 school day before the visit on Tuesday 24 November 2026; the rule is at least 2 school days, so notice was due by Thursday 19 November 2026. Move the visit later, or ask whether the teacher would like to invite it.',
+      'Prior warning: notice given on Fri 20 Nov 2026 leaves 1 school day before the visit on Tue 24 Nov 2026; the rule is at least 2 school days, so notice was due by Thu 19 Nov 2026. Move the visit later, or ask whether the teacher would like to invite it.',
     );
   });
   it('counts across half term', () => {
     const after = visit('v2', 't1', '2026-11-03');
     expect(checkNotice(after, '2026-10-22', cal)).toEqual([]);
-    expect(checkNotice(after, '2026-10-23', cal)[0]!.message).toContain(
-      'due by Thursday 22 October 2026',
-    );
+    expect(checkNotice(after, '2026-10-23', cal)[0]!.message).toContain('due by Thu 22 Oct 2026');
   });
   it('is broken by no notice at all', () => {
     expect(checkNotice(v, null, cal)[0]).toMatchObject({ code: 'notice_missing' });
@@ -317,7 +315,7 @@ describe('teaching days only', () => {
       { rule: 'teaching_day', code: 'not_a_teaching_day', subjectIds: ['w1'] },
     ]);
     expect(checkTeachingDay('2026-11-27', cal)[0]!.message).toBe(
-      'Teaching days only: Friday 27 November 2026 is in “INSET day”, an INSET (staff training) day. Choose a teaching day in the school calendar.',
+      'Teaching days only: Fri 27 Nov 2026 is in “INSET day”, an INSET (staff training) day. Choose a teaching day in the school calendar.',
     );
     expect(checkTeachingDay('2026-11-28', cal)[0]!.message).toContain('is a Saturday');
     expect(checkTeachingDay('2026-10-27', cal)[0]!.message).toContain('October half term');
@@ -344,7 +342,7 @@ describe('rule 5: no teacher over-watched', () => {
       { rule: 'visit_cap', code: 'visit_cap_exceeded', limit: 3, subjectIds: ['v1', 'v2', 't1'] },
     ]);
     expect(found[0]!.message).toBe(
-      'No teacher over-watched: the cap is 3 visits a school year, counting every walk, and this plan would give a teacher 4 between Saturday 1 August 2026 and Saturday 31 July 2027. Choose a lesson of a teacher with fewer visits.',
+      'No teacher over-watched: the cap is 3 visits a school year, counting every walk, and this plan would give a teacher 4 between Sat 1 Aug 2026 and Sat 31 Jul 2027. Choose a lesson of a teacher with fewer visits.',
     );
   });
 
@@ -413,7 +411,7 @@ describe('rule 5: no teacher over-watched', () => {
     const found = checkVisitCaps([visit('v1', 't1', '2026-11-24')], history, s, cal);
     expect(found[0]!.message).toContain('the cap is 1 visit a term');
     expect(found[0]!.message).toContain(
-      'would give a teacher 3 between Tuesday 1 September 2026 and Friday 18 December 2026',
+      'would give a teacher 3 between Tue 1 Sep 2026 and Fri 18 Dec 2026',
     );
   });
 
@@ -422,7 +420,7 @@ describe('rule 5: no teacher over-watched', () => {
     // 15 Sep and 6 Oct are 21 days apart; a visit on 8 Oct puts three inside 30 days.
     expect(
       checkVisitCaps([visit('v1', 't1', '2026-10-08')], history, s, cal)[0]!.message,
-    ).toContain('would give a teacher 3 within 30 days of Thursday 8 October 2026');
+    ).toContain('would give a teacher 3 within 30 days of Thu 8 Oct 2026');
     // 16 Oct: 6 Oct and 16 Oct within 30 days, 15 Sep outside every 30-day window with 16 Oct.
     expect(checkVisitCaps([visit('v1', 't1', '2026-10-16')], history, s, cal)).toEqual([]);
     // And a window that holds an earlier visit too: a visit on 14 Oct with 15 Sep in the window.
@@ -440,7 +438,7 @@ describe('rule 5: no teacher over-watched', () => {
       },
     ]);
     expect(found[0]!.message).toBe(
-      'No teacher over-watched: at most 1 visit per teacher a day, and this plan gives a teacher 2 on Tuesday 24 November 2026 (counting other walks). Choose a lesson of another teacher.',
+      'No teacher over-watched: at most 1 visit per teacher a day, and this plan gives a teacher 2 on Tue 24 Nov 2026 (counting other walks). Choose a lesson of another teacher.',
     );
     const coTaught = checkVisitCaps(
       [

@@ -21,7 +21,7 @@ describe('calendar days', () => {
   });
 
   it('writes a day in words for messages', () => {
-    expect(formatDay('2026-09-02')).toBe('2 September 2026');
+    expect(formatDay('2026-09-02')).toBe('Wed 2 Sep 2026');
   });
 
   it('refuses a range that ends before it starts', () => {
@@ -29,7 +29,7 @@ describe('calendar days', () => {
       {
         field: 'endsOn',
         message:
-          'The term ends (1 September 2026) before it starts (10 September 2026). Check the dates.',
+          'The term ends (Tue 1 Sep 2026) before it starts (Thu 10 Sep 2026). Check the dates.',
       },
     ]);
   });
@@ -48,7 +48,7 @@ describe('terms', () => {
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toContain(
-      'overlaps Autumn 2026 (2 September 2026 to 18 December 2026)',
+      'overlaps Autumn 2026 (Wed 2 Sep 2026 to Fri 18 Dec 2026)',
     );
   });
 });

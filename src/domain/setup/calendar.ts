@@ -1,3 +1,4 @@
+import { formatDay as formatOneDay } from '../format/dates.ts';
 import type { SetupProblem } from './types.ts';
 
 /** A term or a non-teaching day range, as calendar days 'YYYY-MM-DD' (inclusive). */
@@ -24,25 +25,9 @@ export function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** '2026-09-02' → '2 September 2026', for messages. */
+/** '2026-09-02' → 'Wed 2 Sep 2026', for messages (the one format, domain/format/dates.ts). */
 export function formatDay(value: string): string {
-  const m = ISO_DAY.exec(value);
-  if (!m) return value;
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+  return formatOneDay(value);
 }
 
 /** A range on its own: both ends real days, and the end not before the start. */

@@ -4,7 +4,8 @@
  * records failures, so a busy staff-room computer signing colleagues in is never locked out.
  */
 export class AttemptCounter {
-  private readonly seen = new Map<string, number[]>();
+  /** Each key's recent attempts: when, and whose (the account and address that made it). */
+  private readonly seen = new Map<string, { at: number; by: string }[]>();
 
   constructor(
     readonly limit: number,
@@ -14,7 +15,7 @@ export class AttemptCounter {
 
   private recent(key: string) {
     const since = this.now().getTime() - this.windowMs;
-    const kept = (this.seen.get(key) ?? []).filter((t) => t > since);
+    const kept = (this.seen.get(key) ?? []).filter((t) => t.at > since);
     if (kept.length) this.seen.set(key, kept);
     else this.seen.delete(key);
     return kept;
@@ -25,8 +26,9 @@ export class AttemptCounter {
     return this.recent(key).length >= this.limit;
   }
 
-  record(key: string) {
-    this.seen.set(key, [...this.recent(key), this.now().getTime()]);
+  /** Records an attempt against the key; `by` names who made it, so it can be forgiven. */
+  record(key: string, by = key) {
+    this.seen.set(key, [...this.recent(key), { at: this.now().getTime(), by }]);
     // Keep memory bounded under a flood of distinct keys: old entries go first.
     if (this.seen.size > 100_000) {
       const oldest = this.seen.keys().next().value;
@@ -36,6 +38,13 @@ export class AttemptCounter {
 
   clear(key: string) {
     this.seen.delete(key);
+  }
+
+  /** Drops the key's attempts made by `by` (a person who then proved who they are). */
+  forgive(key: string, by: string) {
+    const kept = this.recent(key).filter((t) => t.by !== by);
+    if (kept.length) this.seen.set(key, kept);
+    else this.seen.delete(key);
   }
 }
 

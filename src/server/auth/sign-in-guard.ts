@@ -5,7 +5,10 @@ import { AttemptCounter, signInLimits } from './attempts.ts';
 /**
  * The sign-in limits (README, "Sign-in limits"). Wrong passwords count per account and
  * address, per account, and per address across accounts with a higher ceiling, since a whole
- * school may sit behind one address; right passwords never count. Sign-in links count per
+ * school may sit behind one address; right passwords never count, and a right password
+ * forgives the wrong ones typed just before it for that account from that address (the
+ * person's own typos), in every count, so someone who often mistypes is never locked out
+ * by their own successful sign-ins. Sign-in links count per
  * account and per address; links that do not work count per address.
  */
 export function signInGuard(deps: Pick<AppDeps, 'config' | 'now'>) {
@@ -37,12 +40,16 @@ export function signInGuard(deps: Pick<AppDeps, 'config' | 'now'>) {
       }
     },
     passwordFailed(address: string, email: string) {
-      wrong.pair.record(`${address}|${email}`);
-      wrong.account.record(email);
-      wrong.address.record(address);
+      const pair = `${address}|${email}`;
+      wrong.pair.record(pair);
+      wrong.account.record(email, pair);
+      wrong.address.record(address, pair);
     },
     passwordSucceeded(address: string, email: string) {
-      wrong.pair.clear(`${address}|${email}`);
+      const pair = `${address}|${email}`;
+      wrong.pair.clear(pair);
+      wrong.account.forgive(email, pair);
+      wrong.address.forgive(address, pair);
     },
     linkAsked(address: string, email: string) {
       if (links.account.blocked(email) || links.address.blocked(address)) {

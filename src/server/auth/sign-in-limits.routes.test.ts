@@ -34,6 +34,29 @@ describe('sign-in limits count failures, per account, address and both', () => {
     }
   });
 
+  it('never locks out one person signing in again and again, even with a typo before each (issue 21)', async () => {
+    // More sign-ins than every ceiling (per account and address, per account, per address),
+    // one person, one address, inside one window: each right password is never counted, and
+    // the typo just before it is forgiven once the person proves who they are.
+    const email = a.email('teacher');
+    const rounds = limits.perAddress + 5;
+    for (let i = 0; i < rounds; i++) {
+      expect((await login(email, TEST_PASSWORD, '10.0.7.1')).statusCode).toBe(200);
+    }
+    // Before the fix the typos added up on the account and locked it out after perAccount.
+    for (let i = 0; i < limits.perAccount + 2; i++) {
+      expect((await login(email, `typo ${i}`, '10.0.7.2')).statusCode).toBe(401);
+      expect((await login(email, TEST_PASSWORD, '10.0.7.2')).statusCode).toBe(200);
+    }
+    // Failures alone still lock the account out from that address.
+    for (let i = 0; i < limits.perAccountAndAddress; i++) {
+      expect((await login(email, `guess ${i}`, '10.0.7.2')).statusCode).toBe(401);
+    }
+    const locked = await login(email, TEST_PASSWORD, '10.0.7.2');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('rate_limited');
+  });
+
   it('limits wrong passwords per account and address, and per account across addresses', async () => {
     const email = a.email('site_manager');
     for (let i = 0; i < limits.perAccountAndAddress; i++) {

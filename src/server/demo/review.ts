@@ -52,7 +52,7 @@ export async function seedDemoReview(db: Kysely<DB>, trustId: string): Promise<s
         school_id: school.school_id,
         title: 'Autumn half-term review',
         term_id: null,
-        period_label: 'Wednesday 2 September 2026 to Friday 23 October 2026',
+        period_label: 'Wed 2 Sep 2026 to Fri 23 Oct 2026',
         period_from: '2026-09-02',
         period_to: '2026-10-23',
         pulse_closes_on: '2026-11-06',

@@ -247,7 +247,7 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     });
     expect(preview.body.diff.adds[0]).toMatchObject({
       key: 'S3',
-      changes: ['new: Science; annexe, floor 2'],
+      changes: ['new: Science; annexe, second floor'],
     });
     expect((await c.post(url('rooms', 'apply'), body)).body.changed).toBe(true);
     // A later file without S2 (it has lessons) and without S3: S3 goes, S2 stays with a reason.

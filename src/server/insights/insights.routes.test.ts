@@ -348,13 +348,35 @@ describe('insights API', () => {
       }
       expect(text).toMatch(/No teacher is named/);
       expectNoPeople(text);
+      // Laid out as a report (issue 21): the trust's name on the cover and every page's footer,
+      // the date in the one format, headings, tables with header rows, page numbers.
+      expect(text).toContain(trust.fixture.name);
+      expect(text.split(trust.fixture.name).length - 1).toBeGreaterThan(pdf.numPages);
+      expect(text).toMatch(
+        /Produced on (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}\./,
+      );
+      expect(text).toMatch(new RegExp(`Page 1 of ${pdf.numPages}`));
+      expect(text).toMatch(/Most or all pupils\s+Likely between\s+Visits/);
+      expect(text).toMatch(/\d+% to \d+%/);
       if (path.includes('schools')) {
+        expect(text).toMatch(/What the walks found/);
         expect(text).toMatch(/Themes/);
+        expect(text).toMatch(/Theme\s+Visits\s+In their words/);
         expect(text).toMatch(/whiteboards/);
         expect(text).toMatch(/Actions and their progress/);
+        expect(text).toMatch(/Visits this period\s+Teachers/);
       } else {
         expect(text).toMatch(/Where targeted support might help/);
+        expect(text).toMatch(/How the walks are run/);
       }
+      // A bold heading font and more than one size: headings, not a list of lines.
+      const first = await (await pdf.getPage(1)).getTextContent();
+      const heights = new Set(
+        first.items.map((i) =>
+          'transform' in i ? Math.round(Math.abs(i.transform[3] as number)) : 0,
+        ),
+      );
+      expect(heights.size).toBeGreaterThanOrEqual(3);
     }
   });
 });

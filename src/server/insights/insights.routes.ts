@@ -12,8 +12,9 @@ import {
 import { schoolParamsSchema } from '../../contracts/schools.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
-import { schoolCsv, schoolReportPdf, trustCsv, trustReportPdf } from './exports.ts';
+import { schoolCsv, trustCsv } from './exports.ts';
 import { schoolInsights, trustInsights, trustName } from './insights.service.ts';
+import { schoolReportPdf, trustReportPdf } from './report-pdfs.ts';
 
 const errors = {
   400: apiErrorSchema,
@@ -100,7 +101,8 @@ export const insightsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         request.query,
       );
       if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
-      const pdf = await schoolReportPdf(data, deps.now().toISOString().slice(0, 10));
+      const name = await trustName(deps, requireSignedIn(request));
+      const pdf = await schoolReportPdf(data, name, deps.now().toISOString().slice(0, 10));
       return reply
         .type('application/pdf')
         .header(

@@ -147,10 +147,10 @@ describe('prior warning and changes after publication', () => {
     expect(outcome.queued).toHaveLength(1); // the invited visit needs no notice: no mail
 
     const mail = await waitForMail(smtp.received, teacherEmail);
-    expect(mail.subject).toBe('Learning walk: your lesson on Monday 30 November 2026 at 09:00');
+    expect(mail.subject).toBe('Learning walk: your lesson on Mon 30 Nov 2026 at 09:00');
     expect(mail.from?.text).toContain('walks@test.invalid');
     const text = mail.text ?? '';
-    expect(text).toContain('When: Monday 30 November 2026, 09:00 to 09:10 (school time)');
+    expect(text).toContain('When: Mon 30 Nov 2026, 09:00 to 09:10 (school time)');
     expect(text).toContain('Lesson: 7A/11, room S1');
     expect(text).toContain('Focus: Reading aloud');
     expect(text).toContain('Purpose: To see how pupils read aloud across subjects.');
@@ -174,7 +174,7 @@ describe('prior warning and changes after publication', () => {
     const [notice] = list.body.notices;
     expect(notice).toMatchObject({
       kind: 'walk_published',
-      title: 'Learning walk: your lesson on Monday 30 November 2026 at 09:00',
+      title: 'Learning walk: your lesson on Mon 30 Nov 2026 at 09:00',
       walkId: walk.walkId,
       visitId: walk.visitIds[0],
       readAt: null,
@@ -186,7 +186,7 @@ describe('prior warning and changes after publication', () => {
     const colleague = await signedIn(colleagueEmail);
     const invited = await colleague.get('/api/me/notices');
     expect(invited.body.notices[0].title).toBe(
-      'Learning walk you invited: Monday 30 November 2026 at 09:20',
+      'Learning walk you invited: Mon 30 Nov 2026 at 09:20',
     );
     const leader = await signedIn(leaderEmail);
     const observing = await leader.get('/api/me/notices');
@@ -227,8 +227,8 @@ describe('prior warning and changes after publication', () => {
     expect(e.code).toBe('protocol_refused');
     expect(e.message).toContain('Prior warning:');
     expect(e.message).toContain('at least 2 school days');
-    expect(e.message).toContain('Wednesday 25 November 2026');
-    expect(e.message).toContain('notice was due by Friday 20 November 2026');
+    expect(e.message).toContain('Wed 25 Nov 2026');
+    expect(e.message).toContain('notice was due by Fri 20 Nov 2026');
     expect(e.details).toMatchObject([
       { rule: 'notice', code: 'notice_too_late', limit: '2 school days' },
     ]);
@@ -337,10 +337,10 @@ describe('prior warning and changes after publication', () => {
       (m.subject ?? '').includes('moved'),
     );
     expect(mail.subject).toBe(
-      'Learning walk visit moved to Wednesday 25 November 2026 at 11:00: your agreement is needed',
+      'Learning walk visit moved to Wed 25 Nov 2026 at 11:00: your agreement is needed',
     );
-    expect(mail.text).toContain('It was Wednesday 25 November 2026, 09:00 to 09:10.');
-    expect(mail.text).toContain('When: Wednesday 25 November 2026, 11:00 to 11:10 (school time)');
+    expect(mail.text).toContain('It was Wed 25 Nov 2026, 09:00 to 09:10.');
+    expect(mail.text).toContain('When: Wed 25 Nov 2026, 11:00 to 11:10 (school time)');
     expect(mail.text).toContain('goes ahead only if you agree');
 
     const colleague = await signedIn(colleagueEmail);
@@ -383,8 +383,7 @@ describe('prior warning and changes after publication', () => {
     expect(
       leaderNotices.body.notices.some(
         (n: { kind: string; body: string }) =>
-          n.kind === 'visit_moved' &&
-          n.body.includes('S1 (8B/3) is now Wednesday 25 November 2026, 11:00'),
+          n.kind === 'visit_moved' && n.body.includes('S1 (8B/3) is now Wed 25 Nov 2026, 11:00'),
       ),
     ).toBe(true);
   });
@@ -408,7 +407,7 @@ describe('prior warning and changes after publication', () => {
     ]);
     expect(outcome.needsAgreement).toEqual([]);
     const mail = await waitForMail(smtp.received, teacherEmail, (m) =>
-      (m.subject ?? '').startsWith('Learning walk visit moved to Wednesday 2 December'),
+      (m.subject ?? '').startsWith('Learning walk visit moved to Wed 2 Dec'),
     );
     expect(mail.text).not.toContain('agree');
     const teacher = await signedIn(teacherEmail);
@@ -441,7 +440,7 @@ describe('prior warning and changes after publication', () => {
         .then(() => undefined),
     );
     const cancelled = await waitForMail(smtp.received, teacherEmail, (m) =>
-      (m.subject ?? '').startsWith('Learning walk visit cancelled: Thursday 3 December'),
+      (m.subject ?? '').startsWith('Learning walk visit cancelled: Thu 3 Dec'),
     );
     expect(cancelled.text).toContain('Reason: The class is on a trip.');
 
@@ -456,7 +455,7 @@ describe('prior warning and changes after publication', () => {
       },
     );
     const observersMail = await waitForMail(smtp.received, colleagueEmail, (m) =>
-      (m.subject ?? '').startsWith('Learning walk observers changed: Thursday 3 December'),
+      (m.subject ?? '').startsWith('Learning walk observers changed: Thu 3 Dec'),
     );
     expect(observersMail.text).toContain('They are now: North site manager.');
     // The teacher whose visit was cancelled is not told of observers for a visit that will not happen.
@@ -488,7 +487,7 @@ describe('prior warning and changes after publication', () => {
         .then(() => undefined),
     );
     const walkMail = await waitForMail(smtp.received, colleagueEmail, (m) =>
-      (m.subject ?? '').startsWith('Learning walk cancelled: Thursday 3 December'),
+      (m.subject ?? '').startsWith('Learning walk cancelled: Thu 3 Dec'),
     );
     expect(walkMail.text).toContain('Reason: Snow closure.');
     void second;
@@ -510,7 +509,7 @@ describe('prior warning and changes after publication', () => {
     await deliverNotices(deliverDeps(), outcome);
     expect(outcome.queued).toHaveLength(1);
     const mail = await waitForMail(smtp.received, teacherEmail, (m) =>
-      (m.subject ?? '').startsWith('Learning walk: your lesson on Monday 7 December 2026 at 09:15'),
+      (m.subject ?? '').startsWith('Learning walk: your lesson on Mon 7 Dec 2026 at 09:15'),
     );
     expect(mail.text).toContain('Lesson: 7A/ADD');
     const again = await withTenant(t.db, trust.trustId, (tx) =>

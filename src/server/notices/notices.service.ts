@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { NoticeList } from '../../contracts/notices.ts';
 import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.ts';
+import { placeName } from '../../domain/format/places.ts';
 import { refusalMessage } from '../../domain/protocol/refusal.ts';
 import { checkNotice } from '../../domain/protocol/rules.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -97,9 +98,7 @@ function when(visit: Pick<q.VisitForNotice, 'planned_start' | 'planned_end'>, tz
 }
 
 function where(v: Pick<q.VisitForNotice, 'class_code' | 'room_name' | 'building' | 'floor'>) {
-  const place = [v.building ? `${v.building} building` : '', `floor ${v.floor}`]
-    .filter(Boolean)
-    .join(', ');
+  const place = placeName(v.building ?? '', v.floor);
   return `${v.class_code}, room ${v.room_name} (${place})`;
 }
 

@@ -163,7 +163,7 @@ describe('consultation on a programme (rule 1)', () => {
       expect(mails.map((m) => m.to_address).sort()).toEqual(
         a.fixture.schools[0]!.staff.map((s) => s.email).sort(),
       );
-      expect(mails[0]!.text_body).toContain('Tuesday 1 December 2026');
+      expect(mails[0]!.text_body).toContain('Tue 1 Dec 2026');
     });
     const notices = await (await teacher()).get('/api/me/notices');
     expect(
@@ -193,10 +193,10 @@ describe('consultation on a programme (rule 1)', () => {
     const early = await (await head()).post(`/api/programmes/${programmeId}/status`, agreement);
     expect(early.status).toBe(422);
     expect(early.body.error.code).toBe('consultation_too_short');
-    expect(early.body.error.message).toContain('Tuesday 1 December 2026 at the earliest');
+    expect(early.body.error.message).toContain('Tue 1 Dec 2026 at the earliest');
     expect(early.body.error.message).toContain('2 comments from staff are not yet answered');
 
-    days(8); // Tuesday 1 December
+    days(8); // Tue 1 Dec
     const h = await head();
     const unanswered = await h.post(`/api/programmes/${programmeId}/status`, {
       ...agreement,
@@ -292,7 +292,7 @@ describe('consultation on a programme (rule 1)', () => {
     await h.post(`/api/programmes/${programmeId}/comments/${comment.id}/answer`, {
       answer: 'Yes, the same observer.',
     });
-    days(2); // Thursday 3 December
+    days(2); // Thu 3 Dec
     const h2 = await head();
     const agreed = await h2.post(
       `/api/programmes/${programmeId}/amendments/${amendment.id}/agree`,

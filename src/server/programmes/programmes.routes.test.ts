@@ -115,7 +115,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
     expect(tooSoon.status).toBe(422);
     expect(tooSoon.body.error.code).toBe('consultation_too_short');
     expect(tooSoon.body.error.details.earliestAgreement).toBe('2026-12-01');
-    t.clock.advance(8 * 24 * 3600_000); // Tuesday 1 December
+    t.clock.advance(8 * 24 * 3600_000); // Tue 1 Dec
     clients.clear(); // sessions idle for a week have ended: sign in again
     head = await as(a.email('school_leader'));
     teacher = await as(a.email('teacher'));
@@ -174,7 +174,7 @@ describe('programmes API: draft → consultation → agreed → published', () =
     expect(mails.map((m: { to: string }) => m.to).sort()).toEqual(
       a.fixture.schools[0]!.staff.map((s) => s.email).sort(),
     );
-    expect(mails[0].body).toContain('Staff agreed it on Tuesday 1 December 2026');
+    expect(mails[0].body).toContain('Staff agreed it on Tue 1 Dec 2026');
 
     // Published twice is refused.
     const again = await head.post(`/api/programmes/${p.id}/status`, { to: 'published' });

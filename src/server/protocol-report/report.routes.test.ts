@@ -186,14 +186,10 @@ describe('the protocol report', () => {
       '3 walks carried out a planned walk of the agreed programme; 0 walks one added by an agreed amendment.',
     );
     expect(rows.get('programme')!.evidence).toContain(
-      'Agreed on Thursday 10 September 2026; how: Staff meeting; union rep consulted.',
+      'Agreed on Thu 10 Sep 2026; how: Staff meeting; union rep consulted.',
     );
-    expect(rows.get('programme')!.evidence).toContain(
-      'Published to all staff on Monday 14 September 2026.',
-    );
-    expect(rows.get('notice')!.evidence).toContain(
-      'Notices sent on Monday 23 November 2026 (3 visits).',
-    );
+    expect(rows.get('programme')!.evidence).toContain('Published to all staff on Mon 14 Sep 2026.');
+    expect(rows.get('notice')!.evidence).toContain('Notices sent on Mon 23 Nov 2026 (3 visits).');
     expect(rows.get('notice')!.evidence).toContain(
       'Shortest notice: 3 school days (the rule is at least 2 school days).',
     );

@@ -124,7 +124,7 @@ describe('reviews and the staff pulse', () => {
       pulseClosesOn: '2026-11-27',
     });
     expect(bySouth.status).toBe(201);
-    expect(bySouth.body.period.label).toBe('Monday 2 November 2026 to Friday 20 November 2026');
+    expect(bySouth.body.period.label).toBe('Mon 2 Nov 2026 to Fri 20 Nov 2026');
   });
 
   it('tells every member of staff in the app and by mail, and audits the opening', async () => {
@@ -338,7 +338,7 @@ describe('reviews and the staff pulse', () => {
     clients.clear(); // sessions ended meanwhile: sign in again
     const late = await (await teacher()).get(`/api/reviews/${secondId}`);
     expect(late.body.pulseOpen).toBe(false);
-    expect(late.body.pulseClosedReason).toMatch(/closed at the end of Monday 30 November 2026/);
+    expect(late.body.pulseClosedReason).toMatch(/closed at the end of Mon 30 Nov 2026/);
     const res = await (await leader()).get(`/api/reviews/${secondId}`);
     expect(res.body.results).toMatchObject({
       status: 'shown',
@@ -474,7 +474,12 @@ describe('reviews and the staff pulse', () => {
       const content = await (await doc.getPage(p)).getTextContent();
       pdfText += `${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
     }
-    expect(pdfText.replace(/\s+/g, ' ')).toMatch(/67% want more, 33% about the same, 0% fewer/);
+    // As a table since issue 21: want more, about the same, fewer, and who answered.
+    const flat = pdfText.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/want more learning walks, about the same, or fewer\?/);
+    expect(flat).toMatch(/School Review More Same Fewer Answered/);
+    expect(flat).toMatch(/Spring review \([^)]*\) 67% 33% 0% 3 of 4/);
+    expect(flat).toMatch(/Only 2 answered/);
   });
 
   it('seeds the demo’s closed review the way the service writes answers', async () => {

@@ -112,25 +112,3 @@ function schoolPulse(
     note: summary.status === 'shown' ? null : summary.reason,
   };
 }
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-/** The pulse as plain text, one line per school: for the PDF report. */
-export function describeTrustPulse(pulse: TrustPulse): string {
-  const lines = [
-    'Staff pulse from the latest review (do staff want more learning walks, about the same, or fewer?):',
-  ];
-  if (pulse.note) return `${lines[0]} ${pulse.note}`;
-  for (const s of pulse.schools) {
-    if (!s.review) {
-      lines.push(`• ${s.schoolName}: ${s.note ?? 'no review pulse yet.'}`);
-    } else if (!s.walks) {
-      lines.push(`• ${s.schoolName} (${s.review.title}): ${s.note ?? ''}`);
-    } else {
-      lines.push(
-        `• ${s.schoolName} (${s.review.title}, ${s.review.periodLabel}): ${pct(s.walks.more.share)} want more, ${pct(s.walks.same.share)} about the same, ${pct(s.walks.fewer.share)} fewer (${s.answered} of ${s.staff} staff answered; wanting more likely ${pct(s.walks.moreLower)}–${pct(s.walks.moreUpper)}).`,
-      );
-    }
-  }
-  return lines.join('\n');
-}

@@ -178,7 +178,7 @@ describe('school set-up: creating and editing schools, terms and non-teaching da
     });
     expect(shrink.status).toBe(409);
     expect(shrink.body.error.code).toBe('closures_outside_terms');
-    expect(shrink.body.error.message).toContain('INSET day (27 November 2026)');
+    expect(shrink.body.error.message).toContain('INSET day (Fri 27 Nov 2026)');
     expect((await admin.request('DELETE', `/api/schools/${north}/terms/${autumn.id}`)).status).toBe(
       409,
     );

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CaptureBundle, RouteVisit } from '../../contracts/records.ts';
+import { floorName } from '../../domain/format/places.ts';
 import type { RecordBody } from '../../domain/records/body.ts';
-import { captureDb, type LocalPhoto } from '../offline/db.ts';
+import { captureDb, type LocalPhoto, type LocalThumbnail } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
 import { preparePhoto } from '../offline/photos.ts';
 import { addPhoto, localRecordFor, saveChange, workingCopy } from '../offline/store.ts';
@@ -53,6 +54,15 @@ function Visit({
         : ([] as LocalPhoto[]),
     copy.recordId,
   );
+  // Thumbnails outlive the photos once sent (issue 21): the record still shows what it holds.
+  const thumbnails = useLive(
+    () =>
+      copy.recordId
+        ? captureDb.thumbnails.where('recordId').equals(copy.recordId).sortBy('addedAt')
+        : ([] as LocalThumbnail[]),
+    copy.recordId,
+  );
+  const serverPhotos = bundle.records.find((r) => r.id === copy.recordId)?.photoIds.length ?? 0;
   const [problem, setProblem] = useState<unknown>(null);
 
   const stops = bundle.route.filter((v) => !v.cancelled);
@@ -77,7 +87,7 @@ function Visit({
       <p className="lede">
         {visit.startsAt}–{visit.endsAt} · {visit.subject}
         {visit.yearGroup ? `, ${visit.yearGroup}` : ''} · {visit.building}
-        {visit.floor ? `, floor ${visit.floor}` : ', ground floor'}
+        {`, ${floorName(visit.floor)}`}
       </p>
       {local === undefined ? null : (
         <p className="visit-status" aria-live="polite">
@@ -150,6 +160,8 @@ function Visit({
           ) : null}
           <Photos
             photos={photos ?? []}
+            thumbnails={thumbnails ?? []}
+            serverCount={serverPhotos}
             onAdd={async (file) => {
               const prepared = await preparePhoto(file);
               const record = await saveChange(ownerId, bundle, visit.id, (b) => b);

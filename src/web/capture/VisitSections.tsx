@@ -1,7 +1,7 @@
 import { type ChangeEvent, useEffect, useMemo, useState } from 'react';
 import type { CaptureLookForDto } from '../../contracts/records.ts';
 import { createChecker } from '../../domain/neutral-language/checker.ts';
-import type { LocalPhoto } from '../offline/db.ts';
+import type { LocalPhoto, LocalThumbnail } from '../offline/db.ts';
 import { discardLocal, keepMine, removePhoto } from '../offline/store.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 
@@ -77,19 +77,34 @@ export function StudentVoice({
   );
 }
 
+/**
+ * The record's photos: those on this device (full size until sent), then the thumbnails kept of
+ * photos already sent and let go of here (issue 21), so they never vanish from the record; the
+ * count is the larger of what the device shows and what the server holds.
+ */
 export function Photos({
   photos,
+  thumbnails = [],
+  serverCount = 0,
   onAdd,
 }: {
   photos: LocalPhoto[];
+  thumbnails?: LocalThumbnail[];
+  serverCount?: number;
   onAdd: (file: File) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const urls = useMemo(
-    () => photos.map((p) => ({ id: p.photoId, url: URL.createObjectURL(p.blob), sent: p.sent })),
-    [photos],
-  );
+  const urls = useMemo(() => {
+    const here = new Set(photos.map((p) => p.photoId));
+    return [
+      ...photos.map((p) => ({ id: p.photoId, url: URL.createObjectURL(p.blob), sent: p.sent })),
+      ...thumbnails
+        .filter((t) => !here.has(t.photoId))
+        .map((t) => ({ id: t.photoId, url: URL.createObjectURL(t.blob), sent: true })),
+    ];
+  }, [photos, thumbnails]);
+  const count = Math.max(urls.length, serverCount);
   useEffect(
     () => () => {
       for (const u of urls) URL.revokeObjectURL(u.url);
@@ -135,8 +150,8 @@ export function Photos({
       <p aria-live="polite" className="muted">
         {busy
           ? 'Preparing the photo…'
-          : photos.length
-            ? `${photos.length} photo${photos.length > 1 ? 's' : ''} with this record.`
+          : count
+            ? `${count} photo${count > 1 ? 's' : ''} with this record.`
             : ''}
       </p>
       {error ? <ErrorMessage error={error} /> : null}

@@ -1,6 +1,8 @@
 import { Link, useParams } from 'react-router';
 import type { CaptureBundle } from '../../contracts/records.ts';
 import { formatDate } from '../../domain/calendar/calendar.ts';
+import { floorName } from '../../domain/format/places.ts';
+import { formatInstant } from '../lib/format.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -32,7 +34,7 @@ export function CaptureWalkPage() {
       {refreshError ? <ErrorMessage error={refreshError} /> : null}
       <p className="muted" role="status">
         {savedAt
-          ? `Stored on this device (${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}): it works without a connection.`
+          ? `Stored on this device (${formatInstant(savedAt)}): it works without a connection.`
           : 'Storing the walk on this device…'}
       </p>
       {bundle.walk.status === 'cancelled' ? (
@@ -61,7 +63,7 @@ export function CaptureWalkPage() {
               <p id={`stop-${v.id}`} className="route-detail">
                 {v.subject}
                 {v.yearGroup ? `, ${v.yearGroup}` : ''} · {v.building}
-                {v.floor ? `, floor ${v.floor}` : ', ground floor'}
+                {`, ${floorName(v.floor)}`}
                 {v.cancelled ? ' · cancelled' : ''}
                 {!v.noticeGiven && !v.cancelled ? ' · no prior warning: do not visit' : ''}
                 <br />

@@ -1,3 +1,4 @@
+import { formatInstantDay } from '../lib/format.ts';
 import './frameworks.css';
 import { useParams } from 'react-router';
 import { frameworkKindLabels } from '../../domain/frameworks/types.ts';
@@ -24,7 +25,7 @@ export function VersionPage() {
       <p className="lede">
         {frameworkKindLabels[detail.framework.kind]} · Version {detail.version.versionNo}:{' '}
         {detail.version.status === 'published'
-          ? `published ${new Date(detail.version.publishedAt ?? '').toLocaleDateString('en-GB')}`
+          ? `published ${formatInstantDay(detail.version.publishedAt ?? '')}`
           : 'draft'}
       </p>
       <VersionNav detail={detail} />

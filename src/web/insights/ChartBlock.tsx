@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { TableScroll } from '../ui/TableScroll.tsx';
-import type { ChartSpec } from './chart-spec.ts';
+import { type ChartSpec, hiddenNotes } from './chart-spec.ts';
 import { useChartTurn } from './chart-turns.ts';
 
 // The charting library loads only when a chart is first shown: not in the main or capture bundle.
@@ -33,6 +33,11 @@ export function ChartBlock({
   const asTable = chosenTable || !turn;
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  // What the chart cannot draw is said in its text alternative too, as the table says it.
+  const label = [
+    summary,
+    ...(spec ? hiddenNotes(spec) : []).map((n) => `${n.labels.join(', ')}: ${n.note}`),
+  ].join(' ');
   return (
     <section className="chart-block" aria-labelledby={`${id}-title`}>
       <div className="chart-head">
@@ -59,7 +64,7 @@ export function ChartBlock({
       {asTable || !spec ? (
         <TableScroll label={`${title}: table`}>{table}</TableScroll>
       ) : (
-        <figure className="chart" role="img" aria-label={summary}>
+        <figure className="chart" role="img" aria-label={label}>
           <Suspense fallback={<p className="status">Loading the chart…</p>}>
             <Chart spec={spec} />
           </Suspense>

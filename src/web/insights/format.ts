@@ -20,7 +20,13 @@ export const kindLabel: Record<string, string> = {
 export function intervalRow(label: string, f: Figure) {
   return f.status === 'shown'
     ? { label, share: f.share, lower: f.lower, upper: f.upper }
-    : { label, share: null, lower: null, upper: null };
+    : {
+        label,
+        share: null,
+        lower: null,
+        upper: null,
+        note: f.status === 'suppressed' ? f.reason : 'No evidence yet',
+      };
 }
 
 /** A query string from the filters that are set. */

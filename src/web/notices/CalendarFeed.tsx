@@ -1,3 +1,4 @@
+import { formatInstantDay } from '../lib/format.ts';
 import './notices.css';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -85,11 +86,7 @@ export function CalendarFeed() {
         <p className="feed-actions">
           {status.data.active && !created ? (
             <span className="muted">
-              You have an address, made{' '}
-              {new Date(status.data.createdAt!).toLocaleDateString('en-GB', {
-                dateStyle: 'medium',
-              })}
-              .{' '}
+              You have an address, made {formatInstantDay(status.data.createdAt!)}.{' '}
             </span>
           ) : null}
           <button

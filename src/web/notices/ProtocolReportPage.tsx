@@ -1,7 +1,7 @@
 import './notices.css';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ProtocolReportDto } from '../../contracts/notices.ts';
-import { formatLongDay } from '../lib/format.ts';
+import { formatInstant, formatLongDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { useProtocolReport } from './api.ts';
@@ -40,8 +40,7 @@ export function ProtocolReportPage() {
       <h1 id="report-title">{r.title}</h1>
       <p className="muted">
         {r.scope.schoolName} · {formatLongDay(r.scope.startsOn)} to {formatLongDay(r.scope.endsOn)}{' '}
-        · produced{' '}
-        {new Date(r.generatedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}
+        · produced {formatInstant(r.generatedAt)}
       </p>
       <p className="summary">
         {r.walks} {r.walks === 1 ? 'walk' : 'walks'}, {r.visits}{' '}

@@ -58,6 +58,20 @@ export type LocalPhoto = {
   addedAt: number;
 };
 
+/**
+ * A photo's small copy (a JPEG of at most THUMB_MAX_BYTES), kept after the photo itself is sent
+ * and deleted here (issue 21), so the observer's record still shows what was attached.
+ */
+export type LocalThumbnail = {
+  photoId: string;
+  recordId: string;
+  ownerId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+  addedAt: number;
+};
+
 /** When the observer entered a room, so the timer survives a reload. */
 export type VisitTimer = { key: string; startedAt: number };
 
@@ -66,6 +80,7 @@ export class CaptureDatabase extends Dexie {
   records!: EntityTable<LocalRecord, 'recordId'>;
   photos!: EntityTable<LocalPhoto, 'photoId'>;
   timers!: EntityTable<VisitTimer, 'key'>;
+  thumbnails!: EntityTable<LocalThumbnail, 'photoId'>;
 
   constructor(name = 'learning-walks-capture') {
     super(name);
@@ -75,6 +90,8 @@ export class CaptureDatabase extends Dexie {
       photos: 'photoId, recordId, ownerId',
       timers: 'key',
     });
+    // Issue 21: thumbnails outlive the photos they were made from.
+    this.version(2).stores({ thumbnails: 'photoId, recordId, ownerId' });
   }
 }
 

@@ -3,7 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureBundle, RecordDto } from '../../contracts/records.ts';
 import { captureDb } from './db.ts';
 import { syncNow } from './outbox.ts';
-import { addPhoto, keepMine, saveChange, storeBundle, unsentRecords } from './store.ts';
+import { encodeWithin, THUMB_MAX_BYTES } from './photos.ts';
+import {
+  addPhoto,
+  discardLocal,
+  keepMine,
+  removePhoto,
+  saveChange,
+  storeBundle,
+  unsentRecords,
+} from './store.ts';
 
 /**
  * The device side of the sync contract, on an in-memory IndexedDB with a scripted server:
@@ -103,6 +112,7 @@ beforeEach(async () => {
   await Promise.all([
     captureDb.records.clear(),
     captureDb.photos.clear(),
+    captureDb.thumbnails.clear(),
     captureDb.bundles.clear(),
   ]);
   await storeBundle(OWNER, bundle);
@@ -234,6 +244,81 @@ describe('the outbox', () => {
     expect(calls[1]!.headers['content-type']).toBe('image/jpeg');
     expect(await captureDb.records.count()).toBe(0);
     expect(await captureDb.photos.count()).toBe(0);
+  });
+
+  it('keeps a small thumbnail and the count of a photo once it is sent (issue 21)', async () => {
+    const record = await note('Work on the wall.');
+    const thumb = new Blob([new Uint8Array(3_000)], { type: 'image/jpeg' });
+    const photo = await addPhoto(OWNER, record, {
+      blob: new Blob([new Uint8Array(200_000)], { type: 'image/jpeg' }),
+      width: 1600,
+      height: 1200,
+      thumbnail: { blob: thumb, width: 160, height: 120 },
+    });
+    await captureDb.records.update(record.recordId, { updatedAt: Date.now() - 10_000 });
+    answer = (call) =>
+      call.url.includes('/photos/')
+        ? json(201, { outcome: 'created', photo: {} })
+        : json(201, {
+            outcome: 'created',
+            record: stored(record.recordId, 1, 'Work on the wall.'),
+          });
+    await syncNow(OWNER);
+    // The full photo is let go of; its thumbnail stays with the record…
+    expect(await captureDb.photos.count()).toBe(0);
+    const kept = await captureDb.thumbnails.where('recordId').equals(record.recordId).toArray();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ photoId: photo.photoId, ownerId: OWNER, width: 160 });
+    expect(kept[0]!.blob.size).toBeLessThanOrEqual(THUMB_MAX_BYTES);
+    // …and the stored walk counts the photo on the record the server now holds.
+    const walk = await captureDb.bundles.toArray();
+    const onServer = walk[0]!.bundle.records.find((r) => r.id === record.recordId);
+    expect(onServer?.photoIds).toEqual([photo.photoId]);
+    // A sent photo's thumbnail cannot be removed by mistake.
+    await removePhoto(photo.photoId);
+    expect(await captureDb.thumbnails.count()).toBe(1);
+  });
+
+  it('drops the thumbnail with a photo that was never sent', async () => {
+    const record = await note('Display board.');
+    const photo = await addPhoto(OWNER, record, {
+      blob: new Blob([new Uint8Array(10)], { type: 'image/jpeg' }),
+      width: 4,
+      height: 3,
+      thumbnail: {
+        blob: new Blob([new Uint8Array(5)], { type: 'image/jpeg' }),
+        width: 4,
+        height: 3,
+      },
+    });
+    await removePhoto(photo.photoId);
+    expect(await captureDb.thumbnails.count()).toBe(0);
+    const again = await addPhoto(OWNER, record, {
+      blob: new Blob([new Uint8Array(10)], { type: 'image/jpeg' }),
+      width: 4,
+      height: 3,
+      thumbnail: {
+        blob: new Blob([new Uint8Array(5)], { type: 'image/jpeg' }),
+        width: 4,
+        height: 3,
+      },
+    });
+    expect(await captureDb.thumbnails.get(again.photoId)).toBeDefined();
+    await discardLocal(record.recordId);
+    expect(await captureDb.thumbnails.count()).toBe(0);
+  });
+
+  it('encodes a thumbnail at the best quality that fits in 20 KB', async () => {
+    const sizes: Record<number, number> = { 0.7: 31_000, 0.55: 24_000, 0.4: 18_500, 0.3: 12_000 };
+    const tried: number[] = [];
+    const blob = await encodeWithin(THUMB_MAX_BYTES, async (q) => {
+      tried.push(q);
+      return new Blob([new Uint8Array(sizes[q] ?? 9_000)]);
+    });
+    expect(THUMB_MAX_BYTES).toBeLessThanOrEqual(20_000);
+    expect(tried).toEqual([0.7, 0.55, 0.4]);
+    expect(blob?.size).toBe(18_500);
+    expect(await encodeWithin(100, async () => new Blob([new Uint8Array(500)]))).toBeNull();
   });
 
   it('never sends or lists another person’s records on a shared device', async () => {

@@ -109,7 +109,12 @@ export async function saveChange(
 export async function addPhoto(
   ownerId: string,
   record: LocalRecord,
-  photo: { blob: Blob; width: number; height: number },
+  photo: {
+    blob: Blob;
+    width: number;
+    height: number;
+    thumbnail?: { blob: Blob; width: number; height: number } | null;
+  },
 ) {
   const entry: LocalPhoto = {
     photoId: crypto.randomUUID(),
@@ -121,24 +126,43 @@ export async function addPhoto(
     sent: false,
     addedAt: Date.now(),
   };
-  await captureDb.transaction('rw', captureDb.photos, captureDb.records, async () => {
-    await captureDb.photos.put(entry);
-    // The record goes back in the outbox, so its new photo is sent with it.
-    const current = await captureDb.records.get(record.recordId);
-    if (current) {
-      await captureDb.records.put({
-        ...current,
-        updatedAt: Math.max(Date.now(), current.updatedAt + 1),
-        status: current.status === 'sending' ? 'sending' : current.status,
-      });
-    }
-  });
+  await captureDb.transaction(
+    'rw',
+    [captureDb.photos, captureDb.thumbnails, captureDb.records],
+    async () => {
+      await captureDb.photos.put(entry);
+      // Kept after the photo is sent, so the record still shows it (issue 21).
+      if (photo.thumbnail) {
+        await captureDb.thumbnails.put({
+          photoId: entry.photoId,
+          recordId: entry.recordId,
+          ownerId,
+          blob: photo.thumbnail.blob,
+          width: photo.thumbnail.width,
+          height: photo.thumbnail.height,
+          addedAt: entry.addedAt,
+        });
+      }
+      // The record goes back in the outbox, so its new photo is sent with it.
+      const current = await captureDb.records.get(record.recordId);
+      if (current) {
+        await captureDb.records.put({
+          ...current,
+          updatedAt: Math.max(Date.now(), current.updatedAt + 1),
+          status: current.status === 'sending' ? 'sending' : current.status,
+        });
+      }
+    },
+  );
   return entry;
 }
 
 export async function removePhoto(photoId: string) {
   const photo = await captureDb.photos.get(photoId);
-  if (photo && !photo.sent) await captureDb.photos.delete(photoId);
+  if (photo && !photo.sent) {
+    await captureDb.photos.delete(photoId);
+    await captureDb.thumbnails.delete(photoId);
+  }
 }
 
 /**
@@ -147,38 +171,44 @@ export async function removePhoto(photoId: string) {
  * takes that id, with its photos, so the two are never merged silently nor duplicated.
  */
 export async function keepMine(recordId: string) {
-  await captureDb.transaction('rw', captureDb.records, captureDb.photos, async () => {
-    const local = await captureDb.records.get(recordId);
-    const server = local?.serverCopy;
-    if (!local || !server) return;
-    const next: LocalRecord = {
-      ...local,
-      recordId: server.id,
-      baseVersion: server.versionNo,
-      capturedAt: server.capturedAt,
-      status: 'saved',
-      message: null,
-      code: null,
-      serverCopy: null,
-      attempts: 0,
-      nextAttemptAt: 0,
-      updatedAt: Math.max(Date.now(), local.updatedAt + 1),
-    };
-    if (server.id !== recordId) {
-      await captureDb.records.delete(recordId);
-      await captureDb.photos.where('recordId').equals(recordId).modify({ recordId: server.id });
-    }
-    await captureDb.records.put(next);
-  });
+  await captureDb.transaction(
+    'rw',
+    [captureDb.records, captureDb.photos, captureDb.thumbnails],
+    async () => {
+      const local = await captureDb.records.get(recordId);
+      const server = local?.serverCopy;
+      if (!local || !server) return;
+      const next: LocalRecord = {
+        ...local,
+        recordId: server.id,
+        baseVersion: server.versionNo,
+        capturedAt: server.capturedAt,
+        status: 'saved',
+        message: null,
+        code: null,
+        serverCopy: null,
+        attempts: 0,
+        nextAttemptAt: 0,
+        updatedAt: Math.max(Date.now(), local.updatedAt + 1),
+      };
+      if (server.id !== recordId) {
+        await captureDb.records.delete(recordId);
+        await captureDb.photos.where('recordId').equals(recordId).modify({ recordId: server.id });
+        await captureDb.thumbnails
+          .where('recordId')
+          .equals(recordId)
+          .modify({ recordId: server.id });
+      }
+      await captureDb.records.put(next);
+    },
+  );
 }
 
 /** Drops the device's copy (after a conflict or a refusal); unsent photos of it go too. */
 export async function discardLocal(recordId: string) {
   await captureDb.transaction(
     'rw',
-    captureDb.records,
-    captureDb.photos,
-    captureDb.bundles,
+    [captureDb.records, captureDb.photos, captureDb.thumbnails, captureDb.bundles],
     async () => {
       const local = await captureDb.records.get(recordId);
       // Show the server's current version from now on.
@@ -194,11 +224,12 @@ export async function discardLocal(recordId: string) {
         }
       }
       await captureDb.records.delete(recordId);
-      await captureDb.photos
+      const unsent = captureDb.photos
         .where('recordId')
         .equals(recordId)
-        .filter((p) => !p.sent)
-        .delete();
+        .filter((p) => !p.sent);
+      await captureDb.thumbnails.bulkDelete(await unsent.primaryKeys());
+      await unsent.delete();
     },
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProgrammeDetail } from '../../contracts/programmes.ts';
+import { formatInstantDay } from '../lib/format.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { changeProgramme, programmeKeys } from './api.ts';
 
@@ -27,7 +28,7 @@ export function Comments({
         <article key={c.id} className="comment">
           <p>
             <strong>{c.mine ? 'You' : c.anonymous ? 'Anonymous' : c.authorName}</strong>{' '}
-            <span className="muted">{new Date(c.createdAt).toLocaleDateString('en-GB')}</span>
+            <span className="muted">{formatInstantDay(c.createdAt)}</span>
           </p>
           <p>{c.body}</p>
           {c.answer ? (

@@ -1,7 +1,7 @@
 import './after.css';
 import { useParams } from 'react-router';
 import type { VisitRecords } from '../../contracts/responses.ts';
-import { formatDay } from '../lib/format.ts';
+import { formatDay, formatInstant } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { responseKeys, useVisitRecords } from './api.ts';
 import { RecordBody } from './RecordBody.tsx';
@@ -78,8 +78,7 @@ export function VisitRecordsPage() {
                   <div key={ver.versionNo}>
                     <h4>
                       Version {ver.versionNo}
-                      {ver.versionNo === 1 ? ' (as handed in)' : ''},{' '}
-                      {new Date(ver.createdAt).toLocaleString('en-GB')}
+                      {ver.versionNo === 1 ? ' (as handed in)' : ''}, {formatInstant(ver.createdAt)}
                     </h4>
                     <RecordBody body={ver.body} prompt={prompt} />
                   </div>
@@ -107,7 +106,7 @@ export function VisitRecordsPage() {
             <li key={r.id}>
               <p>{r.body}</p>
               <p className="muted">
-                {r.authorName}, {new Date(r.createdAt).toLocaleString('en-GB')}
+                {r.authorName}, {formatInstant(r.createdAt)}
               </p>
             </li>
           ))}
