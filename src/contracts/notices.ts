@@ -17,6 +17,11 @@ export const noticeKinds = [
   'consultation_opened',
   'amendment_opened',
   'review_due',
+  // Concerns (issue 16)
+  'concern_raised',
+  'concern_support_asked',
+  'concern_updated',
+  'concern_overdue',
 ] as const;
 
 export const noticeSchema = z.object({

@@ -175,12 +175,12 @@ describe('the protocol report', () => {
       [9, 'neutral_language', 'not_applicable'],
       [10, 'aggregates_only', 'not_measured'],
       [11, 'reviews', 'not_applicable'],
-      [12, 'concerns', 'not_measured'],
+      [12, 'concerns', 'not_applicable'],
       [13, 'rooms_per_hour', 'kept'],
     ]);
     const rows = byRule([...report.rows, ...report.otherChecks]);
     expect(rows.get('concerns')!.evidence).toEqual([
-      'Not measured: concerns are not yet recorded in the app.',
+      'No concerns about how walks are run were raised.',
     ]);
     expect(rows.get('programme')!.evidence).toContain(
       '3 walks carried out a planned walk of the agreed programme; 0 walks one added by an agreed amendment.',

@@ -6,6 +6,7 @@ import { describeCap } from '../../domain/protocol/settings.ts';
 import type { ProgrammeFacts, VisitFacts } from '../../domain/protocol/types.ts';
 import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { concernCounts } from '../concerns/concern-counts.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
@@ -181,6 +182,12 @@ async function build(
     periods.some((p) => r.period_from <= p.to && p.from <= r.period_to),
   );
   const { bodies, ...recordCounts } = records;
+  const concerns = await concernCounts(tx, calendar, {
+    schoolId: school.school_id,
+    from: scope.startsOn,
+    to: scope.endsOn,
+    today,
+  });
 
   const report = protocolReport({
     title: scope.title,
@@ -202,6 +209,7 @@ async function build(
     prompts,
     records: recordCounts,
     handedIn: bodies,
+    concerns,
     reviews: {
       frequency: settings.reviewFrequency,
       periods,
