@@ -3,6 +3,7 @@ import { formatDate, isTeachingDay, schoolDaysBetween } from '../../domain/calen
 import { protocolReport } from '../../domain/protocol/report.ts';
 import { countsAsObservation } from '../../domain/protocol/rules.ts';
 import { describeCap } from '../../domain/protocol/settings.ts';
+import { visitSpread } from '../../domain/protocol/spread.ts';
 import type { ProgrammeFacts, VisitFacts } from '../../domain/protocol/types.ts';
 import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -266,6 +267,13 @@ async function build(
     const days = schoolDaysBetween(calendar, v.noticeGivenOn, v.date);
     noticeBy.set(days, (noticeBy.get(days) ?? 0) + 1);
   }
+  // Different times (issue 16): visits that count as observations, by period, weekday, half term.
+  const timetablePeriods = await q.schoolPeriods(tx, school.school_id);
+  const spread = visitSpread(
+    visitFacts.filter(countsAsObservation).map((v) => ({ date: v.date, startsAt: v.startsAt })),
+    timetablePeriods.map((p) => ({ name: p.name, startsAt: p.starts_at, endsAt: p.ends_at })),
+    calendar,
+  );
   const rows = report.rows.map((r) =>
     r.rule === 'programme' && scope.programmeEvidence.length
       ? { ...r, evidence: [...scope.programmeEvidence, ...r.evidence] }
@@ -295,6 +303,7 @@ async function build(
       noticeSchoolDays: [...noticeBy.entries()]
         .sort(([a], [b]) => a - b)
         .map(([schoolDays, n]) => ({ schoolDays, visits: n })),
+      ...spread,
     },
     settings: {
       maxObservers: settings.maxObservers,
