@@ -412,6 +412,27 @@ export const errorCatalogue = {
     status: 403,
     meaning: 'The trust has been disabled by the operator: nobody signs in; its data is kept.',
   },
+  // Concerns, self-evaluation and walk practice (issue 16)
+  concern_no_handler: {
+    status: 422,
+    meaning: 'Nobody is named to receive the concern (no head, or no trust named person).',
+  },
+  concern_supporter_invalid: {
+    status: 422,
+    meaning: 'The supporting colleague is not on the school’s staff, or is the person raising it.',
+  },
+  concern_link_invalid: {
+    status: 422,
+    meaning: 'The linked programme, walk, visit or record is not one of the school’s.',
+  },
+  concern_wrong_stage: {
+    status: 409,
+    meaning: 'The concern is not at the stage for this step (already done, or not yet).',
+  },
+  concern_person_invalid: {
+    status: 422,
+    meaning: 'The person named for concerns cannot be named (not staff, or disabled).',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

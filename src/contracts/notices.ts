@@ -27,6 +27,11 @@ export const noticeKinds = [
   'record_flagged',
   'flag_settled',
   'visit_shared',
+  // Concerns (issue 16)
+  'concern_raised',
+  'concern_support_asked',
+  'concern_updated',
+  'concern_overdue',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -157,6 +162,10 @@ export const protocolReportSchema = z.object({
   distributions: z.object({
     visitsPerTeacher: z.array(z.object({ visits: z.number().int(), teachers: z.number().int() })),
     noticeSchoolDays: z.array(z.object({ schoolDays: z.number().int(), visits: z.number().int() })),
+    /** "Different times" (issue 16): visits by period, weekday and half term. */
+    byPeriod: z.array(z.object({ period: z.string(), visits: z.number().int() })),
+    byWeekday: z.array(z.object({ weekday: z.string(), visits: z.number().int() })),
+    byHalfTerm: z.array(z.object({ halfTerm: z.string(), visits: z.number().int() })),
   }),
   settings: z.object({
     maxObservers: z.number().int(),

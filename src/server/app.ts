@@ -18,6 +18,7 @@ import {
 import { actionRoutes } from './actions/actions.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
+import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
@@ -181,12 +182,10 @@ export async function buildApp({
   await app.register(actionRoutes, deps);
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(concernRoutes, deps);
   await app.register(peopleRoutes, deps);
-<<<<<<< HEAD
   await app.register(trustRoutes, deps);
-=======
   await app.register(homeRoutes, deps);
->>>>>>> i21a
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

@@ -50,6 +50,8 @@ type Ids = {
   action: string;
   /** Reviews with staff (rule 11): an open review of North with its pulse. */
   review: string;
+  /** Concerns (rule 12, issue 16): a concern about the head, sent to the admin as the trust's named person. */
+  concern: string;
 };
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
@@ -724,6 +726,47 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/reviews/${i.review}/close`,
     body: () => ({ notes: 'Isolation notes.' }),
   },
+  // Concerns (rule 12, issue 16). The admin handles the concern (the trust's named person), so
+  // own ids are found; steps that are not theirs answer 403, never 404.
+  'GET /api/schools/{schoolId}/concerns': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/concerns`,
+  },
+  'POST /api/schools/{schoolId}/concerns': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/concerns`,
+    body: () => ({ kind: 'other', summary: 'Iso', details: 'Isolation concern.', aboutHead: true }),
+  },
+  'PUT /api/schools/{schoolId}/concern-settings': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/concern-settings`,
+    body: () => ({ headPersonId: null, acknowledgeSchoolDays: 5 }),
+  },
+  'GET /api/concerns/{concernId}': { method: 'GET', url: (i) => `/api/concerns/${i.concern}` },
+  'POST /api/concerns/{concernId}/support': {
+    method: 'POST',
+    url: (i) => `/api/concerns/${i.concern}/support`,
+    body: () => ({ confirm: true }),
+  },
+  'POST /api/concerns/{concernId}/acknowledge': {
+    method: 'POST',
+    url: (i) => `/api/concerns/${i.concern}/acknowledge`,
+  },
+  'POST /api/concerns/{concernId}/answer': {
+    method: 'POST',
+    url: (i) => `/api/concerns/${i.concern}/answer`,
+    body: () => ({ response: 'Isolation answer.', outcome: 'explained' }),
+  },
+  'POST /api/concerns/{concernId}/decision': {
+    method: 'POST',
+    url: (i) => `/api/concerns/${i.concern}/decision`,
+    body: () => ({ decision: 'accept' }),
+  },
+  'POST /api/concerns/{concernId}/escalation-answer': {
+    method: 'POST',
+    url: (i) => `/api/concerns/${i.concern}/escalation-answer`,
+    body: () => ({ response: 'Isolation answer.', outcome: 'explained' }),
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {
@@ -986,6 +1029,7 @@ describe('tenant isolation across every route with an id', () => {
       pulseClosesOn: '2026-12-04',
     });
     expect(review.status).toBe(201);
+    const concern = await setUpConcern(trust, admin);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -998,7 +1042,27 @@ describe('tenant isolation across every route with an id', () => {
       ...setUpIds,
       ...(await setUpNotices(trust)),
       review: review.body.id,
+      concern,
     });
+  }
+
+  /** The admin is the trust's named person; the North teacher raises a concern about the head. */
+  async function setUpConcern(trust: TestTrust, admin: Client) {
+    const named = await admin.request('PUT', '/api/trust/concern-settings', {
+      namedPersonId: trust.person(trust.email('trust_admin')),
+      namedRole: 'trust_leader',
+    });
+    expect(named.status).toBe(200);
+    const teacher = new Client(t.baseUrl);
+    await teacher.signIn(trust.email('teacher'));
+    const raised = await teacher.post(`/api/schools/${trust.school('North')}/concerns`, {
+      kind: 'notice',
+      summary: 'Isolation',
+      details: 'A concern for the isolation test.',
+      aboutHead: true,
+    });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(201);
+    return raised.body.id as string;
   }
 
   beforeAll(async () => {
@@ -1053,7 +1117,6 @@ describe('tenant isolation across every route with an id', () => {
     });
   }
 
-<<<<<<< HEAD
   // Issue 13: the routes without ids. The checklist reads the caller's trust alone; the
   // set-up wizard makes nothing once any trust exists.
   it("the getting-started checklist shows only the caller's trust; the wizard is closed", async () => {
@@ -1084,7 +1147,8 @@ describe('tenant isolation across every route with an id', () => {
     expect(await t.db.selectFrom('auth_identities').select('email').execute()).toHaveLength(
       before.length,
     );
-=======
+  });
+
   // Routes without an id to swap (issue 21): what they list must hold nothing of the other trust.
   it("GET /api/home/due: trust A's admin sees A's schools and none of B's ids", async () => {
     const admin = admins.get('iso-a')!;
@@ -1094,7 +1158,6 @@ describe('tenant isolation across every route with an id', () => {
     // A positive control: A's two schools are counted.
     expect(res.body.picture.schools).toBe(2);
     for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
->>>>>>> i21a
   });
 
   it("left the other trust's framework and focus untouched", async () => {

@@ -13,8 +13,10 @@
  * 2. Slots: visit starts on a grid from the window's start, one every
  *    max(visitMinutes, 60 / maxRoomsPerHour) minutes (15 by default: ten minutes in a room, five
  *    to move), so no two visits overlap and no hour holds more than maxRoomsPerHour starts.
- * 3. Choice, one lesson at a time: invited lessons first, then teachers with the fewest visits
- *    in the cap period, then a soft score — least recently visited, a department and year group
+ * 3. Choice, one lesson at a time: invited lessons first, then the period (lesson time) with
+ *    the fewest visits on this walk so far, so a walk spreads over the periods its window covers
+ *    rather than filling the earliest slots; then teachers with the fewest visits
+ *    in the cap period, then a soft score (periods visited often this term count against) — least recently visited, a department and year group
  *    not yet on this walk and less visited this term, a little seeded jitter — keeping only
  *    lessons that still fit the slots with those already chosen (earliest-deadline-first check).
  * 4. Route: through the slots in time order; at each slot, of the chosen lessons that can go there
@@ -456,25 +458,40 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 // Choosing
 // ---------------------------------------------------------------------------------------------
 
-/** Higher is better; lexicographic tiers folded into one number. */
+/** A lesson's period: lessons in the same timetable period share their start and end. */
+export const periodKey = (l: Pick<PlannerLesson, 'startsAt' | 'endsAt'>) =>
+  `${shortTime(l.startsAt)}–${shortTime(l.endsAt)}`;
+
+/**
+ * Higher is better; lexicographic tiers folded into one number: invited lessons first; then
+ * periods with the fewest visits on this walk so far (different times of the day, seed 001's
+ * "different times": the walk spreads over the periods its window covers instead of filling the
+ * earliest ones); then teachers with the fewest visits in the cap period; then the soft score.
+ */
 function score(
   c: Candidate,
-  depOnWalk: ReadonlyMap<string, number>,
-  yearOnWalk: ReadonlyMap<string, number>,
+  onWalk: {
+    departments: ReadonlyMap<string, number>;
+    yearGroups: ReadonlyMap<string, number>;
+    periods: ReadonlyMap<string, number>;
+  },
   input: PlanInput,
 ): number {
   const d = c.lesson.departmentId;
   const y = c.lesson.yearGroupId;
+  const p = periodKey(c.lesson);
   const recency = Math.min(c.distance, 400);
   const soft =
     recency -
-    40 * (d ? (depOnWalk.get(d) ?? 0) : 0) -
-    25 * (y ? (yearOnWalk.get(y) ?? 0) : 0) -
+    40 * (d ? (onWalk.departments.get(d) ?? 0) : 0) -
+    25 * (y ? (onWalk.yearGroups.get(y) ?? 0) : 0) -
     4 * (d ? (input.coverage?.departments?.[d] ?? 0) : 0) -
-    3 * (y ? (input.coverage?.yearGroups?.[y] ?? 0) : 0) +
+    3 * (y ? (input.coverage?.yearGroups?.[y] ?? 0) : 0) -
+    // Across a programme: periods visited often this term come later.
+    3 * (input.coverage?.periods?.[p] ?? 0) +
     5 * c.jitter;
-  // Invited first, then fewest visits in the cap period, then the soft score (|soft| < 10^5).
-  return (c.invited ? 1e9 : 0) - c.count * 1e6 + soft;
+  // |soft| < 10^5; count < 1000 (caps are small); periods on a walk < 1000.
+  return (c.invited ? 1e15 : 0) - (onWalk.periods.get(p) ?? 0) * 1e11 - c.count * 1e6 + soft;
 }
 
 function choose(ctx: Context, input: PlanInput): Candidate[] {
@@ -483,6 +500,8 @@ function choose(ctx: Context, input: PlanInput): Candidate[] {
   const teachers = new Set<string>();
   const depOnWalk = new Map<string, number>();
   const yearOnWalk = new Map<string, number>();
+  const periodOnWalk = new Map<string, number>();
+  const onWalk = { departments: depOnWalk, yearGroups: yearOnWalk, periods: periodOnWalk };
   let pool = ctx.eligible.slice();
   const nSlots = ctx.slots.length;
   while (chosen.length < wanted && chosen.length < nSlots && pool.length > 0) {
@@ -490,7 +509,7 @@ function choose(ctx: Context, input: PlanInput): Candidate[] {
     let bestS = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < pool.length; i++) {
       const c = pool[i]!;
-      const s = score(c, depOnWalk, yearOnWalk, input);
+      const s = score(c, onWalk, input);
       if (s > bestS || (s === bestS && cmp(c.lesson.id, pool[bestI]!.lesson.id) < 0)) {
         bestS = s;
         bestI = i;
@@ -505,6 +524,8 @@ function choose(ctx: Context, input: PlanInput): Candidate[] {
     const y = best.lesson.yearGroupId;
     if (d) depOnWalk.set(d, (depOnWalk.get(d) ?? 0) + 1);
     if (y) yearOnWalk.set(y, (yearOnWalk.get(y) ?? 0) + 1);
+    const p = periodKey(best.lesson);
+    periodOnWalk.set(p, (periodOnWalk.get(p) ?? 0) + 1);
     // One visit per teacher a day, on this walk too.
     pool = pool.filter((c) => !c.lesson.teacherIds.some((t) => teachers.has(t)));
   }
@@ -728,7 +749,10 @@ export function alternatives(
         toMinutes(c.lesson.startsAt) <= start &&
         toMinutes(c.lesson.endsAt) >= start + ctx.vm,
     )
-    .map((c) => ({ c, s: score(c, depOnWalk, yearOnWalk, input) }))
+    .map((c) => ({
+      c,
+      s: score(c, { departments: depOnWalk, yearGroups: yearOnWalk, periods: new Map() }, input),
+    }))
     .sort((a, b) => b.s - a.s || cmp(a.c.lesson.id, b.c.lesson.id));
   return found.map(({ c }) => {
     const visit = toVisit({ cand: c, slot: 0 }, target.order, slotCtx, input, [

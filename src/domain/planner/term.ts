@@ -17,7 +17,7 @@ import {
   type Violation,
   type VisitHistoryEntry,
 } from '../protocol/types.ts';
-import { hashString, lessonsOn, plan } from './planner.ts';
+import { hashString, lessonsOn, periodKey, plan } from './planner.ts';
 import type {
   PlannerLesson,
   PlanOptions,
@@ -67,6 +67,7 @@ export function planTerm(input: TermPlanInput, options: PlanOptions): TermPlanRe
   const history: VisitHistoryEntry[] = [...input.history];
   const departments: Record<string, number> = {};
   const yearGroups: Record<string, number> = {};
+  const periods: Record<string, number> = {};
   const ordered = [...input.walks].sort(byWalkOrder);
   const prepared = ordered.map((walk, index) => {
     const lessons = lessonsOn(input.timetable, input.calendar, walk.date);
@@ -90,7 +91,7 @@ export function planTerm(input: TermPlanInput, options: PlanOptions): TermPlanRe
         visitsWanted: walk.visitsWanted,
         noticeDate,
         invitedLessonIds: walk.invitedLessonIds,
-        coverage: { departments, yearGroups },
+        coverage: { departments, yearGroups, periods },
       },
       {
         seed: (options.seed ^ hashString(`${walk.date} ${walk.windowStart} ${walk.id ?? ''}`)) | 0,
@@ -102,6 +103,8 @@ export function planTerm(input: TermPlanInput, options: PlanOptions): TermPlanRe
       }
       if (v.departmentId) departments[v.departmentId] = (departments[v.departmentId] ?? 0) + 1;
       if (v.yearGroupId) yearGroups[v.yearGroupId] = (yearGroups[v.yearGroupId] ?? 0) + 1;
+      const lesson = lessons.find((l) => l.id === v.lessonId);
+      if (lesson) periods[periodKey(lesson)] = (periods[periodKey(lesson)] ?? 0) + 1;
     }
     results.set(index, result);
   }

@@ -70,6 +70,8 @@ export type BusyTime = { observerId?: string; startsAt: WallTime; endsAt: WallTi
 export type CoverageCounts = {
   departments?: Readonly<Record<string, number>>;
   yearGroups?: Readonly<Record<string, number>>;
+  /** Visits so far this term by period (`periodKey`: "09:00–10:00"), to vary the time of day. */
+  periods?: Readonly<Record<string, number>>;
 };
 
 export type PlanInput = {

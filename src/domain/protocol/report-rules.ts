@@ -5,6 +5,12 @@
  * language checker; the reviews held against the school's frequency. What cannot be computed
  * says so ("not measured", and why), never "kept". Pure.
  */
+
+import {
+  type ConcernSummary,
+  concernKindShortLabels,
+  concernOutcomeLabels,
+} from '../concerns/concerns.ts';
 import { checkPrompt } from '../frameworks/check.ts';
 import { createChecker } from '../neutral-language/checker.ts';
 import { checkRecordForHandIn } from '../neutral-language/hand-in.ts';
@@ -155,9 +161,47 @@ export function reviewsRow(r: ReviewFacts | undefined): RowOut {
   return { status: missed.length ? 'broken' : 'kept', evidence, violations: missed.length };
 }
 
-/** Rule 12: concerns have no model yet. */
-export function concernsRow(): RowOut {
-  return notMeasured('Concerns are not yet recorded in the app.');
+/** Rule 12's facts: counts of the concerns raised in scope, never their contents. */
+export type ConcernsFacts = { summary: ConcernSummary; acknowledgeSchoolDays: number };
+
+/**
+ * Rule 12: concerns go to the head and are tracked to an answer. Kept when every concern was
+ * acknowledged within the school's number of school days and none is overdue; counts by kind,
+ * time to acknowledge and outcomes by kind, never what a concern said or who raised it.
+ */
+export function concernsRow(facts?: ConcernsFacts): RowOut {
+  if (!facts) return notMeasured('Concerns were not given to the report.');
+  const s = facts.summary;
+  if (s.raised === 0) {
+    return {
+      status: 'not_applicable',
+      evidence: ['No concerns about how walks are run were raised.'],
+      violations: 0,
+    };
+  }
+  const late = s.acknowledged - s.acknowledgedInTime;
+  const evidence = [
+    `${plural(s.raised, 'concern')} raised; ${s.acknowledged} acknowledged, ${s.acknowledgedInTime} of them within ${plural(facts.acknowledgeSchoolDays, 'school day')}.`,
+  ];
+  if (s.medianSchoolDaysToAcknowledge !== null) {
+    evidence.push(
+      `Median time to acknowledge: ${plural(s.medianSchoolDaysToAcknowledge, 'school day')}.`,
+    );
+  }
+  if (s.overdue) evidence.push(`${plural(s.overdue, 'concern')} not acknowledged and overdue.`);
+  for (const k of s.byKind) {
+    const outcomes = k.outcomes.map(
+      (o) => `${concernOutcomeLabels[o.outcome].toLowerCase()} ${o.count}`,
+    );
+    evidence.push(
+      `${concernKindShortLabels[k.kind]}: ${k.raised} raised${outcomes.length ? `; outcomes: ${outcomes.join(', ')}` : '; none answered yet'}.`,
+    );
+  }
+  evidence.push(
+    `${s.answered} answered; ${s.accepted} answer${s.accepted === 1 ? '' : 's'} accepted, ${s.escalated} escalated to the trust’s named person.`,
+  );
+  const violations = late + s.overdue;
+  return { status: violations ? 'broken' : 'kept', evidence, violations };
 }
 
 function notMeasured(why: string): RowOut {

@@ -69,7 +69,7 @@ describe('the protocol report', () => {
       ['spread', 'kept'],
     ]);
     expect(report.rows[11]!.evidence).toEqual([
-      'Not measured: concerns are not yet recorded in the app.',
+      'Not measured: concerns were not given to the report.',
     ]);
     const evidence = (rule: string) =>
       [...report.rows, ...report.otherChecks].find((r) => r.rule === rule)!.evidence.join(' ');

@@ -16,6 +16,7 @@ import {
 import type { RecordBody } from '../records/body.ts';
 import {
   aggregatesRow,
+  type ConcernsFacts,
   concernsRow,
   neutralLanguageRow,
   noEvaluationRow,
@@ -140,6 +141,8 @@ export type ProtocolReportInput = {
   handedIn?: readonly RecordBody[];
   /** Reviews held against the school's frequency (rule 11). */
   reviews?: ReviewFacts;
+  /** Concerns raised in scope, as counts (rule 12). */
+  concerns?: ConcernsFacts;
 };
 
 export type ProtocolReport = {
@@ -397,7 +400,7 @@ export function protocolReport(input: ProtocolReportInput): ProtocolReport {
   );
   rows.push(fromOut('aggregates_only', aggregatesRow(settings.minGroupSize)));
   rows.push(fromOut('reviews', reviewsRow(input.reviews)));
-  rows.push(fromOut('concerns', concernsRow()));
+  rows.push(fromOut('concerns', concernsRow(input.concerns)));
 
   // 13. Minimum disruption.
   {

@@ -19,6 +19,11 @@ import type {
   StaffProfilesTable,
 } from './schema/calendar-and-staff.ts';
 import type {
+  ConcernsTable,
+  SchoolConcernSettingsTable,
+  TrustConcernSettingsTable,
+} from './schema/concerns.ts';
+import type {
   FociTable,
   FocusLookForsTable,
   FocusSchoolLookForsTable,
@@ -80,6 +85,7 @@ import type {
 export type * from './schema/after-the-walk.ts';
 export type * from './schema/calendar-and-staff.ts';
 export type * from './schema/columns.ts';
+export type * from './schema/concerns.ts';
 export type * from './schema/frameworks.ts';
 export type * from './schema/insights.ts';
 export type * from './schema/mail.ts';
@@ -159,6 +165,9 @@ export interface DB {
   insights_stale_visits: InsightsStaleVisitsTable;
   insights_walk_facts: InsightsWalkFactsTable;
   reviews: ReviewsTable;
+  school_concern_settings: SchoolConcernSettingsTable;
+  trust_concern_settings: TrustConcernSettingsTable;
+  concerns: ConcernsTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

@@ -6,6 +6,7 @@ import {
   publishDraft,
 } from '../frameworks/frameworks.service.ts';
 import type { SignedIn } from '../http/context.ts';
+import { seedDemoConcernSettings } from './concerns.ts';
 import { DEMO_PASSWORD, type DemoTrust, demoTrust } from './demo-trust.ts';
 import { seedDemoRecords } from './records.ts';
 import { seedDemoReview } from './review.ts';
@@ -49,6 +50,8 @@ export async function seedDemoIfEmpty(deps: FrameworkDeps): Promise<DemoTrust | 
   await seedDemoRecords(deps.db, written.trustId);
   // A closed review with its staff pulse (rule 11), so the trust dashboard shows one.
   await seedDemoReview(deps.db, written.trustId);
+  // Who receives concerns (rule 12): each school's head, and the trust leader for concerns about a head.
+  await seedDemoConcernSettings(deps.db, trust, written);
   return trust;
 }
 

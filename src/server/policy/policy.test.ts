@@ -210,6 +210,18 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['teacher', 'home.view_due', 'own school', 'deny'],
   ['trust_admin', 'home.view_due', 'other school', 'deny'],
   ['teacher', 'home.view_due', 'other trust', 'not_found'],
+  // Concerns (issue 16): any member of staff raises one in their own school; trust admins
+  // name who receives them; reading is for the people with a part in it (below).
+  ['teacher', 'concern.raise', 'own school', 'allow'],
+  ['site_manager', 'concern.raise', 'own school', 'allow'],
+  ['teacher', 'concern.raise', 'other school', 'deny'],
+  ['trust_leader', 'concern.raise', 'own school', 'deny'],
+  ['trust_leader', 'concern.list', 'other school', 'allow'],
+  ['teacher', 'concern.list', 'other school', 'deny'],
+  ['trust_admin', 'concern.configure', 'other school', 'allow'],
+  ['trust_leader', 'concern.configure', 'own school', 'deny'],
+  ['school_leader', 'concern.configure', 'own school', 'deny'],
+  ['teacher', 'concern.read', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {
@@ -281,6 +293,15 @@ describe('decide', () => {
     expect(decide(nobody, 'home.view_due', { trustId: TRUST, schoolId: null, personId: ME })).toBe(
       'deny',
     );
+  });
+
+  it('lets only the people with a part in a concern read it: no role reads another’s', () => {
+    for (const role of ['teacher', 'school_leader', 'trust_leader', 'trust_admin'] as const) {
+      expect(decide(actorWith(role), 'concern.read', resourceIn('own school', ME))).toBe('allow');
+      expect(decide(actorWith(role), 'concern.read', resourceIn('own school', COLLEAGUE))).toBe(
+        'deny',
+      );
+    }
   });
 
   it('does not let a site manager read a timetable, even their own', () => {

@@ -60,11 +60,12 @@ export type Action =
   | 'review.manage'
   | 'review.view_results'
   | 'review.answer'
-<<<<<<< HEAD
-  | 'trust.getting_started';
-=======
-  | 'home.view_due';
->>>>>>> i21a
+  | 'trust.getting_started'
+  | 'home.view_due'
+  | 'concern.list'
+  | 'concern.raise'
+  | 'concern.read'
+  | 'concern.configure';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -207,6 +208,26 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: [],
     self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
+  // Concerns (rule 12, issue 16). Any member of staff raises one in their school. A concern is
+  // read only by the people with a part in it — who raised it, the supporting line manager, the
+  // head or the trust's named person — so the service asks 'concern.read' with resource.personId
+  // set to the part the actor holds; anyone else is told it does not exist (404). Trust leaders
+  // and admins open the list only to find concerns they handle; everyone else sees counts in the
+  // protocol report. Trust admins name the head and the trust's named person.
+  'concern.list': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'concern.raise': {
+    trustWide: [],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'concern.read': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'concern.configure': { trustWide: ['trust_admin'], inSchool: [] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -129,3 +129,13 @@ export function history(tx: Tx, teacherIds: readonly string[], exceptWalkIds: re
   if (exceptWalkIds.length > 0) query = query.where('visits.walk_id', 'not in', exceptWalkIds);
   return query.execute();
 }
+
+/** The school's timetabled periods, for the spread of visits over the day. */
+export function schoolPeriods(tx: Tx, schoolId: string) {
+  return tx
+    .selectFrom('periods')
+    .select(['name', 'starts_at', 'ends_at'])
+    .where('school_id', '=', schoolId)
+    .orderBy('starts_at')
+    .execute();
+}

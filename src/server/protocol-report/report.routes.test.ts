@@ -175,12 +175,12 @@ describe('the protocol report', () => {
       [9, 'neutral_language', 'not_applicable'],
       [10, 'aggregates_only', 'not_measured'],
       [11, 'reviews', 'not_applicable'],
-      [12, 'concerns', 'not_measured'],
+      [12, 'concerns', 'not_applicable'],
       [13, 'rooms_per_hour', 'kept'],
     ]);
     const rows = byRule([...report.rows, ...report.otherChecks]);
     expect(rows.get('concerns')!.evidence).toEqual([
-      'Not measured: concerns are not yet recorded in the app.',
+      'No concerns about how walks are run were raised.',
     ]);
     expect(rows.get('programme')!.evidence).toContain(
       '3 walks carried out a planned walk of the agreed programme; 0 walks one added by an agreed amendment.',
@@ -196,7 +196,7 @@ describe('the protocol report', () => {
     expect(rows.get('observers')!.evidence).toContain('Most observers on any walk: 1 (limit 2).');
     expect(rows.get('visit_cap')!.evidence[0]).toContain('the most any teacher had was 1');
     expect(rows.get('spread')!.status).toBe('kept');
-    expect(report.distributions).toEqual({
+    expect(report.distributions).toMatchObject({
       visitsPerTeacher: [{ visits: 1, teachers: 3 }],
       // Monday 30 November: three school days ahead; Wednesday 2 December: five (the INSET day on
       // Friday 27 November does not count).
@@ -204,7 +204,20 @@ describe('the protocol report', () => {
         { schoolDays: 3, visits: 2 },
         { schoolDays: 5, visits: 1 },
       ],
+      // Different times (issue 16): the same three visits by weekday and half term (the
+      // fixture's autumn term has no half-term holiday, so it is split at its midpoint).
+      byWeekday: [
+        { weekday: 'Monday', visits: 2 },
+        { weekday: 'Tuesday', visits: 0 },
+        { weekday: 'Wednesday', visits: 1 },
+        { weekday: 'Thursday', visits: 0 },
+        { weekday: 'Friday', visits: 0 },
+      ],
+      byHalfTerm: [{ halfTerm: 'Autumn 2026, second half', visits: 3 }],
     });
+    const byPeriod = report.distributions.byPeriod as { period: string; visits: number }[];
+    expect(byPeriod.map((p) => p.period).slice(0, 2)).toEqual(['P1', 'P2']);
+    expect(byPeriod.reduce((n, p) => n + p.visits, 0)).toBe(3);
     expect(report.settings).toMatchObject({ maxObservers: 2, cap: '3 visits a school year' });
     // No teacher's name or id anywhere in the report.
     const text = JSON.stringify(report);

@@ -3,9 +3,11 @@ import { formatDate, isTeachingDay, schoolDaysBetween } from '../../domain/calen
 import { protocolReport } from '../../domain/protocol/report.ts';
 import { countsAsObservation } from '../../domain/protocol/rules.ts';
 import { describeCap } from '../../domain/protocol/settings.ts';
+import { visitSpread } from '../../domain/protocol/spread.ts';
 import type { ProgrammeFacts, VisitFacts } from '../../domain/protocol/types.ts';
 import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { concernCounts } from '../concerns/concern-counts.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
@@ -181,6 +183,12 @@ async function build(
     periods.some((p) => r.period_from <= p.to && p.from <= r.period_to),
   );
   const { bodies, ...recordCounts } = records;
+  const concerns = await concernCounts(tx, calendar, {
+    schoolId: school.school_id,
+    from: scope.startsOn,
+    to: scope.endsOn,
+    today,
+  });
 
   const report = protocolReport({
     title: scope.title,
@@ -202,6 +210,7 @@ async function build(
     prompts,
     records: recordCounts,
     handedIn: bodies,
+    concerns,
     reviews: {
       frequency: settings.reviewFrequency,
       periods,
@@ -258,6 +267,13 @@ async function build(
     const days = schoolDaysBetween(calendar, v.noticeGivenOn, v.date);
     noticeBy.set(days, (noticeBy.get(days) ?? 0) + 1);
   }
+  // Different times (issue 16): visits that count as observations, by period, weekday, half term.
+  const timetablePeriods = await q.schoolPeriods(tx, school.school_id);
+  const spread = visitSpread(
+    visitFacts.filter(countsAsObservation).map((v) => ({ date: v.date, startsAt: v.startsAt })),
+    timetablePeriods.map((p) => ({ name: p.name, startsAt: p.starts_at, endsAt: p.ends_at })),
+    calendar,
+  );
   const rows = report.rows.map((r) =>
     r.rule === 'programme' && scope.programmeEvidence.length
       ? { ...r, evidence: [...scope.programmeEvidence, ...r.evidence] }
@@ -287,6 +303,7 @@ async function build(
       noticeSchoolDays: [...noticeBy.entries()]
         .sort(([a], [b]) => a - b)
         .map(([schoolDays, n]) => ({ schoolDays, visits: n })),
+      ...spread,
     },
     settings: {
       maxObservers: settings.maxObservers,

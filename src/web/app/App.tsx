@@ -91,6 +91,12 @@ const VisitRecordsPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../reviews/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const ConcernsPage = lazy(() =>
+  import('../concerns/ConcernsPage.tsx').then((m) => ({ default: m.ConcernsPage })),
+);
+const ConcernPage = lazy(() =>
+  import('../concerns/ConcernPage.tsx').then((m) => ({ default: m.ConcernPage })),
+);
 const ReviewsPage = lazy(() =>
   import('../reviews/ReviewsPage.tsx').then((m) => ({ default: m.ReviewsPage })),
 );
@@ -199,6 +205,9 @@ export function App() {
               {/* Reviews with staff and their anonymous pulse (rule 11). */}
               <Route path="/schools/:schoolId/reviews" element={<ReviewsPage />} />
               <Route path="/reviews/:reviewId" element={<ReviewPage />} />
+              {/* Concerns about how walks are run (rule 12, issue 16). */}
+              <Route path="/schools/:schoolId/concerns" element={<ConcernsPage />} />
+              <Route path="/concerns/:concernId" element={<ConcernPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

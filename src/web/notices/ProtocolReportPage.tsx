@@ -90,6 +90,7 @@ export function ProtocolReportPage() {
           ))}
         </ul>
       )}
+      <VisitSpread spread={r.distributions} />
       <h2>The school’s settings</h2>
       <ul>
         <li>At most {r.settings.maxObservers} observers on a walk</li>
@@ -141,5 +142,46 @@ function RuleTable({ rows, caption }: { rows: Row[]; caption: string }) {
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** Different times (issue 16): visits by period, weekday and half term. Counts only. */
+function VisitSpread({
+  spread,
+}: {
+  spread: {
+    byPeriod: { period: string; visits: number }[];
+    byWeekday: { weekday: string; visits: number }[];
+    byHalfTerm: { halfTerm: string; visits: number }[];
+  };
+}) {
+  const lists = [
+    { title: 'By period', rows: spread.byPeriod.map((d) => [d.period, d.visits] as const) },
+    { title: 'By weekday', rows: spread.byWeekday.map((d) => [d.weekday, d.visits] as const) },
+    { title: 'By half term', rows: spread.byHalfTerm.map((d) => [d.halfTerm, d.visits] as const) },
+  ];
+  return (
+    <section aria-labelledby="spread-heading">
+      <h2 id="spread-heading">Walks at different times</h2>
+      <p className="muted">
+        Visits by period of the day, weekday and half term, so walks are seen at different times.
+      </p>
+      {lists.map((l) => (
+        <div key={l.title}>
+          <h3>{l.title}</h3>
+          {l.rows.length === 0 ? (
+            <p>No visits yet.</p>
+          ) : (
+            <ul>
+              {l.rows.map(([label, n]) => (
+                <li key={label}>
+                  {label}: {n} {n === 1 ? 'visit' : 'visits'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </section>
   );
 }

@@ -34,6 +34,10 @@ export function ReviewsPage() {
         fewer. Nobody can see what a person answered, and results are shown only when enough
         colleagues have answered.
       </p>
+      <p>
+        A concern about how walks are run goes to the head at any time:{' '}
+        <Link to={`/schools/${schoolId}/concerns`}>concerns about learning walks</Link>.
+      </p>
       <section aria-labelledby="review-schedule">
         <h2 id="review-schedule">
           Reviews are held {d.schedule.frequency === 'term' ? 'each term' : 'each school year'}

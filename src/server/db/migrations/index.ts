@@ -17,8 +17,9 @@ import { reviews } from './0015_reviews.ts';
 import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
 import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 import { trustSetUp } from './0020_trust_set_up.ts';
-import { searchTrigrams } from './0024_search_trigrams.ts';
 import { noticesAndTightFoci } from './0022_notices_and_tight_foci.ts';
+import { searchTrigrams } from './0024_search_trigrams.ts';
+import { concerns } from './0025_concerns.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -47,7 +48,8 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0019_consultation_and_reviews': consultationAndReviews(context),
     '0020_trust_set_up': trustSetUp(),
     // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
-    '0024_search_trigrams': searchTrigrams(),
     '0022_notices_and_tight_foci': noticesAndTightFoci(),
+    '0024_search_trigrams': searchTrigrams(),
+    '0025_concerns': concerns(context),
   };
 }
