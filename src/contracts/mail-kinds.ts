@@ -31,6 +31,11 @@ export const mailKindNotice = {
   action_due: 'action_due',
   review_opened: 'review_opened',
   review_due: 'review_due',
+  // Concerns (issue 16): the mail says a step happened and links to it, never what it says.
+  concern_raised: 'concern_raised',
+  concern_support_asked: 'concern_support_asked',
+  concern_updated: 'concern_updated',
+  concern_overdue: 'concern_overdue',
 } as const satisfies Record<string, NoticeKind | null>;
 
 export type MailKind = keyof typeof mailKindNotice;

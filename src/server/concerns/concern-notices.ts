@@ -1,6 +1,5 @@
-import type { NoticeKind } from '../db/schema.ts';
+import type { WorkMailKind } from '../../contracts/mail-kinds.ts';
 import type { Tx } from '../db/with-tenant.ts';
-import { insertNotices } from '../kernel/in-app-notices.ts';
 import type { MailDeps, MailInTransaction } from '../mail/after-commit.ts';
 import * as q from './concerns.queries.ts';
 
@@ -19,7 +18,7 @@ export type ConcernEvent =
 type Who = 'raiser' | 'supporter' | 'handler' | 'escalation';
 
 /** Who hears of each step, with the notice's kind and title. The text never quotes the concern. */
-const told: Record<ConcernEvent, { to: Who[]; kind: NoticeKind; title: string; body: string }> = {
+const told: Record<ConcernEvent, { to: Who[]; kind: WorkMailKind; title: string; body: string }> = {
   raised: {
     to: ['handler'],
     kind: 'concern_raised',
@@ -101,7 +100,7 @@ export async function tell(
   deps: Pick<MailDeps, 'config'>,
   mail: MailInTransaction,
   c: q.ConcernRow,
-  now: Date,
+  _now: Date,
   event: ConcernEvent,
 ) {
   const what = told[event];
@@ -109,31 +108,26 @@ export async function tell(
   const people = await q.people(tx, ids);
   const to = ids.filter((id) => people.has(id) && !people.get(id)!.disabled);
   const link = `/concerns/${c.concern_id}`;
-  await insertNotices(
-    tx,
-    to.map((id) => ({
-      trust_id: c.trust_id,
-      person_id: id,
-      school_id: c.school_id,
-      kind: what.kind,
-      title: what.title,
-      body: what.body,
-      link,
-      walk_id: null,
-      visit_id: null,
-      created_at: now,
-    })),
-  );
   for (const id of to) {
     const p = people.get(id)!;
-    await mail(p.email, `${what.title} (${c.school_name})`, [
-      `Hello ${p.name},`,
-      '',
-      what.body,
-      '',
-      'Only the people with a part in a concern can read it. This mail does not repeat what it says.',
-      '',
-      `Open it in Learning Walks: ${deps.config.publicUrl}${link}`,
-    ]);
+    await mail({
+      kind: what.kind,
+      personId: id,
+      email: p.email,
+      schoolId: c.school_id,
+      subject: `${what.title} (${c.school_name})`,
+      noticeTitle: what.title,
+      noticeBody: what.body,
+      lines: [
+        `Hello ${p.name},`,
+        '',
+        what.body,
+        '',
+        'Only the people with a part in a concern can read it. This mail does not repeat what it says.',
+        '',
+        `Open it in Learning Walks: ${deps.config.publicUrl}${link}`,
+      ],
+      link,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MailKind, mailKindNotice, mailKinds } from '../../contracts/mail-kinds.ts';
 import { remindDueActions } from '../actions/actions.service.ts';
+import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import {
@@ -48,6 +49,19 @@ describe('every mail about a person’s own work has its in-app notice', () => {
 
   /** What the walk scenarios share: one published walk, changed step by step. */
   const walk = { id: '', observerVisit: '', teacherVisit: '' };
+  /** The concern the concern scenarios share, and one left unacknowledged to fall overdue. */
+  const concern = { id: '', waiting: '' };
+  async function raiseConcern(body: Record<string, unknown> = {}) {
+    const res = await (await as(a.email('teacher'))).post(`/api/schools/${north()}/concerns`, {
+      kind: 'notice',
+      summary: 'Notice for walks',
+      details: 'Visits came without the two days of warning we agreed.',
+      ...body,
+    });
+    ok(res, 201);
+    return res.body.id as string;
+  }
+
   /** What the after-the-walk scenarios share. */
   const after = { walk: null as TestWalk | null, recordId: '', flagId: '' };
 
@@ -278,6 +292,28 @@ describe('every mail about a person’s own work has its in-app notice', () => {
       const now = new Date('2026-12-07T09:00:00Z');
       const deps = { db: t.db, config: t.config, transport: null, now: () => now };
       expect(await remindReviewsDue(deps, now, { trustIds: [a.trustId] })).toBeGreaterThan(0);
+    },
+    concern_raised: async () => {
+      const admin = await as(a.email('trust_admin'));
+      ok(
+        await admin.request('PUT', `/api/schools/${north()}/concern-settings`, {
+          headPersonId: id('school_leader'),
+          acknowledgeSchoolDays: 5,
+        }),
+      );
+      concern.id = await raiseConcern();
+    },
+    concern_support_asked: async () => {
+      concern.waiting = await raiseConcern({ kind: 'focus', supporterId: id('observer') });
+    },
+    concern_updated: async () => {
+      ok(await (await head()).post(`/api/concerns/${concern.id}/acknowledge`));
+    },
+    concern_overdue: async () => {
+      // Five school days after it was raised, the concern still waiting is overdue.
+      const now = new Date('2026-12-14T09:00:00Z');
+      const deps = { db: t.db, config: t.config, transport: null, now: () => now };
+      expect(await remindOverdueConcerns(deps, now, { trustIds: [a.trustId] })).toBeGreaterThan(0);
     },
   };
 

@@ -174,6 +174,7 @@ async function inviteAdmin(
       config,
       trustId,
       {
+        kind: 'account_invitation',
         to: trust.admin.email,
         subject: `Set up Learning Walks for ${trust.name}`,
         text: [

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Walk } from '../../contracts/walks.ts';
+import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { schoolToday } from '../kernel/school-predicates.ts';
 import { observesWalk } from '../kernel/visit-predicates.ts';
@@ -53,7 +54,27 @@ export async function walkPage(
       'w.status',
       'w.published_at',
       'w.cancel_reason',
+      'w.focus_size_reason',
       sql<number>`count(*) over ()::int`.as('total'),
+      // How many look-fors the focus asks, and how many the school recommends (issue 21).
+      eb
+        .selectFrom('focus_look_fors as fl')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('fl.trust_id', '=', 'w.trust_id')
+        .whereRef('fl.focus_id', '=', 'w.focus_id')
+        .as('framework_look_for_count'),
+      eb
+        .selectFrom('focus_school_look_fors as fs')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('fs.trust_id', '=', 'w.trust_id')
+        .whereRef('fs.focus_id', '=', 'w.focus_id')
+        .as('school_look_for_count'),
+      eb
+        .selectFrom('school_protocol_settings as ps')
+        .select('ps.recommended_look_fors')
+        .whereRef('ps.trust_id', '=', 'w.trust_id')
+        .whereRef('ps.school_id', '=', 'w.school_id')
+        .as('recommended_look_fors'),
       jsonArrayFrom(
         eb
           .selectFrom('walk_observers as o')
@@ -111,6 +132,10 @@ export async function walkPage(
       programmeTitle: w.programme_title ?? null,
       programmeStatus: w.programme_status ?? null,
       offProgrammeReason: w.off_programme_reason,
+      lookForCount: (w.framework_look_for_count ?? 0) + (w.school_look_for_count ?? 0),
+      recommendedLookFors:
+        w.recommended_look_fors ?? DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
+      focusSizeReason: w.focus_size_reason,
       kind: w.kind,
       date: w.walk_date,
       windowStart: w.window_start,
