@@ -15,6 +15,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { actionRoutes } from './actions/actions.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { mfaRoutes } from './auth/mfa.routes.ts';
+import { registerMfaEnrolmentGate } from './auth/mfa-enrolment-gate.ts';
+import { securityRoutes } from './auth/security.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
@@ -40,6 +43,7 @@ import { responseRoutes } from './responses/responses.routes.ts';
 import { reviewRoutes } from './reviews/reviews.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
+import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
 import { invitationRoutes } from './walks/invitations.routes.ts';
@@ -158,6 +162,8 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessions(app, deps);
+  // Issue 13: after the session is known, a session held at "enrol in MFA first" goes no further.
+  registerMfaEnrolmentGate(app);
   registerControlCharacterGuard(app);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
@@ -185,6 +191,9 @@ export async function buildApp({
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(peopleRoutes, deps);
+  await app.register(mfaRoutes, deps);
+  await app.register(securityRoutes, deps);
+  await app.register(singleSignOnRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, { root: config.webRoot, wildcard: false });

@@ -59,7 +59,9 @@ export type Action =
   | 'review.view'
   | 'review.manage'
   | 'review.view_results'
-  | 'review.answer';
+  | 'review.answer'
+  | 'trust.manage_security'
+  | 'person.manage_own_mfa';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -192,6 +194,14 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'review.answer': {
     trustWide: [],
     inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // Issue 13: single sign-on providers, requiring MFA of admins and leaders, resetting a
+  // person's MFA: trust admins only. Everyone turns MFA on for themselves, nobody for another.
+  'trust.manage_security': { trustWide: ['trust_admin'], inSchool: [] },
+  'person.manage_own_mfa': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
 };
 

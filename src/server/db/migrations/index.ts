@@ -16,6 +16,7 @@ import { insightsAllTerms } from './0014_insights_all_terms.ts';
 import { reviews } from './0015_reviews.ts';
 import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
 import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
+import { singleSignOnAndMfa } from './0021_single_sign_on_and_mfa.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -42,5 +43,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0015_reviews': reviews(context),
     '0016_accounts_and_credentials': accountsAndCredentials(),
     '0019_consultation_and_reviews': consultationAndReviews(context),
+    '0021_single_sign_on_and_mfa': singleSignOnAndMfa(context),
   };
 }
