@@ -60,5 +60,8 @@ export async function exchange(
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('The provider sent no ID token.');
-  return claims as Record<string, unknown>;
+  if (typeof claims.email === 'string') return claims as Record<string, unknown>;
+  // Some providers put the email in the userinfo answer only (the subject must match).
+  const userinfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+  return { ...userinfo, ...claims, email: userinfo.email, email_verified: userinfo.email_verified };
 }

@@ -61,6 +61,12 @@ export async function ssoOptions(deps: AppDeps, email: string): Promise<SsoOptio
   return options;
 }
 
+/** openid-client's words for a failed check, with those of its cause. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return '';
+  return `${error.message} ${describeFailure(error.cause)}`;
+}
+
 /** Starts a sign-in: the state (single use), nonce and PKCE verifier are kept; answers the provider's address. */
 export async function startSso(deps: AppDeps, trustId: string, providerId: string) {
   const provider = await withTenant(deps.db, trustId, (tx) => findProvider(tx, providerId));
@@ -150,8 +156,7 @@ export async function completeSso(
       nonce: login.nonce,
     });
   } catch (error) {
-    const what =
-      error instanceof Error && /nonce/i.test(error.message) ? ' (its nonce did not match)' : '';
+    const what = /nonce/i.test(describeFailure(error)) ? ' (its nonce did not match)' : '';
     throw await refuse(
       'sso_answer_rejected',
       `The answer from ${provider.display_name} did not pass this app’s checks${what}, so nobody was signed in. Start again from the sign-in page.`,
