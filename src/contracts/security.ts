@@ -127,6 +127,7 @@ export const ssoProviderSchema = z.object({
   updatedAt: z.string(),
 });
 export type SsoProvider = z.infer<typeof ssoProviderSchema>;
+export const ssoProvidersSchema = z.object({ providers: z.array(ssoProviderSchema) });
 
 export const ssoDiscoverRequestSchema = z
   .object({

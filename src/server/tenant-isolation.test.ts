@@ -50,6 +50,8 @@ type Ids = {
   action: string;
   /** Reviews with staff (rule 11): an open review of North with its pulse. */
   review: string;
+  /** Single sign-on (issue 13): a provider of the trust's. */
+  ssoProvider: string;
 };
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
@@ -724,6 +726,26 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/reviews/${i.review}/close`,
     body: () => ({ notes: 'Isolation notes.' }),
   },
+  // Single sign-on and MFA (issue 13). The teacher has no MFA: own ids answer 409, never 404.
+  'POST /api/people/{personId}/mfa/reset': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/mfa/reset`,
+  },
+  'PUT /api/trust/sso-providers/{providerId}': {
+    method: 'PUT',
+    url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
+    body: () => ({
+      displayName: 'Isolation Entra',
+      kind: 'entra',
+      issuerUrl: 'https://login.microsoftonline.com/isolation/v2.0',
+      clientId: 'isolation',
+      allowedDomains: ['isolation.test'],
+    }),
+  },
+  'DELETE /api/trust/sso-providers/{providerId}': {
+    method: 'DELETE',
+    url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {
@@ -986,6 +1008,15 @@ describe('tenant isolation across every route with an id', () => {
       pulseClosesOn: '2026-12-04',
     });
     expect(review.status).toBe(201);
+    const ssoProvider = await admin.post('/api/trust/sso-providers', {
+      displayName: 'Isolation Entra',
+      kind: 'entra',
+      issuerUrl: 'https://login.microsoftonline.com/isolation/v2.0',
+      clientId: 'isolation',
+      clientSecret: 'isolation-secret',
+      allowedDomains: [`${trust.fixture.slug}.test`],
+    });
+    expect(ssoProvider.status).toBe(201);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -998,6 +1029,7 @@ describe('tenant isolation across every route with an id', () => {
       ...setUpIds,
       ...(await setUpNotices(trust)),
       review: review.body.id,
+      ssoProvider: ssoProvider.body.id,
     });
   }
 

@@ -8,6 +8,7 @@ import {
   ssoOptionsSchema,
   ssoProviderCreateSchema,
   ssoProviderSchema,
+  ssoProvidersSchema,
   ssoProviderUpdateSchema,
   ssoStartRequestSchema,
   ssoStartSchema,
@@ -110,7 +111,7 @@ export const singleSignOnRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ['security'],
         summary: 'The trust’s single sign-on providers (never their secrets)',
-        response: { 200: z.object({ providers: z.array(ssoProviderSchema) }), ...errors },
+        response: { 200: ssoProvidersSchema, ...errors },
       },
     },
     async (request) => ({ providers: await listProviders(deps, requireSignedIn(request)) }),
