@@ -42,12 +42,17 @@ export function launchChromium(): Promise<Browser> {
  * The whole app (API and built web app) on the demo trust, on a fresh database. `now` sets the
  * server's clock (the demo is seeded on the real one), for tests that need days to pass.
  */
-export async function startDemoServer(options: { now?: () => Date } = {}) {
+export async function startDemoServer(options: { now?: () => Date; port?: number } = {}) {
   const database = await openTestDatabase();
-  const config = { ...readConfig({ LOG_LEVEL: 'silent' }), database: database.config.database };
+  const config = {
+    ...readConfig({ LOG_LEVEL: 'silent' }),
+    database: database.config.database,
+    // A fixed port makes PUBLIC_URL known before listening (single sign-on's redirect address).
+    ...(options.port ? { publicUrl: `http://localhost:${options.port}` } : {}),
+  };
   await seedDemoIfEmpty({ db: database.db, now: () => new Date() });
   const app = await buildApp({ config, database, ...(options.now ? { now: options.now } : {}) });
-  await app.listen({ host: 'localhost', port: 0 });
+  await app.listen({ host: 'localhost', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

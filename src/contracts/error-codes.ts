@@ -433,6 +433,45 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'The person named for concerns cannot be named (not staff, or disabled).',
   },
+  // Issue 13: single sign-on and MFA
+  mfa_code_invalid: {
+    status: 401,
+    meaning: 'The sign-in code (from the authenticator app, or a recovery code) is not right.',
+  },
+  mfa_step_expired: {
+    status: 410,
+    meaning: 'The step between password and code has expired or was used: sign in again.',
+  },
+  mfa_enrolment_required: {
+    status: 403,
+    meaning: 'The trust requires two-step sign-in of this person: they must turn it on first.',
+  },
+  mfa_already_on: { status: 409, meaning: 'Two-step sign-in is already on for this account.' },
+  mfa_not_started: { status: 409, meaning: 'Two-step sign-in set-up has not been started.' },
+  sso_unavailable: {
+    status: 422,
+    meaning: 'The single sign-on provider could not be reached or its settings do not work.',
+  },
+  sso_state_invalid: {
+    status: 400,
+    meaning: 'The single sign-on answer is unknown, expired or was used already (replayed).',
+  },
+  sso_answer_rejected: {
+    status: 401,
+    meaning: 'The provider’s answer failed a check (nonce, signature, issuer or code).',
+  },
+  sso_email_unverified: {
+    status: 403,
+    meaning: 'The provider did not vouch for the email address (email_verified is not true).',
+  },
+  sso_domain_not_allowed: {
+    status: 403,
+    meaning: 'The email’s domain is not one this provider may sign in.',
+  },
+  sso_unknown_person: {
+    status: 403,
+    meaning: 'Nobody in the trust has that email address; accounts are never created by sign-in.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -17,6 +17,9 @@ import {
 } from 'fastify-type-provider-zod';
 import { actionRoutes } from './actions/actions.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { mfaRoutes } from './auth/mfa.routes.ts';
+import { registerMfaEnrolmentGate } from './auth/mfa-enrolment-gate.ts';
+import { securityRoutes } from './auth/security.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
@@ -46,6 +49,7 @@ import { responseRoutes } from './responses/responses.routes.ts';
 import { reviewRoutes } from './reviews/reviews.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
+import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
 import { trustRoutes } from './trusts/trusts.routes.ts';
@@ -156,6 +160,8 @@ export async function buildApp({
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessions(app, deps);
+  // Issue 13: after the session is known, a session held at "enrol in MFA first" goes no further.
+  registerMfaEnrolmentGate(app);
   registerControlCharacterGuard(app);
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
@@ -186,6 +192,9 @@ export async function buildApp({
   await app.register(peopleRoutes, deps);
   await app.register(trustRoutes, deps);
   await app.register(homeRoutes, deps);
+  await app.register(mfaRoutes, deps);
+  await app.register(securityRoutes, deps);
+  await app.register(singleSignOnRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

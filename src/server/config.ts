@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { developmentKey, parseSecretKey, type SecretKey } from './kernel/secrets.ts';
 
 /**
  * The only reader of the environment. Everything else receives a Config.
@@ -21,8 +22,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Learning Walks <no-reply@learningwalks.invalid>'),
   /** The address people open the app at; the base of links in mail. */
   PUBLIC_URL: z.union([z.literal('').transform(() => undefined), z.url()]).optional(),
-  /** "production": no demo unless --demo is refused, and no start while an account has the demo password (issue 13). */
   NODE_ENV: z.string().optional(),
+  /** 32 bytes (64 hex digits or base64): seals client secrets and TOTP seeds (issue 13). */
+  LW_SECRET_KEY: z.string().optional(),
   APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
@@ -45,7 +47,26 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string };
   /** Base for links in mail, without a trailing slash. */
   publicUrl: string;
+  /** Seals secrets at rest; a labelled development key outside production when unset. */
+  secretKey: SecretKey;
 };
+
+export const MISSING_KEY_MESSAGE =
+  'LW_SECRET_KEY is not set. In production it is required: it encrypts single sign-on client secrets and MFA seeds at rest. Generate one with `openssl rand -base64 32`, keep it with your other secrets (and back it up: without it those secrets cannot be read), set LW_SECRET_KEY, then start again.';
+
+function secretKeyFrom(e: { NODE_ENV?: string | undefined; LW_SECRET_KEY?: string | undefined }) {
+  if (e.LW_SECRET_KEY) {
+    const key = parseSecretKey(e.LW_SECRET_KEY);
+    if (!key) {
+      throw new Error(
+        'LW_SECRET_KEY must be 32 bytes written as 64 hexadecimal digits or in base64. Generate one with `openssl rand -base64 32`.',
+      );
+    }
+    return { key, source: 'environment' as const };
+  }
+  if (e.NODE_ENV === 'production') throw new Error(MISSING_KEY_MESSAGE);
+  return developmentKey();
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -71,6 +92,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxAttempts: e.LOGIN_MAX_ATTEMPTS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     webRoot: path.resolve('dist/web'),
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    secretKey: secretKeyFrom(e),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   };
+}
+
+/** For main.ts: a bad environment prints one clear message and exits, with no stack trace. */
+export function readConfigOrExit(): Config {
+  try {
+    return readConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { startAfterTheWalkTimer } from './actions/scheduled.ts';
 import { buildApp } from './app.ts';
-import { readConfig } from './config.ts';
+import { readConfigOrExit } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DEMO_PASSWORD, demoTrust } from './demo/demo-trust.ts';
 import { demoSignIns } from './demo/seed.ts';
@@ -9,7 +9,12 @@ import { createTransport } from './mail/mailer.ts';
 import { prepareDatabase } from './startup.ts';
 
 const args = new Set(process.argv.slice(2));
-const config = readConfig();
+const config = readConfigOrExit();
+if (config.secretKey.source === 'development') {
+  console.warn(
+    'LW_SECRET_KEY is unset: secrets are sealed with the published development key. Set it before real use (README, "Secrets").',
+  );
+}
 
 if (args.has('--reset') || args.has('--reset-only')) {
   if (config.database.kind !== 'pglite' || !config.database.dataDir) {

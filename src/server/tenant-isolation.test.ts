@@ -52,6 +52,8 @@ type Ids = {
   review: string;
   /** Concerns (rule 12, issue 16): a concern about the head, sent to the admin as the trust's named person. */
   concern: string;
+  /** Single sign-on (issue 13): a provider of the trust's. */
+  ssoProvider: string;
 };
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
@@ -767,6 +769,26 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/concerns/${i.concern}/escalation-answer`,
     body: () => ({ response: 'Isolation answer.', outcome: 'explained' }),
   },
+  // Single sign-on and MFA (issue 13). The teacher has no MFA: own ids answer 409, never 404.
+  'POST /api/people/{personId}/mfa/reset': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/mfa/reset`,
+  },
+  'PUT /api/trust/sso-providers/{providerId}': {
+    method: 'PUT',
+    url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
+    body: () => ({
+      displayName: 'Isolation Entra',
+      kind: 'entra',
+      issuerUrl: 'https://login.microsoftonline.com/isolation/v2.0',
+      clientId: 'isolation',
+      allowedDomains: ['isolation.test'],
+    }),
+  },
+  'DELETE /api/trust/sso-providers/{providerId}': {
+    method: 'DELETE',
+    url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {
@@ -1030,6 +1052,15 @@ describe('tenant isolation across every route with an id', () => {
     });
     expect(review.status).toBe(201);
     const concern = await setUpConcern(trust, admin);
+    const ssoProvider = await admin.post('/api/trust/sso-providers', {
+      displayName: 'Isolation Entra',
+      kind: 'entra',
+      issuerUrl: 'https://login.microsoftonline.com/isolation/v2.0',
+      clientId: 'isolation',
+      clientSecret: 'isolation-secret',
+      allowedDomains: [`${trust.fixture.slug}.test`],
+    });
+    expect(ssoProvider.status).toBe(201);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -1043,6 +1074,7 @@ describe('tenant isolation across every route with an id', () => {
       ...(await setUpNotices(trust)),
       review: review.body.id,
       concern,
+      ssoProvider: ssoProvider.body.id,
     });
   }
 

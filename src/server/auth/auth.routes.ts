@@ -8,9 +8,11 @@ import {
   emailLinkResponseSchema,
   redeemRequestSchema,
 } from '../../contracts/mail.ts';
+import { signInAnswerSchema } from '../../contracts/security.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
-import { clearSessionCookie, requireSignedIn, setSessionCookie } from '../http/sessions.ts';
+import { clearSessionCookie, requireSignedIn } from '../http/sessions.ts';
+import { answerOpened } from './answer-opened.ts';
 import { currentPerson, signIn, signOut } from './auth.service.ts';
 import { signInGuard } from './sign-in-guard.ts';
 import { redeemSignInLink, requestSignInLink } from './sign-in-links.ts';
@@ -25,7 +27,12 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         tags: ['auth'],
         summary: 'Sign in with email and password',
         body: loginRequestSchema,
-        response: { 200: meSchema, 401: apiErrorSchema, 409: apiErrorSchema, 429: apiErrorSchema },
+        response: {
+          200: signInAnswerSchema,
+          401: apiErrorSchema,
+          409: apiErrorSchema,
+          429: apiErrorSchema,
+        },
       },
       config: { csrf: false },
     },
@@ -33,10 +40,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       const email = request.body.email.trim().toLowerCase();
       limits.checkPassword(request.ip, email);
       try {
-        const { cookieValue, me } = await signIn(deps, request.body, request.id);
+        const opened = await signIn(deps, request.body, request.id);
         limits.passwordSucceeded(request.ip, email);
-        setSessionCookie(reply, deps, cookieValue);
-        return me;
+        return answerOpened(reply, deps, opened);
       } catch (error) {
         if (error instanceof AppError && error.code === 'invalid_credentials') {
           limits.passwordFailed(request.ip, email);
@@ -80,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
           'Sign in with the token from an emailed link (invitation or sign-in link); once only',
         body: redeemRequestSchema,
         response: {
-          200: meSchema,
+          200: signInAnswerSchema,
           400: apiErrorSchema,
           404: apiErrorSchema,
           410: apiErrorSchema,
@@ -92,9 +98,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     async (request, reply) => {
       limits.checkLinkTries(request.ip);
       try {
-        const { cookieValue, me } = await redeemSignInLink(deps, request.body.token, request.id);
-        setSessionCookie(reply, deps, cookieValue);
-        return me;
+        const opened = await redeemSignInLink(deps, request.body.token, request.id);
+        return answerOpened(reply, deps, opened);
       } catch (error) {
         if (error instanceof AppError && error.statusCode < 500) limits.linkFailed(request.ip);
         throw error;

@@ -1,7 +1,7 @@
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
 import { homeKindFor, roleLabels } from '../../domain/people/roles.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { withTenant } from '../db/with-tenant.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { createSession } from '../http/sessions.ts';
@@ -13,6 +13,8 @@ import {
   findMe,
   findMembershipsWithSchools,
 } from './auth.queries.ts';
+import { markSessionMustEnrol } from './mfa.queries.ts';
+import { createStep, hasMfa, mustEnrol } from './mfa-gate.ts';
 import { verifyDecoy, verifyPassword } from './passwords.ts';
 
 const wrongCredentials = () =>
@@ -79,19 +81,60 @@ export async function signIn(deps: AppDeps, input: LoginRequest, requestId: stri
     );
   }
 
-  return withTenant(deps.db, match.trustId, async (tx) => {
-    const session = await createSession(tx, match.trustId, match.personId, deps.now());
-    await recordAudit(tx, {
+  return withTenant(deps.db, match.trustId, (tx) =>
+    openSession(tx, deps, {
       trustId: match.trustId,
-      actorPersonId: match.personId,
-      action: 'auth.sign_in',
-      subjectType: 'session',
-      subjectId: session.sessionId,
+      personId: match.personId,
       requestId,
-    });
-    const me = await describeMe(tx, match.personId, session.csrfToken);
-    return { cookieValue: session.cookieValue, me };
+      action: 'auth.sign_in',
+      secondFactor: 'ask',
+    }),
+  );
+}
+
+export type Opened =
+  | { kind: 'session'; cookieValue: string; me: Me }
+  | { kind: 'mfa'; step: string };
+
+/**
+ * The one way every sign-in method (password, email link, MFA code, single sign-on) turns a
+ * proven identity into a session, so the same rules apply to all: a disabled account or a
+ * leaver is refused (assertMaySignIn); with MFA on, a password or link gives a step that a code
+ * completes (`secondFactor: 'ask'`); an MFA code has completed it (`'done'`); single sign-on
+ * counts the identity provider's own MFA (`'idp'`). Someone the trust requires MFA of, without
+ * it, gets a session that may only turn it on.
+ */
+export async function openSession(
+  tx: Tx,
+  deps: Pick<AppDeps, 'now'>,
+  input: {
+    trustId: string;
+    personId: string;
+    requestId: string;
+    action: string;
+    secondFactor: 'ask' | 'done' | 'idp';
+  },
+): Promise<Opened> {
+  await assertMaySignIn(tx, input.personId);
+  const now = deps.now();
+  if (input.secondFactor === 'ask' && (await hasMfa(tx, input.personId))) {
+    const step = await createStep(tx, input.trustId, input.personId, now);
+    return { kind: 'mfa', step };
+  }
+  const session = await createSession(tx, input.trustId, input.personId, now);
+  if (input.secondFactor !== 'idp' && (await mustEnrol(tx, input.personId))) {
+    await markSessionMustEnrol(tx, session.sessionId);
+  }
+  await recordAudit(tx, {
+    trustId: input.trustId,
+    actorPersonId: input.personId,
+    action: input.action,
+    subjectType: 'session',
+    subjectId: session.sessionId,
+    requestId: input.requestId,
   });
+  const me = await describeMe(tx, input.personId, session.csrfToken);
+  return { kind: 'session', cookieValue: session.cookieValue, me };
 }
 
 /** Kept for callers: the check itself lives with the session (http/standing.ts), which createSession runs. */

@@ -22,6 +22,8 @@ export function signInGuard(deps: Pick<AppDeps, 'config' | 'now'>) {
   };
   const links = { account: counter(n.linksPerAccount), address: counter(n.linksPerAddress) };
   const badLinks = counter(n.badLinksPerAddress);
+  // Issue 13: wrong MFA codes, per person (across steps and addresses) and per address.
+  const wrongCodes = { person: counter(n.perAccountAndAddress), address: counter(n.perAddress) };
   const minutes = Math.round(windowMs / 60_000);
   const tooMany = (what: string, otherwise = '') =>
     new AppError('rate_limited', `${what} Wait ${minutes} minutes, then try again${otherwise}.`);
@@ -64,6 +66,18 @@ export function signInGuard(deps: Pick<AppDeps, 'config' | 'now'>) {
     },
     linkFailed(address: string) {
       badLinks.record(address);
+    },
+    checkCode(address: string, personId?: string) {
+      if (
+        wrongCodes.address.blocked(address) ||
+        (personId && wrongCodes.person.blocked(personId))
+      ) {
+        throw tooMany('Too many wrong sign-in codes.', ', or use one of your recovery codes');
+      }
+    },
+    codeFailed(address: string, personId: string) {
+      wrongCodes.person.record(personId);
+      wrongCodes.address.record(address);
     },
   };
 }

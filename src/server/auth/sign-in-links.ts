@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Me } from '../../contracts/auth.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
-import { createSession, hashToken } from '../http/sessions.ts';
+import { hashToken } from '../http/sessions.ts';
 import { findStanding, standingRefusal } from '../http/standing.ts';
 import { deliver, type Queued, queueMail } from '../mail/mailer.ts';
 import { findIdentities } from './auth.queries.ts';
-import { describeMe } from './auth.service.ts';
+import { type Opened, openSession } from './auth.service.ts';
 
 export const INVITATION_VALID_MS = 7 * 24 * 3_600_000;
 export const SIGN_IN_LINK_VALID_MS = 15 * 60_000;
@@ -58,7 +57,7 @@ export async function redeemSignInLink(
   deps: AppDeps,
   token: string,
   requestId: string,
-): Promise<{ cookieValue: string; me: Me }> {
+): Promise<Opened> {
   const dot = token.indexOf('.');
   const trustId = token.slice(0, dot);
   const secret = token.slice(dot + 1);
@@ -97,17 +96,13 @@ export async function redeemSignInLink(
         'This sign-in link has already been used, and each link works only once. Ask for a new link from the sign-in page.',
       );
     }
-    const session = await createSession(tx, trustId, link.person_id, now);
-    await recordAudit(tx, {
+    return openSession(tx, deps, {
       trustId,
-      actorPersonId: link.person_id,
-      action: link.purpose === 'invitation' ? 'auth.invitation_accepted' : 'auth.sign_in_by_link',
-      subjectType: 'session',
-      subjectId: session.sessionId,
+      personId: link.person_id,
       requestId,
+      action: link.purpose === 'invitation' ? 'auth.invitation_accepted' : 'auth.sign_in_by_link',
+      secondFactor: 'ask',
     });
-    const me = await describeMe(tx, link.person_id, session.csrfToken);
-    return { cookieValue: session.cookieValue, me };
   });
 }
 

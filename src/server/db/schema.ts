@@ -77,6 +77,15 @@ import type {
   ReviewsTable,
 } from './schema/reviews.ts';
 import type {
+  MfaChallengesTable,
+  MfaEnrolmentsTable,
+  MfaRecoveryCodesTable,
+  SecuritySettingsTable,
+  SsoDomainsTable,
+  SsoLoginsTable,
+  SsoProvidersTable,
+} from './schema/security.ts';
+import type {
   VisitCoTeachersTable,
   WalkDepartmentsTable,
   WalkYearGroupsTable,
@@ -94,6 +103,7 @@ export type * from './schema/people-and-schools.ts';
 export type * from './schema/programmes-and-walks.ts';
 export type * from './schema/records.ts';
 export type * from './schema/reviews.ts';
+export type * from './schema/security.ts';
 export type * from './schema/walk-filters.ts';
 
 /**
@@ -114,6 +124,13 @@ export interface DB {
   lessons: LessonsTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  sso_providers: SsoProvidersTable;
+  sso_domains: SsoDomainsTable;
+  sso_logins: SsoLoginsTable;
+  mfa_enrolments: MfaEnrolmentsTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
+  security_settings: SecuritySettingsTable;
   frameworks: FrameworksTable;
   framework_versions: FrameworkVersionsTable;
   framework_lenses: FrameworkLensesTable;

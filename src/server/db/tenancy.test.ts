@@ -11,7 +11,10 @@ const allowList = {
   lw_migrations_lock: 'migration bookkeeping, owned by the migrating role',
 };
 /** Looked up before the tenant is known (sign-in): trust_id NOT NULL, but no RLS. */
-const noRls = { auth_identities: 'maps an email to its trust(s) at sign-in' };
+const noRls = {
+  auth_identities: 'maps an email to its trust(s) at sign-in',
+  sso_domains: 'maps an email domain to the single sign-on providers offered for it (issue 13)',
+};
 
 describe(`tenancy on ${process.env.TEST_DATABASE_URL || process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`, () => {
   let database: TestDatabase;

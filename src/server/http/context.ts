@@ -19,7 +19,13 @@ export type AppDeps = {
   credentialConsole: CredentialConsole;
 };
 
-export type SignedIn = { actor: Actor; sessionId: string; csrfToken: string };
+export type SignedIn = {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+  /** Issue 13: the trust requires MFA of this person; until it is on, this session may only enrol. */
+  mustEnrolMfa?: boolean;
+};
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -149,6 +149,7 @@ async function resolveSession(
         actor: { trustId, personId: session.person_id, memberships },
         sessionId: session.session_id,
         csrfToken: session.csrf_token,
+        mustEnrolMfa: session.must_enrol_mfa,
       };
     },
     (signedIn) => signedIn !== null,

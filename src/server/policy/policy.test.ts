@@ -84,6 +84,12 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['school_leader', 'person.invite', 'other school', 'deny'],
   ['school_leader', 'person.invite', 'other trust', 'not_found'],
   ['observer', 'person.invite', 'own school', 'deny'],
+  // Issue 13: security settings, single sign-on providers and MFA resets are trust admins' only.
+  ['trust_admin', 'trust.manage_security', 'other school', 'allow'],
+  ['trust_admin', 'trust.manage_security', 'other trust', 'not_found'],
+  ['trust_leader', 'trust.manage_security', 'own school', 'deny'],
+  ['school_leader', 'trust.manage_security', 'own school', 'deny'],
+  ['teacher', 'trust.manage_security', 'own school', 'deny'],
   ['teacher', 'person.invite', 'own school', 'deny'],
   ['trust_admin', 'mail.view_outbox', 'other school', 'allow'],
   ['school_leader', 'mail.view_outbox', 'own school', 'allow'],
@@ -301,6 +307,17 @@ describe('decide', () => {
       expect(decide(actorWith(role), 'concern.read', resourceIn('own school', COLLEAGUE))).toBe(
         'deny',
       );
+    }
+  });
+
+  it('lets everyone manage their own MFA and nobody another person’s (issue 13)', () => {
+    for (const role of ['trust_admin', 'teacher', 'site_manager'] as const) {
+      expect(decide(actorWith(role), 'person.manage_own_mfa', resourceIn('own school', ME))).toBe(
+        'allow',
+      );
+      expect(
+        decide(actorWith(role), 'person.manage_own_mfa', resourceIn('own school', COLLEAGUE)),
+      ).toBe('deny');
     }
   });
 

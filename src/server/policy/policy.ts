@@ -65,7 +65,9 @@ export type Action =
   | 'concern.list'
   | 'concern.raise'
   | 'concern.read'
-  | 'concern.configure';
+  | 'concern.configure'
+  | 'trust.manage_security'
+  | 'person.manage_own_mfa';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -204,6 +206,14 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   // The home page's "what's due" (issue 21): a person's own list, for anyone with a role. What
   // it holds is narrowed per part by the other actions (walk.manage, review.answer, ...).
   'home.view_due': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // Issue 13: single sign-on providers, requiring MFA of admins and leaders, resetting a
+  // person's MFA: trust admins only. Everyone turns MFA on for themselves, nobody for another.
+  'trust.manage_security': { trustWide: ['trust_admin'], inSchool: [] },
+  'person.manage_own_mfa': {
     trustWide: [],
     inSchool: [],
     self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],

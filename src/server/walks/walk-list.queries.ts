@@ -133,8 +133,7 @@ export async function walkPage(
       programmeStatus: w.programme_status ?? null,
       offProgrammeReason: w.off_programme_reason,
       lookForCount: (w.framework_look_for_count ?? 0) + (w.school_look_for_count ?? 0),
-      recommendedLookFors:
-        w.recommended_look_fors ?? DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
+      recommendedLookFors: w.recommended_look_fors ?? DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
       focusSizeReason: w.focus_size_reason,
       kind: w.kind,
       date: w.walk_date,

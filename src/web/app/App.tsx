@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { SsoCallbackPage } from '../auth/SsoCallbackPage.tsx';
 import { SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -136,13 +137,24 @@ const WalkEditorPage = lazy(() =>
   import('../walks/WalkPage.tsx').then((m) => ({ default: m.WalkEditorPage })),
 );
 
+const AccountSecurityPage = lazy(() =>
+  import('../security/AccountSecurityPage.tsx').then((m) => ({ default: m.AccountSecurityPage })),
+);
+const TrustSecurityPage = lazy(() =>
+  import('../security/TrustSecurityPage.tsx').then((m) => ({ default: m.TrustSecurityPage })),
+);
+
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
-  const { me, loading, loadError } = useSession();
+  const { me, loading, loadError, mustEnrolMfa } = useSession();
   const location = useLocation();
   if (loading) return <Loading what="your account" />;
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // Issue 13: the trust requires two-step sign-in of this person; nothing else until it is on.
+  if (mustEnrolMfa && location.pathname !== '/account/security') {
+    return <Navigate to="/account/security" replace />;
+  }
   return (
     <Layout nav={<MainNav />}>
       <Suspense fallback={<Loading what="the page" />}>
@@ -162,10 +174,13 @@ export function App() {
             <Route path="/sign-in/link" element={<LinkSignInPage />} />
             {/* First-run set-up (issue 13): only while the installation has no trust. */}
             <Route path="/setup" element={<SetupPage />} />
+            <Route path="/sign-in/sso/callback" element={<SsoCallbackPage />} />
             <Route element={<SignedIn />}>
               <Route path="/insights" element={<TrustInsightsPage />} />
               <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
               <Route path="/people" element={<PeoplePage />} />
+              <Route path="/account/security" element={<AccountSecurityPage />} />
+              <Route path="/trust/security" element={<TrustSecurityPage />} />
               <Route path="/outbox" element={<OutboxPage />} />
               <Route path="/" element={<HomePage />} />
               <Route path="/schools/:schoolId" element={<SchoolPage />} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { MfaStepForm } from './MfaStepForm.tsx';
 
 /**
  * Opened from an emailed link: the token is in the fragment (#token=…), which the browser
@@ -12,6 +13,7 @@ export function LinkSignInPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
   const started = useRef(false);
+  const [step, setStep] = useState<string | null>(null);
 
   useEffect(() => {
     // Once only: the link works once, and React may run an effect twice in development.
@@ -29,14 +31,19 @@ export function LinkSignInPage() {
       return;
     }
     signInWithLink(token)
-      .then(() => navigate('/', { replace: true }))
+      .then((answer) => {
+        if ('mfaRequired' in answer) setStep(answer.step);
+        else navigate('/', { replace: true });
+      })
       .catch(setError);
   }, [navigate, signInWithLink]);
 
   return (
     <main id="main" className="sign-in">
       <h1>Signing you in</h1>
-      {error ? (
+      {step ? (
+        <MfaStepForm step={step} onSignedIn={() => navigate('/', { replace: true })} />
+      ) : error ? (
         <>
           <ErrorMessage error={error} />
           <p>

@@ -5,6 +5,8 @@ import { useSession } from '../lib/session.tsx';
 import { useSetupStatus } from '../setup/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { askForSignInLink } from './api.ts';
+import { MfaStepForm } from './MfaStepForm.tsx';
+import { SingleSignOnForm } from './SingleSignOnForm.tsx';
 
 export function SignInPage() {
   const { me, signIn } = useSession();
@@ -13,11 +15,24 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [trusts, setTrusts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<string | null>(null);
+  const goOn = () => {
+    const from = (location.state as { from?: string } | null)?.from;
+    navigate(from && from !== '/sign-in' ? from : '/', { replace: true });
+  };
 
   // An installation with no trust yet opens on the set-up wizard (issue 13).
   const setup = useSetupStatus();
   if (me) return <Navigate to="/" replace />;
   if (setup.data?.needed) return <Navigate to="/setup" replace />;
+  if (step) {
+    return (
+      <main id="main" className="sign-in">
+        <h1>Sign in to Learning Walks</h1>
+        <MfaStepForm step={step} onSignedIn={goOn} />
+      </main>
+    );
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,13 +40,13 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn({
+      const answer = await signIn({
         email: String(form.get('email') ?? ''),
         password: String(form.get('password') ?? ''),
         ...(form.get('trust') ? { trust: String(form.get('trust')) } : {}),
       });
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/sign-in' ? from : '/', { replace: true });
+      if ('mfaRequired' in answer) setStep(answer.step);
+      else goOn();
     } catch (e) {
       if (e instanceof ApiFailure && e.code === 'trust_required') {
         setTrusts((e.details as { trusts: string[] }).trusts);
@@ -84,6 +99,7 @@ export function SignInPage() {
         </button>
       </form>
       <EmailLinkForm />
+      <SingleSignOnForm />
     </main>
   );
 }

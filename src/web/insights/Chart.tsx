@@ -54,7 +54,7 @@ function LabelTick({ x = 0, y = 0, payload, lines, notes }: TickProps) {
       <title>{note ? `${full}: ${note}` : full}</title>
       <text x={Number(x) - 6} y={top} textAnchor="end" fontSize={FONT} fill="#0b0c0c">
         {shown.map((line, i) => (
-          <tspan key={`${i}:${line}`} x={Number(x) - 6} dy={i === 0 ? '0.35em' : LINE}>
+          <tspan key={line} x={Number(x) - 6} dy={i === 0 ? '0.35em' : LINE}>
             {line}
           </tspan>
         ))}

@@ -1,18 +1,33 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
+import type { MfaStatus, SignInAnswer } from '../../contracts/security.ts';
 import { ApiFailure, api, setCsrfToken } from './api.ts';
 
 type Session = {
   me: Me | null;
   loading: boolean;
   loadError: unknown;
-  signIn(input: LoginRequest): Promise<Me>;
+  /** A session (Me), or, with two-step sign-in on, the step the code completes. */
+  signIn(input: LoginRequest): Promise<SignInAnswer>;
   /** Signs in with the token from an emailed link (it works once). */
-  signInWithLink(token: string): Promise<Me>;
+  signInWithLink(token: string): Promise<SignInAnswer>;
+  /** Finishes a two-step sign-in with a code (issue 13). */
+  completeMfa(step: string, code: string): Promise<SignInAnswer>;
+  /** Adopts a session opened elsewhere (single sign-on's callback). */
+  adopt(me: Me): Promise<void>;
+  /** The trust requires MFA of this person and this session may only turn it on. */
+  mustEnrolMfa: boolean;
+  setMustEnrolMfa(value: boolean): void;
   /** false when the person chose to stay signed in (unsent records on this device). */
   signOut(): Promise<boolean>;
 };
+
+/** Whether this session is held at "turn on two-step sign-in first" (issue 13). */
+const loadMustEnrol = () =>
+  api<MfaStatus>('/api/me/mfa')
+    .then((status) => status.mustEnrol)
+    .catch(() => false);
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -21,6 +36,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [mustEnrolMfa, setMustEnrolMfa] = useState(false);
+
+  async function accept(answer: SignInAnswer) {
+    if ('mfaRequired' in answer) return answer;
+    setCsrfToken(answer.csrfToken);
+    // One person's data must never show to the next on a shared device.
+    queryClient.clear();
+    setMustEnrolMfa(await loadMustEnrol());
+    setMe(answer);
+    return answer;
+  }
 
   useEffect(() => {
     let live = true;
@@ -28,7 +54,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then((found) => {
         if (!live) return;
         setCsrfToken(found.csrfToken);
-        setMe(found);
+        return loadMustEnrol().then((held) => {
+          if (!live) return;
+          setMustEnrolMfa(held);
+          setMe(found);
+        });
       })
       .catch((error) => {
         if (live && !(error instanceof ApiFailure && error.status === 401)) setLoadError(error);
@@ -43,23 +73,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     me,
     loading,
     loadError,
+    mustEnrolMfa,
+    setMustEnrolMfa,
     async signIn(input) {
-      const signedIn = await api<Me>('/api/auth/login', { method: 'POST', body: input });
-      setCsrfToken(signedIn.csrfToken);
-      // One person's data must never show to the next on a shared device.
-      queryClient.clear();
-      setMe(signedIn);
-      return signedIn;
+      return accept(await api<SignInAnswer>('/api/auth/login', { method: 'POST', body: input }));
     },
     async signInWithLink(token) {
-      const signedIn = await api<Me>('/api/auth/email-link/redeem', {
-        method: 'POST',
-        body: { token },
-      });
-      setCsrfToken(signedIn.csrfToken);
-      queryClient.clear();
-      setMe(signedIn);
-      return signedIn;
+      return accept(
+        await api<SignInAnswer>('/api/auth/email-link/redeem', { method: 'POST', body: { token } }),
+      );
+    },
+    async completeMfa(step, code) {
+      return accept(
+        await api<SignInAnswer>('/api/auth/mfa', { method: 'POST', body: { step, code } }),
+      );
+    },
+    async adopt(found) {
+      await accept(found);
     },
     async signOut() {
       // Unsent records on this device: warn and let the person stay (nothing is deleted).

@@ -21,7 +21,6 @@ export function OutboxPage() {
         printed on the server's console instead.
       </p>
       <form
-        role="search"
         className="outbox-search"
         onSubmit={(e) => {
           e.preventDefault();

@@ -25,6 +25,10 @@ export function Layout({ children, nav }: { children: ReactNode; nav?: ReactNode
           {me.person.fullName}
         </span>
         <NoticeBell />
+        {me.memberships.some((m) => m.role === 'trust_admin') ? (
+          <Link to="/trust/security">Sign-in security</Link>
+        ) : null}
+        <Link to="/account/security">Account security</Link>
         <button
           type="button"
           className="button secondary"

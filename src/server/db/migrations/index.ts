@@ -17,6 +17,7 @@ import { reviews } from './0015_reviews.ts';
 import { accountsAndCredentials } from './0016_accounts_and_credentials.ts';
 import { consultationAndReviews } from './0019_consultation_and_reviews.ts';
 import { trustSetUp } from './0020_trust_set_up.ts';
+import { singleSignOnAndMfa } from './0021_single_sign_on_and_mfa.ts';
 import { noticesAndTightFoci } from './0022_notices_and_tight_foci.ts';
 import { searchTrigrams } from './0024_search_trigrams.ts';
 import { concerns } from './0025_concerns.ts';
@@ -47,8 +48,9 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0016_accounts_and_credentials': accountsAndCredentials(),
     '0019_consultation_and_reviews': consultationAndReviews(context),
     '0020_trust_set_up': trustSetUp(),
-    // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
+    '0021_single_sign_on_and_mfa': singleSignOnAndMfa(context),
     '0022_notices_and_tight_foci': noticesAndTightFoci(),
+    // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
     '0024_search_trigrams': searchTrigrams(),
     '0025_concerns': concerns(context),
   };

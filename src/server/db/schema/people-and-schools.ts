@@ -127,6 +127,8 @@ export interface SessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   ended_at: Timestamp | null;
+  /** Issue 13: a session that may only enrol in MFA (the trust requires it of this person). */
+  must_enrol_mfa: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface AuditEventsTable {

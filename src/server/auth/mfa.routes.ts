@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema } from '../../contracts/errors.ts';
+import {
+  mfaCodeRequestSchema,
+  mfaConfirmRequestSchema,
+  mfaEnrolmentSchema,
+  mfaStatusSchema,
+  recoveryCodesSchema,
+  signInAnswerSchema,
+} from '../../contracts/security.ts';
+import type { AppDeps } from '../http/context.ts';
+import { requireSignedIn } from '../http/sessions.ts';
+import { answerOpened } from './answer-opened.ts';
+import { completeStep, confirmMfa, mfaStatus, startMfa } from './mfa.service.ts';
+import { signInGuard } from './sign-in-guard.ts';
+
+/** Issue 13: the code step of sign-in, and a person's own two-step sign-in set-up. */
+export const mfaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const limits = signInGuard(deps);
+
+  app.post(
+    '/api/auth/mfa',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Finish signing in with a code from the authenticator app or a recovery code (each works once)',
+        body: mfaCodeRequestSchema,
+        response: {
+          200: signInAnswerSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          410: apiErrorSchema,
+          429: apiErrorSchema,
+        },
+      },
+      config: { csrf: false },
+    },
+    async (request, reply) => {
+      limits.checkCode(request.ip);
+      const opened = await completeStep(
+        deps,
+        { step: request.body.step, code: request.body.code, requestId: request.id },
+        (personId) => limits.codeFailed(request.ip, personId),
+        (personId) => limits.checkCode(request.ip, personId),
+      );
+      return answerOpened(reply, deps, opened);
+    },
+  );
+
+  app.get(
+    '/api/me/mfa',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether two-step sign-in is on for me, and whether my trust requires it',
+        response: { 200: mfaStatusSchema, 401: apiErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return mfaStatus(deps, requireSignedIn(request));
+    },
+  );
+
+  app.post(
+    '/api/me/mfa/start',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Start turning on two-step sign-in: a new secret for the authenticator app, shown once',
+        response: {
+          200: mfaEnrolmentSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          409: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return startMfa(deps, requireSignedIn(request), request.id);
+    },
+  );
+
+  app.post(
+    '/api/me/mfa/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm with a code from the app; answers ten recovery codes, shown once',
+        body: mfaConfirmRequestSchema,
+        response: {
+          200: recoveryCodesSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          409: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return confirmMfa(deps, requireSignedIn(request), request.body.code, request.id);
+    },
+  );
+};
