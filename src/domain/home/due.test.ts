@@ -165,7 +165,7 @@ describe('teacherDue', () => {
   it('shows a coming visit with its date, time, focus and observers', () => {
     const [item] = teacherDue(teacher({ visits: [visit()] }), today);
     expect(item).toMatchObject({ kind: 'visit_coming', link: '/my-visits', date: '2026-12-08' });
-    expect(item!.title).toContain('Tuesday 8 December 2026 09:10–09:25');
+    expect(item!.title).toContain('Tue 8 Dec 2026 09:10–09:25');
     expect(item!.detail).toContain('Questioning');
     expect(item!.detail).toContain('Sam Ode');
   });

@@ -52,6 +52,8 @@ describe('settings', () => {
       consultationSchoolDays: 5,
       amendmentSchoolDays: 2,
       reviewFrequency: 'term',
+      // The guidance's tight focus (issue 21): five look-fors fit ten minutes.
+      recommendedLookFors: 5,
     });
     expect(settingsProblems(D)).toEqual([]);
     expect(settingsProblems({ ...D, consultationSchoolDays: 1 })).toEqual([

@@ -112,12 +112,12 @@ describe('the home page’s “what’s due”', () => {
     const mine = items(await due(trust.email('teacher')), 'teacher');
     const visits = mine.filter((i) => i.kind === 'visit_coming');
     expect(visits).toHaveLength(1);
-    expect(visits[0]!.title).toContain('Monday 23 November 2026');
+    expect(visits[0]!.title).toContain('Mon 23 Nov 2026');
     expect(visits[0]!.detail).toContain('Talk for learning');
     expect(visits[0]!.detail).toContain('North observer');
     expect(visits[0]!.link).toBe('/my-visits');
     const all = JSON.stringify(mine);
-    expect(all).not.toContain('30 November');
+    expect(all).not.toContain('30 Nov');
     expect(all).not.toContain(hidden.visitIds[0]);
   });
 

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Backend } from '../db/connect.ts';
 import type { DB } from '../db/schema.ts';
-import type { RequestScope } from '../db/with-tenant.ts';
 import type { CredentialConsole, Transport } from '../mail/mailer.ts';
 import type { Actor } from '../policy/policy.ts';
 
@@ -30,8 +29,6 @@ export type SignedIn = {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: SignedIn | null;
-    /** The request's held tenant transaction, if any (db/with-tenant.ts). */
-    tenantScope: RequestScope | null;
   }
   interface FastifyContextConfig {
     /** false for the few state-changing routes used before a session exists (sign-in). */

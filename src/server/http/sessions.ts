@@ -3,13 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Membership } from '../../domain/people/roles.ts';
 import type { DB } from '../db/schema.ts';
-import {
-  beginRequestTenant,
-  endRequestTenant,
-  type RequestScope,
-  runInRequestScope,
-  type Tx,
-} from '../db/with-tenant.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from './context.ts';
 import { AppError, notSignedIn } from './errors.ts';
 import { assertMayHaveSession } from './standing.ts';
@@ -90,71 +84,63 @@ async function resolveSession(
   db: Kysely<DB>,
   deps: AppDeps,
   cookie: string,
-  scope: RequestScope | null,
 ): Promise<SignedIn | null> {
   const dot = cookie.indexOf('.');
   const trustId = cookie.slice(0, dot);
   const token = cookie.slice(dot + 1);
   if (dot < 0 || !UUID.test(trustId) || token.length < 20) return null;
   const now = deps.now();
-  // The lookup's transaction is left open for the request's own work (beginRequestTenant).
-  return beginRequestTenant(
-    db,
-    trustId,
-    async (tx) => {
-      const session = await tx
-        .selectFrom('sessions')
-        .innerJoin('people', (j) =>
-          j
-            .onRef('people.trust_id', '=', 'sessions.trust_id')
-            .onRef('people.person_id', '=', 'sessions.person_id'),
-        )
-        .innerJoin('trusts', 'trusts.trust_id', 'sessions.trust_id')
-        .selectAll('sessions')
-        .select(['people.disabled_at', 'trusts.disabled_at as trust_disabled_at'])
-        .where('token_hash', '=', hashToken(token))
-        .where('ended_at', 'is', null)
-        .executeTakeFirst();
-      if (!session) return null;
-      const idle = now.getTime() - session.last_seen_at.getTime();
-      const age = now.getTime() - session.created_at.getTime();
-      const { touchEvery, endsAfter } = idlePolicy(deps.config.session.idleMs);
-      const endSession = () =>
-        tx
-          .updateTable('sessions')
-          .set({ ended_at: now })
-          .where('session_id', '=', session.session_id)
-          .execute();
-      // A disabled person or trust loses the session on its next request (issue 13).
-      const expired = idle >= endsAfter || age >= deps.config.session.absoluteMs;
-      if (expired || session.disabled_at || session.trust_disabled_at) {
-        await endSession();
-        return null;
-      }
-      if (idle >= touchEvery) {
-        await tx
-          .updateTable('sessions')
-          .set({ last_seen_at: now })
-          .where('session_id', '=', session.session_id)
-          .execute();
-      }
-      // Roles are read on every request, so a change of role counts from the next one; someone
-      // left with no role at all (a leaver) has no session.
-      const memberships = await loadMemberships(tx, session.person_id);
-      if (memberships.length === 0) {
-        await endSession();
-        return null;
-      }
-      return {
-        actor: { trustId, personId: session.person_id, memberships },
-        sessionId: session.session_id,
-        csrfToken: session.csrf_token,
-        mustEnrolMfa: session.must_enrol_mfa,
-      };
-    },
-    (signedIn) => signedIn !== null,
-    scope,
-  );
+  return withTenant(db, trustId, async (tx) => {
+    const session = await tx
+      .selectFrom('sessions')
+      .innerJoin('people', (j) =>
+        j
+          .onRef('people.trust_id', '=', 'sessions.trust_id')
+          .onRef('people.person_id', '=', 'sessions.person_id'),
+      )
+      .innerJoin('trusts', 'trusts.trust_id', 'sessions.trust_id')
+      .selectAll('sessions')
+      .select(['people.disabled_at', 'trusts.disabled_at as trust_disabled_at'])
+      .where('token_hash', '=', hashToken(token))
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    if (!session) return null;
+    const idle = now.getTime() - session.last_seen_at.getTime();
+    const age = now.getTime() - session.created_at.getTime();
+    const { touchEvery, endsAfter } = idlePolicy(deps.config.session.idleMs);
+    const endSession = () =>
+      tx
+        .updateTable('sessions')
+        .set({ ended_at: now })
+        .where('session_id', '=', session.session_id)
+        .execute();
+    // A disabled person or trust loses the session on its next request (issue 13).
+    const expired = idle >= endsAfter || age >= deps.config.session.absoluteMs;
+    if (expired || session.disabled_at || session.trust_disabled_at) {
+      await endSession();
+      return null;
+    }
+    if (idle >= touchEvery) {
+      await tx
+        .updateTable('sessions')
+        .set({ last_seen_at: now })
+        .where('session_id', '=', session.session_id)
+        .execute();
+    }
+    // Roles are read on every request, so a change of role counts from the next one; someone
+    // left with no role at all (a leaver) has no session.
+    const memberships = await loadMemberships(tx, session.person_id);
+    if (memberships.length === 0) {
+      await endSession();
+      return null;
+    }
+    return {
+      actor: { trustId, personId: session.person_id, memberships },
+      sessionId: session.session_id,
+      csrfToken: session.csrf_token,
+      mustEnrolMfa: session.must_enrol_mfa,
+    };
+  });
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -166,29 +152,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerSessions(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('auth', null);
-  app.decorateRequest('tenantScope', null);
   const cookieName = sessionCookieName(deps.config.cookieSecure);
-
-  // One tenant transaction per signed-in request (issue 22): the session lookup's transaction is
-  // taken over by the route's first withTenant; whatever is left open commits before the reply.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (!request.url.startsWith('/api/')) return done();
-    const scope: RequestScope = { pending: null };
-    request.tenantScope = scope;
-    runInRequestScope(scope, done);
-  });
-  const end = async (request: FastifyRequest) => endRequestTenant(request.tenantScope);
-  app.addHook('onSend', async (request) => end(request));
-  app.addHook('onResponse', end);
-  app.addHook('onRequestAbort', end);
-  app.addHook('onTimeout', end);
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api/')) return;
     const cookie = request.cookies[cookieName];
-    // Sign-in routes (csrf: false) look people up outside any tenant: they get no held transaction.
-    const scope = request.routeOptions.config.csrf === false ? null : request.tenantScope;
-    request.auth = cookie ? await resolveSession(deps.db, deps, cookie, scope) : null;
+    request.auth = cookie ? await resolveSession(deps.db, deps, cookie) : null;
 
     if (SAFE_METHODS.has(request.method)) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') {

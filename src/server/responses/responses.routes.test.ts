@@ -348,7 +348,7 @@ describe('after the walk: the teacher reads and answers the records of their vis
     });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('response_window_closed');
-    expect(late.body.error.message).toContain('8 December');
+    expect(late.body.error.message).toContain('Tue 8 Dec 2026');
     const flag = await teacher.post(`/api/visits/${walk.visitIds[0]}/flags`, {
       recordId,
       item: 'notes',

@@ -479,7 +479,8 @@ describe('reviews and the staff pulse', () => {
     expect(flat).toMatch(/want more learning walks, about the same, or fewer\?/);
     expect(flat).toMatch(/School Review More Same Fewer Answered/);
     expect(flat).toMatch(/Spring review \([^)]*\) 67% 33% 0% 3 of 4/);
-    expect(flat).toMatch(/Only 2 answered/);
+    // The table cell wraps, and pdf.js may split a word at the wrap: compare without spaces.
+    expect(flat.replace(/\s/g, '')).toContain('Only2answeredthepulse');
   });
 
   it('seeds the demo’s closed review the way the service writes answers', async () => {
