@@ -99,7 +99,7 @@ describe.runIf(browserTestsEnabled())('first run in Chromium, from an empty data
     await term.getByLabel('First day').fill('2026-09-02');
     await term.getByLabel('Last day').fill('2026-12-18');
     await term.getByRole('button', { name: 'Add term' }).click();
-    await page.getByText('2 September 2026 to 18 December 2026').waitFor();
+    await page.getByText('Wed 2 Sep 2026 to Fri 18 Dec 2026').waitFor();
     const day = page.getByRole('form', { name: 'Add a non-teaching day' });
     await day.getByLabel('Kind').selectOption('inset');
     await day.getByLabel('Description').fill('Staff training');

@@ -112,7 +112,10 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     await page.getByLabel('From').fill('09:00');
     await page.getByLabel('Until').fill('12:00');
     // Every walk records against one of the school's foci (a published framework's look-fors).
-    await page.getByLabel('Focus', { exact: true }).selectOption({ index: 1 });
+    // A tight focus: the school recommends at most five look-fors a walk (issue 21).
+    await page
+      .getByLabel('Focus', { exact: true })
+      .selectOption({ label: 'Questioning that draws every pupil in' });
     await page.getByLabel('What the walk looks for').fill('Pupils explaining their reasoning');
     await page
       .getByLabel('Why (the purpose staff are told)')

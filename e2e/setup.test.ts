@@ -72,7 +72,7 @@ describe.runIf(browserTestsEnabled())('setting up a school in Chromium', () => {
 
     // It is in the trust's list of schools.
     await page.getByRole('link', { name: 'Learning Walks' }).click();
-    await page.getByRole('link', { name: 'Meadowbank Primary' }).waitFor();
+    await page.getByRole('link', { name: 'Meadowbank Primary', exact: true }).waitFor();
     await context.close();
   });
 

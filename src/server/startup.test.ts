@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -123,7 +124,12 @@ describe('a real start on an empty database', () => {
       url.pathname = `/${dbName}`;
       env = { DATABASE_URL: url.toString() };
     } else {
-      env = { DATA_DIR: dataDir, NODE_ENV: 'production' };
+      // Production also needs the key that seals secrets (issue 13).
+      env = {
+        DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        LW_SECRET_KEY: randomBytes(32).toString('hex'),
+      };
     }
     const run = startServer(env);
     const { output, exitCode } = await run.settled;

@@ -14,20 +14,15 @@ const LinkSignInPage = lazy(() =>
   import('../auth/LinkSignInPage.tsx').then((m) => ({ default: m.LinkSignInPage })),
 );
 const HomePage = lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
-const CaptureGate = lazy(() =>
-  import('../capture/owner.tsx').then((m) => ({ default: m.CaptureGate })),
-);
-const MyWalksPage = lazy(() =>
-  import('../capture/MyWalksPage.tsx').then((m) => ({ default: m.MyWalksPage })),
-);
-const CaptureWalkPage = lazy(() =>
-  import('../capture/WalkPage.tsx').then((m) => ({ default: m.CaptureWalkPage })),
-);
+const captureScreens = () => import('../capture/screens.ts');
+const CaptureGate = lazy(() => captureScreens().then((m) => ({ default: m.CaptureGate })));
+const MyWalksPage = lazy(() => captureScreens().then((m) => ({ default: m.MyWalksPage })));
+const CaptureWalkPage = lazy(() => captureScreens().then((m) => ({ default: m.CaptureWalkPage })));
 const CaptureVisitPage = lazy(() =>
-  import('../capture/VisitPage.tsx').then((m) => ({ default: m.CaptureVisitPage })),
+  captureScreens().then((m) => ({ default: m.CaptureVisitPage })),
 );
 const CaptureReviewPage = lazy(() =>
-  import('../capture/ReviewPage.tsx').then((m) => ({ default: m.CaptureReviewPage })),
+  captureScreens().then((m) => ({ default: m.CaptureReviewPage })),
 );
 const ActionsBoardPage = lazy(() =>
   import('../actions/ActionsBoardPage.tsx').then((m) => ({ default: m.ActionsBoardPage })),

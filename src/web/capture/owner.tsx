@@ -6,6 +6,9 @@ import { askForPersistentStorage } from '../offline/db.ts';
 import { type CachedIdentity, cachedIdentity, rememberIdentity } from '../offline/identity.ts';
 import { useOnline } from '../offline/online.ts';
 import { startOutbox } from '../offline/outbox.ts';
+// Signing out from capture may happen offline and must still warn about unsent records, so the
+// check comes with the capture screens instead of being fetched when the button is pressed.
+import '../offline/sign-out.ts';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import './capture.css';
