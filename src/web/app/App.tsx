@@ -14,7 +14,7 @@ const LinkSignInPage = lazy(() =>
   import('../auth/LinkSignInPage.tsx').then((m) => ({ default: m.LinkSignInPage })),
 );
 const HomePage = lazy(() => import('../home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
-const captureScreens = () => import('../capture/screens.ts');
+const captureScreens = () => import('./capture-screens.ts');
 const CaptureGate = lazy(() => captureScreens().then((m) => ({ default: m.CaptureGate })));
 const MyWalksPage = lazy(() => captureScreens().then((m) => ({ default: m.MyWalksPage })));
 const CaptureWalkPage = lazy(() => captureScreens().then((m) => ({ default: m.CaptureWalkPage })));
