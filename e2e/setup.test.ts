@@ -115,8 +115,12 @@ describe.runIf(browserTestsEnabled())('setting up a school in Chromium', () => {
     expect(await rows.first().textContent()).toContain(teacher.fullName);
 
     // The search can be linked: opening the address again shows the same result.
+    // A whole page load (the app, the session, then the search) can take a few seconds on a
+    // loaded machine: wait as long as the other steps do.
     await page.goto(page.url());
-    await expect.poll(() => page.getByText('Showing 1–1 of 1').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Showing 1–1 of 1').count(), { timeout: 30_000 })
+      .toBe(1);
     await context.close();
   });
 });
