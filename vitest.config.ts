@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['./vitest.global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A loaded two-core machine can take seconds to re-render; the 1 s default made browser polls flaky.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     // Two cores: more workers only queue up behind each other's WASM databases.
     maxWorkers: 2,
