@@ -21,6 +21,9 @@ export function SignInPage() {
     navigate(from && from !== '/sign-in' ? from : '/', { replace: true });
   };
 
+  // A refused single sign-on comes back here with the server's reason (SsoCallbackPage).
+  const ssoRefusal = (location.state as { ssoRefusal?: string } | null)?.ssoRefusal ?? null;
+
   // An installation with no trust yet opens on the set-up wizard (issue 13).
   const setup = useSetupStatus();
   if (me) return <Navigate to="/" replace />;
@@ -63,6 +66,11 @@ export function SignInPage() {
       <p className="lede">
         Support, not surveillance: short, focused visits that help a whole school learn.
       </p>
+      {ssoRefusal ? (
+        <div className="error" role="alert">
+          <p>Signing in with your school account did not work. {ssoRefusal}</p>
+        </div>
+      ) : null}
       <form onSubmit={submit} noValidate aria-describedby={error ? 'sign-in-error' : undefined}>
         <label htmlFor="email">Email address</label>
         <input

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiFailure } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { finishSso } from './api.ts';
 
 /**
  * Where the single sign-on provider sends the browser back (issue 13). Passes the answer to
- * the server once (its state works once), then goes home; a refusal says why.
+ * the server once (its state works once), then goes home; a refusal goes back to the sign-in
+ * page, which says why (so the other ways of signing in are right there).
  */
 export function SsoCallbackPage() {
   const { adopt } = useSession();
@@ -23,7 +25,13 @@ export function SsoCallbackPage() {
     finishSso(query)
       .then(adopt)
       .then(() => navigate('/', { replace: true }))
-      .catch(setError);
+      .catch((e: unknown) => {
+        if (e instanceof ApiFailure) {
+          navigate('/sign-in', { replace: true, state: { ssoRefusal: e.message } });
+        } else {
+          setError(e);
+        }
+      });
   }, [adopt, navigate]);
 
   return (
