@@ -448,6 +448,17 @@ export const errorCatalogue = {
   },
   mfa_already_on: { status: 409, meaning: 'Two-step sign-in is already on for this account.' },
   mfa_not_started: { status: 409, meaning: 'Two-step sign-in set-up has not been started.' },
+  mfa_not_on: { status: 409, meaning: 'Two-step sign-in is not on for this account.' },
+  mfa_required_by_trust: {
+    status: 403,
+    meaning:
+      'The trust requires two-step sign-in of this person’s role, so they cannot turn it off.',
+  },
+  mfa_proof_invalid: {
+    status: 401,
+    meaning:
+      'The code or password given to change two-step sign-in is not right (a current code from the app, or the account’s password).',
+  },
   sso_unavailable: {
     status: 422,
     meaning: 'The single sign-on provider could not be reached or its settings do not work.',

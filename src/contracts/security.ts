@@ -53,6 +53,23 @@ export const mfaConfirmRequestSchema = z
   })
   .strict();
 
+/**
+ * Turning two-step sign-in off, or new recovery codes: a current code from the app, or the
+ * account's password, shows it is really them (a walked-away-from, signed-in phone is not enough).
+ */
+export const mfaProofRequestSchema = z
+  .object({
+    code: z.string().trim().max(20).optional(),
+    password: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((b) => Boolean(b.code) || Boolean(b.password), {
+    error:
+      'Enter the 6-digit code your authenticator app shows now, or your password, to show it is you.',
+    path: ['code'],
+  });
+export type MfaProofRequest = z.infer<typeof mfaProofRequestSchema>;
+
 export const recoveryCodesSchema = z.object({
   /** Shown once; each works once. */
   recoveryCodes: z.array(z.string()),

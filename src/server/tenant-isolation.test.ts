@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyJpeg } from '../domain/records/testing.ts';
+import { totpAt } from './auth/totp.ts';
 import { withTenant } from './db/with-tenant.ts';
-import { createTestTrust, createTestWalk, type TestTrust } from './testing/factories.ts';
+import {
+  createTestTrust,
+  createTestWalk,
+  TEST_PASSWORD,
+  type TestTrust,
+} from './testing/factories.ts';
 import { Client, startTestApp, type TestApp } from './testing/test-app.ts';
 
 /**
@@ -1190,6 +1196,26 @@ describe('tenant isolation across every route with an id', () => {
     // A positive control: A's two schools are counted.
     expect(res.body.picture.schools).toBe(2);
     for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
+  });
+
+  // Issue 13: a person's own two-step sign-in (no id: it is always the caller's, in their trust).
+  it("turning off two-step sign-in and new recovery codes touch only the caller's own", async () => {
+    const adminB = admins.get('iso-b')!;
+    const started = await adminB.post('/api/me/mfa/start');
+    const confirmed = await adminB.post('/api/me/mfa/confirm', {
+      code: await totpAt(started.body.secret, t.clock.now()),
+    });
+    expect(confirmed.status).toBe(200);
+    const adminA = admins.get('iso-a')!;
+    for (const url of ['/api/me/mfa/turn-off', '/api/me/mfa/recovery-codes']) {
+      const res = await adminA.post(url, { password: TEST_PASSWORD });
+      expect(res.status, url).toBe(409);
+      expect(res.body.error.code).toBe('mfa_not_on');
+    }
+    expect((await adminB.get('/api/me/mfa')).body).toMatchObject({
+      enabled: true,
+      recoveryCodesLeft: 10,
+    });
   });
 
   it("left the other trust's framework and focus untouched", async () => {

@@ -145,6 +145,20 @@ export async function confirmEnrolment(
     .execute();
 }
 
+/** New recovery codes (the person's own choice): the old ones stop working. */
+export async function replaceRecoveryCodes(
+  tx: Tx,
+  trustId: string,
+  personId: string,
+  codeHashes: string[],
+) {
+  await tx.deleteFrom('mfa_recovery_codes').where('person_id', '=', personId).execute();
+  await tx
+    .insertInto('mfa_recovery_codes')
+    .values(codeHashes.map((h) => ({ trust_id: trustId, person_id: personId, code_hash: h })))
+    .execute();
+}
+
 /** An admin's reset (a lost device): the seed and the recovery codes go. */
 export async function removeMfa(tx: Tx, personId: string) {
   await tx.deleteFrom('mfa_recovery_codes').where('person_id', '=', personId).execute();

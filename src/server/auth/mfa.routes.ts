@@ -4,6 +4,7 @@ import {
   mfaCodeRequestSchema,
   mfaConfirmRequestSchema,
   mfaEnrolmentSchema,
+  mfaProofRequestSchema,
   mfaStatusSchema,
   recoveryCodesSchema,
   signInAnswerSchema,
@@ -11,7 +12,14 @@ import {
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
 import { answerOpened } from './answer-opened.ts';
-import { completeStep, confirmMfa, mfaStatus, startMfa } from './mfa.service.ts';
+import {
+  completeStep,
+  confirmMfa,
+  mfaStatus,
+  regenerateRecoveryCodes,
+  startMfa,
+  turnOffMfa,
+} from './mfa.service.ts';
 import { signInGuard } from './sign-in-guard.ts';
 
 /** Issue 13: the code step of sign-in, and a person's own two-step sign-in set-up. */
@@ -104,6 +112,62 @@ export const mfaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return confirmMfa(deps, requireSignedIn(request), request.body.code, request.id);
+    },
+  );
+
+  app.post(
+    '/api/me/mfa/turn-off',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Turn my two-step sign-in off, with a current code or my password (refused while my trust requires it of my role)',
+        body: mfaProofRequestSchema,
+        response: {
+          200: mfaStatusSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          409: apiErrorSchema,
+          429: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const auth = requireSignedIn(request);
+      limits.checkCode(request.ip, auth.actor.personId);
+      return turnOffMfa(deps, auth, request.body, request.id, () =>
+        limits.codeFailed(request.ip, auth.actor.personId),
+      );
+    },
+  );
+
+  app.post(
+    '/api/me/mfa/recovery-codes',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'New recovery codes, shown once, with a current code or my password; the old ones stop working',
+        body: mfaProofRequestSchema,
+        response: {
+          200: recoveryCodesSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+          409: apiErrorSchema,
+          429: apiErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const auth = requireSignedIn(request);
+      limits.checkCode(request.ip, auth.actor.personId);
+      return regenerateRecoveryCodes(deps, auth, request.body, request.id, () =>
+        limits.codeFailed(request.ip, auth.actor.personId),
+      );
     },
   );
 };

@@ -1,4 +1,4 @@
-import type { MfaStatus } from '../../contracts/security.ts';
+import type { MfaProofRequest, MfaStatus } from '../../contracts/security.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../http/errors.ts';
 import { hashToken } from '../http/sessions.ts';
 import { open, seal } from '../kernel/secrets.ts';
 import { decide } from '../policy/policy.ts';
+import { findCredentials } from './auth.queries.ts';
 import { type Opened, openSession } from './auth.service.ts';
 import {
   claimStep,
@@ -16,6 +17,8 @@ import {
   findPerson,
   findRoles,
   findStep,
+  removeMfa,
+  replaceRecoveryCodes,
   requiresMfaOfLeaders,
   saveTimeStep,
   spendRecoveryCode,
@@ -28,6 +31,7 @@ import {
   STEP_LIFETIME_MS,
   STEP_TRIES,
 } from './mfa-gate.ts';
+import { verifyDecoy, verifyPassword } from './passwords.ts';
 import { checkTotp, newRecoveryCodes, newTotpSecret, totpUri } from './totp.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -234,6 +238,161 @@ export function confirmMfa(deps: AppDeps, auth: SignedIn, code: string, requestI
       trustId,
       actorPersonId: personId,
       action: 'mfa.enabled',
+      subjectType: 'person',
+      subjectId: personId,
+      requestId,
+    });
+    return { recoveryCodes: codes };
+  });
+}
+
+type Tx = Parameters<typeof mustEnrol>[0];
+
+const notOn = () =>
+  new AppError(
+    'mfa_not_on',
+    'Two-step sign-in is not on for your account, so there is nothing to change. Choose "Set up two-step sign-in" to turn it on.',
+  );
+
+/**
+ * Whether the proof is theirs: a current code from the app (each works once, as at sign-in) or
+ * the account's password. A wrong proof costs as much time either way.
+ */
+async function proofHolds(
+  deps: AppDeps,
+  tx: Tx,
+  personId: string,
+  enrolment: { secret_sealed: string; last_time_step: number | null },
+  proof: MfaProofRequest,
+): Promise<boolean> {
+  if (proof.code) {
+    const timeStep = await checkTotp(
+      open(deps.config.secretKey, 'totp_seed', enrolment.secret_sealed),
+      proof.code.replace(/\s/g, ''),
+      deps.now(),
+      enrolment.last_time_step,
+    );
+    if (timeStep !== null) {
+      await saveTimeStep(tx, personId, timeStep);
+      return true;
+    }
+    if (!proof.password) return false;
+  }
+  const credentials = await findCredentials(tx, personId);
+  if (!credentials) {
+    await verifyDecoy(proof.password ?? '');
+    return false;
+  }
+  return verifyPassword(credentials.password_hash, proof.password ?? '');
+}
+
+const wrongProof = () =>
+  new AppError(
+    'mfa_proof_invalid',
+    'That code or password is not right, so nothing was changed. Enter the 6-digit code your authenticator app shows now, or your password.',
+  );
+
+/**
+ * A person's change to their own two-step sign-in, once they have shown it is them. A wrong
+ * proof is audited and counted against the sign-in code limits (`onWrong`); it changes nothing.
+ */
+async function withProof<T>(
+  deps: AppDeps,
+  auth: SignedIn,
+  input: { proof: MfaProofRequest; requestId: string; refusedIf?: (tx: Tx) => Promise<void> },
+  onWrong: () => void,
+  change: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  ownMfa(auth);
+  const { trustId, personId } = auth.actor;
+  const outcome = await withTenant(deps.db, trustId, async (tx) => {
+    const enrolment = await findEnrolment(tx, personId);
+    if (!enrolment?.confirmed_at) throw notOn();
+    await input.refusedIf?.(tx);
+    if (!(await proofHolds(deps, tx, personId, enrolment, input.proof))) {
+      await recordAudit(tx, {
+        trustId,
+        actorPersonId: personId,
+        action: 'mfa.change_refused',
+        subjectType: 'person',
+        subjectId: personId,
+        requestId: input.requestId,
+      });
+      return { wrong: true } as const;
+    }
+    return { done: await change(tx) } as const;
+  });
+  if ('wrong' in outcome) {
+    onWrong();
+    throw wrongProof();
+  }
+  return outcome.done;
+}
+
+/**
+ * Turns their own two-step sign-in off (issue 13): refused, with the reason, while their trust
+ * requires it of their role. The seed and the recovery codes go; audited.
+ */
+export async function turnOffMfa(
+  deps: AppDeps,
+  auth: SignedIn,
+  proof: MfaProofRequest,
+  requestId: string,
+  onWrong: () => void,
+): Promise<MfaStatus> {
+  const { trustId, personId } = auth.actor;
+  await withProof(
+    deps,
+    auth,
+    {
+      proof,
+      requestId,
+      refusedIf: async (tx) => {
+        if (await mustEnrolIfOff(tx, personId)) {
+          throw new AppError(
+            'mfa_required_by_trust',
+            'Your trust requires two-step sign-in of admins and leaders, and you are one, so it stays on. If you lost your device, use a recovery code or ask your trust’s administrator to reset it.',
+          );
+        }
+      },
+    },
+    onWrong,
+    async (tx) => {
+      await removeMfa(tx, personId);
+      await recordAudit(tx, {
+        trustId,
+        actorPersonId: personId,
+        action: 'mfa.disabled',
+        subjectType: 'person',
+        subjectId: personId,
+        requestId,
+      });
+    },
+  );
+  return mfaStatus(deps, auth);
+}
+
+/** New recovery codes, shown once; the old ones stop working at once. Audited. */
+export function regenerateRecoveryCodes(
+  deps: AppDeps,
+  auth: SignedIn,
+  proof: MfaProofRequest,
+  requestId: string,
+  onWrong: () => void,
+) {
+  const { trustId, personId } = auth.actor;
+  return withProof(deps, auth, { proof, requestId }, onWrong, async (tx) => {
+    const codes = newRecoveryCodes();
+    await replaceRecoveryCodes(
+      tx,
+      trustId,
+      personId,
+      codes.map((c) => hashRecoveryCode(deps, c)),
+    );
+    await recordAudit(tx, {
+      trustId,
+      actorPersonId: personId,
+      action: 'mfa.recovery_codes_regenerated',
       subjectType: 'person',
       subjectId: personId,
       requestId,

@@ -211,7 +211,8 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
   // Issue 13: single sign-on providers, requiring MFA of admins and leaders, resetting a
-  // person's MFA: trust admins only. Everyone turns MFA on for themselves, nobody for another.
+  // person's MFA: trust admins only. Everyone turns MFA on (and off, and renews their recovery codes) for themselves, nobody for
+  // another; turning it off is refused while the trust requires it of their role.
   'trust.manage_security': { trustWide: ['trust_admin'], inSchool: [] },
   'person.manage_own_mfa': {
     trustWide: [],

@@ -2,7 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
-import { confirmMfa, securityKeys, startMfa, useMyMfa } from './api.ts';
+import {
+  confirmMfa,
+  newRecoveryCodes,
+  securityKeys,
+  startMfa,
+  turnOffMfa,
+  useMyMfa,
+} from './api.ts';
 
 /**
  * My two-step sign-in (issue 13): turn it on with an authenticator app; the secret and the
@@ -16,6 +23,7 @@ export function AccountSecurityPage() {
   const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [said, setSaid] = useState('');
 
   async function begin() {
     setError(null);
@@ -38,6 +46,19 @@ export function AccountSecurityPage() {
     } catch (e) {
       setError(e);
     }
+  }
+
+  async function renew(answer: string) {
+    setCodes((await newRecoveryCodes(answer)).recoveryCodes);
+    setSaid('You have new recovery codes. The old ones no longer work.');
+    await queryClient.invalidateQueries({ queryKey: securityKeys.mine() });
+  }
+
+  async function turnOff(answer: string) {
+    await turnOffMfa(answer);
+    setCodes(null);
+    setSaid('Two-step sign-in is off. Signing in with your password no longer asks for a code.');
+    await queryClient.invalidateQueries({ queryKey: securityKeys.mine() });
   }
 
   if (status.isPending) return <Loading what="your sign-in settings" />;
@@ -74,11 +95,40 @@ export function AccountSecurityPage() {
           </ul>
         </div>
       ) : null}
+      <div role="status" aria-live="polite">
+        {said ? <p>{said}</p> : null}
+      </div>
       {mfa.enabled ? (
-        <p>
-          Two-step sign-in is <strong>on</strong>. Recovery codes left: {mfa.recoveryCodesLeft}. If
-          you lose your device and your codes, ask your trust’s administrator to reset it.
-        </p>
+        <>
+          <p>
+            Two-step sign-in is <strong>on</strong>. Recovery codes left: {mfa.recoveryCodesLeft}.
+            If you lose your device and your codes, ask your trust’s administrator to reset it.
+          </p>
+          <ProofForm
+            id="new-codes"
+            heading="Get new recovery codes"
+            hint="Used some, or worried someone saw them? New codes replace all your old ones at once."
+            button="Get new recovery codes"
+            onProof={renew}
+          />
+          {mfa.required ? (
+            <div>
+              <h3>Turn off two-step sign-in</h3>
+              <p>
+                You cannot turn it off: your trust requires two-step sign-in of admins and leaders,
+                and you are one.
+              </p>
+            </div>
+          ) : (
+            <ProofForm
+              id="turn-off"
+              heading="Turn off two-step sign-in"
+              hint="Signing in with your password will then need no code. Your recovery codes stop working."
+              button="Turn off two-step sign-in"
+              onProof={turnOff}
+            />
+          )}
+        </>
       ) : secret ? (
         <form onSubmit={confirm} noValidate aria-labelledby="confirm-heading">
           <h3 id="confirm-heading">Add Learning Walks to your authenticator app</h3>
@@ -110,5 +160,58 @@ export function AccountSecurityPage() {
       )}
       {error ? <ErrorMessage error={error} /> : null}
     </section>
+  );
+}
+
+/** A change to my two-step sign-in, once I show it is me: a current code, or my password. */
+function ProofForm({
+  id,
+  heading,
+  hint,
+  button,
+  onProof,
+}: {
+  id: string;
+  heading: string;
+  hint: string;
+  button: string;
+  onProof(answer: string): Promise<void>;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setBusy(true);
+    setError(null);
+    try {
+      await onProof(String(new FormData(form).get(`${id}-proof`) ?? ''));
+      form.reset();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{heading}</h3>
+      <p id={`${id}-hint`}>{hint}</p>
+      <label htmlFor={`${id}-proof`}>The code your app shows now, or your password</label>
+      <input
+        id={`${id}-proof`}
+        name={`${id}-proof`}
+        type="password"
+        autoComplete="off"
+        aria-describedby={`${id}-hint`}
+        required
+      />
+      {error ? <ErrorMessage error={error} /> : null}
+      <button type="submit" className="button secondary" disabled={busy}>
+        {button}
+      </button>
+    </form>
   );
 }

@@ -29,6 +29,27 @@ export const confirmMfa = (code: string) =>
     schema: () => contract().then((c) => c.recoveryCodesSchema),
   });
 
+/**
+ * What shows it is you, from one field: six digits are tried as a code from the app first,
+ * then as the password; anything else is the password.
+ */
+const proofOf = (answer: string) =>
+  /^\d{6}$/.test(answer.trim()) ? { code: answer.trim(), password: answer } : { password: answer };
+
+export const turnOffMfa = (answer: string) =>
+  api('/api/me/mfa/turn-off', {
+    method: 'POST',
+    body: proofOf(answer),
+    schema: () => contract().then((c) => c.mfaStatusSchema),
+  });
+
+export const newRecoveryCodes = (answer: string) =>
+  api('/api/me/mfa/recovery-codes', {
+    method: 'POST',
+    body: proofOf(answer),
+    schema: () => contract().then((c) => c.recoveryCodesSchema),
+  });
+
 export const useTrustSecurity = () =>
   useQuery({
     queryKey: securityKeys.trust(),
