@@ -27,7 +27,13 @@ export const membershipSchema = z.object({
 
 export const meSchema = z.object({
   person: z.object({ id: z.uuid(), fullName: z.string(), email: z.string() }),
-  trust: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  trust: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    /** A single school (a trust of one school, issue 13): shown without trust words. */
+    singleSchool: z.boolean(),
+  }),
   memberships: z.array(membershipSchema),
   home: z.enum(['trust', 'school', 'site', 'teaching']).nullable(),
   csrfToken: z.string(),

@@ -31,6 +31,7 @@ export function findMe(tx: Tx, personId: string) {
       'trusts.trust_id',
       'trusts.name as trust_name',
       'trusts.slug as trust_slug',
+      'trusts.single_school',
     ])
     .where('people.person_id', '=', personId)
     .executeTakeFirstOrThrow();

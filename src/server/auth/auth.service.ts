@@ -1,5 +1,6 @@
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
-import { homeKindFor, roleLabels } from '../../domain/people/roles.ts';
+import { homeKindFor } from '../../domain/people/roles.ts';
+import { roleLabelIn } from '../../domain/trusts/words.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
@@ -169,10 +170,15 @@ export async function describeMe(
   const memberships = await findMembershipsWithSchools(tx, personId);
   return {
     person: { id: person.person_id, fullName: person.full_name, email: person.email },
-    trust: { id: person.trust_id, name: person.trust_name, slug: person.trust_slug },
+    trust: {
+      id: person.trust_id,
+      name: person.trust_name,
+      slug: person.trust_slug,
+      singleSchool: person.single_school,
+    },
     memberships: memberships.map((m) => ({
       role: m.role,
-      roleLabel: roleLabels[m.role],
+      roleLabel: roleLabelIn(m.role, person.single_school),
       schoolId: m.school_id,
       schoolName: m.school_name,
     })),

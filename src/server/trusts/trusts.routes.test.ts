@@ -61,6 +61,8 @@ describe('first-run set-up on an empty installation', () => {
     const me = await winner.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.memberships.map((m: { role: string }) => m.role)).toEqual(['trust_admin']);
+    expect(me.body.memberships[0].roleLabel).toBe('Trust administrator');
+    expect(me.body.trust.singleSchool).toBe(false);
     expect(me.body.person.email).toBe(identities[0]!.email);
     // The wizard is gone once a trust exists.
     expect((await new Client(t.baseUrl).get('/api/setup')).body).toEqual({ needed: false });
@@ -114,6 +116,12 @@ describe('first-run set-up of a single school by an email link', () => {
     const me = await admin.post('/api/auth/email-link/redeem', { token: tokenOf(mail!.text) });
     expect(me.status).toBe(200);
     admin.csrfToken = me.body.csrfToken;
+    // Shown without trust words (issue 13): /api/me says so, and names the role without "Trust".
+    const mine = await admin.get('/api/me');
+    expect(mine.body.trust).toMatchObject({ name: 'Meadow Primary', singleSchool: true });
+    expect(mine.body.memberships.map((m: { roleLabel: string }) => m.roleLabel)).toEqual([
+      'Administrator',
+    ]);
     const schools = await admin.get('/api/schools');
     expect(schools.body.schools.map((s: { name: string }) => s.name)).toEqual(['Meadow Primary']);
 

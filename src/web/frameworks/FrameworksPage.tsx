@@ -8,6 +8,7 @@ import {
   frameworkKindLabels,
   frameworkKinds,
 } from '../../domain/frameworks/types.ts';
+import { useOrganisationWords } from '../lib/words.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import {
   createFramework,
@@ -24,6 +25,7 @@ function latest(f: FrameworkSummary) {
 
 export function FrameworksPage() {
   const frameworks = useFrameworks();
+  const words = useOrganisationWords();
   if (frameworks.isPending) return <Loading what="frameworks" />;
   if (frameworks.error) return <ErrorMessage error={frameworks.error} />;
   const { canEdit } = frameworks.data;
@@ -31,11 +33,13 @@ export function FrameworksPage() {
     <>
       <h1>Frameworks</h1>
       <p className="lede">
-        The trust’s shared frameworks: lenses and look-fors about pupils and learning, the same in
-        every school. A published version never changes; start a new version to revise it.
+        {words.noun === 'school' ? 'The school’s' : 'The trust’s'} shared frameworks: lenses and
+        look-fors about pupils and learning, the same in every{' '}
+        {words.noun === 'school' ? 'class' : 'school'}. A published version never changes; start a
+        new version to revise it.
       </p>
       {frameworks.data.frameworks.length === 0 ? (
-        <p>The trust has no frameworks yet.</p>
+        <p>{words.noun === 'school' ? 'The school' : 'The trust'} has no frameworks yet.</p>
       ) : (
         <ul className="cards">
           {frameworks.data.frameworks.map((f) => {

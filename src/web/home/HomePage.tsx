@@ -3,6 +3,7 @@ import type { Me } from '../../contracts/auth.ts';
 import type { SchoolSummary } from '../../contracts/schools.ts';
 import { GettingStarted } from '../getting-started/GettingStarted.tsx';
 import { useSession } from '../lib/session.tsx';
+import { useOrganisationWords } from '../lib/words.ts';
 import { CalendarFeed } from '../notices/CalendarFeed.tsx';
 import { useSchools } from '../schools/api.ts';
 import { RoomList } from '../schools/RoomList.tsx';
@@ -20,6 +21,7 @@ const phaseLabels: Record<SchoolSummary['phase'], string> = {
 
 export function HomePage() {
   const { me } = useSession();
+  const words = useOrganisationWords();
   if (!me) return null;
   const firstName = me.person.fullName.split(' ')[0];
   return (
@@ -38,7 +40,9 @@ export function HomePage() {
       {me.home === 'site' ? <SiteHome me={me} /> : null}
       {me.home === 'teaching' ? <TeachingHome me={me} /> : null}
       {me.home === null ? (
-        <p>Your account has no role in a school yet. Ask your trust administrator to add you.</p>
+        <p>
+          Your account has no role in a school yet. Ask {words.theirs} administrator to add you.
+        </p>
       ) : null}
       {me.home === 'school' || me.home === 'teaching' ? <CalendarFeed /> : null}
     </>
@@ -80,24 +84,29 @@ function SchoolCards() {
   );
 }
 
+/** The trust's home; a single school's (issue 13) says "school" and offers no second school. */
 function TrustHome() {
+  const words = useOrganisationWords();
+  const single = words.noun === 'school';
   return (
     <section aria-labelledby="trust-schools">
-      <h2 id="trust-schools">Schools in the trust</h2>
+      <h2 id="trust-schools">{single ? 'Your school' : 'Schools in the trust'}</h2>
       <SchoolCards />
       <p>
-        <Link to="/insights">Insights across the trust: evidence, coverage and support</Link>
+        <Link to="/insights">Insights across {words.the}: evidence, coverage and support</Link>
       </p>
       <p>
-        <Link to="/frameworks">Frameworks: lenses and look-fors shared across the trust</Link>
+        <Link to="/frameworks">Frameworks: lenses and look-fors shared across {words.the}</Link>
       </p>
+      {single ? null : (
+        <p>
+          <Link to="/schools/new">Add a school</Link> (trust administrators): details, terms and
+          non-teaching days; then each school’s staff, rooms and timetable from its page.
+        </p>
+      )}
       <p>
-        <Link to="/schools/new">Add a school</Link> (trust administrators): details, terms and
-        non-teaching days; then each school’s staff, rooms and timetable from its page.
-      </p>
-      <p>
-        <Link to="/people">People and accounts</Link> (trust administrators): trust-wide roles, and
-        disabling the account of someone who has left.
+        <Link to="/people">People and accounts</Link> ({words.administrators}): {words.wide} roles,
+        and disabling the account of someone who has left.
       </p>
       <p>
         <Link to="/outbox">Mail outbox</Link>
@@ -129,6 +138,7 @@ function AfterTheWalkLinks() {
 }
 
 function SchoolHome({ me }: { me: Me }) {
+  const words = useOrganisationWords();
   return (
     <section aria-labelledby="your-school">
       <h2 id="your-school">
@@ -187,7 +197,9 @@ function SchoolHome({ me }: { me: Me }) {
           <Link to="/capture">My walks: the walks I observe</Link>
         </li>
         <li>
-          <Link to="/frameworks">The trust’s frameworks</Link>
+          <Link to="/frameworks">
+            {words.noun === 'school' ? 'The school’s frameworks' : 'The trust’s frameworks'}
+          </Link>
         </li>
         <li>
           <Link to="/outbox">Mail outbox</Link>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { DueItemDto, HomeDue } from '../../contracts/home.ts';
+import { useOrganisationWords } from '../lib/words.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useDue } from './api.ts';
 
@@ -43,9 +44,10 @@ function DueEntry({ item }: { item: DueItemDto }) {
 }
 
 function Picture({ picture }: { picture: NonNullable<HomeDue['picture']> }) {
+  const words = useOrganisationWords();
   return (
     <section aria-labelledby="term-picture">
-      <h2 id="term-picture">This term across the trust</h2>
+      <h2 id="term-picture">This term across {words.the}</h2>
       <dl className="due-picture">
         <div>
           <dt>Schools</dt>

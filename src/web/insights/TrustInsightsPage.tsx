@@ -1,6 +1,7 @@
 import './insights.css';
 import { Link, useSearchParams } from 'react-router';
 import type { Figure } from '../../contracts/insights.ts';
+import { useOrganisationWords } from '../lib/words.ts';
 import { TrustPulseSection } from '../reviews/TrustPulse.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useTrustInsights } from './api.ts';
@@ -23,6 +24,7 @@ const phaseLabels: Record<string, string> = {
  */
 export function TrustInsightsPage() {
   const [search, setSearch] = useSearchParams();
+  const words = useOrganisationWords();
   const filters = {
     phase: search.get('phase'),
     department: search.get('department'),
@@ -65,7 +67,7 @@ export function TrustInsightsPage() {
   );
   return (
     <article className="insights" aria-labelledby="trust-insights-title">
-      <h1 id="trust-insights-title">Insights across the trust</h1>
+      <h1 id="trust-insights-title">Insights across {words.the}</h1>
       <p className="muted">
         Each school’s figure beside the trust’s, with a likely range, so schools can learn from each
         other. Groups with fewer than {d.k} visited teachers are hidden and say why. No teacher is

@@ -2,6 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Account, AccountChange } from '../../contracts/people.ts';
 import { roleLabels } from '../../domain/people/roles.ts';
+import { roleLabelIn } from '../../domain/trusts/words.ts';
+import { useOrganisationWords } from '../lib/words.ts';
 import { SearchBox, useListParams } from '../ui/ListControls.tsx';
 import '../ui/setup.css';
 import './people.css';
@@ -19,6 +21,9 @@ const trustRoles: TrustRole[] = ['trust_admin', 'trust_leader'];
  */
 export function PeoplePage() {
   const queryClient = useQueryClient();
+  const words = useOrganisationWords();
+  const single = words.noun === 'school';
+  const wideRoles = single ? 'School-wide roles' : 'Trust-wide roles';
   const list = useListParams();
   const people = usePeople(list.q, list.page, PAGE_SIZE);
   const [done, setDone] = useState('');
@@ -52,8 +57,8 @@ export function PeoplePage() {
       told(
         change,
         change.account.trustRoles.length
-          ? `is now ${change.account.trustRoles.map((r) => roleLabels[r].toLowerCase()).join(' and ')}`
-          : 'has no trust-wide role now',
+          ? `is now ${change.account.trustRoles.map((r) => roleLabelIn(r, single).toLowerCase()).join(' and ')}`
+          : `has no ${words.wide} role now`,
       ),
   });
   const failure = disable.error ?? enable.error ?? setRoles.error;
@@ -62,7 +67,7 @@ export function PeoplePage() {
     <>
       <h1>People and accounts</h1>
       <p className="lede">
-        Everyone in the trust, their roles and whether they can sign in. Disable an account when
+        Everyone in {words.the}, their roles and whether they can sign in. Disable an account when
         someone leaves or loses a device: their sessions, calendar feed and sign-in links end at
         once, and they come off walks still to come. Staff who leave one school are taken off its
         staff list on that school’s Staff page.
@@ -79,7 +84,7 @@ export function PeoplePage() {
       {failure ? <ErrorMessage error={failure} /> : null}
       <PagedTable
         what="people"
-        caption="People in the trust"
+        caption={`People in ${words.the}`}
         result={people}
         page={list.page}
         pageSize={PAGE_SIZE}
@@ -88,7 +93,7 @@ export function PeoplePage() {
           <>
             <th scope="col">Name</th>
             <th scope="col">Roles</th>
-            <th scope="col">Trust-wide roles</th>
+            <th scope="col">{wideRoles}</th>
             <th scope="col">Account</th>
           </>
         }
@@ -114,7 +119,9 @@ export function PeoplePage() {
             </td>
             <td>
               <fieldset className="people-trust-roles">
-                <legend className="visually-hidden">Trust-wide roles of {person.fullName}</legend>
+                <legend className="visually-hidden">
+                  {wideRoles} of {person.fullName}
+                </legend>
                 {trustRoles.map((role) => (
                   <label key={role}>
                     <input
@@ -130,7 +137,7 @@ export function PeoplePage() {
                         })
                       }
                     />{' '}
-                    {roleLabels[role]}
+                    {roleLabelIn(role, single)}
                   </label>
                 ))}
               </fieldset>

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useOrganisationWords } from '../lib/words.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { resetMfa, saveTrustSecurity, securityKeys, useTrustSecurity } from './api.ts';
 import { ProvidersSection } from './ProvidersSection.tsx';
@@ -7,6 +8,7 @@ import { ProvidersSection } from './ProvidersSection.tsx';
 /** The trust's sign-in security (issue 13, trust admins): MFA for leaders, resets, single sign-on. */
 export function TrustSecurityPage() {
   const settings = useTrustSecurity();
+  const words = useOrganisationWords();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [said, setSaid] = useState('');
@@ -43,9 +45,12 @@ export function TrustSecurityPage() {
             )
           }
         />{' '}
-        Require two-step sign-in of trust admins, trust leaders and school leaders (those without it
-        are asked to turn it on when they next sign in, and can do nothing else until they have;
-        single sign-on counts as two-step when your provider asks for it)
+        Require two-step sign-in of{' '}
+        {words.noun === 'school'
+          ? 'administrators, senior leaders and school leaders'
+          : 'trust admins, trust leaders and school leaders'}{' '}
+        (those without it are asked to turn it on when they next sign in, and can do nothing else
+        until they have; single sign-on counts as two-step when your provider asks for it)
       </label>
       <h3>People with two-step sign-in on</h3>
       {s.mfaPeople.length === 0 ? (
