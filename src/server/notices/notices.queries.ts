@@ -1,4 +1,5 @@
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 
 /** A walk with what a notice says about it: school, time zone, focus, purpose, observers. */
 export async function findWalkForNotice(tx: Tx, walkId: string) {
@@ -44,7 +45,14 @@ export function listObservers(tx: Tx, walkId: string) {
         .onRef('people.trust_id', '=', 'walk_observers.trust_id')
         .onRef('people.person_id', '=', 'walk_observers.person_id'),
     )
-    .select(['people.person_id', 'people.full_name', 'people.title', 'people.email'])
+    .select([
+      'people.person_id',
+      'people.full_name',
+      'people.title',
+      'people.email',
+      // How notices to others name them: a leaver as a former member of staff (issue 13).
+      shownNameOf('people').as('shown_name'),
+    ])
     .where('walk_observers.walk_id', '=', walkId)
     .orderBy('people.full_name')
     .execute();

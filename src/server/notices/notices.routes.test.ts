@@ -539,4 +539,46 @@ describe('prior warning and changes after publication', () => {
     expect(bad.body.error.message).toContain('A notice id is a UUID');
     expect((await teacher.get('/api/me/notices?limit=0')).status).toBe(400);
   });
+
+  it('names an observer who has left as a former member of staff in the teachers’ notice', async () => {
+    const leaverEmail = trust.email('trust_leader');
+    const leaverId = trust.person(leaverEmail);
+    const setDisabled = (at: Date | null) =>
+      withTenant(t.db, trust.trustId, (tx) =>
+        tx
+          .updateTable('people')
+          .set({ disabled_at: at })
+          .where('person_id', '=', leaverId)
+          .execute(),
+      );
+    const { full_name: leaverName } = await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .selectFrom('people')
+        .select('full_name')
+        .where('person_id', '=', leaverId)
+        .executeTakeFirstOrThrow(),
+    );
+    // Monday 14 December 2026.
+    const walk = await insertWalk(t.db, trust, {
+      date: '2026-12-14',
+      windowStart: '09:00',
+      windowEnd: '09:40',
+      focusTitle: 'Questioning',
+      purpose: 'To see how questions reach every pupil.',
+      observerEmails: [leaderEmail, leaverEmail],
+      visits: [{ teacherEmail, start: '09:00', end: '09:10', room: 'S1', classCode: '8C/2' }],
+    });
+    await setDisabled(t.clock.now());
+    try {
+      await publish(walk.walkId);
+      const teacher = await signedIn(teacherEmail);
+      const list = await teacher.get('/api/me/notices');
+      const notice = list.body.notices.find((n: { walkId: string }) => n.walkId === walk.walkId);
+      expect(notice.body).toContain(`${leaverName} (former member of staff)`);
+      expect(notice.body).toContain('North school leader');
+      expect(notice.body).not.toContain('North school leader (former member of staff)');
+    } finally {
+      await setDisabled(null);
+    }
+  });
 });

@@ -87,7 +87,7 @@ async function schoolRules(tx: Tx, walk: q.WalkForNotice, now: Date): Promise<Sc
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function observerNames(walk: q.WalkForNotice) {
-  const names = walk.observers.map((o) => o.full_name);
+  const names = walk.observers.map((o) => o.shown_name);
   if (names.length === 0) return 'to be confirmed';
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -132,6 +132,68 @@ describe('leavers and changes of role', () => {
     expect((await leader.get(`/api/schools/${south}/staff`)).status).toBe(200);
   });
 
+  it('a leaver is named as a former member of staff on the walk page, the walk list and the debrief', async () => {
+    const south = a.school('South');
+    const observerId = a.person(a.email('observer', 'South'));
+    const teacherId = a.person(a.email('teacher', 'South'));
+    const stayingId = a.person(a.email('school_leader', 'South'));
+    const walk = await createTestWalk(t.db, a, {
+      school: 'South',
+      date: '2026-11-19',
+      observerIds: [observerId],
+      teacherIds: [teacherId, stayingId],
+    });
+    await insertHandedInRecord(t.db, a.trustId, walk, {
+      observerId,
+      notes: 'Pupils checked each other’s working.',
+    });
+    const southHead = await as(a.email('school_leader', 'South'));
+    const names = async () => {
+      const page = await southHead.get(`/api/walks/${walk.walkId}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      const list = await southHead.get(`/api/schools/${south}/walks`);
+      expect(list.status, JSON.stringify(list.body)).toBe(200);
+      const listed = JSON.stringify(list.body);
+      return {
+        observer: page.body.walk.observers[0].fullName as string,
+        teacher: page.body.visits.find((v: { teacherId: string }) => v.teacherId === teacherId)
+          .teacherName as string,
+        staying: page.body.visits.find((v: { teacherId: string }) => v.teacherId === stayingId)
+          .teacherName as string,
+        listed,
+      };
+    };
+    const before = await names();
+    expect(before.observer).not.toContain('former member of staff');
+    expect(before.teacher).not.toContain('former member of staff');
+
+    for (const id of [observerId, teacherId]) {
+      expect((await admin.post(`/api/people/${id}/disable`)).status).toBe(200);
+    }
+    const after = await names();
+    expect(after.observer).toBe(`${before.observer} (former member of staff)`);
+    expect(after.teacher).toBe(`${before.teacher} (former member of staff)`);
+    expect(after.staying).toBe(before.staying);
+    expect(after.listed).toContain(`${before.observer} (former member of staff)`);
+
+    // The debrief of the walk: the leaver is still among those who took part, marked.
+    const created = await southHead.post(`/api/schools/${south}/debriefs`, {
+      walkIds: [walk.walkId],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const debrief = await southHead.get(`/api/debriefs/${created.body.id}`);
+    expect(debrief.status).toBe(200);
+    const participant = debrief.body.participants.find(
+      (p: { personId: string }) => p.personId === observerId,
+    );
+    expect(participant.name).toBe(`${before.observer} (former member of staff)`);
+
+    for (const id of [observerId, teacherId]) {
+      expect((await admin.post(`/api/people/${id}/enable`)).status).toBe(200);
+    }
+    expect((await names()).observer).toBe(before.observer);
+  });
+
   it('someone left with no role at all loses their session at once', async () => {
     const south = a.school('South');
     const siteEmail = a.email('site_manager', 'South');

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { WalkInvitationsTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 
 // Invitations: a teacher's open door.
 
@@ -14,7 +15,7 @@ export function listInvitations(tx: Tx, filter: { schoolId: string; teacherId?: 
       'i.invitation_id',
       'i.school_id',
       'i.teacher_id',
-      't.full_name as teacher_name',
+      shownNameOf('t').as('teacher_name'),
       'i.lesson_id',
       'i.class_code',
       'i.invite_date',

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 import { schoolToday } from '../kernel/school-predicates.ts';
 import { teachesVisit } from '../kernel/visit-predicates.ts';
 import type { WalkRow } from './walks.queries.ts';
@@ -18,7 +19,7 @@ export function listVisits(tx: Tx, walkId: string, timeZone: string) {
       'v.visit_id',
       'v.lesson_id',
       'v.teacher_id',
-      't.full_name as teacher_name',
+      shownNameOf('t').as('teacher_name'),
       'v.class_code',
       'v.room_id',
       'v.room_name',
@@ -56,7 +57,7 @@ export function visitCoTeachers(tx: Tx, visitIds: readonly string[]) {
     .innerJoin('people as p', (j) =>
       j.onRef('p.trust_id', '=', 'c.trust_id').onRef('p.person_id', '=', 'c.person_id'),
     )
-    .select(['c.visit_id', 'c.person_id', 'p.full_name'])
+    .select(['c.visit_id', 'c.person_id', shownNameOf('p').as('full_name')])
     .where('c.visit_id', 'in', visitIds)
     .orderBy('p.full_name')
     .execute();

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Walk } from '../../contracts/walks.ts';
 import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 import { schoolToday } from '../kernel/school-predicates.ts';
 import { observesWalk } from '../kernel/visit-predicates.ts';
 
@@ -81,7 +82,7 @@ export async function walkPage(
           .innerJoin('people as op', (j) =>
             j.onRef('op.trust_id', '=', 'o.trust_id').onRef('op.person_id', '=', 'o.person_id'),
           )
-          .select(['o.person_id as id', 'op.full_name as fullName'])
+          .select(['o.person_id as id', shownNameOf('op').as('fullName')])
           .whereRef('o.trust_id', '=', 'w.trust_id')
           .whereRef('o.walk_id', '=', 'w.walk_id')
           .orderBy('op.full_name'),

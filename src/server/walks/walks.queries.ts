@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { WalkKind } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { shownNameOf } from '../kernel/former-staff.ts';
 import { memberOfSchool } from '../kernel/school-predicates.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
@@ -78,15 +79,18 @@ export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 
 export function listObservers(tx: Tx, walkIds: readonly string[]) {
   if (walkIds.length === 0) return Promise.resolve([]);
-  return tx
-    .selectFrom('walk_observers as o')
-    .innerJoin('people as p', (j) =>
-      j.onRef('p.trust_id', '=', 'o.trust_id').onRef('p.person_id', '=', 'o.person_id'),
-    )
-    .select(['o.walk_id', 'o.person_id', 'p.full_name'])
-    .where('o.walk_id', 'in', walkIds)
-    .orderBy('p.full_name')
-    .execute();
+  return (
+    tx
+      .selectFrom('walk_observers as o')
+      .innerJoin('people as p', (j) =>
+        j.onRef('p.trust_id', '=', 'o.trust_id').onRef('p.person_id', '=', 'o.person_id'),
+      )
+      // A leaver is named as a former member of staff (issue 13).
+      .select(['o.walk_id', 'o.person_id', shownNameOf('p').as('full_name')])
+      .where('o.walk_id', 'in', walkIds)
+      .orderBy('p.full_name')
+      .execute()
+  );
 }
 
 /** The walks' focus filters: departments and year groups, with names. */
