@@ -1218,6 +1218,34 @@ describe('tenant isolation across every route with an id', () => {
     });
   });
 
+  // Issue 13: the sign-in security lists have no id to swap; what they list is the caller's own.
+  it('the sign-in security page and the provider list hold nothing of the other trust', async () => {
+    const adminA = admins.get('iso-a')!;
+    const a = ids.get('iso-a')!;
+    const b = ids.get('iso-b')!;
+    const providers = await adminA.get('/api/trust/sso-providers');
+    expect(providers.status).toBe(200);
+    expect(providers.body.providers.map((p: { id: string }) => p.id)).toEqual([a.ssoProvider]);
+    const security = await adminA.get('/api/trust/security');
+    expect(security.status).toBe(200);
+    // B's admin has two-step sign-in on (the test above); A's list holds nobody of B's.
+    const adminB = admins.get('iso-b')!;
+    const bSecurity = await adminB.get('/api/trust/security');
+    expect(bSecurity.body.mfaPeople.length).toBeGreaterThan(0);
+    const text = JSON.stringify([providers.body, security.body]);
+    for (const id of Object.values(b)) expect(text).not.toContain(id);
+    for (const p of bSecurity.body.mfaPeople) expect(text).not.toContain(p.personId);
+    // Single sign-on starts only with a provider of the trust named: B's under A's id is unknown.
+    for (const body of [
+      { trustId: a.trust, providerId: b.ssoProvider },
+      { trustId: b.trust, providerId: a.ssoProvider },
+    ]) {
+      const started = await new Client(t.baseUrl).post('/api/auth/sso/start', body);
+      expect(started.status).toBe(404);
+      expect(started.body.error.code).toBe('not_found');
+    }
+  });
+
   it("left the other trust's framework and focus untouched", async () => {
     const b = ids.get('iso-b')!;
     const adminB = admins.get('iso-b')!;
