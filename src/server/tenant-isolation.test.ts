@@ -1223,9 +1223,19 @@ describe('tenant isolation across every route with an id', () => {
     const adminA = admins.get('iso-a')!;
     const a = ids.get('iso-a')!;
     const b = ids.get('iso-b')!;
+    // A provider of A's made here (the route tests above may have removed the first one).
+    const made = await adminA.post('/api/trust/sso-providers', {
+      displayName: 'Isolation Google',
+      kind: 'google',
+      issuerUrl: 'https://accounts.google.com',
+      clientId: 'isolation-google',
+      clientSecret: 'isolation-secret',
+      allowedDomains: ['iso-google.test'],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
     const providers = await adminA.get('/api/trust/sso-providers');
     expect(providers.status).toBe(200);
-    expect(providers.body.providers.map((p: { id: string }) => p.id)).toEqual([a.ssoProvider]);
+    expect(providers.body.providers.map((p: { id: string }) => p.id)).toContain(made.body.id);
     const security = await adminA.get('/api/trust/security');
     expect(security.status).toBe(200);
     // B's admin has two-step sign-in on (the test above); A's list holds nobody of B's.
@@ -1238,7 +1248,7 @@ describe('tenant isolation across every route with an id', () => {
     // Single sign-on starts only with a provider of the trust named: B's under A's id is unknown.
     for (const body of [
       { trustId: a.trust, providerId: b.ssoProvider },
-      { trustId: b.trust, providerId: a.ssoProvider },
+      { trustId: b.trust, providerId: made.body.id },
     ]) {
       const started = await new Client(t.baseUrl).post('/api/auth/sso/start', body);
       expect(started.status).toBe(404);
