@@ -7,7 +7,7 @@ import {
   startOidcTestProvider,
 } from '../src/server/testing/oidc-test-provider.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
-import { demoTrustId, inDemo, signIn } from './support/demo-people.ts';
+import { axeSerious, demoTrustId, inDemo, signIn } from './support/demo-people.ts';
 
 const demo = demoTrust();
 const admin = demo.trustStaff.find((p) => p.roles.includes('trust_admin'))!;
@@ -50,7 +50,11 @@ describe.runIf(browserTestsEnabled())('single sign-on in Chromium', () => {
 
   /** Starts single sign-on from the sign-in page as whoever the provider will sign in. */
   async function signInWithProvider(email: string) {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    // bypassCSP lets the test inject axe-core; the app itself allows no inline script.
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 800 },
+      bypassCSP: true,
+    });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/sign-in`);
     const main = page.getByRole('main');
@@ -120,6 +124,10 @@ describe.runIf(browserTestsEnabled())('single sign-on in Chromium', () => {
     expect(await main.getByRole('alert').first().textContent()).toContain(
       'Ask your school’s leaders or the trust’s administrator to add you',
     );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await axeSerious(page, 'sign-in page after a refused single sign-on');
     // Nobody was signed in, and nobody was created.
     expect(await page.evaluate(() => fetch('/api/me').then((r) => r.status))).toBe(401);
     const trustId = await demoTrustId(server.db, teacher.email);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../src/server/auth/totp.ts';
 import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
+import { axeSerious } from './support/demo-people.ts';
 
 const demo = demoTrust();
 const riverside = demo.schools.find((s) => s.name === 'Riverside Academy')!;
@@ -25,7 +26,11 @@ describe.runIf(browserTestsEnabled())('two-step sign-in in Chromium', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    // bypassCSP lets the test inject axe-core; the app itself allows no inline script.
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 800 },
+      bypassCSP: true,
+    });
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -119,6 +124,12 @@ describe.runIf(browserTestsEnabled())('two-step sign-in in Chromium', () => {
 
   it('gives new recovery codes for my password; the old ones stop working', async () => {
     await openAccountSecurity();
+    // The page with two-step sign-in on: fits a phone, and axe finds nothing serious.
+    await main().getByRole('form', { name: 'Turn off two-step sign-in', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await axeSerious(page, 'account security, two-step sign-in on');
     const form = main().getByRole('form', { name: 'Get new recovery codes', exact: true });
     await form
       .getByLabel('The code your app shows now, or your password', { exact: true })
