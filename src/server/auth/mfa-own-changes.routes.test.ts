@@ -167,3 +167,32 @@ describe('changing my own two-step sign-in', () => {
     expect((await anon.post('/api/me/mfa/recovery-codes', { password: 'x' })).status).toBe(401);
   });
 });
+
+describe('wrong proofs for my own two-step sign-in are limited', () => {
+  let t: TestApp;
+  let a: TestTrust;
+  beforeAll(async () => {
+    t = await startTestApp({ login: { maxAttempts: 3, windowMs: 15 * 60_000 } });
+    a = await createTestTrust(t.db, 'mfa-own-limits');
+  });
+  afterAll(() => t?.close());
+
+  it('counts wrong codes against the sign-in code limits: then even the right proof waits', async () => {
+    const client = new Client(t.baseUrl);
+    await client.signIn(a.email('observer'));
+    const started = await client.post('/api/me/mfa/start');
+    const confirmed = await client.post('/api/me/mfa/confirm', {
+      code: await totpAt(started.body.secret, t.clock.now()),
+    });
+    expect(confirmed.status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await client.post('/api/me/mfa/turn-off', { code: '000000' })).status);
+    }
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses[3]).toBe(429);
+    const right = await client.post('/api/me/mfa/turn-off', { password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect((await client.get('/api/me/mfa')).body.enabled).toBe(true);
+  });
+});
