@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSchoolDays, formatDate } from '../src/domain/calendar/calendar.ts';
+import { formatDay } from '../src/domain/format/dates.ts';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import { DEMO_PASSWORD } from '../src/server/demo/demo-trust.ts';
 import { loadCalendar } from '../src/server/kernel/school-rules.ts';
@@ -108,14 +109,42 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
 
     await page.goto(`${server.baseUrl}/programmes/${programmeId}`);
     await page.getByRole('button', { name: 'Plan a walk' }).click();
-    await page.getByLabel('Date').fill(walkDate);
+    const main = page.getByRole('main');
+    // The term's calendar (issue 21): closures and the walks already planned, from which the
+    // leader picks the day instead of having dates refused one at a time.
+    await expect
+      .poll(() =>
+        main.getByRole('cell', { name: `${formatDay('2026-12-08')}: Mock exams` }).count(),
+      )
+      .toBe(1);
+    const planned = main.getByRole('button', {
+      name: new RegExp(`^${formatDay('2026-11-26')}: teaching day, 1 walk`),
+    });
+    await planned.click();
+    await expect
+      .poll(() =>
+        main.getByText(/^Walk 09:00–10:30: Questioning that draws every pupil in/).count(),
+      )
+      .toBe(1);
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .click();
+    expect(await main.getByLabel('Date', { exact: true }).inputValue()).toBe(walkDate);
     await page.getByLabel('From').fill('09:00');
     await page.getByLabel('Until').fill('12:00');
-    // Every walk records against one of the school's foci (a published framework's look-fors).
+    // Every walk records against one of the school's foci (a published framework's look-fors),
+    // found through a search over foci and look-fors grouped by lens (issue 21).
+    const search = main.getByLabel('Search foci and look-fors');
+    const questioning = main.getByRole('radio', { name: /^Questioning that draws every pupil in/ });
+    const reading = main.getByRole('radio', { name: /^Reading across the curriculum/ });
+    await expect.poll(() => reading.count()).toBe(1);
+    await search.fill('draws every pupil');
+    await expect.poll(() => reading.count()).toBe(0);
+    expect(await questioning.count()).toBe(1);
+    await search.fill('');
+    await expect.poll(() => reading.count()).toBe(1);
     // A tight focus: the school recommends at most five look-fors a walk (issue 21).
-    await page
-      .getByLabel('Focus', { exact: true })
-      .selectOption({ label: 'Questioning that draws every pupil in' });
+    await questioning.check();
     await page.getByLabel('What the walk looks for').fill('Pupils explaining their reasoning');
     await page
       .getByLabel('Why (the purpose staff are told)')
@@ -126,6 +155,10 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     await page.getByRole('heading', { name: 'Planner' }).waitFor();
     await page.getByLabel('Visits wanted').fill('2');
     await page.getByRole('button', { name: 'Propose visits' }).click();
+    // Reasons every visit shares are said once for the route, each visit's own on demand.
+    await main.getByRole('heading', { name: 'Why these lessons' }).waitFor();
+    expect(await main.getByRole('heading', { name: 'Why these lessons' }).count()).toBe(1);
+    expect(await main.getByText(/^Notice of \d+ school days? can be given/).count()).toBe(1);
     await page.getByRole('button', { name: 'Accept these visits' }).click();
     const publish = page.getByRole('button', { name: 'Publish the walk' });
     await publish.waitFor();

@@ -17,6 +17,7 @@ const numeric = [
   'minGroupSize',
   'consultationSchoolDays',
   'amendmentSchoolDays',
+  'recommendedLookFors',
 ] as const;
 
 /**
