@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../src/server/demo/demo-trust.ts';
 import { loadCalendar } from '../src/server/kernel/school-rules.ts';
 import { localDate } from '../src/server/kernel/school-time.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
+import { axeSerious, signIn } from './support/demo-people.ts';
 
 /**
  * Issue 5 end to end: a school leader plans a walk with the planner and publishes it; a teacher
@@ -233,4 +234,39 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     expect(event!.description).toContain('Focus: Pupils explaining their reasoning');
     await phone.close();
   });
+
+  it('on a phone: the school sets the recommended look-fors, and the plan-a-walk form fits 360 px', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, leader.email);
+    const main = page.getByRole('main');
+    // The recommended number of look-fors is one of the protocol settings (issue 21).
+    await page.goto(`${server.baseUrl}/schools/${leader.schoolId}/protocol`);
+    const recommended = main.getByLabel('Look-fors recommended in one walk');
+    await recommended.waitFor();
+    expect(await recommended.inputValue()).toBe('5');
+    await recommended.fill('4');
+    await main.getByRole('button', { name: 'Save the settings' }).click();
+    await main.getByText('Saved.').waitFor();
+
+    await page.goto(`${server.baseUrl}/programmes/${programmeId}`);
+    await main.getByRole('button', { name: 'Plan a walk' }).click();
+    await main.getByText(/the school recommends at most 4\)/).waitFor();
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .waitFor();
+    // A search opens the matching lenses: still no sideways scroll.
+    await main.getByLabel('Search foci and look-fors').fill('pupils');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      clientWidth: document.scrollingElement!.clientWidth,
+    }));
+    expect(clientWidth).toBe(360);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await axeSerious(page, 'plan a walk');
+    await context.close();
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { usePlanningCalendar } from './api.ts';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'] as const;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** What a day holds, in words: the button's accessible name and the chosen day's summary. */
+/** What a day holds, in words: the chosen day's summary. */
 function describeDay(day: CalendarDayDto): string {
   if (day.closed) return day.closed.label;
   const parts = ['teaching day'];
@@ -120,17 +120,21 @@ function CalendarGrid({
                       type="button"
                       className="day"
                       aria-pressed={day.date === chosen}
-                      aria-label={`${formatDay(day.date)}: ${describeDay(day)}`}
                       onClick={() => onChoose(day.date)}
                     >
-                      <span className="day-number">{Number(day.date.slice(8))}</span>
+                      <span className="visually-hidden">
+                        {formatDay(day.date)}: {describeDay(day)}
+                      </span>
+                      <span className="day-number" aria-hidden="true">
+                        {Number(day.date.slice(8))}
+                      </span>
                       {day.walkIds.length > 0 ? (
-                        <span className="day-note walk-mark">
+                        <span className="day-note walk-mark" aria-hidden="true">
                           {plural(day.walkIds.length, 'walk')}
                         </span>
                       ) : null}
                       {day.atCapIds.length + day.nearCapIds.length > 0 ? (
-                        <span className="day-note cap-mark">
+                        <span className="day-note cap-mark" aria-hidden="true">
                           {day.atCapIds.length + day.nearCapIds.length} near cap
                         </span>
                       ) : null}
