@@ -267,6 +267,29 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     expect(clientWidth).toBe(360);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await axeSerious(page, 'plan a walk');
+
+    // A few look-fors instead of a focus: ticked from their lens, they become this walk's focus.
+    await main.getByLabel('Search foci and look-fors').fill('reasons or evidence');
+    await main
+      .getByRole('checkbox', { name: 'Pupils give reasons or evidence for their answers' })
+      .check();
+    await main.getByLabel('Search foci and look-fors').fill('think or discuss');
+    await main
+      .getByRole('checkbox', { name: 'Pupils have time to think or discuss before answering' })
+      .check();
+    await main.getByText('2 chosen.', { exact: false }).waitFor();
+    await main.getByLabel('What the walk looks for').fill('Pupils giving reasons');
+    await main
+      .getByLabel('Why (the purpose staff are told)')
+      .fill('To see how pupils give reasons for their answers across the school.');
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .click();
+    await main.getByLabel('From').fill('13:00');
+    await main.getByLabel('Until').fill('14:00');
+    await main.getByRole('button', { name: 'Create the walk' }).click();
+    await main.getByRole('heading', { level: 1, name: /^Learning walk, / }).waitFor();
+    await main.getByText('The focus asks 2 look-fors (the school recommends at most 4).').waitFor();
     await context.close();
   }, 120_000);
 });
