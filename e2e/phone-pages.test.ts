@@ -182,6 +182,8 @@ describe.runIf(browserTestsEnabled())('every main page at 360 × 740', () => {
   it('opens the menu on a phone and reaches a page from it', async () => {
     const page = await as('head');
     await page.getByRole('link', { name: 'Learning Walks' }).click();
+    // The menu closes on each change of page: open it once the home has come, not before.
+    await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');

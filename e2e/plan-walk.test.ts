@@ -2,11 +2,13 @@ import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSchoolDays, formatDate } from '../src/domain/calendar/calendar.ts';
+import { formatDay } from '../src/domain/format/dates.ts';
 import { withTenant } from '../src/server/db/with-tenant.ts';
 import { DEMO_PASSWORD } from '../src/server/demo/demo-trust.ts';
 import { loadCalendar } from '../src/server/kernel/school-rules.ts';
 import { localDate } from '../src/server/kernel/school-time.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
+import { axeSerious, signIn } from './support/demo-people.ts';
 
 /**
  * Issue 5 end to end: a school leader plans a walk with the planner and publishes it; a teacher
@@ -108,14 +110,42 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
 
     await page.goto(`${server.baseUrl}/programmes/${programmeId}`);
     await page.getByRole('button', { name: 'Plan a walk' }).click();
-    await page.getByLabel('Date').fill(walkDate);
+    const main = page.getByRole('main');
+    // The term's calendar (issue 21): closures and the walks already planned, from which the
+    // leader picks the day instead of having dates refused one at a time.
+    await expect
+      .poll(() =>
+        main.getByRole('cell', { name: `${formatDay('2026-12-08')}: Mock exams` }).count(),
+      )
+      .toBe(1);
+    const planned = main.getByRole('button', {
+      name: new RegExp(`^${formatDay('2026-11-26')}: teaching day, 1 walk`),
+    });
+    await planned.click();
+    await expect
+      .poll(() =>
+        main.getByText(/^Walk 09:00–10:30: Questioning that draws every pupil in/).count(),
+      )
+      .toBe(1);
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .click();
+    expect(await main.getByLabel('Date', { exact: true }).inputValue()).toBe(walkDate);
     await page.getByLabel('From').fill('09:00');
     await page.getByLabel('Until').fill('12:00');
-    // Every walk records against one of the school's foci (a published framework's look-fors).
+    // Every walk records against one of the school's foci (a published framework's look-fors),
+    // found through a search over foci and look-fors grouped by lens (issue 21).
+    const search = main.getByLabel('Search foci and look-fors');
+    const questioning = main.getByRole('radio', { name: /^Questioning that draws every pupil in/ });
+    const reading = main.getByRole('radio', { name: /^Reading across the curriculum/ });
+    await expect.poll(() => reading.count()).toBe(1);
+    await search.fill('draws every pupil');
+    await expect.poll(() => reading.count()).toBe(0);
+    expect(await questioning.count()).toBe(1);
+    await search.fill('');
+    await expect.poll(() => reading.count()).toBe(1);
     // A tight focus: the school recommends at most five look-fors a walk (issue 21).
-    await page
-      .getByLabel('Focus', { exact: true })
-      .selectOption({ label: 'Questioning that draws every pupil in' });
+    await questioning.check();
     await page.getByLabel('What the walk looks for').fill('Pupils explaining their reasoning');
     await page
       .getByLabel('Why (the purpose staff are told)')
@@ -126,6 +156,10 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     await page.getByRole('heading', { name: 'Planner' }).waitFor();
     await page.getByLabel('Visits wanted').fill('2');
     await page.getByRole('button', { name: 'Propose visits' }).click();
+    // Reasons every visit shares are said once for the route, each visit's own on demand.
+    await main.getByRole('heading', { name: 'Why these lessons' }).waitFor();
+    expect(await main.getByRole('heading', { name: 'Why these lessons' }).count()).toBe(1);
+    expect(await main.getByText(/^Notice of \d+ school days? can be given/).count()).toBe(1);
     await page.getByRole('button', { name: 'Accept these visits' }).click();
     const publish = page.getByRole('button', { name: 'Publish the walk' });
     await publish.waitFor();
@@ -200,4 +234,62 @@ describe.runIf(browserTestsEnabled())('a walk planned, published and seen by the
     expect(event!.description).toContain('Focus: Pupils explaining their reasoning');
     await phone.close();
   });
+
+  it('on a phone: the school sets the recommended look-fors, and the plan-a-walk form fits 360 px', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, leader.email);
+    const main = page.getByRole('main');
+    // The recommended number of look-fors is one of the protocol settings (issue 21).
+    await page.goto(`${server.baseUrl}/schools/${leader.schoolId}/protocol`);
+    const recommended = main.getByLabel('Look-fors recommended in one walk');
+    await recommended.waitFor();
+    expect(await recommended.inputValue()).toBe('5');
+    await recommended.fill('4');
+    await main.getByRole('button', { name: 'Save the settings' }).click();
+    await main.getByText('Saved.').waitFor();
+
+    await page.goto(`${server.baseUrl}/programmes/${programmeId}`);
+    await main.getByRole('button', { name: 'Plan a walk' }).click();
+    await main.getByText(/the school recommends at most 4\)/).waitFor();
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .waitFor();
+    // A search opens the matching lenses: still no sideways scroll.
+    await main.getByLabel('Search foci and look-fors').fill('pupils');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.scrollingElement!.scrollWidth,
+      clientWidth: document.scrollingElement!.clientWidth,
+    }));
+    expect(clientWidth).toBe(360);
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await axeSerious(page, 'plan a walk');
+
+    // A few look-fors instead of a focus: ticked from their lens, they become this walk's focus.
+    await main.getByLabel('Search foci and look-fors').fill('reasons or evidence');
+    await main
+      .getByRole('checkbox', { name: 'Pupils give reasons or evidence for their answers' })
+      .check();
+    await main.getByLabel('Search foci and look-fors').fill('think or discuss');
+    await main
+      .getByRole('checkbox', { name: 'Pupils have time to think or discuss before answering' })
+      .check();
+    await main.getByText('2 chosen.', { exact: false }).waitFor();
+    await main.getByLabel('What the walk looks for').fill('Pupils giving reasons');
+    await main
+      .getByLabel('Why (the purpose staff are told)')
+      .fill('To see how pupils give reasons for their answers across the school.');
+    await main
+      .getByRole('button', { name: new RegExp(`^${formatDay(walkDate)}: teaching day`) })
+      .click();
+    await main.getByLabel('From').fill('13:00');
+    await main.getByLabel('Until').fill('14:00');
+    await main.getByRole('button', { name: 'Create the walk' }).click();
+    await main.getByRole('heading', { level: 1, name: /^Learning walk, / }).waitFor();
+    await main.getByText('The focus asks 2 look-fors (the school recommends at most 4).').waitFor();
+    await context.close();
+  }, 120_000);
 });

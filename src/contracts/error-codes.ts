@@ -236,6 +236,11 @@ export const errorCatalogue = {
   planned_walk_rejected: { status: 422, meaning: 'The planned walk breaks a protocol rule.' },
   unknown_term: { status: 422, meaning: 'No term of the school has that key.' },
 
+  calendar_span_refused: {
+    status: 422,
+    meaning: 'The plan-a-walk calendar was asked for dates backwards or longer than a term.',
+  },
+
   // Issue 21: a focus that fits ten minutes
   focus_reason_required: {
     status: 422,

@@ -321,3 +321,48 @@ export const declinedVisitSchema = z.object({
   visitId: z.uuid(),
   status: z.literal('cancelled'),
 });
+
+/** The plan-a-walk calendar's span (issue 21): one term by default. */
+export const planningCalendarQuerySchema = z
+  .object({ from: walkListDay.optional(), to: walkListDay.optional() })
+  .strict();
+export type PlanningCalendarQuery = z.infer<typeof planningCalendarQuerySchema>;
+
+const calendarDaySchema = z.object({
+  date: z.string(),
+  teaching: z.boolean(),
+  closed: z.object({ kind: z.string(), label: z.string() }).nullable(),
+  walkIds: z.array(z.uuid()),
+  observerIds: z.array(z.uuid()),
+  atCapIds: z.array(z.uuid()),
+  nearCapIds: z.array(z.uuid()),
+});
+export type CalendarDayDto = z.infer<typeof calendarDaySchema>;
+
+/**
+ * The plan-a-walk calendar (issue 21): teaching days, closures, the walks already planned, who
+ * observes, and which teachers a visit that day would take to or past their cap. The people and
+ * walks the days name are listed once beside them.
+ */
+export const planningCalendarSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  termNames: z.array(z.string()),
+  teachingDays: z.number().int(),
+  visitCap: z.number().int(),
+  capPeriod: z.string(),
+  weeks: z.array(z.object({ weekOf: z.string(), days: z.array(calendarDaySchema) })),
+  walks: z.array(
+    z.object({
+      id: z.uuid(),
+      date: z.string(),
+      kind: z.enum(walkKinds),
+      status: z.enum(walkStatuses),
+      title: z.string(),
+      windowStart: z.string(),
+      windowEnd: z.string(),
+    }),
+  ),
+  people: z.array(z.object({ id: z.uuid(), fullName: z.string() })),
+});
+export type PlanningCalendar = z.infer<typeof planningCalendarSchema>;

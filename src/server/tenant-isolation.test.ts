@@ -582,6 +582,10 @@ const routes: Record<string, Call> = {
     method: 'GET',
     url: (i) => `/api/schools/${i.school}/walks`,
   },
+  'GET /api/schools/{schoolId}/planning-calendar': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/planning-calendar`,
+  },
   'POST /api/schools/{schoolId}/walks': {
     method: 'POST',
     url: (i) => `/api/schools/${i.school}/walks`,

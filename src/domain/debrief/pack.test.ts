@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceAnswer, VisitRecord } from '../insights/evidence.ts';
-import { buildDebriefPack, type DebriefInput, smallNumberNote } from './pack.ts';
+import { buildDebriefPack, type DebriefInput, packFigures, smallNumberNote } from './pack.ts';
 
 const staffNames = ['Amir Patel', 'Ms Khan', 'Mrs Begum'];
 const prev = (lookForId: string, value: 'not_seen' | 'some' | 'most' | 'all'): EvidenceAnswer => ({
@@ -217,6 +217,26 @@ describe('the debrief pack', () => {
     expect(small.noteThemes).toEqual([]);
     expect(small.suppressionNotes[0]).toMatch(/^Fewer than 3 teachers were visited/);
     expect(JSON.stringify(small)).not.toMatch(/whiteboards|Patel/);
+  });
+
+  it('says once that figures are hidden, not on every row (issue 21)', () => {
+    // Some look-fors hidden: the row says "hidden", the reason is in the notes once.
+    const some = packFigures(pack);
+    expect(some.hidden).toBe(1);
+    expect(some.rows.map((r) => [r.key, r.status])).toEqual([
+      ['explain', 'shown'],
+      ['check', 'shown'],
+      ['rare', 'hidden'],
+    ]);
+    expect(some.rows.find((r) => r.key === 'rare')).not.toHaveProperty('reason');
+    // The whole walk too small: no rows at all, and one sentence saying why.
+    const small = buildDebriefPack(
+      input(walkRecords().filter((r) => ['v1', 'v2'].includes(r.visitId))),
+    );
+    const none = packFigures(small);
+    expect(none.rows).toEqual([]);
+    expect(none.hidden).toBe(small.perLookFor.length);
+    expect(small.suppressionNotes.filter((n) => /Fewer than 3 teachers/.test(n))).toHaveLength(1);
   });
 
   it('only uses records of the walks in the debrief', () => {

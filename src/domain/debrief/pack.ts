@@ -352,3 +352,30 @@ function selectNotes(
   }
   return { notes, leftOut };
 }
+
+/** A row of the pack's figures as shown: a hidden row carries no reason of its own. */
+export type PackFigureRow =
+  | Extract<PackLookFor, { status: 'shown' | 'empty' }>
+  | { key: string; prompt: string; lensName: string; status: 'hidden' };
+
+/**
+ * The pack's figures as a table says them (issue 21): when the whole walk is too small there is
+ * no table at all, only the one sentence saying so; otherwise hidden look-fors are marked
+ * "hidden" and why is said once, in the pack's notes on what is hidden, not on every row.
+ */
+export function packFigures(pack: Pick<DebriefPack, 'evidenceShown' | 'perLookFor'>): {
+  rows: PackFigureRow[];
+  /** Look-fors whose figures are hidden. */
+  hidden: number;
+} {
+  const hidden = pack.perLookFor.filter((p) => p.status === 'suppressed').length;
+  if (!pack.evidenceShown) return { rows: [], hidden };
+  return {
+    rows: pack.perLookFor.map((p) =>
+      p.status === 'suppressed'
+        ? { key: p.key, prompt: p.prompt, lensName: p.lensName, status: 'hidden' }
+        : p,
+    ),
+    hidden,
+  };
+}

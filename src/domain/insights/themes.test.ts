@@ -27,8 +27,26 @@ describe('themes from notes and student voice', () => {
     expect(themes.map((t) => [t.phrase, t.visits])).toEqual([
       ['mini whiteboards', 3],
       ['talk partners', 3],
-      ['answers', 3],
     ]);
+  });
+
+  it('makes themes of phrases of two or three words, never a lone word (issue 21)', () => {
+    // "answers" comes up in three visits of three teachers, but alone it says nothing.
+    const { themes } = findThemes(texts, { names });
+    expect(themes.map((t) => t.phrase)).not.toContain('answers');
+    const words = [1, 2, 3].map((n) =>
+      note(
+        `w${n}`,
+        `t${n}`,
+        `Worked examples on the board; questioning for understanding, room ${n}.`,
+      ),
+    );
+    const found = findThemes(words, { names }).themes.map((t) => t.phrase);
+    expect(found).toEqual(['questioning for understanding', 'worked examples']);
+    for (const phrase of found) {
+      expect(phrase.split(' ').length).toBeGreaterThanOrEqual(2);
+      expect(phrase.split(' ').length).toBeLessThanOrEqual(3);
+    }
   });
 
   it('never makes a theme of a name, or of a phrase from fewer than k teachers’ visits', () => {

@@ -13,7 +13,9 @@ import { DEFAULT_K, teachersOf, type Visit } from './evidence.ts';
  * - Each text is split into clauses at punctuation and line breaks; words are lower-cased.
  *   People's names, found by the neutral-language checker with the school's staff and pupil
  *   names, are treated as breaks, so a name is never part of a phrase.
- * - Candidate phrases are runs of one to three words that neither start nor end with a common
+ * - Candidate phrases are runs of two or three words (a theme is a phrase such as "mini
+ *   whiteboards" or "use of questioning", never a lone word like "answers", which says nothing
+ *   on its own; issue 21) that neither start nor end with a common
  *   word ("the", "and", "pupils", "lesson"…; see STOP_WORDS), whose middle word, if common, is a
  *   small linking word ("use of questioning"), and that contain no number. Judgemental wording and
  *   statements about the teacher (the checker's other findings) are breaks too.
@@ -110,6 +112,10 @@ const SENTENCE = /[^.!?\n]+[.!?]*/g;
 const CLASS_CODE = /\b\d{1,2}[A-Za-z]{1,3}\d{0,2}\b/;
 
 type Word = { key: string; start: number; end: number };
+
+/** A theme is a phrase of two or three words. */
+const MIN_PHRASE_WORDS = 2;
+const MAX_PHRASE_WORDS = 3;
 
 /** Texts to look for themes in, from visits: every note, or every student-voice answer. */
 export function themeTexts(visits: readonly Visit[], source: ThemeSource): ThemeText[] {
@@ -234,18 +240,19 @@ function wordsOf(text: string): string[] {
   return [...text.matchAll(WORD)].map((m) => normalise(m[0]));
 }
 
-/** Phrases of one to three words within a clause, not starting or ending with a stop word. */
+/** Phrases of two or three words within a clause, not starting or ending with a stop word. */
 function phrasesIn(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (STOP_WORDS.has(first) || /\d/.test(first) || first.length < 2) continue;
-    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+    for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= words.length; n++) {
       const last = words[i + n - 1]!;
       if (/\d/.test(last)) break;
       // Inside a phrase, only small linking words: "use of questioning", not "fractions and equivalent".
       if (n === 3 && STOP_WORDS.has(words[i + 1]!) && !LINKING_WORDS.has(words[i + 1]!)) break;
       if (STOP_WORDS.has(last) || last.length < 2) continue;
+      if (n < MIN_PHRASE_WORDS) continue;
       out.push(words.slice(i, i + n).join(' '));
     }
   }

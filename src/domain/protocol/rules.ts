@@ -386,7 +386,7 @@ type Counted = { day: number; visitId: string | null }[];
  * given as day numbers, ascending. For a rolling period, every window of `days` days containing
  * `day` is tried.
  */
-function worstPeriodCount(
+export function worstPeriodCount(
   days: readonly number[],
   day: number,
   settings: Pick<ProtocolSettings, 'capPeriod'>,

@@ -113,6 +113,64 @@ const firstNames = [
   'Vikram',
   'Wendy',
 ];
+const feminineNames = new Set([
+  'Amara',
+  'Chloe',
+  'Ella',
+  'Grace',
+  'Isla',
+  'Leah',
+  'Niamh',
+  'Poppy',
+  'Rosa',
+  'Tara',
+  'Violet',
+  'Yasmin',
+  'Aisha',
+  'Dina',
+  'Fatima',
+  'Hannah',
+  'Jess',
+  'Lucy',
+  'Nadia',
+  'Priti',
+  'Sofia',
+  'Uma',
+  'Wendy',
+]);
+const masculineNames = new Set([
+  'Ben',
+  'Dev',
+  'Hamza',
+  'Jack',
+  'Mohammed',
+  'Oliver',
+  'Qasim',
+  'Umar',
+  'Will',
+  'Zach',
+  'Callum',
+  'Ethan',
+  'Gareth',
+  'Imran',
+  'Kofi',
+  'Marek',
+  'Owen',
+  'Rhys',
+  'Tom',
+  'Vikram',
+]);
+
+/**
+ * The title a demo person goes by, from their first name: 'Ms' or 'Mr', and 'Mx' for a name
+ * used by anyone (Femi, Kiran, Sam). Exported for the test that every demo title fits.
+ */
+export function usualTitle(firstName: string): 'Ms' | 'Mr' | 'Mx' {
+  if (feminineNames.has(firstName)) return 'Ms';
+  if (masculineNames.has(firstName)) return 'Mr';
+  return 'Mx';
+}
+
 const lastNames = [
   'Adams',
   'Begum',
@@ -166,7 +224,9 @@ function staffFactory(domain: string, seed: number) {
       const local = `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '');
       if (used.has(local)) continue;
       used.add(local);
-      const title = random() < 0.5 ? 'Ms' : random() < 0.5 ? 'Mr' : 'Dr';
+      // A title that matches the person (issue 21): their usual one, or now and then 'Dr'.
+      // The same draws as before, so the demo's people keep their names.
+      const title = random() < 0.5 ? usualTitle(first) : random() < 0.5 ? usualTitle(first) : 'Dr';
       return { fullName: `${first} ${last}`, title, email: `${local}@${domain}`, roles };
     }
   };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import { canonicalBody, canonicalJson, type RecordBodyInput } from '../../domain/records/body.ts';
 import type { DB } from '../db/schema.ts';
 import { withTenant } from '../db/with-tenant.ts';
@@ -47,6 +48,32 @@ function mulberry32(seed: number) {
   };
 }
 
+/**
+ * A tight focus from a whole framework: one look-for from each lens in turn (at most one asked of
+ * pupils, no free-text notes), until `size` are chosen. Exported for its test.
+ */
+export function tightSelection<
+  T extends { lens_id: string; answer_kind: string; audience: string },
+>(lookFors: readonly T[], size: number): T[] {
+  const lenses = [...new Set(lookFors.map((f) => f.lens_id))].map((lens) =>
+    lookFors.filter((f) => f.lens_id === lens && f.answer_kind !== 'note'),
+  );
+  const chosen: T[] = [];
+  let pupils = 0;
+  for (let i = 0; chosen.length < size && lenses.some((l) => i < l.length); i++) {
+    for (const lens of lenses) {
+      const f = lens[i];
+      if (!f || chosen.length >= size) continue;
+      if (f.audience === 'pupils') {
+        if (pupils > 0) continue;
+        pupils++;
+      }
+      chosen.push(f);
+    }
+  }
+  return chosen;
+}
+
 export async function seedDemoRecords(db: Kysely<DB>, trustId: string): Promise<number> {
   return withTenant(db, trustId, async (tx) => {
     const version = await tx
@@ -61,12 +88,18 @@ export async function seedDemoRecords(db: Kysely<DB>, trustId: string): Promise<
       .orderBy('v.version_no', 'desc')
       .executeTakeFirst();
     if (!version) return 0;
-    const lookFors = await tx
-      .selectFrom('framework_look_fors')
-      .select(['look_for_id', 'answer_kind', 'audience'])
-      .where('version_id', '=', version.version_id)
-      .orderBy('position')
+    const allLookFors = await tx
+      .selectFrom('framework_look_fors as lf')
+      .innerJoin('framework_lenses as l', (j) =>
+        j.onRef('l.trust_id', '=', 'lf.trust_id').onRef('l.lens_id', '=', 'lf.lens_id'),
+      )
+      .select(['lf.look_for_id', 'lf.answer_kind', 'lf.audience', 'l.lens_id'])
+      .where('lf.version_id', '=', version.version_id)
+      .orderBy('l.position')
+      .orderBy('lf.position')
       .execute();
+    // A focus that fits ten minutes (issue 21): no more look-fors than the school recommends.
+    const lookFors = tightSelection(allLookFors, DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors);
     const schools = await tx.selectFrom('schools').select('school_id').orderBy('name').execute();
     let written = 0;
     for (const [s, school] of schools.entries()) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import { seedDemoIfEmpty } from './seed.ts';
@@ -61,5 +62,33 @@ describe('the demo trust’s programmes and walks', () => {
     );
     expect(counts.length).toBeGreaterThan(10);
     for (const c of counts) expect(Number(c.n)).toBeLessThanOrEqual(3);
+  });
+
+  it('asks a tight focus on every walk, past ones with records included (issue 21)', async () => {
+    const walks = await withTenant(database.db, trustId, (tx) =>
+      tx
+        .selectFrom('walks as w')
+        .select((eb) => [
+          'w.walk_date',
+          eb
+            .selectFrom('focus_look_fors as fl')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('fl.focus_id', '=', 'w.focus_id')
+            .as('look_fors'),
+          eb
+            .selectFrom('records as r')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('r.walk_id', '=', 'w.walk_id')
+            .as('records'),
+        ])
+        .execute(),
+    );
+    expect(walks.some((w) => Number(w.records) > 0)).toBe(true);
+    for (const w of walks) {
+      expect(Number(w.look_fors)).toBeGreaterThan(0);
+      expect(Number(w.look_fors)).toBeLessThanOrEqual(
+        DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
+      );
+    }
   });
 });

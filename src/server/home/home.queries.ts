@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/with-tenant.ts';
 import { schoolToday } from '../kernel/school-predicates.ts';
-import { observesWalk, teachesVisit } from '../kernel/visit-predicates.ts';
+import { observesWalk } from '../kernel/visit-predicates.ts';
 
 /**
  * The home page's "what's due" (issue 21) reads, never writes: a read model over the tables of
@@ -134,55 +134,6 @@ export async function pulsesAnswered(tx: Tx, personId: string, reviewIds: readon
     .where('review_id', 'in', reviewIds)
     .execute();
   return new Set(rows.map((r) => r.review_id));
-}
-
-/**
- * The person's own visits on published walks from the school's today on, with whether notice
- * was sent: the service shows only those with notice given (or invited).
- */
-export function myComingVisits(tx: Tx, personId: string, now: Date) {
-  return tx
-    .selectFrom('visits as v')
-    .innerJoin('walks as w', (j) =>
-      j.onRef('w.trust_id', '=', 'v.trust_id').onRef('w.walk_id', '=', 'v.walk_id'),
-    )
-    .innerJoin('schools as s', (j) =>
-      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
-    )
-    .select([
-      'v.visit_id',
-      'v.walk_id',
-      'v.school_id',
-      'v.visit_date',
-      sql<string>`to_char(v.planned_start AT TIME ZONE s.time_zone, 'HH24:MI')`.as('starts_at'),
-      sql<string>`to_char(v.planned_end AT TIME ZONE s.time_zone, 'HH24:MI')`.as('ends_at'),
-      'v.class_code',
-      'v.room_name',
-      'w.focus_title',
-      'v.invited',
-      'v.notice_sent_at',
-      'v.needs_teacher_agreement',
-      'v.teacher_agreed_at',
-    ])
-    .where(teachesVisit(personId))
-    .where('v.status', '=', 'planned')
-    .where('w.status', '=', 'published')
-    .where('v.visit_date', '>=', schoolToday(now))
-    .orderBy('v.planned_start')
-    .execute();
-}
-
-export function observerNames(tx: Tx, walkIds: readonly string[]) {
-  if (walkIds.length === 0) return Promise.resolve([]);
-  return tx
-    .selectFrom('walk_observers as o')
-    .innerJoin('people as p', (j) =>
-      j.onRef('p.trust_id', '=', 'o.trust_id').onRef('p.person_id', '=', 'o.person_id'),
-    )
-    .select(['o.walk_id', 'p.full_name'])
-    .where('o.walk_id', 'in', walkIds)
-    .orderBy('p.full_name')
-    .execute();
 }
 
 export async function visitsRespondedTo(tx: Tx, personId: string, visitIds: readonly string[]) {

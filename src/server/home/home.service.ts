@@ -17,6 +17,7 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
+import { comingVisitsOf, walkObservers } from '../kernel/teacher-visits.ts';
 import { decide } from '../policy/policy.ts';
 import { myVisitRecords } from '../responses/responses.service.ts';
 import * as q from './home.queries.ts';
@@ -168,10 +169,10 @@ async function teacherItems(
 ): Promise<DueItem[]> {
   const me = auth.actor.personId;
   const { calendar, today } = await ownCalendar(tx, deps, auth);
-  const visits = await q.myComingVisits(tx, me, deps.now());
+  const visits = await comingVisitsOf(tx, me, deps.now());
   // Observers' names only for visits whose notice has been given: never before.
   const told = visits.filter((v) => v.notice_sent_at !== null || v.invited);
-  const observers = await q.observerNames(tx, [...new Set(told.map((v) => v.walk_id))]);
+  const observers = await walkObservers(tx, [...new Set(told.map((v) => v.walk_id))]);
   const responded = await q.visitsRespondedTo(
     tx,
     me,

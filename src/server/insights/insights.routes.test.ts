@@ -1,5 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schoolCsvTables, trustCsvTables } from '../../contracts/insights.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import {
   addTestTeachers,
@@ -329,6 +330,31 @@ describe('insights API', () => {
       `/api/schools/${trust.school('North')}/insights/csv?table=teachers`,
     );
     expect(bad.status).toBe(400);
+  });
+
+  it('writes every date in a CSV, header or cell, in the one date format (issue 21)', async () => {
+    const leader = await signedIn(trust.email('school_leader'));
+    const trustLeader = await signedIn(trust.email('trust_leader'));
+    const texts: [string, string][] = [];
+    for (const table of schoolCsvTables) {
+      const r = await raw(
+        leader,
+        `/api/schools/${trust.school('North')}/insights/csv?table=${table}`,
+      );
+      expect(r.status).toBe(200);
+      texts.push([table, new TextDecoder().decode(r.bytes)]);
+    }
+    for (const table of trustCsvTables) {
+      const r = await raw(trustLeader, `/api/insights/trust/csv?table=${table}`);
+      expect(r.status).toBe(200);
+      texts.push([`trust ${table}`, new TextDecoder().decode(r.bytes)]);
+    }
+    for (const [table, text] of texts) {
+      expect(text, table).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/);
+    }
+    // The trend's walk dates are days as the app writes them: "Mon 23 Nov 2026".
+    const trend = texts.find(([t]) => t === 'trend')![1];
+    expect(trend).toMatch(/,(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2} \d{4},/);
   });
 
   it('makes a PDF report for governors with themes and actions, naming no one', async () => {

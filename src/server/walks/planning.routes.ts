@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { schoolParamsSchema } from '../../contracts/schools.ts';
 import {
   alternativesSchema,
   candidateListSchema,
   planInputSchema,
+  planningCalendarQuerySchema,
+  planningCalendarSchema,
   planResultSchema,
   swapInputSchema,
   visitParamsSchema,
@@ -12,9 +15,26 @@ import {
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
 import * as planning from './planning.service.ts';
+import { planningCalendar } from './planning-calendar.service.ts';
 import { errors } from './route-errors.ts';
 
 export const planningRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/schools/:schoolId/planning-calendar',
+    {
+      schema: {
+        tags: ['walks'],
+        summary:
+          'The term to plan walks in: teaching days, closures, walks, observers and teachers near their cap',
+        params: schoolParamsSchema,
+        querystring: planningCalendarQuerySchema,
+        response: { 200: planningCalendarSchema, ...errors },
+      },
+    },
+    async (request) =>
+      planningCalendar(deps, requireSignedIn(request), request.params.schoolId, request.query),
+  );
+
   app.get(
     '/api/walks/:walkId/lessons',
     {

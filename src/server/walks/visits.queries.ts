@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/with-tenant.ts';
 import { shownNameOf } from '../kernel/former-staff.ts';
-import { schoolToday } from '../kernel/school-predicates.ts';
-import { teachesVisit } from '../kernel/visit-predicates.ts';
 import type { WalkRow } from './walks.queries.ts';
 
 // A walk's visits: reading them, the lessons they are chosen from, and writing them.
@@ -189,43 +187,6 @@ export async function setVisitTimes(
     .updateTable('visits')
     .set({ planned_start: instant(times.startsAt), planned_end: instant(times.endsAt) })
     .where('visit_id', '=', visitId)
-    .execute();
-}
-
-/**
- * A teacher's own visits on published walks from today on (each school's own today): what they
- * have been told. Visits to lessons they co-teach are theirs too.
- */
-export function myVisits(tx: Tx, personId: string, now: Date) {
-  return tx
-    .selectFrom('visits as v')
-    .innerJoin('walks as w', (j) =>
-      j.onRef('w.trust_id', '=', 'v.trust_id').onRef('w.walk_id', '=', 'v.walk_id'),
-    )
-    .innerJoin('schools as s', (j) =>
-      j.onRef('s.trust_id', '=', 'w.trust_id').onRef('s.school_id', '=', 'w.school_id'),
-    )
-    .select([
-      'v.visit_id',
-      'v.walk_id',
-      's.name as school_name',
-      'v.visit_date',
-      sql<string>`to_char(v.planned_start AT TIME ZONE s.time_zone, 'HH24:MI')`.as('starts_at'),
-      sql<string>`to_char(v.planned_end AT TIME ZONE s.time_zone, 'HH24:MI')`.as('ends_at'),
-      'v.class_code',
-      'v.room_name',
-      'w.focus_title',
-      'w.purpose',
-      'v.invited',
-      'v.teacher_id',
-      'v.needs_teacher_agreement',
-      'v.teacher_agreed_at',
-    ])
-    .where(teachesVisit(personId))
-    .where('v.status', '=', 'planned')
-    .where('w.status', '=', 'published')
-    .where('v.visit_date', '>=', schoolToday(now))
-    .orderBy('v.planned_start')
     .execute();
 }
 

@@ -4,6 +4,7 @@ import { fromMinutes, toMinutes } from '../../domain/protocol/time.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { comingVisitsOf } from '../kernel/teacher-visits.ts';
 import {
   noticeNewVisits,
   noticeVisitsChanged,
@@ -39,7 +40,7 @@ import * as q from './walks.queries.ts';
 export function myVisits(deps: AppDeps, auth: SignedIn) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const me = auth.actor.personId;
-    const rows = await vq.myVisits(tx, me, deps.now());
+    const rows = await comingVisitsOf(tx, me, deps.now());
     const observers = await q.listObservers(tx, [...new Set(rows.map((r) => r.walk_id))]);
     return {
       visits: rows.map((r) => ({

@@ -77,21 +77,8 @@ export function findWalk(tx: Tx, walkId: string) {
 
 export type WalkRow = NonNullable<Awaited<ReturnType<typeof findWalk>>>;
 
-export function listObservers(tx: Tx, walkIds: readonly string[]) {
-  if (walkIds.length === 0) return Promise.resolve([]);
-  return (
-    tx
-      .selectFrom('walk_observers as o')
-      .innerJoin('people as p', (j) =>
-        j.onRef('p.trust_id', '=', 'o.trust_id').onRef('p.person_id', '=', 'o.person_id'),
-      )
-      // A leaver is named as a former member of staff (issue 13).
-      .select(['o.walk_id', 'o.person_id', shownNameOf('p').as('full_name')])
-      .where('o.walk_id', 'in', walkIds)
-      .orderBy('p.full_name')
-      .execute()
-  );
-}
+/** The observers of these walks, by name (shared with the home page through the kernel). */
+export { walkObservers as listObservers } from '../kernel/teacher-visits.ts';
 
 /** The walks' focus filters: departments and year groups, with names. */
 export async function walkFilters(tx: Tx, walkIds: readonly string[]) {

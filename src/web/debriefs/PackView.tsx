@@ -1,4 +1,4 @@
-import type { DebriefPack } from '../../domain/debrief/pack.ts';
+import { type DebriefPack, packFigures } from '../../domain/debrief/pack.ts';
 import { formatDay } from '../lib/format.ts';
 import { TableScroll } from '../ui/TableScroll.tsx';
 
@@ -7,6 +7,7 @@ export const pct = (x: number | null | undefined) =>
 
 /** The pack: what the walk looked for and why, evidence per look-for, quotes, themes, prompts. */
 export function PackView({ pack, heading }: { pack: DebriefPack; heading: string }) {
+  const figures = packFigures(pack);
   return (
     <section aria-label={heading}>
       <h3>{heading}</h3>
@@ -15,37 +16,45 @@ export function PackView({ pack, heading }: { pack: DebriefPack; heading: string
           ? `${pack.visits} ${pack.visits === 1 ? 'visit' : 'visits'} on ${pack.focus.walkDates.map(formatDay).join(', ')}.`
           : `Walks on ${pack.focus.walkDates.map(formatDay).join(', ')}.`}
       </p>
-      <TableScroll label="Figures">
-        <table className="pack-table">
-          <caption className="visually-hidden">Evidence for each look-for</caption>
-          <thead>
-            <tr>
-              <th scope="col">Look-for</th>
-              <th scope="col">Most or all pupils (seen)</th>
-              <th scope="col">How sure we can be</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pack.perLookFor.map((p) => (
-              <tr key={p.key}>
-                <th scope="row">{p.prompt}</th>
-                {p.status === 'shown' ? (
-                  <>
-                    <td>
-                      {p.summary.headline
-                        ? `${p.summary.headline.successes} of ${p.summary.headline.n} visits (${pct(p.summary.headline.share)}; likely ${pct(p.summary.headline.lower)}–${pct(p.summary.headline.upper)})`
-                        : `${p.summary.n} visits`}
-                    </td>
-                    <td>{p.note}</td>
-                  </>
-                ) : (
-                  <td colSpan={2}>{p.status === 'suppressed' ? p.reason : p.note}</td>
-                )}
+      {figures.rows.length === 0 && figures.hidden > 0 ? (
+        <p>
+          No figures are shown for this walk: see “What is hidden, and why” below. It looked for:{' '}
+          {pack.perLookFor.map((p) => p.prompt).join('; ')}.
+        </p>
+      ) : null}
+      {figures.rows.length > 0 ? (
+        <TableScroll label="Figures">
+          <table className="pack-table">
+            <caption className="visually-hidden">Evidence for each look-for</caption>
+            <thead>
+              <tr>
+                <th scope="col">Look-for</th>
+                <th scope="col">Most or all pupils (seen)</th>
+                <th scope="col">How sure we can be</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+            </thead>
+            <tbody>
+              {figures.rows.map((p) => (
+                <tr key={p.key}>
+                  <th scope="row">{p.prompt}</th>
+                  {p.status === 'shown' ? (
+                    <>
+                      <td>
+                        {p.summary.headline
+                          ? `${p.summary.headline.successes} of ${p.summary.headline.n} visits (${pct(p.summary.headline.share)}; likely ${pct(p.summary.headline.lower)}–${pct(p.summary.headline.upper)})`
+                          : `${p.summary.n} visits`}
+                      </td>
+                      <td>{p.note}</td>
+                    </>
+                  ) : (
+                    <td colSpan={2}>{p.status === 'hidden' ? 'Hidden (see below)' : p.note}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
       {pack.brightSpots.length > 0 ? (
         <>
           <h4>Bright spots worth sharing</h4>

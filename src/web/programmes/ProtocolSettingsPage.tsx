@@ -17,6 +17,7 @@ const numeric = [
   'minGroupSize',
   'consultationSchoolDays',
   'amendmentSchoolDays',
+  'recommendedLookFors',
 ] as const;
 
 /**
@@ -51,7 +52,10 @@ export function ProtocolSettingsPage() {
     setSaved(false);
     try {
       const answer = await saveProtocolSettings(schoolId, body);
-      queryClient.setQueryData(['protocol-settings', schoolId], answer);
+      // The PUT answers with the settings alone: keep the page's bounds and canEdit.
+      queryClient.setQueryData(['protocol-settings', schoolId], (old: typeof settings.data) =>
+        old ? { ...old, settings: answer } : old,
+      );
       await queryClient.invalidateQueries({ queryKey: ['getting-started'] });
       setSaved(true);
     } catch (e) {

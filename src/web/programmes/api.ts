@@ -82,6 +82,6 @@ export const saveProtocolSettings = (schoolId: string, body: unknown) =>
   api(`/api/schools/${schoolId}/protocol`, {
     method: 'PUT',
     body,
-    schema: () =>
-      import('../../contracts/programmes.ts').then((c) => c.protocolSettingsResponseSchema),
+    // The server answers with the settings alone (not the bounds and canEdit of the GET).
+    schema: () => import('../../contracts/programmes.ts').then((c) => c.protocolSettingsSchema),
   });

@@ -1,9 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Proposal } from '../../contracts/walks.ts';
+import { summariseReasons } from '../../domain/planner/reasons.ts';
+import { floorName } from '../lib/format.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
 import { changeWalk, planWalk, walkKeys } from './api.ts';
+import { OwnReasons, SharedReasons } from './Reasons.tsx';
 
 export function Planner({ walkId }: { walkId: string }) {
   const queryClient = useQueryClient();
@@ -30,6 +33,7 @@ export function Planner({ walkId }: { walkId: string }) {
     },
   });
   const result = propose.data;
+  const reasons = summariseReasons(result?.proposals ?? []);
   return (
     <section aria-labelledby="planner">
       <h2 id="planner">Planner</h2>
@@ -62,6 +66,7 @@ export function Planner({ walkId }: { walkId: string }) {
       {result ? (
         <div aria-live="polite">
           {result.proposals.length === 0 ? <p>The planner found no lesson that fits.</p> : null}
+          <SharedReasons reasons={reasons.shared} id="proposed-reasons" />
           {result.proposals.length > 0 ? (
             <TableScroll label="Proposed route">
               <table className="route">
@@ -77,7 +82,7 @@ export function Planner({ walkId }: { walkId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.proposals.map((p) => (
+                  {result.proposals.map((p, i) => (
                     <tr key={p.lessonId}>
                       <td>{p.order}</td>
                       <td>
@@ -87,15 +92,14 @@ export function Planner({ walkId }: { walkId: string }) {
                         {p.classCode} · {p.department}, {p.yearGroup}
                       </td>
                       <td>
-                        {p.room} ({p.building}, floor {p.floor})
+                        {p.room} ({p.building}, {floorName(p.floor)})
                       </td>
                       <td>{p.teacherName}</td>
                       <td>
-                        <ul>
-                          {p.reasons.map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                        </ul>
+                        <OwnReasons
+                          reasons={reasons.own[i] ?? []}
+                          label={`visit ${p.order}, ${p.classCode}`}
+                        />
                       </td>
                     </tr>
                   ))}

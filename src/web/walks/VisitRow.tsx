@@ -1,18 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Visit, WalkDetail } from '../../contracts/walks.ts';
+import { floorName } from '../lib/format.ts';
 import { Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { changeWalk, useAlternatives, walkKeys } from './api.ts';
+import { OwnReasons } from './Reasons.tsx';
 
 export function VisitRow({
   walkId,
   visit,
+  ownReasons,
   editable,
   published,
 }: {
   walkId: string;
   visit: Visit;
+  /** The visit's reasons less those the route's summary says once. */
+  ownReasons: readonly string[];
   editable: boolean;
   published: boolean;
 }) {
@@ -69,7 +74,7 @@ export function VisitRow({
         {visit.invited ? ' · invited' : ''}
       </td>
       <td>
-        {visit.room} ({visit.building}, floor {visit.floor})
+        {visit.room} ({visit.building}, {floorName(visit.floor)})
       </td>
       <td>
         {visit.teacherName}
@@ -83,11 +88,7 @@ export function VisitRow({
         ) : null}
       </td>
       <td>
-        <ul>
-          {visit.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
+        <OwnReasons reasons={ownReasons} label={`visit ${visit.order}, ${visit.classCode}`} />
       </td>
       {editable ? (
         <td>

@@ -1,13 +1,15 @@
 import '../walks/walks.css';
+import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { describeFocusSize } from '../../domain/protocol/focus-size.ts';
-import { useFoci } from '../frameworks/api.ts';
 import { useSchool } from '../schools/api.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
-import { useProtocolSettings } from './api.ts';
+import { createFocusForWalk, useProtocolSettings } from './api.ts';
+import { choiceSize, type FocusChoice, FocusPicker, useLookForSource } from './FocusPicker.tsx';
+import { TermCalendar } from './TermCalendar.tsx';
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
   learning: 'Learning walk',
@@ -36,13 +38,17 @@ export function WalkForm({
   error: unknown;
   onSubmit: (input: WalkInput) => void;
 }) {
-  const foci = useFoci(schoolId);
+  const source = useLookForSource(schoolId);
   const staff = useEveryone(schoolId);
   const [date, setDate] = useState(initial?.date ?? '');
   const [windowStart, setWindowStart] = useState(initial?.windowStart ?? '09:00');
   const [windowEnd, setWindowEnd] = useState(initial?.windowEnd ?? '10:00');
   const [kind, setKind] = useState<Walk['kind']>(initial?.kind ?? 'learning');
-  const [focusId, setFocusId] = useState(initial?.focusId ?? '');
+  const [choice, setChoice] = useState<FocusChoice>({
+    focusId: initial?.focusId ?? '',
+    lookForIds: [],
+    schoolLookForIds: [],
+  });
   const [focusTitle, setFocusTitle] = useState(initial?.focusTitle ?? '');
   const [purpose, setPurpose] = useState(initial?.purpose ?? '');
   const [reason, setReason] = useState(initial?.offProgrammeReason ?? '');
@@ -59,21 +65,38 @@ export function WalkForm({
   const [yearGroups, setYearGroups] = useState<Set<string>>(
     new Set(initial?.yearGroups.map((y) => y.id) ?? []),
   );
-  const chooseFocus = (id: string) => {
-    setFocusId(id);
-    const focus = foci.data?.foci.find((f) => f.id === id);
+  const chooseFocus = (next: FocusChoice, focus: { title: string; purpose: string } | null) => {
+    setChoice(next);
     if (focus) {
       setFocusTitle(focus.title);
       setPurpose(focus.purpose);
     }
   };
-  const chosenFocus = foci.data?.foci.find((f) => f.id === focusId);
-  const lookForCount = chosenFocus
-    ? chosenFocus.lookFors.length + chosenFocus.schoolLookFors.length
-    : null;
+  const lookForCount = choiceSize(choice, source.foci);
   const overRecommended = lookForCount !== null && lookForCount > recommended;
-  const submit = (e: FormEvent) => {
+  // A few look-fors become a focus of the school's, made for this walk, before the walk is sent.
+  const makeFocus = useMutation({
+    mutationFn: () =>
+      createFocusForWalk(schoolId, {
+        title: focusTitle,
+        purpose,
+        versionId: source.versionId,
+        lookForIds: choice.lookForIds,
+        schoolLookForIds: choice.schoolLookForIds,
+      }),
+  });
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
+    let focusId = choice.focusId;
+    if (!focusId && choice.lookForIds.length + choice.schoolLookForIds.length > 0) {
+      try {
+        const made = await makeFocus.mutateAsync();
+        focusId = made.id;
+        setChoice({ focusId, lookForIds: [], schoolLookForIds: [] });
+      } catch {
+        return; // the refusal is shown under the picker
+      }
+    }
     onSubmit({
       programmeId,
       offProgrammeReason: reason.trim() ? reason.trim() : null,
@@ -136,6 +159,7 @@ export function WalkForm({
           </select>
         </div>
       </div>
+      <TermCalendar schoolId={schoolId} chosen={date} onChoose={setDate} />
       <label htmlFor="walk-reason">
         {programmeId
           ? 'If this walk is not one of the walks staff agreed in the programme: why (optional)'
@@ -155,25 +179,13 @@ export function WalkForm({
         aria-describedby={programmeId ? 'walk-reason-hint' : undefined}
         onChange={(e) => setReason(e.target.value)}
       />
-      <label htmlFor="walk-focus">Focus</label>
-      <p className="hint" id="walk-focus-hint">
-        Every walk records against the trust framework: choose one of the school’s foci. You may
-        reword what it looks for and why, about pupils and learning, never a member of staff.
-      </p>
-      <select
-        id="walk-focus"
-        value={focusId}
-        required
-        aria-describedby="walk-focus-hint"
-        onChange={(e) => chooseFocus(e.target.value)}
-      >
-        <option value="">Choose a focus</option>
-        {foci.data?.foci.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.title}
-          </option>
-        ))}
-      </select>
+      <FocusPicker
+        schoolId={schoolId}
+        choice={choice}
+        recommended={recommended}
+        onChange={chooseFocus}
+      />
+      {makeFocus.error ? <ErrorMessage error={makeFocus.error} /> : null}
       {lookForCount !== null ? (
         <p className={overRecommended ? 'warning' : 'muted'} id="walk-focus-size">
           This focus asks {describeFocusSize(lookForCount, recommended)}.

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
+import { summariseReasons } from '../../domain/planner/reasons.ts';
 import { formatDay } from '../lib/format.ts';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -11,6 +12,7 @@ import { TableScroll } from '../ui/TableScroll.tsx';
 import { changeWalk, useWalk, walkKeys } from './api.ts';
 import { ChangeObservers } from './ChangeObservers.tsx';
 import { Planner } from './Planner.tsx';
+import { SharedReasons } from './Reasons.tsx';
 import { VisitRow } from './VisitRow.tsx';
 import { WalkForm, walkKindLabels } from './WalkForm.tsx';
 
@@ -42,6 +44,7 @@ export function WalkEditorPage() {
   const { walk: w, visits, problems, canEdit } = walk.data;
   const planned = visits.filter((v) => v.status === 'planned');
   const editable = canEdit && w.status !== 'cancelled';
+  const reasons = summariseReasons(planned);
   return (
     <>
       <p>
@@ -93,6 +96,7 @@ export function WalkEditorPage() {
       <section aria-labelledby="route">
         <h2 id="route">Route</h2>
         {planned.length === 0 ? <p>No visits yet.</p> : null}
+        <SharedReasons reasons={reasons.shared} id="route-reasons" />
         {planned.length > 0 ? (
           <TableScroll label="Route">
             <table className="route">
@@ -108,11 +112,12 @@ export function WalkEditorPage() {
                 </tr>
               </thead>
               <tbody>
-                {planned.map((v) => (
+                {planned.map((v, i) => (
                   <VisitRow
                     key={v.id}
                     walkId={walkId}
                     visit={v}
+                    ownReasons={reasons.own[i] ?? []}
                     editable={editable}
                     published={w.status === 'published'}
                   />

@@ -156,3 +156,29 @@ export function useProtocolSettings(schoolId: string) {
       }),
   });
 }
+
+/**
+ * The plan-a-walk calendar (issue 21): a term's teaching days, closures, walks and who is near
+ * their cap. With no span, the term holding today (or the next).
+ */
+export function usePlanningCalendar(schoolId: string, span: { from?: string; to?: string }) {
+  const search = new URLSearchParams();
+  if (span.from) search.set('from', span.from);
+  if (span.to) search.set('to', span.to);
+  const query = search.size ? `?${search}` : '';
+  return useQuery({
+    queryKey: ['planning-calendar', schoolId, query] as const,
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/planning-calendar${query}`, {
+        schema: () => import('../../contracts/walks.ts').then((c) => c.planningCalendarSchema),
+      }),
+  });
+}
+
+/** A focus made from a few look-fors for one walk (the plan-a-walk picker, issue 21). */
+export const createFocusForWalk = (schoolId: string, body: unknown) =>
+  api(`/api/schools/${schoolId}/foci`, {
+    method: 'POST',
+    body,
+    schema: () => import('../../contracts/frameworks.ts').then((c) => c.focusSchema),
+  });
