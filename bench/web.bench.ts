@@ -42,21 +42,19 @@ async function captureWeight(baseUrl: string, email: string) {
     });
     if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
     const page = await context.newPage();
-    let wire = 0;
-    let raw = 0;
-    const sizes: Promise<void>[] = [];
-    page.on('response', (response) => {
-      if (!response.url().endsWith('.js')) return;
-      sizes.push(
-        (async () => {
-          wire += Number((await response.allHeaders())['content-length'] ?? 0);
-          raw += (await response.body()).length;
-        })(),
-      );
-    });
     await page.goto('/capture', { waitUntil: 'networkidle' });
-    await Promise.all(sizes);
-    return { wire, raw };
+    // The browser's own resource timings: bytes on the wire (encoded) and after decoding, for
+    // every script, chunked answers included (counting 'response' events raced the page and
+    // missed the answers without a content-length).
+    return await page.evaluate(() => {
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((e): e is PerformanceResourceTiming => e.name.endsWith('.js'));
+      return {
+        wire: scripts.reduce((n, e) => n + e.encodedBodySize, 0),
+        raw: scripts.reduce((n, e) => n + e.decodedBodySize, 0),
+      };
+    });
   } finally {
     await browser.close();
   }
