@@ -1,5 +1,5 @@
 import { resolveMapping } from './fields.ts';
-import { pupilDataProblems } from './pupil-data.ts';
+import { pupilDataProblemSteps } from './pupil-data.ts';
 import { type ExistingRoom, planRooms, type RoomPlan, readRooms, summariseRooms } from './rooms.ts';
 import {
   planStaff,
@@ -8,11 +8,12 @@ import {
   type StaffPlan,
   summariseStaff,
 } from './staff.ts';
+import { runSteps, type Steps } from './steps.ts';
 import {
   describeSlot,
   type ExistingLesson,
-  planTimetable,
-  readTimetable,
+  planTimetableSteps,
+  readTimetableSteps,
   summariseTimetable,
   type TimetableContext,
   type TimetablePlan,
@@ -64,6 +65,19 @@ export function checkImport(
   context: ImportContext,
   previewRows = 20,
 ): CheckResult {
+  return runSteps(checkImportSteps(sheet, requested, context, previewRows));
+}
+
+/**
+ * checkImport, pausing every few hundred rows (see steps.ts): the server runs it a few
+ * milliseconds at a time so that a large file never stalls other requests.
+ */
+export function* checkImportSteps(
+  sheet: Sheet,
+  requested: Mapping | undefined,
+  context: ImportContext,
+  previewRows = 20,
+): Steps<CheckResult> {
   const kind = context.kind;
   const base = {
     kind,
@@ -71,7 +85,7 @@ export function checkImport(
     headings: sheet.headings,
     rowCount: sheet.rows.length,
   };
-  const refusal = pupilDataProblems(kind, sheet);
+  const refusal = yield* pupilDataProblemSteps(kind, sheet);
   const {
     mapping,
     columns,
@@ -156,8 +170,9 @@ export function checkImport(
     return finish(read.rows.length);
   }
   const ctx = context.timetable;
-  const read = readTimetable(sheet, columns, ctx);
-  const timetablePlan = planTimetable(read.rows, context.lessons, ctx);
+  const read = yield* readTimetableSteps(sheet, columns, ctx);
+  const timetablePlan = yield* planTimetableSteps(read.rows, context.lessons, ctx);
+  yield;
   problems = read.problems;
   plan = { kind: 'timetable', plan: timetablePlan, ctx };
   diff = summariseTimetable(timetablePlan, ctx);

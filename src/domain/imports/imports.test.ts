@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkImport } from './check.ts';
+import { checkImport, checkImportSteps } from './check.ts';
 import { normaliseHeading, resolveMapping } from './fields.ts';
 import { pupilDataProblems } from './pupil-data.ts';
 import { planRooms, readRooms } from './rooms.ts';
 import { type ExistingStaff, planStaff, readStaff, type StaffContext } from './staff.ts';
+import { ROWS_PER_STEP } from './steps.ts';
 import { planTimetable, readTimetable, type TimetableContext } from './timetable.ts';
 import type { Sheet } from './types.ts';
 import { readDay, readFloor, readPeriod, readRoles, readWeek } from './values.ts';
@@ -453,5 +454,31 @@ describe('timetable', () => {
     expect(plan.remove.map((l) => l.lessonId)).toEqual(['l2']);
     expect(plan.newDepartments).toEqual(['Drama']);
     expect(plan.newYearGroups).toEqual(['Year 9']);
+  });
+
+  it('checks a large file in short steps that pause every few hundred rows, with the same answer as in one go', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [
+      `C${i}`,
+      'Science',
+      'Year 7',
+      i % 2 ? 'ABE' : 'BCO',
+      i % 2 ? 'S1' : 'S2',
+      i % 2 ? 'A' : 'B',
+      String((i % 5) + 1),
+      '1',
+    ]);
+    const s = sheet(
+      ['Class', 'Subject', 'Year', 'Teacher', 'Room', 'Week', 'Day', 'Period'],
+      ...rows,
+    );
+    const context = { kind: 'timetable' as const, timetable: ctx, lessons: [] };
+    const steps = checkImportSteps(s, undefined, context);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    // The pupil-data scan and the reading of rows each pause every ROWS_PER_STEP rows.
+    expect(pauses).toBeGreaterThanOrEqual(2 * Math.floor(1000 / ROWS_PER_STEP));
+    expect(next.value).toEqual(checkImport(s, undefined, context));
+    expect(next.value.problems.length).toBeGreaterThan(0); // week B in a one-week cycle, clashes
   });
 });

@@ -1,4 +1,5 @@
 import { normaliseHeading } from './fields.ts';
+import { ROWS_PER_STEP, runSteps, type Steps } from './steps.ts';
 import type { ImportKind, Problem, Sheet } from './types.ts';
 
 /**
@@ -51,6 +52,11 @@ const explanation =
   'Learning Walks never stores pupils’ personal data: classes are identified by their code, year group and subject only.';
 
 export function pupilDataProblems(kind: ImportKind, sheet: Sheet): Problem[] {
+  return runSteps(pupilDataProblemSteps(kind, sheet));
+}
+
+/** pupilDataProblems, pausing every few hundred rows (see steps.ts). */
+export function* pupilDataProblemSteps(kind: ImportKind, sheet: Sheet): Steps<Problem[]> {
   const problems: Problem[] = [];
   sheet.headings.forEach((heading) => {
     const n = normaliseHeading(heading);
@@ -89,7 +95,9 @@ export function pupilDataProblems(kind: ImportKind, sheet: Sheet): Problem[] {
   }
   // Values: a unique pupil number anywhere refuses the file, wherever it sits.
   const seen = new Set<number>();
+  let counted = 0;
   for (const { row, cells } of sheet.rows) {
+    if (++counted % ROWS_PER_STEP === 0) yield;
     cells.forEach((cell, i) => {
       if (seen.has(i) || !UPN.test(cell.trim().toUpperCase())) return;
       seen.add(i);

@@ -1,4 +1,5 @@
 import { cellOf } from './fields.ts';
+import { ROWS_PER_STEP, runSteps, type Steps } from './steps.ts';
 import {
   type ChangeItem,
   clean,
@@ -65,6 +66,15 @@ export function readTimetable(
   columns: Record<string, number>,
   ctx: TimetableContext,
 ): { rows: LessonRow[]; problems: Problem[] } {
+  return runSteps(readTimetableSteps(sheet, columns, ctx));
+}
+
+/** readTimetable, pausing every few hundred rows (see steps.ts). */
+export function* readTimetableSteps(
+  sheet: Sheet,
+  columns: Record<string, number>,
+  ctx: TimetableContext,
+): Steps<{ rows: LessonRow[]; problems: Problem[] }> {
   const heading = (key: string, fallback: string) =>
     columns[key] === undefined ? fallback : sheet.headings[columns[key]!]!;
   const byCode = new Map<string, StaffRef>();
@@ -87,7 +97,9 @@ export function readTimetable(
   const teacherSlots = new Map<string, LessonRow>();
   const roomSlots = new Map<string, LessonRow>();
 
+  let counted = 0;
   for (const { row, cells } of sheet.rows) {
+    if (++counted % ROWS_PER_STEP === 0) yield;
     const cell = (key: string) => clean(cellOf(cells, columns, key));
     const problem = (key: string, label: string, code: string, message: string) =>
       problems.push({ row, column: heading(key, label), code, message });
@@ -355,6 +367,15 @@ export function planTimetable(
   existing: ExistingLesson[],
   ctx: TimetableContext,
 ): TimetablePlan {
+  return runSteps(planTimetableSteps(rows, existing, ctx));
+}
+
+/** planTimetable, pausing every few hundred rows (see steps.ts). */
+export function* planTimetableSteps(
+  rows: LessonRow[],
+  existing: ExistingLesson[],
+  ctx: TimetableContext,
+): Steps<TimetablePlan> {
   const byKey = new Map(existing.map((l) => [lessonKey(l), l]));
   const departments = new Map(ctx.departments.map((d) => [fold(d), d]));
   const yearGroups = new Map(ctx.yearGroups.map((y) => [fold(y), y]));
@@ -380,7 +401,9 @@ export function planTimetable(
     newYearGroups: [],
   };
   const matched = new Set<string>();
+  let counted = 0;
   for (const row of rows) {
+    if (++counted % ROWS_PER_STEP === 0) yield;
     const subject = spell(departments, newDepartments, row.subject);
     const yearGroup = spell(yearGroups, newYearGroups, row.yearGroup);
     const lesson = byKey.get(lessonKey(row));

@@ -155,9 +155,32 @@ export function signOut(deps: AppDeps, auth: SignedIn, requestId: string) {
   });
 }
 
-export function currentPerson(deps: AppDeps, auth: SignedIn): Promise<Me> {
-  return withTenant(deps.db, auth.actor.trustId, (tx) =>
-    describeMe(tx, auth.actor.personId, auth.csrfToken),
+/**
+ * GET /api/me: from what the session lookup already read (issue 22: one tenant transaction
+ * and one statement per request, not two transactions with the roles read twice).
+ */
+export async function currentPerson(deps: AppDeps, auth: SignedIn): Promise<Me> {
+  const { profile } = auth;
+  if (!profile) {
+    return withTenant(deps.db, auth.actor.trustId, (tx) =>
+      describeMe(tx, auth.actor.personId, auth.csrfToken),
+    );
+  }
+  return meOf(
+    {
+      person_id: auth.actor.personId,
+      full_name: profile.fullName,
+      email: profile.email,
+      trust_id: auth.actor.trustId,
+      trust_name: profile.trustName,
+      trust_slug: profile.trustSlug,
+    },
+    profile.memberships.map((m) => ({
+      role: m.role,
+      school_id: m.schoolId,
+      school_name: m.schoolName,
+    })),
+    auth.csrfToken,
   );
 }
 
@@ -168,6 +191,14 @@ export async function describeMe(
 ): Promise<Me> {
   const person = await findMe(tx, personId);
   const memberships = await findMembershipsWithSchools(tx, personId);
+  return meOf(person, memberships, csrfToken);
+}
+
+function meOf(
+  person: Awaited<ReturnType<typeof findMe>>,
+  memberships: Awaited<ReturnType<typeof findMembershipsWithSchools>>,
+  csrfToken: string,
+): Me {
   return {
     person: { id: person.person_id, fullName: person.full_name, email: person.email },
     trust: {

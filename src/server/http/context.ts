@@ -24,6 +24,24 @@ export type SignedIn = {
   csrfToken: string;
   /** Issue 13: the trust requires MFA of this person; until it is on, this session may only enrol. */
   mustEnrolMfa?: boolean;
+  /**
+   * Who this is, read in the same statement as the session (issue 22): GET /api/me answers
+   * from it without going back to the database. Absent where a session is made up in code.
+   */
+  profile?: SessionProfile;
+};
+
+export type SessionProfile = {
+  fullName: string;
+  email: string;
+  trustName: string;
+  trustSlug: string;
+  /** Ordered by school name (trust-wide roles last), then role. */
+  memberships: {
+    role: Actor['memberships'][number]['role'];
+    schoolId: string | null;
+    schoolName: string | null;
+  }[];
 };
 
 declare module 'fastify' {

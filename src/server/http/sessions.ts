@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Membership } from '../../domain/people/roles.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
-import type { AppDeps, SignedIn } from './context.ts';
+import type { AppDeps, SessionProfile, SignedIn } from './context.ts';
 import { AppError, notSignedIn } from './errors.ts';
 import { assertMayHaveSession } from './standing.ts';
 
@@ -100,7 +100,24 @@ async function resolveSession(
       )
       .innerJoin('trusts', 'trusts.trust_id', 'sessions.trust_id')
       .selectAll('sessions')
-      .select(['people.disabled_at', 'trusts.disabled_at as trust_disabled_at'])
+      .select([
+        'people.disabled_at',
+        'people.full_name',
+        'people.email',
+        'trusts.disabled_at as trust_disabled_at',
+        'trusts.name as trust_name',
+        'trusts.slug as trust_slug',
+        // The person's roles in the same statement (issue 22): one round trip per request.
+        sql<SessionProfile['memberships']>`(
+          SELECT coalesce(json_agg(json_build_object(
+                   'role', m.role, 'schoolId', m.school_id, 'schoolName', s.name)
+                 ORDER BY s.name, m.role), '[]'::json)
+          FROM memberships m
+          LEFT JOIN schools s ON s.trust_id = m.trust_id AND s.school_id = m.school_id
+          WHERE m.trust_id = sessions.trust_id AND m.person_id = sessions.person_id)`.as(
+          'memberships',
+        ),
+      ])
       .where('token_hash', '=', hashToken(token))
       .where('ended_at', 'is', null)
       .executeTakeFirst();
@@ -127,18 +144,28 @@ async function resolveSession(
         .where('session_id', '=', session.session_id)
         .execute();
     }
-    // Roles are read on every request, so a change of role counts from the next one; someone
-    // left with no role at all (a leaver) has no session.
-    const memberships = await loadMemberships(tx, session.person_id);
-    if (memberships.length === 0) {
+    // Roles are read on every request (with the session, above), so a change of role counts
+    // from the next one; someone left with no role at all (a leaver) has no session.
+    if (session.memberships.length === 0) {
       await endSession();
       return null;
     }
+    const memberships: Membership[] = session.memberships.map((m) => ({
+      role: m.role,
+      schoolId: m.schoolId,
+    }));
     return {
       actor: { trustId, personId: session.person_id, memberships },
       sessionId: session.session_id,
       csrfToken: session.csrf_token,
       mustEnrolMfa: session.must_enrol_mfa,
+      profile: {
+        fullName: session.full_name,
+        email: session.email,
+        trustName: session.trust_name,
+        trustSlug: session.trust_slug,
+        memberships: session.memberships,
+      },
     };
   });
 }

@@ -4,6 +4,7 @@ import type { ExistingStaff, TrustPerson } from '../../domain/imports/staff.ts';
 import type { ExistingLesson, TimetableContext } from '../../domain/imports/timetable.ts';
 import type { SchoolRole } from '../../domain/imports/values.ts';
 import type { Tx } from '../db/with-tenant.ts';
+import { yieldToOthers } from './run-steps.ts';
 
 /**
  * What an import compares the file with, read in a handful of queries however large the
@@ -169,48 +170,61 @@ export async function loadTimetableContext(
   };
 }
 
+/**
+ * Lessons read through a cursor, a page at a time with a turn of the event loop between: one
+ * 30,000-row answer held the event loop for a second on PGlite, and keyset pages re-sorted the
+ * rest of the table each time. The cursor lives only inside the caller's transaction.
+ */
+const LESSON_PAGE = 1000;
+
 export async function loadLessons(tx: Tx, schoolId: string): Promise<ExistingLesson[]> {
-  const [lessons, coTeachers] = await Promise.all([
-    tx
-      .selectFrom('lessons as l')
-      .innerJoin('departments as d', 'd.department_id', 'l.department_id')
-      .innerJoin('year_groups as y', 'y.year_group_id', 'l.year_group_id')
-      .select([
-        'l.lesson_id',
-        'l.class_code',
-        'd.name as subject',
-        'y.name as year_group',
-        'l.teacher_id',
-        'l.room_id',
-        'l.cycle_week',
-        'l.weekday',
-        'l.period_id',
-      ])
-      .where('l.school_id', '=', schoolId)
-      .execute(),
-    tx
-      .selectFrom('lesson_co_teachers as c')
-      .innerJoin('lessons as l', 'l.lesson_id', 'c.lesson_id')
-      .select(['c.lesson_id', 'c.person_id'])
-      .where('l.school_id', '=', schoolId)
-      .execute(),
-  ]);
-  const co = new Map<string, string[]>();
-  for (const c of coTeachers) {
-    const list = co.get(c.lesson_id);
-    if (list) list.push(c.person_id);
-    else co.set(c.lesson_id, [c.person_id]);
+  const query = tx
+    .selectFrom('lessons as l')
+    .innerJoin('departments as d', 'd.department_id', 'l.department_id')
+    .innerJoin('year_groups as y', 'y.year_group_id', 'l.year_group_id')
+    .select([
+      'l.lesson_id',
+      'l.class_code',
+      'd.name as subject',
+      'y.name as year_group',
+      'l.teacher_id',
+      'l.room_id',
+      'l.cycle_week',
+      'l.weekday',
+      'l.period_id',
+    ])
+    .where('l.school_id', '=', schoolId);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  await sql`DECLARE import_lessons NO SCROLL CURSOR FOR ${query}`.execute(tx);
+  const lessons: ExistingLesson[] = [];
+  for (;;) {
+    const { rows: page } =
+      await sql<Row>`FETCH ${sql.raw(String(LESSON_PAGE))} FROM import_lessons`.execute(tx);
+    for (const l of page) {
+      lessons.push({
+        lessonId: l.lesson_id,
+        classCode: l.class_code,
+        subject: l.subject,
+        yearGroup: l.year_group,
+        teacherId: l.teacher_id,
+        coTeacherIds: [],
+        roomId: l.room_id,
+        week: l.cycle_week,
+        day: l.weekday,
+        periodId: l.period_id,
+      });
+    }
+    if (page.length < LESSON_PAGE) break;
+    await yieldToOthers();
   }
-  return lessons.map((l) => ({
-    lessonId: l.lesson_id,
-    classCode: l.class_code,
-    subject: l.subject,
-    yearGroup: l.year_group,
-    teacherId: l.teacher_id,
-    coTeacherIds: co.get(l.lesson_id) ?? [],
-    roomId: l.room_id,
-    week: l.cycle_week,
-    day: l.weekday,
-    periodId: l.period_id,
-  }));
+  await sql`CLOSE import_lessons`.execute(tx);
+  const coTeachers = await tx
+    .selectFrom('lesson_co_teachers as c')
+    .innerJoin('lessons as l', 'l.lesson_id', 'c.lesson_id')
+    .select(['c.lesson_id', 'c.person_id'])
+    .where('l.school_id', '=', schoolId)
+    .execute();
+  const byId = new Map(lessons.map((l) => [l.lessonId, l]));
+  for (const c of coTeachers) byId.get(c.lesson_id)?.coTeacherIds.push(c.person_id);
+  return lessons;
 }

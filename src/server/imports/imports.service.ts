@@ -4,7 +4,11 @@ import type {
   ImportRequest,
   ProblemDto,
 } from '../../contracts/imports.ts';
-import { type CheckResult, checkImport, type ImportContext } from '../../domain/imports/check.ts';
+import {
+  type CheckResult,
+  checkImportSteps,
+  type ImportContext,
+} from '../../domain/imports/check.ts';
 import { fields } from '../../domain/imports/fields.ts';
 import { type ImportKind, importKindLabels } from '../../domain/imports/types.ts';
 import { rolesAbove } from '../../domain/people/grants.ts';
@@ -21,6 +25,7 @@ import { decide } from '../policy/policy.ts';
 import { decodeFile } from './decode.ts';
 import * as q from './imports.queries.ts';
 import { writeRooms, writeStaff, writeTimetable } from './imports.writer.ts';
+import { runStepsYielding } from './run-steps.ts';
 import { sampleFileName, sampleSchool, sampleTable, toCsv, toXlsx } from './samples.ts';
 
 /** Where an import is: told to the person as it goes (the NDJSON stream), ignored otherwise. */
@@ -175,7 +180,9 @@ export async function previewImport(
   const result = await withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.import', DOING);
     await progress('comparing', `Comparing with ${school.name}’s ${kind}`);
-    return checkImport(sheet, body.mapping, await loadContext(tx, kind, school, auth));
+    return runStepsYielding(
+      checkImportSteps(sheet, body.mapping, await loadContext(tx, kind, school, auth)),
+    );
   });
   await progress('done', 'Preview ready');
   return toPreview(kind, body.fileName, format, result);
@@ -201,7 +208,9 @@ export async function applyImport(
   return withTenantNotices(deps, auth.actor.trustId, async (tx, notices) => {
     const school = await authorisedSchool(tx, auth, schoolId, 'school.import', DOING);
     await progress('comparing', `Comparing with ${school.name}’s ${kind}`);
-    const result = checkImport(sheet, body.mapping, await loadContext(tx, kind, school, auth));
+    const result = await runStepsYielding(
+      checkImportSteps(sheet, body.mapping, await loadContext(tx, kind, school, auth)),
+    );
     if (result.refused || result.problems.length || !result.plan || !result.diff) {
       const problems: ProblemDto[] = result.problems.slice(0, MAX_PROBLEMS);
       const first = problems[0];

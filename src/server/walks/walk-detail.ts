@@ -20,13 +20,37 @@ export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export type Filters = Awaited<ReturnType<typeof q.walkFilters>>;
 
+/** The walk's own columns, as both the walk page and the walk list read them. */
+export type WalkColumns = Pick<
+  q.WalkRow,
+  | 'walk_id'
+  | 'school_id'
+  | 'school_name'
+  | 'programme_id'
+  | 'programme_title'
+  | 'programme_status'
+  | 'off_programme_reason'
+  | 'framework_look_for_count'
+  | 'school_look_for_count'
+  | 'recommended_look_fors'
+  | 'focus_size_reason'
+  | 'kind'
+  | 'walk_date'
+  | 'window_start'
+  | 'window_end'
+  | 'focus_id'
+  | 'focus_title'
+  | 'purpose'
+  | 'status'
+  | 'published_at'
+  | 'cancel_reason'
+>;
+
+/** A walk as the API shows it: the one mapping for the walk page and the walk list. */
 export function walkDto(
-  w: q.WalkRow,
-  observers: readonly { person_id: string; full_name: string }[],
-  filters: Filters,
-) {
-  const mine = <T extends { walk_id: string; id: string; name: string }>(rows: readonly T[]) =>
-    rows.filter((r) => r.walk_id === w.walk_id).map((r) => ({ id: r.id, name: r.name }));
+  w: WalkColumns,
+  lists: Pick<Walk, 'observers' | 'departments' | 'yearGroups'>,
+): Walk {
   return {
     id: w.walk_id,
     schoolId: w.school_id,
@@ -48,10 +72,25 @@ export function walkDto(
     status: w.status,
     publishedAt: iso(w.published_at),
     cancelReason: w.cancel_reason,
+    observers: lists.observers,
+    departments: lists.departments,
+    yearGroups: lists.yearGroups,
+  };
+}
+
+/** The walk page's walk: its observers and focus filters from the walk's context. */
+function walkWithContext(
+  w: q.WalkRow,
+  observers: readonly { person_id: string; full_name: string }[],
+  filters: Filters,
+) {
+  const mine = <T extends { walk_id: string; id: string; name: string }>(rows: readonly T[]) =>
+    rows.filter((r) => r.walk_id === w.walk_id).map((r) => ({ id: r.id, name: r.name }));
+  return walkDto(w, {
     observers: observers.map((o) => ({ id: o.person_id, fullName: o.full_name })),
     departments: mine(filters.departments),
     yearGroups: mine(filters.yearGroups),
-  } satisfies Walk;
+  });
 }
 
 export async function detail(
@@ -85,7 +124,7 @@ export async function detail(
     coNames.set(r.visit_id, [...(coNames.get(r.visit_id) ?? []), r.full_name]);
   }
   return {
-    walk: walkDto(walk, ctx.observers, ctx.filters),
+    walk: walkWithContext(walk, ctx.observers, ctx.filters),
     visits: ctx.visits.map((v) => ({
       id: v.visit_id,
       lessonId: v.lesson_id,

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Walk } from '../../contracts/walks.ts';
-import { DEFAULT_PROTOCOL_SETTINGS } from '../../domain/protocol/types.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { shownNameOf } from '../kernel/former-staff.ts';
 import { schoolToday } from '../kernel/school-predicates.ts';
 import { observesWalk } from '../kernel/visit-predicates.ts';
+import { walkDto } from './walk-detail.ts';
 
 const hhmm = (column: string) => sql<string>`to_char(${sql.ref(column)}, 'HH24:MI')`;
 
@@ -124,33 +124,7 @@ export async function walkPage(
   query = query.orderBy('w.walk_date').orderBy('w.window_start').orderBy('w.walk_id');
   if (page) query = query.limit(page.limit).offset(page.offset);
   const rows = await query.execute();
-  const walks = rows.map(
-    (w): Walk => ({
-      id: w.walk_id,
-      schoolId: w.school_id,
-      schoolName: w.school_name,
-      programmeId: w.programme_id,
-      programmeTitle: w.programme_title ?? null,
-      programmeStatus: w.programme_status ?? null,
-      offProgrammeReason: w.off_programme_reason,
-      lookForCount: (w.framework_look_for_count ?? 0) + (w.school_look_for_count ?? 0),
-      recommendedLookFors: w.recommended_look_fors ?? DEFAULT_PROTOCOL_SETTINGS.recommendedLookFors,
-      focusSizeReason: w.focus_size_reason,
-      kind: w.kind,
-      date: w.walk_date,
-      windowStart: w.window_start,
-      windowEnd: w.window_end,
-      focusId: w.focus_id,
-      focusTitle: w.focus_title,
-      purpose: w.purpose,
-      status: w.status,
-      publishedAt: w.published_at ? w.published_at.toISOString() : null,
-      cancelReason: w.cancel_reason,
-      observers: w.observers,
-      departments: w.departments,
-      yearGroups: w.yearGroups,
-    }),
-  );
+  const walks = rows.map((w) => walkDto(w, w));
   return { walks, total: rows[0]?.total ?? 0 };
 }
 
