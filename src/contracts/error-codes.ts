@@ -433,6 +433,22 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'The person named for concerns cannot be named (not staff, or disabled).',
   },
+  self_evaluation_open: {
+    status: 409,
+    meaning: 'The school already has a self-evaluation in progress.',
+  },
+  self_evaluation_completed: {
+    status: 409,
+    meaning: 'The self-evaluation is completed and can no longer be changed.',
+  },
+  self_evaluation_unrated: {
+    status: 422,
+    meaning: 'A self-evaluation is completed only when every statement is rated.',
+  },
+  self_evaluation_not_yet_only: {
+    status: 422,
+    meaning: 'Only a statement rated "not yet" becomes an action, once.',
+  },
   // Issue 13: single sign-on and MFA
   mfa_code_invalid: {
     status: 401,

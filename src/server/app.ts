@@ -49,6 +49,7 @@ import { responseRoutes } from './responses/responses.routes.ts';
 import { reviewRoutes } from './reviews/reviews.routes.ts';
 import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
+import { selfEvaluationRoutes } from './self-evaluation/self-evaluation.routes.ts';
 import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp({
   await app.register(insightsRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(concernRoutes, deps);
+  await app.register(selfEvaluationRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(trustRoutes, deps);
   await app.register(homeRoutes, deps);

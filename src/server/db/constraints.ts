@@ -65,6 +65,8 @@ export const tableNouns: Record<string, string> = {
   school_terms: 'term',
   schools: 'school',
   security_settings: 'security setting',
+  self_evaluation_ratings: 'self-evaluation rating',
+  self_evaluations: 'self-evaluation',
   sessions: 'session',
   sign_in_links: 'sign-in link',
   sso_domains: 'single sign-on domain',
@@ -182,6 +184,12 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
     message: 'This school already has a review open. Close it before opening another.',
   },
   reviews_trust_id_school_id_review_id_key: exists('review'),
+  self_evaluations_one_open: {
+    code: 'self_evaluation_open',
+    message:
+      'This school already has a self-evaluation in progress. Finish it before starting another.',
+  },
+  self_evaluations_trust_id_school_id_self_evaluation_id_key: exists('self-evaluation'),
   rooms_trust_id_school_id_name_key: {
     code: 'name_taken',
     message: 'This school already has a room with that name. Choose another name.',

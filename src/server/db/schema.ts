@@ -85,6 +85,7 @@ import type {
   SsoLoginsTable,
   SsoProvidersTable,
 } from './schema/security.ts';
+import type { SelfEvaluationRatingsTable, SelfEvaluationsTable } from './schema/self-evaluation.ts';
 import type {
   VisitCoTeachersTable,
   WalkDepartmentsTable,
@@ -104,6 +105,7 @@ export type * from './schema/programmes-and-walks.ts';
 export type * from './schema/records.ts';
 export type * from './schema/reviews.ts';
 export type * from './schema/security.ts';
+export type * from './schema/self-evaluation.ts';
 export type * from './schema/walk-filters.ts';
 
 /**
@@ -185,6 +187,8 @@ export interface DB {
   school_concern_settings: SchoolConcernSettingsTable;
   trust_concern_settings: TrustConcernSettingsTable;
   concerns: ConcernsTable;
+  self_evaluations: SelfEvaluationsTable;
+  self_evaluation_ratings: SelfEvaluationRatingsTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

@@ -228,6 +228,13 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_leader', 'concern.configure', 'own school', 'deny'],
   ['school_leader', 'concern.configure', 'own school', 'deny'],
   ['teacher', 'concern.read', 'other trust', 'not_found'],
+  // Self-evaluation (issue 16): the school's leaders rate it; trust leaders read; teachers neither.
+  ['school_leader', 'self_evaluation.manage', 'own school', 'allow'],
+  ['school_leader', 'self_evaluation.manage', 'other school', 'deny'],
+  ['trust_leader', 'self_evaluation.view', 'other school', 'allow'],
+  ['trust_leader', 'self_evaluation.manage', 'own school', 'deny'],
+  ['teacher', 'self_evaluation.view', 'own school', 'deny'],
+  ['school_leader', 'self_evaluation.view', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {

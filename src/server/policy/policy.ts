@@ -66,6 +66,8 @@ export type Action =
   | 'concern.raise'
   | 'concern.read'
   | 'concern.configure'
+  | 'self_evaluation.view'
+  | 'self_evaluation.manage'
   | 'trust.manage_security'
   | 'person.manage_own_mfa';
 
@@ -238,6 +240,13 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
   'concern.configure': { trustWide: ['trust_admin'], inSchool: [] },
+  // Self-evaluation of walk practice (issue 16): the school's leaders (and trust admins) rate the
+  // checklist and turn a "not yet" into an action; trust leaders read it. Counts only.
+  'self_evaluation.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader'],
+  },
+  'self_evaluation.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -100,6 +100,28 @@ export function termProtocolReport(
   });
 }
 
+/**
+ * The protocol report over a period's dates, inside the caller's transaction, for the school's
+ * self-evaluation (issue 16). The caller has authorised the reader and audits the read; the
+ * report's scope id is the school's, since no term or programme is its subject.
+ */
+export function protocolReportForPeriod(
+  tx: Tx,
+  deps: AppDeps,
+  school: School,
+  period: { label: string; from: string; to: string },
+) {
+  return build(tx, deps, school, {
+    kind: 'term',
+    id: school.school_id,
+    title: `Protocol report: ${period.label}`,
+    startsOn: period.from,
+    endsOn: period.to,
+    walksScope: { from: period.from, to: period.to },
+    programmeEvidence: [],
+  });
+}
+
 function audit(tx: Tx, auth: SignedIn, subjectType: string, subjectId: string, requestId: string) {
   return recordAudit(tx, {
     trustId: auth.actor.trustId,

@@ -1,0 +1,39 @@
+import type { ColumnType, Generated } from 'kysely';
+import type {
+  EvidenceSignal,
+  SelfEvaluationRating,
+  StatementId,
+} from '../../../domain/self-evaluation/self-evaluation.ts';
+import type { DateOnly, Timestamp } from './columns.ts';
+
+/** The evidence the app showed for one statement, kept when a self-evaluation is completed. */
+export type EvidenceSnapshot = { id: StatementId; signal: EvidenceSignal; lines: string[] };
+
+// A school's self-evaluation of its walk practice (migration 0029, issue 16).
+export interface SelfEvaluationsTable {
+  trust_id: string;
+  school_id: string;
+  self_evaluation_id: Generated<string>;
+  period_label: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  started_by: string | null;
+  started_at: Timestamp;
+  completed_by: string | null;
+  completed_at: Timestamp | null;
+  /** Null until completed; then the evidence as shown (JSON). */
+  evidence: ColumnType<EvidenceSnapshot[] | null, string | null, string | null>;
+}
+
+export interface SelfEvaluationRatingsTable {
+  trust_id: string;
+  school_id: string;
+  self_evaluation_id: string;
+  statement_id: StatementId;
+  rating: SelfEvaluationRating;
+  comment: ColumnType<string, string | undefined, string>;
+  /** The action a "not yet" became, while it exists. */
+  action_id: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
