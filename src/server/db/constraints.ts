@@ -84,6 +84,7 @@ export const tableNouns: Record<string, string> = {
   walk_departments: 'department of a walk',
   walk_invitations: 'open-door invitation',
   walk_observers: 'observer of a walk',
+  walk_planning: 'planning answer of a walk',
   walk_year_groups: 'year group of a walk',
   walks: 'walk',
   year_groups: 'year group',

@@ -85,7 +85,11 @@ import type {
   SsoLoginsTable,
   SsoProvidersTable,
 } from './schema/security.ts';
-import type { SelfEvaluationRatingsTable, SelfEvaluationsTable } from './schema/self-evaluation.ts';
+import type {
+  SelfEvaluationRatingsTable,
+  SelfEvaluationsTable,
+  WalkPlanningTable,
+} from './schema/self-evaluation.ts';
 import type {
   VisitCoTeachersTable,
   WalkDepartmentsTable,
@@ -189,6 +193,7 @@ export interface DB {
   concerns: ConcernsTable;
   self_evaluations: SelfEvaluationsTable;
   self_evaluation_ratings: SelfEvaluationRatingsTable;
+  walk_planning: WalkPlanningTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

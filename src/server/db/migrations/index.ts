@@ -22,6 +22,7 @@ import { noticesAndTightFoci } from './0022_notices_and_tight_foci.ts';
 import { searchTrigrams } from './0024_search_trigrams.ts';
 import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
+import { walkPlanning } from './0030_walk_planning.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -55,5 +56,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0024_search_trigrams': searchTrigrams(),
     '0025_concerns': concerns(context),
     '0029_self_evaluation': selfEvaluation(context),
+    '0030_walk_planning': walkPlanning(context),
   };
 }

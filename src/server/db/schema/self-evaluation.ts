@@ -37,3 +37,17 @@ export interface SelfEvaluationRatingsTable {
   updated_by: string | null;
   updated_at: Timestamp;
 }
+
+// The questions settled before a walk (migration 0030, issue 16).
+export interface WalkPlanningTable {
+  trust_id: string;
+  walk_id: string;
+  who_takes_part: string;
+  rooms_chosen: string;
+  teachers_told: string;
+  focus_why: string;
+  feedback_how: string;
+  feedback_in_person: boolean;
+  data_shared_with: string;
+  updated_at: Timestamp;
+}
