@@ -449,6 +449,22 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Only a statement rated "not yet" becomes an action, once.',
   },
+  feedback_not_in_person: {
+    status: 422,
+    meaning: 'The walk’s plan does not say feedback is given in person, or the visit is not on.',
+  },
+  feedback_time_invalid: {
+    status: 422,
+    meaning: 'A feedback time is not after the visit, or not one of the times offered.',
+  },
+  feedback_answered: {
+    status: 409,
+    meaning: 'The teacher has already picked a time or asked for written feedback.',
+  },
+  feedback_not_arranged: {
+    status: 409,
+    meaning: 'No conversation is arranged yet, or it was already recorded as held.',
+  },
   // Issue 13: single sign-on and MFA
   mfa_code_invalid: {
     status: 401,

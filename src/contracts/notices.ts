@@ -167,6 +167,12 @@ export const protocolReportSchema = z.object({
     byWeekday: z.array(z.object({ weekday: z.string(), visits: z.number().int() })),
     byHalfTerm: z.array(z.object({ halfTerm: z.string(), visits: z.number().int() })),
   }),
+  /** Feedback as agreed (issue 16): conversations offered, held, and written preferred. */
+  feedback: z.object({
+    offered: z.number().int(),
+    given: z.number().int(),
+    writtenPreferred: z.number().int(),
+  }),
   settings: z.object({
     maxObservers: z.number().int(),
     noticeSchoolDays: z.number().int(),

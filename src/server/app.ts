@@ -25,6 +25,7 @@ import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
+import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
@@ -191,6 +192,7 @@ export async function buildApp({
   await app.register(reviewRoutes, deps);
   await app.register(concernRoutes, deps);
   await app.register(selfEvaluationRoutes, deps);
+  await app.register(feedbackRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(trustRoutes, deps);
   await app.register(homeRoutes, deps);

@@ -804,6 +804,25 @@ const routes: Record<string, Call> = {
       priorityId: i.priority,
     }),
   },
+  // Feedback conversations (issue 16). The admin neither observes nor teaches: own ids are 403.
+  'GET /api/walks/{walkId}/feedback': {
+    method: 'GET',
+    url: (i) => `/api/walks/${i.walk}/feedback`,
+  },
+  'PUT /api/visits/{visitId}/feedback': {
+    method: 'PUT',
+    url: (i) => `/api/visits/${i.visit}/feedback`,
+    body: () => ({ times: ['2027-01-05T15:30:00Z'] }),
+  },
+  'POST /api/visits/{visitId}/feedback/answer': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.visit}/feedback/answer`,
+    body: () => ({ written: true }),
+  },
+  'POST /api/visits/{visitId}/feedback/held': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.visit}/feedback/held`,
+  },
   // Single sign-on and MFA (issue 13). The teacher has no MFA: own ids answer 409, never 404.
   'POST /api/people/{personId}/mfa/reset': {
     method: 'POST',

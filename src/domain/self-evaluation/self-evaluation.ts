@@ -236,7 +236,7 @@ export function statementEvidence(id: StatementId, f: SelfEvaluationFacts): Stat
       if (offered === 0) {
         return {
           signal: 'no_data',
-          lines: ['No data: no walk in this period planned feedback in person.'],
+          lines: ['No data: no feedback conversation was offered in this period.'],
         };
       }
       const settled = given + writtenPreferred;

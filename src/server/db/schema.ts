@@ -86,6 +86,7 @@ import type {
   SsoProvidersTable,
 } from './schema/security.ts';
 import type {
+  FeedbackConversationsTable,
   SelfEvaluationRatingsTable,
   SelfEvaluationsTable,
   WalkPlanningTable,
@@ -194,6 +195,7 @@ export interface DB {
   self_evaluations: SelfEvaluationsTable;
   self_evaluation_ratings: SelfEvaluationRatingsTable;
   walk_planning: WalkPlanningTable;
+  feedback_conversations: FeedbackConversationsTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

@@ -235,6 +235,13 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_leader', 'self_evaluation.manage', 'own school', 'deny'],
   ['teacher', 'self_evaluation.view', 'own school', 'deny'],
   ['school_leader', 'self_evaluation.view', 'other trust', 'not_found'],
+  // Feedback conversations (issue 16): leaders offer in their school; a teacher only as the
+  // walk's observer (self); only the visited teacher answers (self), never a leader for them.
+  ['school_leader', 'feedback.offer', 'own school', 'allow'],
+  ['teacher', 'feedback.offer', 'own school', 'deny'],
+  ['trust_admin', 'feedback.offer', 'own school', 'deny'],
+  ['school_leader', 'feedback.answer', 'own school', 'deny'],
+  ['teacher', 'feedback.answer', 'other trust', 'not_found'],
 ];
 
 describe('decide', () => {

@@ -68,6 +68,8 @@ export type Action =
   | 'concern.configure'
   | 'self_evaluation.view'
   | 'self_evaluation.manage'
+  | 'feedback.offer'
+  | 'feedback.answer'
   | 'trust.manage_security'
   | 'person.manage_own_mfa';
 
@@ -247,6 +249,19 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: ['school_leader'],
   },
   'self_evaluation.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Feedback as agreed (issue 16): a walk's observer (resource.personId: the observer) or the
+  // school's leaders offer conversation times; only the visited teacher (resource.personId: the
+  // teacher) picks one or asks for written feedback.
+  'feedback.offer': {
+    trustWide: [],
+    inSchool: ['school_leader'],
+    self: ['school_leader', 'observer', 'teacher'],
+  },
+  'feedback.answer': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { concernCounts } from '../concerns/concern-counts.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
+import { feedbackCounts } from '../feedback/feedback-counts.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
@@ -318,6 +319,7 @@ async function build(
     allKept: report.allKept,
     rows,
     otherChecks: report.otherChecks,
+    feedback: await feedbackCounts(tx, walkIds),
     distributions: {
       visitsPerTeacher: [...teachersBy.entries()]
         .sort(([a], [b]) => a - b)

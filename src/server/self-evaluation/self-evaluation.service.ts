@@ -232,9 +232,9 @@ async function gatherFacts(
     invitations,
     debriefs,
     actions,
-    // The app records no observer training, feedback conversations or practice library yet.
+    // The app records no observer training or practice library yet.
     training: null,
-    feedback: null,
+    feedback: report.feedback,
     practice: null,
   };
 }

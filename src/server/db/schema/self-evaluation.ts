@@ -51,3 +51,21 @@ export interface WalkPlanningTable {
   data_shared_with: string;
   updated_at: Timestamp;
 }
+
+// Feedback conversations offered when a walk's feedback is in person (migration 0031, issue 16).
+export interface FeedbackConversationsTable {
+  trust_id: string;
+  visit_id: string;
+  school_id: string;
+  walk_id: string;
+  teacher_id: string;
+  offered_by: string | null;
+  /** ISO instants offered (JSON). */
+  offered_times: ColumnType<string[], string, string>;
+  minutes: ColumnType<number, number | undefined, number>;
+  offered_at: Timestamp;
+  choice: 'time' | 'written' | null;
+  chosen_time: Timestamp | null;
+  answered_at: Timestamp | null;
+  held_at: Timestamp | null;
+}
