@@ -465,6 +465,14 @@ export const errorCatalogue = {
     status: 409,
     meaning: 'No conversation is arranged yet, or it was already recorded as held.',
   },
+  practice_visit_invalid: {
+    status: 422,
+    meaning: 'The visit is not on one of the debrief’s walks.',
+  },
+  practice_answered: {
+    status: 409,
+    meaning: 'The teacher has already answered whether the example may be published.',
+  },
   // Issue 13: single sign-on and MFA
   mfa_code_invalid: {
     status: 401,

@@ -43,6 +43,7 @@ import { noticeRoutes } from './notices/notices.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { staffInvitationRoutes } from './people/invitations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { practiceRoutes } from './practice/practice.routes.ts';
 import { programmeRoutes } from './programmes/programmes.routes.ts';
 import { protocolReportRoutes } from './protocol-report/report.routes.ts';
 import { recordRoutes } from './records/records.routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp({
   await app.register(concernRoutes, deps);
   await app.register(selfEvaluationRoutes, deps);
   await app.register(feedbackRoutes, deps);
+  await app.register(practiceRoutes, deps);
   await app.register(peopleRoutes, deps);
   await app.register(trustRoutes, deps);
   await app.register(homeRoutes, deps);

@@ -54,6 +54,8 @@ type Ids = {
   concern: string;
   /** Self-evaluation (issue 16): North's, in progress, with "open door" rated not yet. */
   selfEvaluation: string;
+  /** Practice library (issue 16): an example proposed from the debrief's recorded visit. */
+  practiceExample: string;
   /** Single sign-on (issue 13): a provider of the trust's. */
   ssoProvider: string;
 };
@@ -804,6 +806,26 @@ const routes: Record<string, Call> = {
       priorityId: i.priority,
     }),
   },
+  // Practice library (issue 16). The admin is not the visited teacher: answering is 403.
+  'GET /api/schools/{schoolId}/practice-library': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/practice-library`,
+  },
+  'POST /api/debriefs/{debriefId}/practice-examples': {
+    method: 'POST',
+    url: (i) => `/api/debriefs/${i.debrief}/practice-examples`,
+    body: (i) => ({
+      visitId: i.recordVisit,
+      lookFor: 'Reading aloud',
+      title: 'Isolation example',
+      body: 'Isolation example.',
+    }),
+  },
+  'POST /api/practice-examples/{exampleId}/answer': {
+    method: 'POST',
+    url: (i) => `/api/practice-examples/${i.practiceExample}/answer`,
+    body: () => ({ agree: true }),
+  },
   // Feedback conversations (issue 16). The admin neither observes nor teaches: own ids are 403.
   'GET /api/walks/{walkId}/feedback': {
     method: 'GET',
@@ -1118,6 +1140,16 @@ describe('tenant isolation across every route with an id', () => {
       { rating: 'not_yet', comment: '' },
     );
     expect(notYet.status).toBe(200);
+    const practiceExample = await admin.post(
+      `/api/debriefs/${afterTheWalk.debrief}/practice-examples`,
+      {
+        visitId: captured.recordVisit,
+        lookFor: 'Reading aloud',
+        title: 'Isolation example',
+        body: 'Isolation example.',
+      },
+    );
+    expect(practiceExample.status, JSON.stringify(practiceExample.body)).toBe(201);
     const ssoProvider = await admin.post('/api/trust/sso-providers', {
       displayName: 'Isolation Entra',
       kind: 'entra',
@@ -1141,6 +1173,7 @@ describe('tenant isolation across every route with an id', () => {
       review: review.body.id,
       concern,
       selfEvaluation: selfEvaluation.body.id,
+      practiceExample: practiceExample.body.id,
       ssoProvider: ssoProvider.body.id,
     });
   }

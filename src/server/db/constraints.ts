@@ -43,6 +43,7 @@ export const tableNouns: Record<string, string> = {
   notices: 'notice',
   people: 'person',
   periods: 'period',
+  practice_examples: 'practice example',
   programme_amendments: 'amendment to the programme',
   programme_anonymous_commenters: 'anonymous comment',
   programme_comments: 'consultation comment',

@@ -87,6 +87,7 @@ import type {
 } from './schema/security.ts';
 import type {
   FeedbackConversationsTable,
+  PracticeExamplesTable,
   SelfEvaluationRatingsTable,
   SelfEvaluationsTable,
   WalkPlanningTable,
@@ -196,6 +197,7 @@ export interface DB {
   self_evaluation_ratings: SelfEvaluationRatingsTable;
   walk_planning: WalkPlanningTable;
   feedback_conversations: FeedbackConversationsTable;
+  practice_examples: PracticeExamplesTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

@@ -242,6 +242,11 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_admin', 'feedback.offer', 'own school', 'deny'],
   ['school_leader', 'feedback.answer', 'own school', 'deny'],
   ['teacher', 'feedback.answer', 'other trust', 'not_found'],
+  // Practice library (issue 16): the school's staff read it; only the visited teacher consents.
+  ['site_manager', 'practice.view', 'own school', 'allow'],
+  ['teacher', 'practice.view', 'other school', 'deny'],
+  ['trust_leader', 'practice.view', 'other school', 'allow'],
+  ['school_leader', 'practice.consent', 'own school', 'deny'],
 ];
 
 describe('decide', () => {

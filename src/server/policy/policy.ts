@@ -70,6 +70,8 @@ export type Action =
   | 'self_evaluation.manage'
   | 'feedback.offer'
   | 'feedback.answer'
+  | 'practice.view'
+  | 'practice.consent'
   | 'trust.manage_security'
   | 'person.manage_own_mfa';
 
@@ -258,6 +260,18 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     self: ['school_leader', 'observer', 'teacher'],
   },
   'feedback.answer': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The practice library (issue 16): every member of a school's staff (and trust leaders and
+  // admins) reads the school's library; leaders propose examples from debriefs (debrief.manage);
+  // only the visited teacher (resource.personId) agrees to publish one, and to be named.
+  'practice.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'practice.consent': {
     trustWide: [],
     inSchool: [],
     self: ['school_leader', 'observer', 'teacher', 'site_manager'],

@@ -23,7 +23,7 @@ import { searchTrigrams } from './0024_search_trigrams.ts';
 import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
-import { feedbackConversations } from './0031_feedback_conversations.ts';
+import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -58,6 +58,6 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0025_concerns': concerns(context),
     '0029_self_evaluation': selfEvaluation(context),
     '0030_walk_planning': walkPlanning(context),
-    '0031_feedback_conversations': feedbackConversations(context),
+    '0031_feedback_and_practice': feedbackAndPractice(context),
   };
 }

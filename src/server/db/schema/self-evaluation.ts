@@ -69,3 +69,26 @@ export interface FeedbackConversationsTable {
   answered_at: Timestamp | null;
   held_at: Timestamp | null;
 }
+
+// The practice library: bright spots published with the visited teacher's agreement (0031).
+export interface PracticeExamplesTable {
+  trust_id: string;
+  example_id: Generated<string>;
+  school_id: string;
+  debrief_id: string | null;
+  visit_id: string;
+  teacher_id: string;
+  look_for: string;
+  title: string;
+  body: string;
+  scope: 'school' | 'trust';
+  status: ColumnType<
+    'asked' | 'published' | 'declined',
+    'asked' | 'published' | 'declined' | undefined,
+    'asked' | 'published' | 'declined'
+  >;
+  named: ColumnType<boolean, boolean | undefined, boolean>;
+  proposed_by: string | null;
+  proposed_at: Timestamp;
+  answered_at: Timestamp | null;
+}
