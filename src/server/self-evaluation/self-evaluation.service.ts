@@ -26,6 +26,7 @@ import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
+import { practiceCounts } from '../practice/practice-counts.ts';
 import { protocolReportForPeriod } from '../protocol-report/report.service.ts';
 import { trustPulse } from '../reviews/trust-pulse.ts';
 import { invitationCounts } from '../walks/invitation-counts.ts';
@@ -194,6 +195,7 @@ async function gatherFacts(
   const invitations = await invitationCounts(tx, scope);
   const debriefs = await debriefCounts(tx, scope);
   const actions = await actionCounts(tx, scope);
+  const practice = await practiceCounts(tx, scope);
   const rule = (id: string) => {
     const r = report.rows.find((x) => x.rule === id);
     return r ? { status: r.status, evidence: r.evidence } : undefined;
@@ -232,10 +234,10 @@ async function gatherFacts(
     invitations,
     debriefs,
     actions,
-    // The app records no observer training or practice library yet.
+    // The app records no observer training yet.
     training: null,
     feedback: report.feedback,
-    practice: null,
+    practice,
   };
 }
 
