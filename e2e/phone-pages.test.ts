@@ -63,6 +63,11 @@ const pages: { name: string; as: Who; path: (i: Ids) => string }[] = [
   { name: 'actions board', as: 'head', path: (i) => `/schools/${i.school}/actions` },
   { name: 'reviews', as: 'head', path: (i) => `/schools/${i.school}/reviews` },
   { name: 'review', as: 'admin', path: (i) => `/reviews/${i.review}` },
+  {
+    name: 'practice library',
+    as: 'teacher',
+    path: (i) => `/schools/${i.school}/practice-library`,
+  },
   { name: 'self-evaluations', as: 'head', path: (i) => `/schools/${i.school}/self-evaluation` },
   { name: 'self-evaluation', as: 'head', path: (i) => `/self-evaluations/${i.selfEvaluation}` },
   { name: 'school insights', as: 'head', path: (i) => `/schools/${i.school}/insights` },

@@ -97,6 +97,11 @@ const SelfEvaluationPage = lazy(() =>
     default: m.SelfEvaluationPage,
   })),
 );
+const PracticeLibraryPage = lazy(() =>
+  import('../practice/PracticeLibraryPage.tsx').then((m) => ({
+    default: m.PracticeLibraryPage,
+  })),
+);
 const ConcernsPage = lazy(() =>
   import('../concerns/ConcernsPage.tsx').then((m) => ({ default: m.ConcernsPage })),
 );
@@ -231,6 +236,7 @@ export function App() {
               {/* Self-evaluation of walk practice (issue 16). */}
               <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
               <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
+              <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}
