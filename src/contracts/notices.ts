@@ -32,6 +32,9 @@ export const noticeKinds = [
   'concern_support_asked',
   'concern_updated',
   'concern_overdue',
+  // Feedback conversations and the practice library (issue 16)
+  'feedback_offered',
+  'practice_consent_asked',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -98,6 +98,8 @@ describe('feedback conversations', () => {
     expect(other.status).toBe(403);
     const t1 = await teacher();
     expect((await t1.get('/api/me/feedback')).body.conversations).toHaveLength(1);
+    const notices = (await t1.get('/api/me/notices')).body.notices as { kind: string }[];
+    expect(notices.filter((n) => n.kind === 'feedback_offered')).toHaveLength(1);
     const notOffered = await t1.post(url, { time: '2026-11-26T15:30:00Z' });
     expect(notOffered.status).toBe(422);
     expect(notOffered.body.error.code).toBe('feedback_time_invalid');

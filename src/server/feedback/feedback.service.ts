@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './feedback.queries.ts';
 
@@ -117,6 +118,20 @@ export function offerFeedback(
       minutes: input.minutes,
       offered_at: deps.now(),
     });
+    await insertNotices(tx, [
+      {
+        trust_id: v.trust_id,
+        person_id: v.teacher_id,
+        school_id: v.school_id,
+        kind: 'feedback_offered',
+        title: `Feedback on the learning walk visit to ${v.class_code}: choose a time`,
+        body: `You are offered a short feedback conversation (${input.minutes} minutes) at ${times.length === 1 ? 'one time' : `${times.length} times`}. Pick one, or say written feedback is fine.`,
+        link: '/notices',
+        walk_id: v.walk_id,
+        visit_id: visitId,
+        created_at: deps.now(),
+      },
+    ]);
     await audit(tx, auth, 'feedback.offer', visitId);
     return dto((await q.conversationOf(tx, visitId))!);
   });

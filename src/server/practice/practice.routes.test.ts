@@ -81,6 +81,10 @@ describe('practice library', () => {
     const url = `/api/practice-examples/${proposed.body.id}/answer`;
     const byHead = await h.post(url, { agree: true, named: true });
     expect(byHead.status).toBe(403);
+    const told = (await (await teacher()).get('/api/me/notices')).body.notices as {
+      kind: string;
+    }[];
+    expect(told.map((n) => n.kind)).toContain('practice_consent_asked');
     const requests = await (await teacher()).get('/api/me/practice-requests');
     expect(requests.body.examples.map((e: { id: string }) => e.id)).toEqual([proposed.body.id]);
     const agreed = await (await teacher()).post(url, { agree: true, named: false });

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { insertNotices } from '../kernel/in-app-notices.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { decide } from '../policy/policy.ts';
 import * as q from './practice.queries.ts';
@@ -78,6 +79,20 @@ export function proposeExample(
       proposed_by: auth.actor.personId,
       proposed_at: deps.now(),
     });
+    await insertNotices(tx, [
+      {
+        trust_id: auth.actor.trustId,
+        person_id: visit.teacher_id,
+        school_id: debrief.school_id,
+        kind: 'practice_consent_asked',
+        title: 'May an example from your lesson go in the practice library?',
+        body: `“${input.title}” comes from a learning walk visit to your lesson. It is published only if you agree, and your name is shown only if you choose.`,
+        link: `/schools/${debrief.school_id}/practice-library`,
+        walk_id: null,
+        visit_id: visit.visit_id,
+        created_at: deps.now(),
+      },
+    ]);
     await audit(tx, auth, 'practice.propose', id);
     return dto((await q.findExample(tx, id))!);
   });

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { addNoticeKinds } from '../notice-kinds.ts';
 import type { MigrationContext } from './index.ts';
 import { isolateTenantTable } from './tenant-isolation.ts';
 
@@ -77,6 +78,8 @@ export function feedbackAndPractice({ appRole }: MigrationContext) {
       for (const statement of statements) await sql.raw(statement).execute(db);
       await isolateTenantTable(db, 'feedback_conversations', { appRole });
       await isolateTenantTable(db, 'practice_examples', { appRole });
+      // The visited teacher is told in the app of an offer and of a request to publish.
+      await addNoticeKinds(db, ['feedback_offered', 'practice_consent_asked']);
     },
   };
 }
