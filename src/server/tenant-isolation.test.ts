@@ -826,24 +826,25 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/practice-examples/${i.practiceExample}/answer`,
     body: () => ({ agree: true }),
   },
-  // Feedback conversations (issue 16). The admin neither observes nor teaches: own ids are 403.
+  // Feedback conversations (issue 16), on the recorded visit (the draft walk's visit is removed
+  // by another route). The admin neither observes nor teaches: own ids are 403.
   'GET /api/walks/{walkId}/feedback': {
     method: 'GET',
     url: (i) => `/api/walks/${i.walk}/feedback`,
   },
   'PUT /api/visits/{visitId}/feedback': {
     method: 'PUT',
-    url: (i) => `/api/visits/${i.visit}/feedback`,
+    url: (i) => `/api/visits/${i.recordVisit}/feedback`,
     body: () => ({ times: ['2027-01-05T15:30:00Z'] }),
   },
   'POST /api/visits/{visitId}/feedback/answer': {
     method: 'POST',
-    url: (i) => `/api/visits/${i.visit}/feedback/answer`,
+    url: (i) => `/api/visits/${i.recordVisit}/feedback/answer`,
     body: () => ({ written: true }),
   },
   'POST /api/visits/{visitId}/feedback/held': {
     method: 'POST',
-    url: (i) => `/api/visits/${i.visit}/feedback/held`,
+    url: (i) => `/api/visits/${i.recordVisit}/feedback/held`,
   },
   // Single sign-on and MFA (issue 13). The teacher has no MFA: own ids answer 409, never 404.
   'POST /api/people/{personId}/mfa/reset': {
