@@ -22,7 +22,14 @@ const people = {
 };
 type Who = keyof typeof people;
 
-type Ids = { school: string; programme: string; walk: string; visit: string; review: string };
+type Ids = {
+  school: string;
+  programme: string;
+  walk: string;
+  visit: string;
+  review: string;
+  selfEvaluation: string;
+};
 
 const pages: { name: string; as: Who; path: (i: Ids) => string }[] = [
   { name: 'home (teacher)', as: 'teacher', path: () => '/' },
@@ -56,6 +63,13 @@ const pages: { name: string; as: Who; path: (i: Ids) => string }[] = [
   { name: 'actions board', as: 'head', path: (i) => `/schools/${i.school}/actions` },
   { name: 'reviews', as: 'head', path: (i) => `/schools/${i.school}/reviews` },
   { name: 'review', as: 'admin', path: (i) => `/reviews/${i.review}` },
+  {
+    name: 'practice library',
+    as: 'teacher',
+    path: (i) => `/schools/${i.school}/practice-library`,
+  },
+  { name: 'self-evaluations', as: 'head', path: (i) => `/schools/${i.school}/self-evaluation` },
+  { name: 'self-evaluation', as: 'head', path: (i) => `/self-evaluations/${i.selfEvaluation}` },
   { name: 'school insights', as: 'head', path: (i) => `/schools/${i.school}/insights` },
   { name: 'outbox (head)', as: 'head', path: () => '/outbox' },
   { name: 'trust insights', as: 'trustLeader', path: () => '/insights' },
@@ -104,7 +118,22 @@ describe.runIf(browserTestsEnabled())('every main page at 360 × 740', () => {
       people.teacher = visit.email;
       // The demo's one review (another school's): a trust admin reads every school's.
       const review = await tx.selectFrom('reviews').select('review_id').executeTakeFirstOrThrow();
+      // A self-evaluation of the autumn term in progress (issue 16): its evidence comes from
+      // the demo's walks as they are.
+      const selfEvaluation = await tx
+        .insertInto('self_evaluations')
+        .values({
+          trust_id: trustId,
+          school_id: school,
+          period_label: 'Autumn term',
+          period_from: '2026-09-01',
+          period_to: '2026-12-18',
+          started_at: new Date('2026-11-12T08:00:00Z'),
+        })
+        .returning('self_evaluation_id')
+        .executeTakeFirstOrThrow();
       return {
+        selfEvaluation: selfEvaluation.self_evaluation_id,
         school,
         programme: walk.programme_id!,
         walk: walk.walk_id,

@@ -438,6 +438,46 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'The person named for concerns cannot be named (not staff, or disabled).',
   },
+  self_evaluation_open: {
+    status: 409,
+    meaning: 'The school already has a self-evaluation in progress.',
+  },
+  self_evaluation_completed: {
+    status: 409,
+    meaning: 'The self-evaluation is completed and can no longer be changed.',
+  },
+  self_evaluation_unrated: {
+    status: 422,
+    meaning: 'A self-evaluation is completed only when every statement is rated.',
+  },
+  self_evaluation_not_yet_only: {
+    status: 422,
+    meaning: 'Only a statement rated "not yet" becomes an action, once.',
+  },
+  feedback_not_in_person: {
+    status: 422,
+    meaning: 'The walk’s plan does not say feedback is given in person, or the visit is not on.',
+  },
+  feedback_time_invalid: {
+    status: 422,
+    meaning: 'A feedback time is not after the visit, or not one of the times offered.',
+  },
+  feedback_answered: {
+    status: 409,
+    meaning: 'The teacher has already picked a time or asked for written feedback.',
+  },
+  feedback_not_arranged: {
+    status: 409,
+    meaning: 'No conversation is arranged yet, or it was already recorded as held.',
+  },
+  practice_visit_invalid: {
+    status: 422,
+    meaning: 'The visit is not on one of the debrief’s walks.',
+  },
+  practice_answered: {
+    status: 409,
+    meaning: 'The teacher has already answered whether the example may be published.',
+  },
   // Issue 13: single sign-on and MFA
   mfa_code_invalid: {
     status: 401,

@@ -32,6 +32,9 @@ export const noticeKinds = [
   'concern_support_asked',
   'concern_updated',
   'concern_overdue',
+  // Feedback conversations and the practice library (issue 16)
+  'feedback_offered',
+  'practice_consent_asked',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -166,6 +169,12 @@ export const protocolReportSchema = z.object({
     byPeriod: z.array(z.object({ period: z.string(), visits: z.number().int() })),
     byWeekday: z.array(z.object({ weekday: z.string(), visits: z.number().int() })),
     byHalfTerm: z.array(z.object({ halfTerm: z.string(), visits: z.number().int() })),
+  }),
+  /** Feedback as agreed (issue 16): conversations offered, held, and written preferred. */
+  feedback: z.object({
+    offered: z.number().int(),
+    given: z.number().int(),
+    writtenPreferred: z.number().int(),
   }),
   settings: z.object({
     maxObservers: z.number().int(),

@@ -135,6 +135,14 @@ export const reviewDetailSchema = reviewSummarySchema.extend({
   /** Leaders (and trust leaders and admins) only; null for everyone else. */
   results: pulseResultsSchema.nullable(),
   notes: z.string().nullable(),
+  /**
+   * Concerns about how walks are run raised in the review's period (rule 12, issue 16), as the
+   * protocol report counts them: by kind, time to acknowledge and outcomes, never contents.
+   */
+  concerns: z.object({
+    status: z.enum(['kept', 'broken', 'not_applicable', 'not_measured']),
+    evidence: z.array(z.string()),
+  }),
 });
 export type ReviewDetail = z.infer<typeof reviewDetailSchema>;
 

@@ -19,6 +19,25 @@ export const invitationParamsSchema = z.object({
   invitationId: z.uuid({ error: 'An invitation id is a UUID, as given by the invitations list.' }),
 });
 
+/** The questions settled before a walk (seed 001, issue 16). */
+const planningAnswer = z
+  .string()
+  .trim()
+  .max(1000, { error: 'Keep each planning answer to 1,000 characters.' })
+  .default('');
+export const walkPlanningSchema = z
+  .object({
+    whoTakesPart: planningAnswer,
+    roomsChosen: planningAnswer,
+    teachersTold: planningAnswer,
+    focusWhy: planningAnswer,
+    feedbackHow: planningAnswer,
+    feedbackInPerson: z.boolean().default(false),
+    dataSharedWith: planningAnswer,
+  })
+  .strict();
+export type WalkPlanningDto = z.infer<typeof walkPlanningSchema>;
+
 export const walkInputSchema = z
   .object({
     /** The programme the walk belongs to; null with an offProgrammeReason. */
@@ -46,6 +65,8 @@ export const walkInputSchema = z
     departmentIds: z.array(z.uuid()).max(50).default([]),
     /** …and in these year groups (none = any). */
     yearGroupIds: z.array(z.uuid()).max(30).default([]),
+    /** The planning questions' answers; left out, the walk keeps what it had. */
+    planning: walkPlanningSchema.optional(),
   })
   .strict();
 export type WalkInput = z.infer<typeof walkInputSchema>;
@@ -115,6 +136,19 @@ export const walkSchema = z.object({
   publishedAt: z.iso.datetime().nullable(),
   cancelReason: z.string().nullable(),
   observers: z.array(observerSchema),
+  /** The planning questions' answers, on a walk's own page (issue 16); absent in lists. */
+  planning: z
+    .object({
+      whoTakesPart: z.string(),
+      roomsChosen: z.string(),
+      teachersTold: z.string(),
+      focusWhy: z.string(),
+      feedbackHow: z.string(),
+      feedbackInPerson: z.boolean(),
+      dataSharedWith: z.string(),
+    })
+    .nullable()
+    .optional(),
   /** Focus filters (empty = any department, any year group). */
   departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
   yearGroups: z.array(z.object({ id: z.uuid(), name: z.string() })),

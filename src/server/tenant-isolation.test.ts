@@ -58,6 +58,10 @@ type Ids = {
   review: string;
   /** Concerns (rule 12, issue 16): a concern about the head, sent to the admin as the trust's named person. */
   concern: string;
+  /** Self-evaluation (issue 16): North's, in progress, with "open door" rated not yet. */
+  selfEvaluation: string;
+  /** Practice library (issue 16): an example proposed from the debrief's recorded visit. */
+  practiceExample: string;
   /** Single sign-on (issue 13): a provider of the trust's. */
   ssoProvider: string;
 };
@@ -779,6 +783,79 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/concerns/${i.concern}/escalation-answer`,
     body: () => ({ response: 'Isolation answer.', outcome: 'explained' }),
   },
+  // Self-evaluation of walk practice (issue 16).
+  'GET /api/schools/{schoolId}/self-evaluations': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/self-evaluations`,
+  },
+  'POST /api/schools/{schoolId}/self-evaluations': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/self-evaluations`,
+    body: () => ({ label: 'Isolation', from: '2026-09-02', to: '2026-12-18' }),
+  },
+  'GET /api/self-evaluations/{selfEvaluationId}': {
+    method: 'GET',
+    url: (i) => `/api/self-evaluations/${i.selfEvaluation}`,
+  },
+  'PUT /api/self-evaluations/{selfEvaluationId}/statements/{statementId}': {
+    method: 'PUT',
+    url: (i) => `/api/self-evaluations/${i.selfEvaluation}/statements/two_observers`,
+    body: () => ({ rating: 'in_place', comment: 'Isolation.' }),
+  },
+  'POST /api/self-evaluations/{selfEvaluationId}/complete': {
+    method: 'POST',
+    url: (i) => `/api/self-evaluations/${i.selfEvaluation}/complete`,
+  },
+  'POST /api/self-evaluations/{selfEvaluationId}/statements/{statementId}/action': {
+    method: 'POST',
+    url: (i) => `/api/self-evaluations/${i.selfEvaluation}/statements/open_door/action`,
+    body: (i) => ({
+      title: 'Isolation action',
+      ownerId: i.person,
+      dueOn: '2027-01-29',
+      priorityId: i.priority,
+    }),
+  },
+  // Practice library (issue 16). The admin is not the visited teacher: answering is 403.
+  'GET /api/schools/{schoolId}/practice-library': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/practice-library`,
+  },
+  'POST /api/debriefs/{debriefId}/practice-examples': {
+    method: 'POST',
+    url: (i) => `/api/debriefs/${i.debrief}/practice-examples`,
+    body: (i) => ({
+      visitId: i.recordVisit,
+      lookFor: 'Reading aloud',
+      title: 'Isolation example',
+      body: 'Isolation example.',
+    }),
+  },
+  'POST /api/practice-examples/{exampleId}/answer': {
+    method: 'POST',
+    url: (i) => `/api/practice-examples/${i.practiceExample}/answer`,
+    body: () => ({ agree: true }),
+  },
+  // Feedback conversations (issue 16), on the recorded visit (the draft walk's visit is removed
+  // by another route). The admin neither observes nor teaches: own ids are 403.
+  'GET /api/walks/{walkId}/feedback': {
+    method: 'GET',
+    url: (i) => `/api/walks/${i.walk}/feedback`,
+  },
+  'PUT /api/visits/{visitId}/feedback': {
+    method: 'PUT',
+    url: (i) => `/api/visits/${i.recordVisit}/feedback`,
+    body: () => ({ times: ['2027-01-05T15:30:00Z'] }),
+  },
+  'POST /api/visits/{visitId}/feedback/answer': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.recordVisit}/feedback/answer`,
+    body: () => ({ written: true }),
+  },
+  'POST /api/visits/{visitId}/feedback/held': {
+    method: 'POST',
+    url: (i) => `/api/visits/${i.recordVisit}/feedback/held`,
+  },
   // Single sign-on and MFA (issue 13). The teacher has no MFA: own ids answer 409, never 404.
   'POST /api/people/{personId}/mfa/reset': {
     method: 'POST',
@@ -1062,6 +1139,28 @@ describe('tenant isolation across every route with an id', () => {
     });
     expect(review.status).toBe(201);
     const concern = await setUpConcern(trust, admin);
+    const selfEvaluation = await admin.post(`/api/schools/${school}/self-evaluations`, {
+      label: 'Autumn 2026',
+      from: '2026-09-02',
+      to: '2026-12-18',
+    });
+    expect(selfEvaluation.status, JSON.stringify(selfEvaluation.body)).toBe(201);
+    const notYet = await admin.request(
+      'PUT',
+      `/api/self-evaluations/${selfEvaluation.body.id}/statements/open_door`,
+      { rating: 'not_yet', comment: '' },
+    );
+    expect(notYet.status).toBe(200);
+    const practiceExample = await admin.post(
+      `/api/debriefs/${afterTheWalk.debrief}/practice-examples`,
+      {
+        visitId: captured.recordVisit,
+        lookFor: 'Reading aloud',
+        title: 'Isolation example',
+        body: 'Isolation example.',
+      },
+    );
+    expect(practiceExample.status, JSON.stringify(practiceExample.body)).toBe(201);
     const ssoProvider = await admin.post('/api/trust/sso-providers', {
       displayName: 'Isolation Entra',
       kind: 'entra',
@@ -1084,6 +1183,8 @@ describe('tenant isolation across every route with an id', () => {
       ...(await setUpNotices(trust)),
       review: review.body.id,
       concern,
+      selfEvaluation: selfEvaluation.body.id,
+      practiceExample: practiceExample.body.id,
       ssoProvider: ssoProvider.body.id,
     });
   }

@@ -278,36 +278,45 @@ async function tellOwner(
 }
 
 export function createAction(deps: AppDeps, auth: SignedIn, schoolId: string, input: ActionInput) {
-  return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
-    await authorisedSchool(
-      tx,
-      auth,
-      schoolId,
-      'action.manage',
-      'add actions to this school’s plan',
-    );
-    await checkLinks(tx, schoolId, input);
-    const now = deps.now();
-    const actionId = await q.insertAction(tx, {
-      trust_id: auth.actor.trustId,
-      school_id: schoolId,
-      priority_id: input.priorityId,
-      debrief_id: input.debriefId,
-      next_step_id: input.nextStepId,
-      title: input.title,
-      notes: input.notes,
-      owner_id: input.ownerId,
-      due_on: input.dueOn,
-      status: input.status,
-      completed_at: input.status === 'done' ? now : null,
-      created_by: auth.actor.personId,
-      created_at: now,
-      updated_at: now,
-    });
-    await audit(tx, auth, 'action.create', 'action', actionId);
-    await tellOwner(tx, deps, mail, actionId, auth);
-    return dto((await q.findAction(tx, actionId))!, now);
+  return withTenantMail(deps, auth.actor.trustId, async (tx, mail) =>
+    addAction(tx, deps, mail, auth, schoolId, input),
+  );
+}
+
+/**
+ * Adds an action to a school's plan inside the caller's transaction (the self-evaluation turns a
+ * "not yet" into one): the same authorisation, link checks, audit and mail to the owner.
+ */
+export async function addAction(
+  tx: Tx,
+  deps: AppDeps,
+  mail: MailInTransaction,
+  auth: SignedIn,
+  schoolId: string,
+  input: ActionInput,
+): Promise<ActionDto> {
+  await authorisedSchool(tx, auth, schoolId, 'action.manage', 'add actions to this school’s plan');
+  await checkLinks(tx, schoolId, input);
+  const now = deps.now();
+  const actionId = await q.insertAction(tx, {
+    trust_id: auth.actor.trustId,
+    school_id: schoolId,
+    priority_id: input.priorityId,
+    debrief_id: input.debriefId,
+    next_step_id: input.nextStepId,
+    title: input.title,
+    notes: input.notes,
+    owner_id: input.ownerId,
+    due_on: input.dueOn,
+    status: input.status,
+    completed_at: input.status === 'done' ? now : null,
+    created_by: auth.actor.personId,
+    created_at: now,
+    updated_at: now,
   });
+  await audit(tx, auth, 'action.create', 'action', actionId);
+  await tellOwner(tx, deps, mail, actionId, auth);
+  return dto((await q.findAction(tx, actionId))!, now);
 }
 
 export function updateAction(deps: AppDeps, auth: SignedIn, actionId: string, input: ActionInput) {

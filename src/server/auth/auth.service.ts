@@ -174,6 +174,7 @@ export async function currentPerson(deps: AppDeps, auth: SignedIn): Promise<Me> 
       trust_id: auth.actor.trustId,
       trust_name: profile.trustName,
       trust_slug: profile.trustSlug,
+      single_school: profile.singleSchool,
     },
     profile.memberships.map((m) => ({
       role: m.role,

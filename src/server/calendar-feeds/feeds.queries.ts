@@ -154,3 +154,37 @@ export function listRoutes(tx: Tx, walkIds: string[]) {
     .orderBy('route_order')
     .execute();
 }
+
+/** Feedback conversations arranged (a time picked) with this person, as teacher or observer. */
+export function listFeedbackFor(tx: Tx, personId: string, since: string) {
+  return tx
+    .selectFrom('feedback_conversations as f')
+    .innerJoin('visits as v', (j) =>
+      j.onRef('v.trust_id', '=', 'f.trust_id').onRef('v.visit_id', '=', 'f.visit_id'),
+    )
+    .innerJoin('schools as s', (j) =>
+      j.onRef('s.trust_id', '=', 'f.trust_id').onRef('s.school_id', '=', 'f.school_id'),
+    )
+    .innerJoin('people as t', (j) =>
+      j.onRef('t.trust_id', '=', 'f.trust_id').onRef('t.person_id', '=', 'f.teacher_id'),
+    )
+    .leftJoin('people as o', (j) =>
+      j.onRef('o.trust_id', '=', 'f.trust_id').onRef('o.person_id', '=', 'f.offered_by'),
+    )
+    .select([
+      'f.visit_id',
+      'f.teacher_id',
+      'f.chosen_time',
+      'f.minutes',
+      'f.answered_at',
+      'v.class_code',
+      's.name as school_name',
+      's.time_zone',
+      't.full_name as teacher_name',
+      'o.full_name as observer_name',
+    ])
+    .where('f.choice', '=', 'time')
+    .where((eb) => eb.or([eb('f.teacher_id', '=', personId), eb('f.offered_by', '=', personId)]))
+    .where('v.visit_date', '>=', since)
+    .execute();
+}

@@ -212,6 +212,26 @@ export async function renderFeed(deps: AppDeps, file: string): Promise<RenderedF
       });
     }
 
+    // Feedback conversations arranged after a visit (issue 16), for the teacher and the observer.
+    for (const f of await q.listFeedbackFor(tx, feed.person_id, since)) {
+      const start = new Date(f.chosen_time!);
+      const mine = f.teacher_id === feed.person_id;
+      events.push({
+        uid: `feedback-${f.visit_id}@learning-walks`,
+        start,
+        end: new Date(start.getTime() + f.minutes * 60_000),
+        timeZone: f.time_zone,
+        summary: `Feedback conversation: learning walk visit to ${f.class_code}`,
+        description: [
+          mine ? `With: ${f.observer_name ?? 'the observer'}` : `With: ${f.teacher_name}`,
+          `School: ${f.school_name}`,
+        ].join('\n'),
+        location: f.school_name,
+        cancelled: false,
+        stamp: f.answered_at ?? start,
+      });
+    }
+
     const calendar = ical({
       name: `Learning walks — ${person.full_name}`,
       description: 'Learning walks that concern you. Private: do not share this address.',

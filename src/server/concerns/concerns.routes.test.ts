@@ -324,4 +324,39 @@ describe('concerns', () => {
       expect(text).not.toContain('The records were shared as usual.');
     }
   });
+  it('shows the same counts in the review with staff of the period, never contents', async () => {
+    const termId = await withTenant(
+      t.db,
+      trust.trustId,
+      async (tx) =>
+        (
+          await tx
+            .selectFrom('school_terms')
+            .select('term_id')
+            .where('school_id', '=', north())
+            .where('name', '=', 'Autumn 2026')
+            .executeTakeFirstOrThrow()
+        ).term_id,
+    );
+    const opened = await (await who.head()).post(`/api/schools/${north()}/reviews`, {
+      title: 'Autumn review',
+      termId,
+      pulseClosesOn: '2026-12-11',
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    for (const get of [who.head, who.otherTeacher, who.trustLeader]) {
+      const res = await (await get()).get(`/api/reviews/${opened.body.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body.concerns.status).toBe('kept');
+      expect(res.body.concerns.evidence[0]).toBe(
+        '5 concerns raised; 3 acknowledged, 3 of them within 5 school days.',
+      );
+      expect(res.body.concerns.evidence).toContain(
+        'Frequency: 1 raised; outcomes: practice changed 1.',
+      );
+      const text = JSON.stringify(res.body);
+      expect(text).not.toContain(DETAILS);
+      expect(text).not.toContain('Notice for walks');
+    }
+  });
 });

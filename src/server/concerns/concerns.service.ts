@@ -29,7 +29,7 @@ import { loadCalendar, loadSettingsRow } from '../kernel/school-rules.ts';
 import { todayIn } from '../kernel/school-time.ts';
 import { withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
-import { tell } from './concern-notices.ts';
+import { type ConcernEvent, tell } from './concern-notices.ts';
 import * as q from './concerns.queries.ts';
 
 /**
@@ -342,55 +342,68 @@ export function raiseConcern(
 const wrongStage = (what: string) =>
   new AppError('concern_wrong_stage', `${what} Reload the concern to see where it has got to.`);
 
-function step<T>(
-  deps: AppDeps,
-  auth: SignedIn,
-  concernId: string,
-  fn: (
+/**
+ * One step on a concern, the shape every step shares: the concern is loaded (and locked) for a
+ * person with a part in it; the step is theirs (`part`, else 403 saying what they tried); the
+ * concern is at the stage for it (`notNow` names why not, else 409); then the change is written,
+ * audited and told to the people it concerns, and the concern is answered as it now stands.
+ */
+type Step = {
+  part: ConcernPart;
+  /** What the person tried, for the 403: "acknowledge a concern that is not sent to you". */
+  notYours: string;
+  /** Why the concern is not at the stage for this step, or null when it is. */
+  notNow: (c: q.ConcernRow) => string | null;
+  /** The change, the audit action and the event told; may refuse with its own error. */
+  change: (
     tx: Tx,
     c: q.ConcernRow,
-    parts: ConcernPart[],
-    mail: Parameters<Parameters<typeof withTenantMail>[2]>[1],
-  ) => Promise<T>,
-) {
+    now: Date,
+  ) => Promise<{ set: Parameters<typeof q.updateConcern>[2]; audit: string; event: ConcernEvent }>;
+};
+
+function step(deps: AppDeps, auth: SignedIn, concernId: string, s: Step) {
   return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const { c, parts } = await authorisedConcern(tx, auth, concernId, true);
-    await fn(tx, c, parts, mail);
+    if (!parts.includes(s.part)) throw forbidden(s.notYours);
+    const stale = s.notNow(c);
+    if (stale) throw wrongStage(stale);
+    const now = deps.now();
+    const { set, audit: action, event } = await s.change(tx, c, now);
+    await q.updateConcern(tx, c.concern_id, set);
+    await audit(tx, auth, action, c.concern_id);
     const after = (await q.findConcern(tx, concernId))!;
-    return detail(tx, after, partsOf(after, auth.actor.personId), deps.now());
+    await tell(tx, deps, mail, after, now, event);
+    return detail(tx, after, partsOf(after, auth.actor.personId), now);
   });
 }
 
 export function supportConcern(deps: AppDeps, auth: SignedIn, concernId: string, confirm: boolean) {
-  return step(deps, auth, concernId, async (tx, c, parts, mail) => {
-    if (!parts.includes('supporter')) throw forbidden('answer for the supporting colleague');
-    if (c.supporter_status !== 'asked')
-      throw wrongStage('You have already answered whether you support this concern.');
-    await q.updateConcern(tx, c.concern_id, {
-      supporter_status: confirm ? 'confirmed' : 'declined',
-    });
-    await audit(
-      tx,
-      auth,
-      confirm ? 'concern.support_confirm' : 'concern.support_decline',
-      c.concern_id,
-    );
-    await tell(tx, deps, mail, c, deps.now(), confirm ? 'support_confirmed' : 'support_declined');
+  return step(deps, auth, concernId, {
+    part: 'supporter',
+    notYours: 'answer for the supporting colleague',
+    notNow: (c) =>
+      c.supporter_status !== 'asked'
+        ? 'You have already answered whether you support this concern.'
+        : null,
+    change: async () => ({
+      set: { supporter_status: confirm ? 'confirmed' : 'declined' },
+      audit: confirm ? 'concern.support_confirm' : 'concern.support_decline',
+      event: confirm ? 'support_confirmed' : 'support_declined',
+    }),
   });
 }
 
 export function acknowledgeConcern(deps: AppDeps, auth: SignedIn, concernId: string) {
-  return step(deps, auth, concernId, async (tx, c, parts, mail) => {
-    if (!parts.includes('handler'))
-      throw forbidden('acknowledge a concern that is not sent to you');
-    if (c.acknowledged_at) throw wrongStage('The concern has already been acknowledged.');
-    const now = deps.now();
-    await q.updateConcern(tx, c.concern_id, {
-      acknowledged_at: now,
-      acknowledged_on: todayIn(c.time_zone, now),
-    });
-    await audit(tx, auth, 'concern.acknowledge', c.concern_id);
-    await tell(tx, deps, mail, c, now, 'acknowledged');
+  return step(deps, auth, concernId, {
+    part: 'handler',
+    notYours: 'acknowledge a concern that is not sent to you',
+    notNow: (c) => (c.acknowledged_at ? 'The concern has already been acknowledged.' : null),
+    change: async (_tx, c, now) => ({
+      set: { acknowledged_at: now, acknowledged_on: todayIn(c.time_zone, now) },
+      audit: 'concern.acknowledge',
+      event: 'acknowledged',
+    }),
   });
 }
 
@@ -400,18 +413,20 @@ export function answerConcern(
   concernId: string,
   input: AnswerConcernInput,
 ) {
-  return step(deps, auth, concernId, async (tx, c, parts, mail) => {
-    if (!parts.includes('handler')) throw forbidden('answer a concern that is not sent to you');
-    if (!c.acknowledged_at) throw wrongStage('Acknowledge the concern before answering it.');
-    if (c.answered_at) throw wrongStage('The concern has already been answered.');
-    const now = deps.now();
-    await q.updateConcern(tx, c.concern_id, {
-      response: input.response,
-      outcome: input.outcome,
-      answered_at: now,
-    });
-    await audit(tx, auth, 'concern.answer', c.concern_id);
-    await tell(tx, deps, mail, c, now, 'answered');
+  return step(deps, auth, concernId, {
+    part: 'handler',
+    notYours: 'answer a concern that is not sent to you',
+    notNow: (c) =>
+      !c.acknowledged_at
+        ? 'Acknowledge the concern before answering it.'
+        : c.answered_at
+          ? 'The concern has already been answered.'
+          : null,
+    change: async (_tx, _c, now) => ({
+      set: { response: input.response, outcome: input.outcome, answered_at: now },
+      audit: 'concern.answer',
+      event: 'answered',
+    }),
   });
 }
 
@@ -421,47 +436,47 @@ export function decideConcern(
   concernId: string,
   input: DecideConcernInput,
 ) {
-  return step(deps, auth, concernId, async (tx, c, parts, mail) => {
-    if (!parts.includes('raiser'))
-      throw forbidden('accept or escalate a concern you did not raise');
-    if (!c.answered_at || c.decision) {
-      throw wrongStage(
-        c.decision ? 'You have already decided.' : 'The concern has not been answered yet.',
-      );
-    }
-    const now = deps.now();
-    if (input.decision === 'accept') {
-      await q.updateConcern(tx, c.concern_id, {
-        decision: 'accepted',
-        decided_at: now,
-        escalation_reason: input.reason,
-      });
-      await audit(tx, auth, 'concern.accept', c.concern_id);
-      await tell(tx, deps, mail, c, now, 'accepted');
-      return;
-    }
-    const named = (await q.trustSettings(tx))?.named_person_id ?? null;
-    if (!named) {
-      throw new AppError(
-        'concern_no_handler',
-        'The trust has not named anyone to take escalated concerns. Ask a trust administrator to name the chair of governors or a trust leader.',
-      );
-    }
-    if (named === c.handler_id) {
-      throw new AppError(
-        'concern_no_handler',
-        'This concern is already with the trust’s named person, who answered it; there is nobody further in the app to escalate it to. Your union representative can advise on the next step.',
-      );
-    }
-    await q.updateConcern(tx, c.concern_id, {
-      decision: 'escalated',
-      decided_at: now,
-      escalation_reason: input.reason,
-      escalated_to: named,
-    });
-    await audit(tx, auth, 'concern.escalate', c.concern_id);
-    const after = (await q.findConcern(tx, c.concern_id))!;
-    await tell(tx, deps, mail, after, now, 'escalated');
+  return step(deps, auth, concernId, {
+    part: 'raiser',
+    notYours: 'accept or escalate a concern you did not raise',
+    notNow: (c) =>
+      c.decision
+        ? 'You have already decided.'
+        : !c.answered_at
+          ? 'The concern has not been answered yet.'
+          : null,
+    change: async (tx, c, now) => {
+      if (input.decision === 'accept') {
+        return {
+          set: { decision: 'accepted', decided_at: now, escalation_reason: input.reason },
+          audit: 'concern.accept',
+          event: 'accepted',
+        };
+      }
+      const named = (await q.trustSettings(tx))?.named_person_id ?? null;
+      if (!named) {
+        throw new AppError(
+          'concern_no_handler',
+          'The trust has not named anyone to take escalated concerns. Ask a trust administrator to name the chair of governors or a trust leader.',
+        );
+      }
+      if (named === c.handler_id) {
+        throw new AppError(
+          'concern_no_handler',
+          'This concern is already with the trust’s named person, who answered it; there is nobody further in the app to escalate it to. Your union representative can advise on the next step.',
+        );
+      }
+      return {
+        set: {
+          decision: 'escalated',
+          decided_at: now,
+          escalation_reason: input.reason,
+          escalated_to: named,
+        },
+        audit: 'concern.escalate',
+        event: 'escalated',
+      };
+    },
   });
 }
 
@@ -471,20 +486,22 @@ export function answerEscalation(
   concernId: string,
   input: AnswerConcernInput,
 ) {
-  return step(deps, auth, concernId, async (tx, c, parts, mail) => {
-    if (!parts.includes('escalation'))
-      throw forbidden('answer an escalation that is not sent to you');
-    if (c.decision !== 'escalated' || c.escalation_answered_at) {
-      throw wrongStage('The escalation has already been answered.');
-    }
-    const now = deps.now();
-    await q.updateConcern(tx, c.concern_id, {
-      escalation_response: input.response,
-      escalation_outcome: input.outcome,
-      escalation_answered_at: now,
-    });
-    await audit(tx, auth, 'concern.answer_escalation', c.concern_id);
-    await tell(tx, deps, mail, c, now, 'escalation_answered');
+  return step(deps, auth, concernId, {
+    part: 'escalation',
+    notYours: 'answer an escalation that is not sent to you',
+    notNow: (c) =>
+      c.decision !== 'escalated' || c.escalation_answered_at
+        ? 'The escalation has already been answered.'
+        : null,
+    change: async (_tx, _c, now) => ({
+      set: {
+        escalation_response: input.response,
+        escalation_outcome: input.outcome,
+        escalation_answered_at: now,
+      },
+      audit: 'concern.answer_escalation',
+      event: 'escalation_answered',
+    }),
   });
 }
 

@@ -86,6 +86,13 @@ import type {
   SsoProvidersTable,
 } from './schema/security.ts';
 import type {
+  FeedbackConversationsTable,
+  PracticeExamplesTable,
+  SelfEvaluationRatingsTable,
+  SelfEvaluationsTable,
+  WalkPlanningTable,
+} from './schema/self-evaluation.ts';
+import type {
   VisitCoTeachersTable,
   WalkDepartmentsTable,
   WalkYearGroupsTable,
@@ -104,6 +111,7 @@ export type * from './schema/programmes-and-walks.ts';
 export type * from './schema/records.ts';
 export type * from './schema/reviews.ts';
 export type * from './schema/security.ts';
+export type * from './schema/self-evaluation.ts';
 export type * from './schema/walk-filters.ts';
 
 /**
@@ -185,6 +193,11 @@ export interface DB {
   school_concern_settings: SchoolConcernSettingsTable;
   trust_concern_settings: TrustConcernSettingsTable;
   concerns: ConcernsTable;
+  self_evaluations: SelfEvaluationsTable;
+  self_evaluation_ratings: SelfEvaluationRatingsTable;
+  walk_planning: WalkPlanningTable;
+  feedback_conversations: FeedbackConversationsTable;
+  practice_examples: PracticeExamplesTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
 }

@@ -36,6 +36,8 @@ export type SessionProfile = {
   email: string;
   trustName: string;
   trustSlug: string;
+  /** A trust of one school, shown without trust words (issue 13). */
+  singleSchool: boolean;
   /** Ordered by school name (trust-wide roles last), then role. */
   memberships: {
     role: Actor['memberships'][number]['role'];

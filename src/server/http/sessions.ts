@@ -107,6 +107,7 @@ async function resolveSession(
         'trusts.disabled_at as trust_disabled_at',
         'trusts.name as trust_name',
         'trusts.slug as trust_slug',
+        'trusts.single_school',
         // The person's roles in the same statement (issue 22): one round trip per request.
         sql<SessionProfile['memberships']>`(
           SELECT coalesce(json_agg(json_build_object(
@@ -164,6 +165,7 @@ async function resolveSession(
         email: session.email,
         trustName: session.trust_name,
         trustSlug: session.trust_slug,
+        singleSchool: session.single_school,
         memberships: session.memberships,
       },
     };

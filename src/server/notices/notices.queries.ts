@@ -10,7 +10,16 @@ export async function findWalkForNotice(tx: Tx, walkId: string) {
         .onRef('schools.trust_id', '=', 'walks.trust_id')
         .onRef('schools.school_id', '=', 'walks.school_id'),
     )
+    // The plan's answers on feedback and the data (issue 16), told to the visited teachers.
+    .leftJoin('walk_planning as planning', (j) =>
+      j
+        .onRef('planning.trust_id', '=', 'walks.trust_id')
+        .onRef('planning.walk_id', '=', 'walks.walk_id'),
+    )
     .select([
+      'planning.feedback_how',
+      'planning.feedback_in_person',
+      'planning.data_shared_with',
       'walks.trust_id',
       'walks.walk_id',
       'walks.school_id',

@@ -4,6 +4,10 @@ import { formatDate, type SchoolCalendar } from '../../domain/calendar/calendar.
 import { placeName } from '../../domain/format/places.ts';
 import { refusalMessage } from '../../domain/protocol/refusal.ts';
 import { checkNotice } from '../../domain/protocol/rules.ts';
+import {
+  emptyPlanning,
+  feedbackAndDataLines,
+} from '../../domain/walk-planning/planning-questions.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { NoticesTable } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -111,6 +115,16 @@ function visitFacts(walk: q.WalkForNotice, visit: q.VisitForNotice) {
     `Focus: ${walk.focus_title || 'not given'}`,
     `Purpose: ${walk.purpose || 'not given'}`,
     `Observers: ${observerNames(walk)}`,
+    ...feedbackAndDataLines(
+      walk.feedback_in_person === null
+        ? null
+        : {
+            ...emptyPlanning,
+            feedbackHow: walk.feedback_how ?? '',
+            feedbackInPerson: walk.feedback_in_person,
+            dataSharedWith: walk.data_shared_with ?? '',
+          },
+    ),
   ];
 }
 

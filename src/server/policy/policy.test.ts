@@ -228,6 +228,25 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['trust_leader', 'concern.configure', 'own school', 'deny'],
   ['school_leader', 'concern.configure', 'own school', 'deny'],
   ['teacher', 'concern.read', 'other trust', 'not_found'],
+  // Self-evaluation (issue 16): the school's leaders rate it; trust leaders read; teachers neither.
+  ['school_leader', 'self_evaluation.manage', 'own school', 'allow'],
+  ['school_leader', 'self_evaluation.manage', 'other school', 'deny'],
+  ['trust_leader', 'self_evaluation.view', 'other school', 'allow'],
+  ['trust_leader', 'self_evaluation.manage', 'own school', 'deny'],
+  ['teacher', 'self_evaluation.view', 'own school', 'deny'],
+  ['school_leader', 'self_evaluation.view', 'other trust', 'not_found'],
+  // Feedback conversations (issue 16): leaders offer in their school; a teacher only as the
+  // walk's observer (self); only the visited teacher answers (self), never a leader for them.
+  ['school_leader', 'feedback.offer', 'own school', 'allow'],
+  ['teacher', 'feedback.offer', 'own school', 'deny'],
+  ['trust_admin', 'feedback.offer', 'own school', 'deny'],
+  ['school_leader', 'feedback.answer', 'own school', 'deny'],
+  ['teacher', 'feedback.answer', 'other trust', 'not_found'],
+  // Practice library (issue 16): the school's staff read it; only the visited teacher consents.
+  ['site_manager', 'practice.view', 'own school', 'allow'],
+  ['teacher', 'practice.view', 'other school', 'deny'],
+  ['trust_leader', 'practice.view', 'other school', 'allow'],
+  ['school_leader', 'practice.consent', 'own school', 'deny'],
 ];
 
 describe('decide', () => {

@@ -66,6 +66,12 @@ export type Action =
   | 'concern.raise'
   | 'concern.read'
   | 'concern.configure'
+  | 'self_evaluation.view'
+  | 'self_evaluation.manage'
+  | 'feedback.offer'
+  | 'feedback.answer'
+  | 'practice.view'
+  | 'practice.consent'
   | 'trust.manage_security'
   | 'person.manage_own_mfa';
 
@@ -239,6 +245,38 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
   'concern.configure': { trustWide: ['trust_admin'], inSchool: [] },
+  // Self-evaluation of walk practice (issue 16): the school's leaders (and trust admins) rate the
+  // checklist and turn a "not yet" into an action; trust leaders read it. Counts only.
+  'self_evaluation.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader'],
+  },
+  'self_evaluation.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Feedback as agreed (issue 16): a walk's observer (resource.personId: the observer) or the
+  // school's leaders offer conversation times; only the visited teacher (resource.personId: the
+  // teacher) picks one or asks for written feedback.
+  'feedback.offer': {
+    trustWide: [],
+    inSchool: ['school_leader'],
+    self: ['school_leader', 'observer', 'teacher'],
+  },
+  'feedback.answer': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // The practice library (issue 16): every member of a school's staff (and trust leaders and
+  // admins) reads the school's library; leaders propose examples from debriefs (debrief.manage);
+  // only the visited teacher (resource.personId) agrees to publish one, and to be named.
+  'practice.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  'practice.consent': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

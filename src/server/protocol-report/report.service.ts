@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { concernCounts } from '../concerns/concern-counts.ts';
 import type { School } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
+import { feedbackCounts } from '../feedback/feedback-counts.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
@@ -97,6 +98,28 @@ export function termProtocolReport(
     });
     await audit(tx, auth, 'school_term', termId, requestId);
     return report;
+  });
+}
+
+/**
+ * The protocol report over a period's dates, inside the caller's transaction, for the school's
+ * self-evaluation (issue 16). The caller has authorised the reader and audits the read; the
+ * report's scope id is the school's, since no term or programme is its subject.
+ */
+export function protocolReportForPeriod(
+  tx: Tx,
+  deps: AppDeps,
+  school: School,
+  period: { label: string; from: string; to: string },
+) {
+  return build(tx, deps, school, {
+    kind: 'term',
+    id: school.school_id,
+    title: `Protocol report: ${period.label}`,
+    startsOn: period.from,
+    endsOn: period.to,
+    walksScope: { from: period.from, to: period.to },
+    programmeEvidence: [],
   });
 }
 
@@ -296,6 +319,7 @@ async function build(
     allKept: report.allKept,
     rows,
     otherChecks: report.otherChecks,
+    feedback: await feedbackCounts(tx, walkIds),
     distributions: {
       visitsPerTeacher: [...teachersBy.entries()]
         .sort(([a], [b]) => a - b)

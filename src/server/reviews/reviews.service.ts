@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/reviews.ts';
 import { formatDate } from '../../domain/calendar/calendar.ts';
 import { DEFAULT_K } from '../../domain/insights/evidence.ts';
+import { concernsRow } from '../../domain/protocol/report-rules.ts';
 import {
   checkReviewDates,
   closedMessage,
@@ -20,6 +21,7 @@ import {
 } from '../../domain/reviews/pulse.ts';
 import { reviewSchedule } from '../../domain/reviews/schedule.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { concernCounts } from '../concerns/concern-counts.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
@@ -199,7 +201,30 @@ async function reviewDetail(
     questions: PULSE_QUESTIONS,
     results,
     notes: seesResults ? r.notes : null,
+    concerns: await concernsInPeriod(tx, r, now),
   };
+}
+
+/**
+ * The concerns raised in the review's period, counted as the protocol report counts them (rule
+ * 12): by kind, time to acknowledge, outcomes — never who raised one or what it said.
+ */
+async function concernsInPeriod(tx: Tx, r: q.ReviewRow, now: Date) {
+  const settings = await loadSettingsRow(tx, r.school_id);
+  // Counting school days needs the terms and closures only, not the timetable's cycle.
+  const calendar = await loadCalendar(
+    tx,
+    { school_id: r.school_id, timetable_cycle_weeks: 1 },
+    settings.cycleAnchor,
+  );
+  const facts = await concernCounts(tx, calendar, {
+    schoolId: r.school_id,
+    from: r.period_from,
+    to: r.period_to,
+    today: todayIn(r.time_zone, now),
+  });
+  const { status, evidence } = concernsRow(facts);
+  return { status, evidence };
 }
 
 type ReviewPeriod = { from: string; to: string; label: string; termId: string | null };

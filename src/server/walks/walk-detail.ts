@@ -12,6 +12,7 @@ import {
   type Problem,
   walkFacts,
 } from './walk-context.ts';
+import { loadPlanning } from './walk-planning.ts';
 import * as q from './walks.queries.ts';
 
 // A walk as the API shows it: the walk, its route of visits and what would stop it being published.
@@ -124,7 +125,10 @@ export async function detail(
     coNames.set(r.visit_id, [...(coNames.get(r.visit_id) ?? []), r.full_name]);
   }
   return {
-    walk: walkWithContext(walk, ctx.observers, ctx.filters),
+    walk: {
+      ...walkWithContext(walk, ctx.observers, ctx.filters),
+      planning: await loadPlanning(tx, walkId),
+    },
     visits: ctx.visits.map((v) => ({
       id: v.visit_id,
       lessonId: v.lesson_id,

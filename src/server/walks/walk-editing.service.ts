@@ -26,6 +26,7 @@ import {
   walkFacts,
 } from './walk-context.ts';
 import { detail } from './walk-detail.ts';
+import { savePlanning } from './walk-planning.ts';
 import * as q from './walks.queries.ts';
 
 // A walk's own fields and life: create, edit a draft, change the observers, publish, cancel.
@@ -191,6 +192,9 @@ export function createWalk(deps: AppDeps, auth: SignedIn, schoolId: string, inpu
       departmentIds,
       yearGroupIds,
     );
+    if (input.planning) {
+      await savePlanning(tx, { trustId: auth.actor.trustId, walkId }, input.planning, deps.now());
+    }
     const walk = (await q.findWalk(tx, walkId))!;
     const ctx = await contextOf(tx, deps, walk);
     const violations = await checkPlan(tx, ctx, walkFacts(walk, resolved.observerIds), [], 'save');
@@ -238,6 +242,9 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
       resolved.departmentIds,
       resolved.yearGroupIds,
     );
+    if (input.planning) {
+      await savePlanning(tx, { trustId: auth.actor.trustId, walkId }, input.planning, deps.now());
+    }
     const updated = (await q.findWalk(tx, walkId))!;
     const next = await contextOf(tx, deps, updated);
     const facts = await currentFacts(tx, next);

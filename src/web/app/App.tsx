@@ -87,6 +87,21 @@ const VisitRecordsPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../reviews/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })),
 );
+const SelfEvaluationsPage = lazy(() =>
+  import('../self-evaluation/SelfEvaluationsPage.tsx').then((m) => ({
+    default: m.SelfEvaluationsPage,
+  })),
+);
+const SelfEvaluationPage = lazy(() =>
+  import('../self-evaluation/SelfEvaluationPage.tsx').then((m) => ({
+    default: m.SelfEvaluationPage,
+  })),
+);
+const PracticeLibraryPage = lazy(() =>
+  import('../practice/PracticeLibraryPage.tsx').then((m) => ({
+    default: m.PracticeLibraryPage,
+  })),
+);
 const ConcernsPage = lazy(() =>
   import('../concerns/ConcernsPage.tsx').then((m) => ({ default: m.ConcernsPage })),
 );
@@ -218,6 +233,10 @@ export function App() {
               {/* Concerns about how walks are run (rule 12, issue 16). */}
               <Route path="/schools/:schoolId/concerns" element={<ConcernsPage />} />
               <Route path="/concerns/:concernId" element={<ConcernPage />} />
+              {/* Self-evaluation of walk practice (issue 16). */}
+              <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
+              <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
+              <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

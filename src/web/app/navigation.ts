@@ -24,6 +24,12 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Actions board', path: '/schools/:schoolId/actions', roles: ['school_leader'] },
   { label: 'My actions', path: '/my-actions', roles: staff },
   { label: 'Reviews', path: '/schools/:schoolId/reviews', roles: staff },
+  { label: 'Practice library', path: '/schools/:schoolId/practice-library', roles: staff },
+  {
+    label: 'Self-evaluation',
+    path: '/schools/:schoolId/self-evaluation',
+    roles: ['school_leader'],
+  },
   { label: 'Insights', path: '/schools/:schoolId/insights', roles: ['school_leader'] },
   {
     label: 'Staff summaries',

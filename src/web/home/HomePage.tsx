@@ -129,7 +129,8 @@ function AfterTheWalkLinks() {
             {s.name}: <Link to={`/schools/${s.id}/debriefs`}>debriefs</Link>,{' '}
             <Link to={`/schools/${s.id}/actions`}>actions</Link>,{' '}
             <Link to={`/schools/${s.id}/staff-summaries`}>staff summaries</Link>,{' '}
-            <Link to={`/schools/${s.id}/reviews`}>reviews and staff pulse</Link>
+            <Link to={`/schools/${s.id}/reviews`}>reviews and staff pulse</Link>,{' '}
+            <Link to={`/schools/${s.id}/self-evaluation`}>self-evaluation</Link>
           </li>
         ))}
       </ul>
@@ -187,7 +188,10 @@ function SchoolHome({ me }: { me: Me }) {
               <Link to={`/schools/${m.schoolId}/debriefs`}>debriefs</Link>,{' '}
               <Link to={`/schools/${m.schoolId}/actions`}>actions board</Link>,{' '}
               <Link to={`/schools/${m.schoolId}/staff-summaries`}>staff summaries</Link>,{' '}
-              <Link to={`/schools/${m.schoolId}/reviews`}>reviews with staff</Link>
+              <Link to={`/schools/${m.schoolId}/reviews`}>reviews with staff</Link>,{' '}
+              <Link to={`/schools/${m.schoolId}/self-evaluation`}>
+                self-evaluation of walk practice
+              </Link>
             </li>
           ))}
         <li>

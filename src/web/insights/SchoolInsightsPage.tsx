@@ -39,6 +39,10 @@ export function SchoolInsightsPage() {
         <Link to={`/schools/${schoolId}`}>Back to {d.school.name}</Link>
       </p>
       <h1 id="insights-title">Insights: {d.school.name}</h1>
+      <p>
+        Examples of what works, shared with teachers’ agreement:{' '}
+        <Link to={`/schools/${d.school.id}/practice-library`}>the practice library</Link>.
+      </p>
       <p className="muted">
         What the walks found about pupils’ learning, across visits. Each figure shows how many
         visits it rests on and a likely range, so a few visits are not read like many. Any group

@@ -91,6 +91,12 @@ export function ProtocolReportPage() {
         </ul>
       )}
       <VisitSpread spread={r.distributions} />
+      <h2>Feedback as agreed</h2>
+      <p>
+        {r.feedback.offered === 0
+          ? 'No feedback conversation was offered: no walk planned feedback in person, or none was offered yet.'
+          : `${r.feedback.offered} feedback ${r.feedback.offered === 1 ? 'conversation' : 'conversations'} offered: ${r.feedback.given} held, ${r.feedback.writtenPreferred} where the teacher preferred written feedback.`}
+      </p>
       <h2>The school’s settings</h2>
       <ul>
         <li>At most {r.settings.maxObservers} observers on a walk</li>

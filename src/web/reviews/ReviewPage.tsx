@@ -33,6 +33,17 @@ export function ReviewPage() {
       </p>
       {r.canAnswer ? <PulseSection review={r} /> : null}
       {r.results ? <Results results={r.results} /> : null}
+      <section aria-labelledby="review-concerns">
+        <h2 id="review-concerns">Concerns about how walks were run in this period</h2>
+        <p className="muted">
+          Counts only: what a concern said and who raised it stay with the people it involves.
+        </p>
+        <ul>
+          {r.concerns.evidence.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
       {r.notes !== null && (r.status === 'closed' || !r.canManage) ? (
         <section aria-labelledby="review-notes">
           <h2 id="review-notes">Review notes</h2>

@@ -3,12 +3,14 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Walk, WalkInput } from '../../contracts/walks.ts';
 import { describeFocusSize } from '../../domain/protocol/focus-size.ts';
+import { emptyPlanning } from '../../domain/walk-planning/planning-questions.ts';
 import { useSchool } from '../schools/api.ts';
 import { useEveryone } from '../staff/api.ts';
 import { PeoplePicker } from '../ui/PeoplePicker.tsx';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { createFocusForWalk, useProtocolSettings } from './api.ts';
 import { choiceSize, type FocusChoice, FocusPicker, useLookForSource } from './FocusPicker.tsx';
+import { PlanningQuestions } from './PlanningQuestions.tsx';
 import { TermCalendar } from './TermCalendar.tsx';
 
 export const walkKindLabels: Record<Walk['kind'], string> = {
@@ -53,6 +55,7 @@ export function WalkForm({
   const [purpose, setPurpose] = useState(initial?.purpose ?? '');
   const [reason, setReason] = useState(initial?.offProgrammeReason ?? '');
   const [sizeReason, setSizeReason] = useState(initial?.focusSizeReason ?? '');
+  const [planning, setPlanning] = useState(initial?.planning ?? emptyPlanning);
   const protocol = useProtocolSettings(schoolId);
   const recommended = protocol.data?.settings.recommendedLookFors ?? 5;
   const [observers, setObservers] = useState<Set<string>>(
@@ -111,6 +114,7 @@ export function WalkForm({
       observerIds: [...observers],
       departmentIds: [...departments],
       yearGroupIds: [...yearGroups],
+      planning,
     });
   };
   return (
@@ -248,6 +252,7 @@ export function WalkForm({
         onChange={(ids) => setObservers(new Set(ids))}
         error={staff.error}
       />
+      <PlanningQuestions value={planning} onChange={setPlanning} />
       <div className="walk-actions">
         <button type="submit" className="button" disabled={pending}>
           {submitLabel}

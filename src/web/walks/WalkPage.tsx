@@ -12,6 +12,7 @@ import { TableScroll } from '../ui/TableScroll.tsx';
 import { changeWalk, useWalk, walkKeys } from './api.ts';
 import { ChangeObservers } from './ChangeObservers.tsx';
 import { Planner } from './Planner.tsx';
+import { PlanningAnswers } from './PlanningQuestions.tsx';
 import { SharedReasons } from './Reasons.tsx';
 import { VisitRow } from './VisitRow.tsx';
 import { WalkForm, walkKindLabels } from './WalkForm.tsx';
@@ -92,6 +93,7 @@ export function WalkEditorPage() {
       {canEdit && w.status === 'published' ? (
         <ChangeObservers walkId={walkId} schoolId={w.schoolId} current={w.observers} />
       ) : null}
+      <PlanningAnswers planning={w.planning} />
 
       <section aria-labelledby="route">
         <h2 id="route">Route</h2>

@@ -21,6 +21,9 @@ import { singleSignOnAndMfa } from './0021_single_sign_on_and_mfa.ts';
 import { noticesAndTightFoci } from './0022_notices_and_tight_foci.ts';
 import { searchTrigrams } from './0024_search_trigrams.ts';
 import { concerns } from './0025_concerns.ts';
+import { selfEvaluation } from './0029_self_evaluation.ts';
+import { walkPlanning } from './0030_walk_planning.ts';
+import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -53,5 +56,8 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     // Issue 22: trigram indexes for the set-up searches, where pg_trgm exists.
     '0024_search_trigrams': searchTrigrams(),
     '0025_concerns': concerns(context),
+    '0029_self_evaluation': selfEvaluation(context),
+    '0030_walk_planning': walkPlanning(context),
+    '0031_feedback_and_practice': feedbackAndPractice(context),
   };
 }
