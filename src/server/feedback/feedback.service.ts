@@ -126,7 +126,7 @@ export function offerFeedback(
         kind: 'feedback_offered',
         title: `Feedback on the learning walk visit to ${v.class_code}: choose a time`,
         body: `You are offered a short feedback conversation (${input.minutes} minutes) at ${times.length === 1 ? 'one time' : `${times.length} times`}. Pick one, or say written feedback is fine.`,
-        link: '/notices',
+        link: '/my-visits#feedback',
         walk_id: v.walk_id,
         visit_id: visitId,
         created_at: deps.now(),

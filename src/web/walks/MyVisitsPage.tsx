@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { myVisitsSchema } from '../../contracts/walks.ts';
+import { MyFeedback } from '../feedback/AnswerFeedback.tsx';
 import { formatDay } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 import { noticeKeys } from '../notices/api.ts';
@@ -55,6 +56,7 @@ export function MyVisitsPage() {
           ))}
         </ul>
       </section>
+      <MyFeedback />
       {walks.data && walks.data.walks.length > 0 ? (
         <section aria-labelledby="observing">
           <h2 id="observing">Walks I observe</h2>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { summariseReasons } from '../../domain/planner/reasons.ts';
+import { WalkFeedback } from '../feedback/OfferFeedback.tsx';
 import { formatDay } from '../lib/format.ts';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -129,6 +130,10 @@ export function WalkEditorPage() {
           </TableScroll>
         ) : null}
       </section>
+
+      {w.status === 'published' && w.planning?.feedbackInPerson && planned.length > 0 ? (
+        <WalkFeedback walkId={walkId} />
+      ) : null}
 
       {editable ? <Planner walkId={walkId} /> : null}
 
