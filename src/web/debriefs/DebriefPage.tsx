@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { DebriefDetail } from '../../contracts/debriefs.ts';
 import type { DebriefPack } from '../../domain/debrief/pack.ts';
 import { formatDay } from '../lib/format.ts';
+import { ProposeExample } from '../practice/ProposeExample.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useDebrief } from './api.ts';
 import { RecordForm, SummaryForm } from './DebriefForms.tsx';
@@ -71,6 +72,7 @@ export function DebriefPage() {
         </section>
       ) : null}
       {d.canEdit ? <SummaryForm detail={d} /> : null}
+      {d.canEdit ? <ProposeExample detail={d} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ConsentInput } from '../../contracts/practice.ts';
+import type { ConsentInput, ProposeExampleInput } from '../../contracts/practice.ts';
 import { api } from '../lib/api.ts';
 
 /** The practice library's query keys (issue 16). */
@@ -33,6 +33,13 @@ export function useMyPracticeRequests() {
 
 export const answerExample = (exampleId: string, body: ConsentInput) =>
   api(`/api/practice-examples/${exampleId}/answer`, {
+    method: 'POST',
+    body,
+    schema: () => contract().then((c) => c.practiceExampleSchema),
+  });
+
+export const proposeExample = (debriefId: string, body: ProposeExampleInput) =>
+  api(`/api/debriefs/${debriefId}/practice-examples`, {
     method: 'POST',
     body,
     schema: () => contract().then((c) => c.practiceExampleSchema),
