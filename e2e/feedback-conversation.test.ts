@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../src/server/db/with-tenant.ts';
-import { demoTrust } from '../src/server/demo/demo-trust.ts';
+import { DEMO_PASSWORD, demoTrust } from '../src/server/demo/demo-trust.ts';
 import { localDate } from '../src/server/kernel/school-time.ts';
 import { createWalkRows, type TestWalk } from '../src/server/testing/factories.ts';
+import { Client } from '../src/server/testing/test-app.ts';
 import { browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
 import { axeSerious, signIn } from './support/demo-people.ts';
 
@@ -11,10 +12,13 @@ import { axeSerious, signIn } from './support/demo-people.ts';
  * Feedback as agreed (issue 16) in Chromium, at phone width, on the demo trust: on a published
  * walk whose plan says feedback is in person, the observer offers the visited teacher two times;
  * the teacher, on My visits (where the notice leads), picks one; the observer records it held.
+ * Then, sharing what was seen: the head proposes an example from the walk's debrief for the
+ * practice library; the teacher agrees to publish it with their name; it is in the library.
  */
 const demo = demoTrust();
 const school = demo.schools[0]!;
 const observer = school.staff.find((s) => s.roles.includes('observer'))!;
+const head = school.staff.find((s) => s.roles.length === 1 && s.roles[0] === 'school_leader')!;
 
 /** A day `days` after today, at 15:30, as a datetime-local input takes it. */
 function later(days: number) {
@@ -29,6 +33,8 @@ describe.runIf(browserTestsEnabled())('a feedback conversation, in Chromium', ()
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let walk: TestWalk;
   let teacherEmail: string;
+  let teacherName: string;
+  let schoolId: string;
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -60,13 +66,15 @@ describe.runIf(browserTestsEnabled())('a feedback conversation, in Chromium', ()
         .map((p) => p.email);
       const people = await tx
         .selectFrom('people')
-        .select(['person_id', 'email'])
+        .select(['person_id', 'email', 'full_name'])
         .where('email', 'in', emails)
         .orderBy('email')
         .execute();
       return { schoolId: s.school_id, teacher: people.find((p) => !busy.has(p.person_id))! };
     });
     teacherEmail = picked.teacher.email;
+    teacherName = picked.teacher.full_name;
+    schoolId = picked.schoolId;
     walk = await createWalkRows(server.db, {
       trustId,
       schoolId: picked.schoolId,
@@ -146,6 +154,57 @@ describe.runIf(browserTestsEnabled())('a feedback conversation, in Chromium', ()
       .toContain(`Held on ${first}.`);
     expect(await op.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await oc.close();
+    await tc.close();
+  }, 240_000);
+
+  it('the head proposes an example from the debrief; the teacher agrees to publish it, named', async () => {
+    const api = new Client(server.baseUrl);
+    await api.signIn(head.email, DEMO_PASSWORD);
+    const created = await api.post(`/api/schools/${schoolId}/debriefs`, {
+      walkIds: [walk.walkId],
+    });
+    expect(created.status).toBe(201);
+
+    const hc = await phone();
+    const hp = await hc.newPage();
+    await signIn(hp, server.baseUrl, head.email);
+    await hp.goto(`${server.baseUrl}/debriefs/${created.body.id}`);
+    const form = main(hp).getByRole('form', { name: 'Propose an example', exact: true });
+    await form
+      .getByLabel('Bright spot (look-for)', { exact: true })
+      .selectOption('Pupils explain their reasoning to a partner');
+    const lesson = form.getByLabel('Lesson where it was seen', { exact: true });
+    await expect.poll(() => lesson.locator('option').count(), { timeout: 30_000 }).toBe(2);
+    await lesson.selectOption({ index: 1 });
+    await form.getByLabel('Title', { exact: true }).fill('Talk partners before writing');
+    await form
+      .getByLabel('What was seen', { exact: true })
+      .fill('Pupils rehearsed their reasoning with a partner before writing it down.');
+    await form.getByRole('radio', { name: 'Shared with the trust', exact: true }).check();
+    await form.getByRole('button', { name: 'Propose the example', exact: true }).click();
+    await expect
+      .poll(() => form.textContent(), { timeout: 30_000 })
+      .toContain('Proposed “Talk partners before writing”.');
+    await axeSerious(hp, 'debrief page with the example form');
+    expect(await hp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The teacher agrees, named, on the practice library page (where the notice leads).
+    const tc = await phone();
+    const tp = await tc.newPage();
+    await signIn(tp, server.baseUrl, teacherEmail);
+    await tp.goto(`${server.baseUrl}/schools/${schoolId}/practice-library`);
+    const requests = main(tp).getByRole('region', {
+      name: 'Examples from your lessons',
+      exact: true,
+    });
+    await requests.getByRole('button', { name: 'Publish with my name', exact: true }).click();
+    await expect
+      .poll(() => main(tp).getByText(`in ${teacherName}’s lesson`, { exact: false }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect(await requests.count()).toBe(0);
+    await hc.close();
     await tc.close();
   }, 240_000);
 });
