@@ -13,11 +13,13 @@ import { axeSerious, signIn } from './support/demo-people.ts';
  * walk whose plan says feedback is in person, the observer offers the visited teacher two times;
  * the teacher, on My visits (where the notice leads), picks one; the observer records it held.
  * Then, sharing what was seen: the head proposes an example from the walk's debrief for the
- * practice library; the teacher agrees to publish it with their name; it is in the library.
+ * practice library; the teacher agrees to publish it with their name; it is in the library,
+ * which a trust leader reaches from the trust's insights.
  */
 const demo = demoTrust();
 const school = demo.schools[0]!;
 const observer = school.staff.find((s) => s.roles.includes('observer'))!;
+const trustLeader = demo.trustStaff.find((p) => p.roles.includes('trust_leader'))!;
 const head = school.staff.find((s) => s.roles.length === 1 && s.roles[0] === 'school_leader')!;
 
 /** A day `days` after today, at 15:30, as a datetime-local input takes it. */
@@ -204,6 +206,21 @@ describe.runIf(browserTestsEnabled())('a feedback conversation, in Chromium', ()
       })
       .toBe(1);
     expect(await requests.count()).toBe(0);
+
+    // A trust leader reaches the school's library from the trust's insights.
+    const lc = await phone();
+    const lp = await lc.newPage();
+    await signIn(lp, server.baseUrl, trustLeader.email);
+    await lp.goto(`${server.baseUrl}/insights`);
+    await main(lp)
+      .getByRole('link', { name: `${school.name} practice library`, exact: true })
+      .click();
+    await expect
+      .poll(() => main(lp).getByRole('heading', { name: 'Talk partners before writing' }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await lc.close();
     await hc.close();
     await tc.close();
   }, 240_000);

@@ -73,6 +73,18 @@ export function TrustInsightsPage() {
         other. Groups with fewer than {d.k} visited teachers are hidden and say why. No teacher is
         named, and schools are not ranked.
       </p>
+      {d.schools.length > 0 ? (
+        <p>
+          Examples of what works, shared with teachers’ agreement (each school’s own, and what
+          schools share with the trust):{' '}
+          {d.schools.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 ? ' · ' : ''}
+              <Link to={`/schools/${s.id}/practice-library`}>{s.name} practice library</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           Phase
