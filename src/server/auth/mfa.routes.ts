@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../contracts/errors.ts';
 import {
@@ -23,8 +24,23 @@ import {
 import { signInGuard } from './sign-in-guard.ts';
 
 /** Issue 13: the code step of sign-in, and a person's own two-step sign-in set-up. */
+const ownProofErrors = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  409: apiErrorSchema,
+  429: apiErrorSchema,
+};
+
 export const mfaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const limits = signInGuard(deps);
+
+  /** A change to my own two-step sign-in: signed in, and wrong proofs limited like wrong codes. */
+  const ownProof = (request: FastifyRequest) => {
+    const auth = requireSignedIn(request);
+    limits.checkCode(request.ip, auth.actor.personId);
+    return { auth, codeFailed: () => limits.codeFailed(request.ip, auth.actor.personId) };
+  };
 
   app.post(
     '/api/auth/mfa',
@@ -123,23 +139,13 @@ export const mfaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         summary:
           'Turn my two-step sign-in off, with a current code or my password (refused while my trust requires it of my role)',
         body: mfaProofRequestSchema,
-        response: {
-          200: mfaStatusSchema,
-          400: apiErrorSchema,
-          401: apiErrorSchema,
-          403: apiErrorSchema,
-          409: apiErrorSchema,
-          429: apiErrorSchema,
-        },
+        response: { 200: mfaStatusSchema, ...ownProofErrors },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const auth = requireSignedIn(request);
-      limits.checkCode(request.ip, auth.actor.personId);
-      return turnOffMfa(deps, auth, request.body, request.id, () =>
-        limits.codeFailed(request.ip, auth.actor.personId),
-      );
+      const { auth, codeFailed } = ownProof(request);
+      return turnOffMfa(deps, auth, request.body, request.id, codeFailed);
     },
   );
 
@@ -151,23 +157,13 @@ export const mfaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         summary:
           'New recovery codes, shown once, with a current code or my password; the old ones stop working',
         body: mfaProofRequestSchema,
-        response: {
-          200: recoveryCodesSchema,
-          400: apiErrorSchema,
-          401: apiErrorSchema,
-          403: apiErrorSchema,
-          409: apiErrorSchema,
-          429: apiErrorSchema,
-        },
+        response: { 200: recoveryCodesSchema, ...ownProofErrors },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const auth = requireSignedIn(request);
-      limits.checkCode(request.ip, auth.actor.personId);
-      return regenerateRecoveryCodes(deps, auth, request.body, request.id, () =>
-        limits.codeFailed(request.ip, auth.actor.personId),
-      );
+      const { auth, codeFailed } = ownProof(request);
+      return regenerateRecoveryCodes(deps, auth, request.body, request.id, codeFailed);
     },
   );
 };
