@@ -5,20 +5,35 @@ import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindDueActions } from './actions.service.ts';
 
 /**
- * Scheduled work after the walk. There is no job queue yet, so main.ts runs this on a small
- * unref'd timer: teachers are told of newly handed-in records, and owners are reminded of
- * actions falling due, and leaders of reviews with staff falling due (rule 11). All are
- * idempotent, so a run that overlaps or repeats does no harm. Heads (or the trust's named
- * person) are reminded of concerns not acknowledged in time (rule 12).
+ * One piece of work that happens later, on its own: every run must be idempotent (a run that
+ * overlaps or repeats does no harm), because it may be retried.
  */
-export async function runAfterTheWalk(deps: MailDeps) {
-  const told = await noticeHandedInRecords(deps);
-  const reminded = await remindDueActions(deps, deps.now());
-  const reviewsDue = await remindReviewsDue(deps, deps.now());
-  const concernsOverdue = await remindOverdueConcerns(deps, deps.now());
-  return { told, reminded, reviewsDue, concernsOverdue };
+export interface ScheduledWork {
+  /** A stable name: logs, metrics and any job queue key on it. */
+  name: string;
+  run(deps: MailDeps): Promise<unknown>;
 }
 
+/**
+ * Scheduled work, one list: teachers are told of newly handed-in records, owners are reminded of
+ * actions falling due, leaders of reviews with staff falling due (rule 11), and heads (or the
+ * trust's named person) of concerns not acknowledged in time (rule 12). A feature adds its own
+ * entry here; nothing else needs to change.
+ */
+export const scheduledWork: ScheduledWork[] = [
+  { name: 'hand-in-notices', run: (deps) => noticeHandedInRecords(deps) },
+  { name: 'action-reminders', run: (deps) => remindDueActions(deps, deps.now()) },
+  { name: 'review-reminders', run: (deps) => remindReviewsDue(deps, deps.now()) },
+  { name: 'concern-reminders', run: (deps) => remindOverdueConcerns(deps, deps.now()) },
+];
+
+export async function runAfterTheWalk(deps: MailDeps) {
+  const done: Record<string, unknown> = {};
+  for (const work of scheduledWork) done[work.name] = await work.run(deps);
+  return done;
+}
+
+/** There is no job queue yet, so main.ts runs the list on a small unref'd timer. */
 export function startAfterTheWalkTimer(
   deps: MailDeps,
   log: { error(obj: unknown, msg: string): void },
