@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, type LogEvent, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
+import { unscopedTenantTables } from './tenant-scope-check.ts';
+import { readTenantTables, rememberTenantTables, type TenantTables } from './tenant-tables.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -17,16 +19,33 @@ export type Database = {
 
 type DatabaseOptions = Pick<Config, 'database' | 'appRole'>;
 
+export interface OpenOptions {
+  /**
+   * Called for every statement that touches a tenant table without filtering or joining on its
+   * trust_id (the tenant-scope check; the API tests fail on any).
+   */
+  onUnscopedStatement?: (unscoped: UnscopedStatement) => void;
+}
+
+export interface UnscopedStatement {
+  tables: string[];
+  sql: string;
+}
+
 /**
  * Opens the database, runs migrations as the owner, then hands back a handle that
  * acts as the application role: not a superuser, no BYPASSRLS, owns no table.
  * Refuses to return a handle that could bypass row-level security.
  */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions,
+  open: OpenOptions = {},
+): Promise<Database> {
+  const scope = tenantScopeLog(open.onUnscopedStatement);
   const database =
     options.database.kind === 'pglite'
-      ? await openPglite(options.database.dataDir, options.appRole)
-      : await openPostgres(options.database.url, options.appRole);
+      ? await openPglite(options.database.dataDir, options.appRole, scope)
+      : await openPostgres(options.database.url, options.appRole, scope);
   try {
     await assertCannotBypassRls(database.db);
   } catch (error) {
@@ -36,13 +55,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-async function openPglite(dataDir: string | null, appRole: string): Promise<Database> {
+async function openPglite(
+  dataDir: string | null,
+  appRole: string,
+  scope: TenantScopeLog,
+): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ?? undefined, {
     parsers: { [pgliteTypes.DATE]: keepDateText },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: scope.log });
   await migrate(db, appRole);
+  await scope.know(db);
   // PGlite has one connection: from here on it acts as the application role.
   await pglite.exec(`SET ROLE ${quoteIdent(appRole)}`);
   return {
@@ -55,14 +79,20 @@ async function openPglite(dataDir: string | null, appRole: string): Promise<Data
   };
 }
 
-async function openPostgres(url: string, appRole: string): Promise<Database> {
+async function openPostgres(
+  url: string,
+  appRole: string,
+  scope: TenantScopeLog,
+): Promise<Database> {
   const owner = new Kysely<DB>({
     dialect: new PostgresDialect({
       pool: new pg.Pool({ connectionString: url, max: 1, types: pgTypes }),
     }),
   });
+  let tables: TenantTables;
   try {
     await migrate(owner, appRole);
+    tables = await readTenantTables(owner);
   } finally {
     await owner.destroy();
   }
@@ -78,7 +108,9 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
         await connection.executeQuery(CompiledQuery.raw(`SET ROLE ${quoteIdent(appRole)}`));
       },
     }),
+    log: scope.log,
   });
+  scope.remember(db, tables);
   return { db, backend: 'postgres', close: () => db.destroy() };
 }
 
@@ -131,6 +163,33 @@ async function assertCannotBypassRls(db: Kysely<DB>): Promise<void> {
         `(superuser: ${me.rolsuper}, bypassrls: ${me.rolbypassrls}, tables owned: ${me.owned}).`,
     );
   }
+}
+
+interface TenantScopeLog {
+  log?: (event: LogEvent) => void;
+  know(db: Kysely<DB>): Promise<void>;
+  remember(db: Kysely<DB>, tables: TenantTables): void;
+}
+
+/** Knows the database's tenant tables and, when asked, reports statements not scoped to one. */
+function tenantScopeLog(onUnscoped: OpenOptions['onUnscopedStatement']): TenantScopeLog {
+  let known: TenantTables | undefined;
+  const remember = (db: Kysely<DB>, tables: TenantTables) => {
+    known = tables;
+    rememberTenantTables(db, tables);
+  };
+  return {
+    log: onUnscoped
+      ? (event) => {
+          if (!known || event.level !== 'query') return;
+          const { query, sql: text } = event.query;
+          const tables = unscopedTenantTables(query, text, known.secured);
+          if (tables.length > 0) onUnscoped({ tables, sql: text });
+        }
+      : undefined,
+    know: async (db) => remember(db, await readTenantTables(db)),
+    remember,
+  };
 }
 
 function quoteIdent(name: string): string {

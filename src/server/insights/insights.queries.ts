@@ -249,22 +249,25 @@ export async function cultureCounts(
         sum(w.visits_needing_notice)::int AS visits_needing_notice,
         sum(w.visits_with_notice)::int AS visits_with_notice
       FROM insights_walk_facts w
-      WHERE w.school_id = ANY(${ids}::uuid[]) AND w.counted ${walkRange}
+      WHERE w.trust_id = lw_current_trust() AND w.school_id = ANY(${ids}::uuid[])
+        AND w.counted ${walkRange}
       GROUP BY w.school_id`.execute(tx),
     sql<{ school_id: string; visits_recorded: number; teachers_recorded: number }>`
       SELECT c.school_id, sum(c.visits)::int AS visits_recorded,
         (SELECT count(DISTINCT t.teacher_id) FROM insights_cells c2
           JOIN insights_cell_teachers t ON t.trust_id = c2.trust_id AND t.cell_id = c2.cell_id
-          WHERE c2.school_id = c.school_id AND c2.grain = 'cov_wp'
+          WHERE c2.trust_id = lw_current_trust() AND c2.school_id = c.school_id AND c2.grain = 'cov_wp'
             AND c2.term_key = ANY(${cellTerms}::text[]))::int AS teachers_recorded
       FROM insights_cells c
-      WHERE c.school_id = ANY(${ids}::uuid[]) AND c.grain = 'cov_wp'
+      WHERE c.trust_id = lw_current_trust() AND c.school_id = ANY(${ids}::uuid[])
+        AND c.grain = 'cov_wp'
         AND c.term_key = ANY(${cellTerms}::text[])
       GROUP BY c.school_id`.execute(tx),
     sql<{ school_id: string; visits_responded: number }>`
       SELECT v.school_id, count(DISTINCT v.visit_id)::int AS visits_responded
       FROM visit_responses x JOIN visits v ON v.trust_id = x.trust_id AND v.visit_id = x.visit_id
-      WHERE v.school_id = ANY(${ids}::uuid[]) AND x.author_id = v.teacher_id ${visitRange}
+      WHERE x.trust_id = lw_current_trust() AND v.school_id = ANY(${ids}::uuid[])
+        AND x.author_id = v.teacher_id ${visitRange}
       GROUP BY v.school_id`.execute(tx),
   ]);
   const of = <T extends { school_id: string }>(rows: T[]) =>

@@ -188,11 +188,11 @@ async function refreshBatch(tx: Tx, visitIds: string[]) {
   if (teacherDeltas.length > 0) await applyTeacherDeltas(tx, teacherDeltas);
   if (changed.length > 0) {
     // Cells no visit contributes to any more go (their teacher rows with them).
-    await sql`DELETE FROM insights_cells WHERE cell_id = ANY(${[...cellIds.values()]}::uuid[]) AND visits = 0`.execute(
+    await sql`DELETE FROM insights_cells WHERE trust_id = lw_current_trust() AND cell_id = ANY(${[...cellIds.values()]}::uuid[]) AND visits = 0`.execute(
       tx,
     );
   }
-  await sql`DELETE FROM insights_cell_teachers WHERE cell_id = ANY(${[...cellIds.values()]}::uuid[]) AND visits <= 0`.execute(
+  await sql`DELETE FROM insights_cell_teachers WHERE trust_id = lw_current_trust() AND cell_id = ANY(${[...cellIds.values()]}::uuid[]) AND visits <= 0`.execute(
     tx,
   );
 
@@ -247,7 +247,7 @@ async function applyCellDeltas(tx: Tx, list: readonly CellRef[]) {
       most = GREATEST(c.most + x.mo, 0), all_count = GREATEST(c.all_count + x.al, 0),
       seen = GREATEST(c.seen + x.se, 0), count_total = GREATEST(c.count_total + x.ct, 0)
     FROM x
-    WHERE c.school_id = x.s AND c.grain = x.g AND c.term_key = x.t AND c.framework_id = x.f
+    WHERE c.trust_id = lw_current_trust() AND c.school_id = x.s AND c.grain = x.g AND c.term_key = x.t AND c.framework_id = x.f
       AND c.item = x.i AND c.kind = x.k AND c.dim1 = x.d1 AND c.dim2 = x.d2
     RETURNING x.ord`.execute(tx);
   const done = new Set(updated.rows.map((r) => Number(r.ord)));
@@ -284,7 +284,7 @@ async function cellIdsOf(tx: Tx, refs: readonly string[]): Promise<Map<string, s
     SELECT x.ord, c.cell_id FROM unnest(${c.school}::uuid[], ${c.grain}::text[], ${c.term}::text[],
       ${c.fw}::text[], ${c.item}::text[], ${c.kind}::text[], ${c.d1}::text[], ${c.d2}::text[])
       WITH ORDINALITY AS x(s, g, t, f, i, k, d1, d2, ord)
-    JOIN insights_cells c ON c.school_id = x.s AND c.grain = x.g AND c.term_key = x.t
+    JOIN insights_cells c ON c.trust_id = lw_current_trust() AND c.school_id = x.s AND c.grain = x.g AND c.term_key = x.t
       AND c.framework_id = x.f AND c.item = x.i AND c.kind = x.k AND c.dim1 = x.d1 AND c.dim2 = x.d2`.execute(
     tx,
   );
@@ -303,7 +303,7 @@ async function applyTeacherDeltas(
     WITH x AS (SELECT * FROM unnest(${cells}::uuid[], ${people}::uuid[], ${visits}::int[])
       WITH ORDINALITY AS x(c, p, v, ord))
     UPDATE insights_cell_teachers AS t SET visits = GREATEST(t.visits + x.v, 0)
-    FROM x WHERE t.cell_id = x.c AND t.teacher_id = x.p
+    FROM x WHERE t.trust_id = lw_current_trust() AND t.cell_id = x.c AND t.teacher_id = x.p
     RETURNING x.ord`.execute(tx);
   const done = new Set(updated.rows.map((r) => Number(r.ord)));
   const rest = list.filter((t, n) => !done.has(n + 1) && t.visits > 0);
@@ -468,7 +468,9 @@ export async function loadLookForMeta(
  */
 export async function settleStaleRollups(tx: Tx): Promise<number> {
   const rows = await sql<{ visit_id: string }>`
-    DELETE FROM insights_stale_visits RETURNING visit_id`.execute(tx);
+    DELETE FROM insights_stale_visits WHERE trust_id = lw_current_trust() RETURNING visit_id`.execute(
+    tx,
+  );
   if (rows.rows.length === 0) return 0;
   await refreshVisitRollups(
     tx,

@@ -397,15 +397,16 @@ describe('reviews and the staff pulse', () => {
       // Every row of the review, in both tables, was last written by the same transaction:
       // row versions cannot pair the last answer with the last person to answer.
       const versions = await sql<{ v: string }>`
-        SELECT DISTINCT xmin::text AS v FROM review_pulse_answers WHERE review_id = ${secondId}
+        SELECT DISTINCT a.xmin::text AS v FROM review_pulse_answers a
+        WHERE a.trust_id = lw_current_trust() AND a.review_id = ${secondId}
         UNION
-        SELECT DISTINCT xmin::text AS v FROM review_pulse_respondents WHERE review_id = ${secondId}`.execute(
-        tx,
-      );
+        SELECT DISTINCT r.xmin::text AS v FROM review_pulse_respondents r
+        WHERE r.trust_id = lw_current_trust() AND r.review_id = ${secondId}`.execute(tx);
       expect(versions.rows).toHaveLength(1);
       // Respondents sit in person-id order, not in the order they answered.
       const order = await sql<{ person_id: string }>`
-        SELECT person_id FROM review_pulse_respondents WHERE review_id = ${secondId}`.execute(tx);
+        SELECT person_id FROM review_pulse_respondents
+        WHERE trust_id = lw_current_trust() AND review_id = ${secondId}`.execute(tx);
       const ids = order.rows.map((r) => r.person_id);
       expect(ids).toEqual([...ids].sort());
       // Answering is never audited.

@@ -39,7 +39,7 @@ export async function startTestApp(
   const database = await openTestDatabase();
   const clock = testClock();
   const config: Config = {
-    ...readConfig({ LOG_LEVEL: 'silent' }),
+    ...readConfig({ LOG_LEVEL: process.env.LW_TEST_LOG ?? 'silent' }),
     database: database.config.database,
     ...overrides,
   };
@@ -64,8 +64,24 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      assertEveryStatementScoped(database);
     },
   };
+}
+
+/**
+ * The API suite's statements, checked as they ran: a statement on a tenant table that neither
+ * filtered nor joined on trust_id would stop the tables being distributed by trust (docs/scale.md),
+ * so the test file fails, naming the statement.
+ */
+function assertEveryStatementScoped(database: TestDatabase) {
+  if (database.unscoped.length === 0) return;
+  const distinct = new Map(database.unscoped.map((s) => [s.sql, s.tables]));
+  const listed = [...distinct].map(([text, tables]) => `- ${tables.join(', ')}: ${text.trim()}`);
+  throw new Error(
+    `${distinct.size} statement(s) on a tenant table neither filtered nor joined on trust_id ` +
+      `(docs/scale.md): add the trust_id condition, or run it in withTenant.\n${listed.join('\n')}`,
+  );
 }
 
 /** A browser-like HTTP client: keeps the session cookie and sends the CSRF token on state changes. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { type Database, openDatabase } from '../db/connect.ts';
+import { type Database, openDatabase, type UnscopedStatement } from '../db/connect.ts';
 
 export const APP_ROLE = 'lw_app';
 
@@ -9,7 +9,11 @@ export function testServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export type TestDatabase = Database & { config: Pick<Config, 'database' | 'appRole'> };
+export type TestDatabase = Database & {
+  config: Pick<Config, 'database' | 'appRole'>;
+  /** Statements on a tenant table that neither filtered nor joined on its trust_id. */
+  unscoped: UnscopedStatement[];
+};
 
 /**
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new
@@ -17,9 +21,15 @@ export type TestDatabase = Database & { config: Pick<Config, 'database' | 'appRo
  */
 export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
+  const unscoped: UnscopedStatement[] = [];
+  const open = {
+    onUnscopedStatement: (statement: UnscopedStatement) => {
+      unscoped.push(statement);
+    },
+  };
   if (!serverUrl) {
     const config = { database: { kind: 'pglite' as const, dataDir: null }, appRole };
-    return { ...(await openDatabase(config)), config };
+    return { ...(await openDatabase(config, open)), config, unscoped };
   }
   const name = `lw_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
@@ -28,7 +38,7 @@ export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase
   const config = { database: { kind: 'postgres' as const, url: url.toString() }, appRole };
   let database: Database;
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, open);
   } catch (error) {
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     throw error;
@@ -36,6 +46,7 @@ export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase
   return {
     ...database,
     config,
+    unscoped,
     close: async () => {
       await database.close();
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

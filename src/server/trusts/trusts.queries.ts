@@ -29,7 +29,11 @@ export async function takenSlugs(tx: Tx, ownTrustId: string): Promise<Set<string
   try {
     for (const { trust_id } of ids.rows) {
       await sql`SELECT set_config('app.trust_id', ${trust_id}, true)`.execute(tx);
-      const row = await tx.selectFrom('trusts').select('slug').executeTakeFirst();
+      const row = await tx
+        .selectFrom('trusts')
+        .select('slug')
+        .where('trust_id', '=', trust_id)
+        .executeTakeFirst();
       if (row) slugs.add(row.slug);
     }
   } finally {
