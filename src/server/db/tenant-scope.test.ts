@@ -69,7 +69,7 @@ describe('the tenant-scope check', () => {
       .where('walk_id', 'in', db.selectFrom('visits').select('walk_id'));
     expect(unscoped(sub)).toEqual(['visits']);
     expect(
-      unscoped(db.updateTable('walks').set({ title: 'x' }).where('walk_id', '=', 'w')),
+      unscoped(db.updateTable('walks').set({ purpose: 'x' }).where('walk_id', '=', 'w')),
     ).toEqual(['walks']);
     expect(unscoped(db.deleteFrom('records').where('record_id', '=', 'r'))).toEqual(['records']);
     expect(
@@ -135,9 +135,9 @@ describe('the tenant-scope plugin', () => {
       'select "walk_id" from "walks" where "walk_id" in ' +
         '(select "walk_id" from "visits" where "visits"."trust_id" = $1) and "walks"."trust_id" = $2',
     );
-    const update = scoped.updateTable('walks').set({ title: 'x' }).where('walk_id', '=', 'w');
+    const update = scoped.updateTable('walks').set({ purpose: 'x' }).where('walk_id', '=', 'w');
     expect(update.compile().sql).toBe(
-      'update "walks" set "title" = $1 where "walk_id" = $2 and "walks"."trust_id" = $3',
+      'update "walks" set "purpose" = $1 where "walk_id" = $2 and "walks"."trust_id" = $3',
     );
     expect(scoped.deleteFrom('records as r').where('r.record_id', '=', 'x').compile().sql).toBe(
       'delete from "records" as "r" where "r"."record_id" = $1 and "r"."trust_id" = $2',
