@@ -76,7 +76,9 @@ export async function renumberPeriods(tx: Tx, schoolId: string) {
       SELECT period_id, row_number() OVER (ORDER BY starts_at, ends_at, name) AS n
       FROM periods WHERE trust_id = lw_current_trust() AND school_id = ${schoolId}
     ) AS r
-    WHERE p.trust_id = lw_current_trust() AND p.period_id = r.period_id AND p.school_id = ${schoolId}`.execute(tx);
+    WHERE p.trust_id = lw_current_trust() AND p.period_id = r.period_id AND p.school_id = ${schoolId}`.execute(
+    tx,
+  );
 }
 
 // Lessons.
