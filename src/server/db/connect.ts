@@ -4,6 +4,7 @@ import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, sql } from 'kyse
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { installJobSchema, type JobTarget } from './job-schema.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 
@@ -12,21 +13,31 @@ export type Backend = 'pglite' | 'postgres';
 export type Database = {
   db: Kysely<DB>;
   backend: Backend;
+  /** Where the job queue connects (jobs/job-queue.ts): the same PGlite, or the same server. */
+  jobTarget: JobTarget;
+  /** The migrations this start ran (none when another instance, or an earlier start, ran them). */
+  migrated: string[];
   close(): Promise<void>;
 };
 
 type DatabaseOptions = Pick<Config, 'database' | 'appRole'>;
+
+/** Also install (or upgrade) the job queue's schema as the owner, before acting as the app role. */
+type OpenOptions = { jobQueue?: boolean };
 
 /**
  * Opens the database, runs migrations as the owner, then hands back a handle that
  * acts as the application role: not a superuser, no BYPASSRLS, owns no table.
  * Refuses to return a handle that could bypass row-level security.
  */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions,
+  open: OpenOptions = {},
+): Promise<Database> {
   const database =
     options.database.kind === 'pglite'
-      ? await openPglite(options.database.dataDir, options.appRole)
-      : await openPostgres(options.database.url, options.appRole);
+      ? await openPglite(options.database.dataDir, options.appRole, open)
+      : await openPostgres(options.database.url, options.appRole, open);
   try {
     await assertCannotBypassRls(database.db);
   } catch (error) {
@@ -36,18 +47,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-async function openPglite(dataDir: string | null, appRole: string): Promise<Database> {
+async function openPglite(
+  dataDir: string | null,
+  appRole: string,
+  open: OpenOptions,
+): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ?? undefined, {
     parsers: { [pgliteTypes.DATE]: keepDateText },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
-  await migrate(db, appRole);
+  const jobTarget: JobTarget = { kind: 'pglite', pglite };
+  // One process owns an embedded database: no other instance can be migrating it.
+  const migrated = await migrate(db, appRole);
+  if (open.jobQueue) await installJobSchema(db, jobTarget, appRole);
   // PGlite has one connection: from here on it acts as the application role.
   await pglite.exec(`SET ROLE ${quoteIdent(appRole)}`);
   return {
     db,
     backend: 'pglite',
+    jobTarget,
+    migrated,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -55,14 +75,27 @@ async function openPglite(dataDir: string | null, appRole: string): Promise<Data
   };
 }
 
-async function openPostgres(url: string, appRole: string): Promise<Database> {
+async function openPostgres(url: string, appRole: string, open: OpenOptions): Promise<Database> {
   const owner = new Kysely<DB>({
     dialect: new PostgresDialect({
       pool: new pg.Pool({ connectionString: url, max: 1, types: pgTypes }),
     }),
   });
+  const jobTarget: JobTarget = { kind: 'postgres', url };
+  let migrated: string[];
   try {
-    await migrate(owner, appRole);
+    // Instances starting together migrate once: the first holds this lock while it migrates
+    // (and installs the job queue's schema); the others wait, then find nothing left to do.
+    migrated = await owner.connection().execute(async (session) => {
+      await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(session);
+      try {
+        const ran = await migrate(session, appRole);
+        if (open.jobQueue) await installJobSchema(session, jobTarget, appRole);
+        return ran;
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(session);
+      }
+    });
   } finally {
     await owner.destroy();
   }
@@ -79,7 +112,7 @@ async function openPostgres(url: string, appRole: string): Promise<Database> {
       },
     }),
   });
-  return { db, backend: 'postgres', close: () => db.destroy() };
+  return { db, backend: 'postgres', jobTarget, migrated, close: () => db.destroy() };
 }
 
 /**
@@ -95,7 +128,11 @@ const pgTypes = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
+/** The session-level advisory lock held while migrating (any fixed number, unique to this app). */
+const MIGRATION_LOCK = 7_317_001_017;
+
+/** Runs the migrations not yet run, and returns their names. */
+export async function migrate(db: Kysely<DB>, appRole: string): Promise<string[]> {
   const all = migrations({ appRole });
   const migrator = new Migrator({
     db,
@@ -111,6 +148,7 @@ export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
       { cause: error },
     );
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 async function assertCannotBypassRls(db: Kysely<DB>): Promise<void> {

@@ -15,11 +15,14 @@ export type TestDatabase = Database & { config: Pick<Config, 'database' | 'appRo
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new
  * database on the PostgreSQL server, dropped again by close().
  */
-export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase> {
+export async function openTestDatabase(
+  appRole = APP_ROLE,
+  open: { jobQueue?: boolean } = {},
+): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
     const config = { database: { kind: 'pglite' as const, dataDir: null }, appRole };
-    return { ...(await openDatabase(config)), config };
+    return { ...(await openDatabase(config, open)), config };
   }
   const name = `lw_test_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
@@ -28,7 +31,7 @@ export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase
   const config = { database: { kind: 'postgres' as const, url: url.toString() }, appRole };
   let database: Database;
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, open);
   } catch (error) {
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     throw error;
