@@ -62,6 +62,8 @@ export async function startJobQueue(options: {
       ...(interval
         ? {
             superviseIntervalSeconds: Math.max(1, Math.round(interval)),
+            // Expired jobs (a process died mid-job) are found on the monitor pass.
+            monitorIntervalSeconds: Math.max(1, Math.round(interval)),
             cronMonitorIntervalSeconds: Math.max(1, Math.round(interval)),
             cronWorkerIntervalSeconds: Math.max(1, Math.round(interval)),
           }
@@ -77,7 +79,9 @@ export async function startJobQueue(options: {
     ...scheduledWork.map((w) => ({ w, every })),
     { w: mailDelivery, every: Math.min(every, MAIL_EVERY_SECONDS) },
   ];
-  const expireInSeconds = Math.max(60, config.delivery.timeoutSeconds * 8);
+  // A job still running after this is taken as lost (its process died) and retried: longer than
+  // any run should take, which is mostly the mail it sends (each attempt bounded by the timeout).
+  const expireInSeconds = Math.max(10, config.delivery.timeoutSeconds * 5);
   const known = new Set((await boss.getQueues()).map((q) => q.name));
   for (const { w } of work) {
     if (!known.has(w.name)) {

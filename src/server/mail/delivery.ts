@@ -22,8 +22,8 @@ import type { DeliverDeps } from './mailer.ts';
 export type AttemptOutcome = 'sent' | 'failed' | 'given_up' | 'not_due';
 
 export function claimSeconds(deps: Pick<DeliverDeps, 'config'>) {
-  // Connect, greet, then at most a handful of replies each within the timeout, plus a margin.
-  return deps.config.delivery.timeoutSeconds * 4 + 10;
+  // Connecting, the greeting and the message's replies are each bounded by the timeout.
+  return deps.config.delivery.timeoutSeconds * 3 + 5;
 }
 
 /** A moment on the database's clock, the one every process shares. */
