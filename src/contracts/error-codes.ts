@@ -528,6 +528,12 @@ export const errorCatalogue = {
     status: 403,
     meaning: 'Nobody in the trust has that email address; accounts are never created by sign-in.',
   },
+  // Operations (issue 17)
+  metrics_off: { status: 404, meaning: 'GET /metrics is off: METRICS_TOKEN is not set.' },
+  metrics_token_invalid: {
+    status: 401,
+    meaning: 'GET /metrics needs Authorization: Bearer with the METRICS_TOKEN setting.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -28,6 +28,8 @@ import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { type Lifecycle, newLifecycle } from './health/lifecycle.ts';
+import { metricsRoutes, registerRequestMetrics } from './health/metrics.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import type { AppDeps } from './http/context.ts';
 import { registerControlCharacterGuard } from './http/control-characters.ts';
@@ -72,6 +74,8 @@ export type BuildOptions = {
   logStream?: { write(line: string): void };
   /** Where sign-in links go with no SMTP server (the console by default); tests read them. */
   credentialConsole?: CredentialConsole;
+  /** Set draining on SIGTERM (main.ts): /api/ready then answers 503. */
+  lifecycle?: Lifecycle;
 };
 
 export async function buildApp({
@@ -81,6 +85,7 @@ export async function buildApp({
   serveWeb = true,
   logStream,
   credentialConsole = printCredentialMail,
+  lifecycle = newLifecycle(),
 }: BuildOptions) {
   const app = Fastify({
     logger: {
@@ -102,7 +107,15 @@ export async function buildApp({
     },
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    // Behind a reverse proxy, which proxies' X-Forwarded-For and -Proto to believe (TRUST_PROXY,
+    // docs/deploy.md): request.ip, and so every per-address sign-in limit, depends on it.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (() => {
+            const hops = config.trustProxy;
+            return (_address: string, hop: number) => hop < hops;
+          })()
+        : config.trustProxy,
     bodyLimit: 1_048_576,
     // Per-request lines at debug, errors and slow requests at info (http/request-logging.ts).
     logController: new QuietRequestLogs(),
@@ -129,6 +142,7 @@ export async function buildApp({
 
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  registerRequestMetrics(app);
   // JSON answers above a packet's size go compressed; the web app's files are compressed once,
   // at build time (build/precompress.ts), and sent as they are.
   await app.register(fastifyCompress, {
@@ -166,7 +180,8 @@ export async function buildApp({
   // Issue 13: after the session is known, a session held at "enrol in MFA first" goes no further.
   registerMfaEnrolmentGate(app);
   registerControlCharacterGuard(app);
-  await app.register(healthRoutes, deps);
+  await app.register(healthRoutes, { ...deps, lifecycle });
+  await app.register(metricsRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(schoolRoutes, deps);
   await app.register(staffRoutes, deps);

@@ -27,8 +27,38 @@ const envSchema = z.object({
   LW_SECRET_KEY: z.string().optional(),
   APP_ROLE: z
     .string()
-    .regex(/^[a-z_][a-z0-9_]*$/)
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a PostgreSQL role name: lower-case letters, digits and _')
     .default('lw_app'),
+  /** Which proxies' X-Forwarded-For/-Proto to believe: false, true, a hop count or addresses. */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
+      'must be false, true, a number of proxies (1), or the proxy addresses (10.0.0.5, 10.0.0.0/8)',
+    )
+    .default('false'),
+  /** Bearer token for GET /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z
+    .union([
+      z.literal('').transform(() => undefined),
+      z.string().min(16, 'must be at least 16 characters (e.g. `openssl rand -hex 24`)'),
+    ])
+    .optional(),
+  /** Mail delivery: how long one attempt may take, and how failed mail is retried. */
+  MAIL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(12),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  MAIL_RETRY_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** The job queue: how often it looks for work (pg-boss's defaults when unset). */
+  JOBS_INTERVAL_SECONDS: z
+    .union([z.literal('').transform(() => undefined), z.coerce.number().min(0.5).max(45)])
+    .optional(),
+  /** How often each entry of the scheduled work list runs (once per period across instances). */
+  SCHEDULED_WORK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** SIGTERM: how long in-flight requests and jobs get to finish before the process exits. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** Set to "false" to run no job worker in this process (it still adds jobs). */
+  JOBS_WORKER: z.enum(['true', 'false']).default('true'),
 });
 
 export type Config = {
@@ -49,6 +79,26 @@ export type Config = {
   publicUrl: string;
   /** Seals secrets at rest; a labelled development key outside production when unset. */
   secretKey: SecretKey;
+  /** Fastify's trustProxy: which reverse proxies' forwarded headers to believe (docs/deploy.md). */
+  trustProxy: boolean | number | string[];
+  /** GET /metrics needs `Authorization: Bearer <token>`; null: /metrics is off. */
+  metricsToken: string | null;
+  /** SMTP delivery: one attempt's time limit, then retries with exponential backoff. */
+  delivery: {
+    timeoutSeconds: number;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    retryDelayMaxSeconds: number;
+  };
+  /** The job queue (src/server/jobs). */
+  jobs: {
+    /** How often workers poll, supervise and check schedules; null: pg-boss's defaults. */
+    intervalSeconds: number | null;
+    /** Each scheduled entry runs once per this many seconds; mail delivery at least every 10 s. */
+    scheduledEverySeconds: number;
+    worker: boolean;
+  };
+  shutdownGraceMs: number;
 };
 
 export const MISSING_KEY_MESSAGE =
@@ -68,11 +118,54 @@ function secretKeyFrom(e: { NODE_ENV?: string | undefined; LW_SECRET_KEY?: strin
   return developmentKey();
 }
 
+/** What a setting must be, from a Zod issue, in words. */
+function ruleOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'must be a whole number';
+      return issue.expected === 'number' ? 'must be a number' : `must be a ${issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? issue.message
+        : `must be at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? issue.message : `must be at most ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return issue.format === 'url'
+        ? 'must be a URL (for example postgres://user@host:5432/db or smtp://host:587)'
+        : issue.message;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union': {
+      // "Empty, or …": describe the second branch, the one a non-empty value was meant for.
+      const meant = issue.errors.at(-1)?.[0];
+      const rule = meant ? ruleOf(meant) : issue.message;
+      return `${rule.replace(/^must be (a )?url$/i, 'must be a URL (for example postgres://user@host:5432/db or smtp://host:587)')}, or empty`;
+    }
+    default:
+      return issue.message;
+  }
+}
+
+/** One line per wrong setting: its name, what it was, and what it must be. */
+function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const name = issue.path.join('.');
+  const given = env[name];
+  const secret = /KEY|TOKEN|URL/.test(name);
+  const shown =
+    given === undefined || secret
+      ? ''
+      : ` (it is ${JSON.stringify(given.length > 60 ? `${given.slice(0, 60)}…` : given)})`;
+  return `${name}${shown} ${ruleOf(issue)}.`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n  ${problems.join('\n  ')}`);
+    const problems = parsed.error.issues.map((i) => describeIssue(i, env));
+    throw new Error(
+      `Invalid environment: fix these settings and start again:\n  ${problems.join('\n  ')}`,
+    );
   }
   const e = parsed.data;
   return {
@@ -94,7 +187,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     secretKey: secretKeyFrom(e),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    trustProxy: trustProxyFrom(e.TRUST_PROXY),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    delivery: {
+      timeoutSeconds: e.MAIL_TIMEOUT_SECONDS,
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+      retryDelayMaxSeconds: Math.max(e.MAIL_RETRY_DELAY_MAX_SECONDS, e.MAIL_RETRY_DELAY_SECONDS),
+    },
+    jobs: {
+      intervalSeconds: e.JOBS_INTERVAL_SECONDS ?? null,
+      scheduledEverySeconds: e.SCHEDULED_WORK_SECONDS,
+      worker: e.JOBS_WORKER === 'true',
+    },
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
   };
+}
+
+/** TRUST_PROXY as Fastify takes it: a boolean, a hop count, or the proxies' addresses. */
+function trustProxyFrom(text: string): Config['trustProxy'] {
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((s) => s.trim());
 }
 
 /** For main.ts: a bad environment prints one clear message and exits, with no stack trace. */

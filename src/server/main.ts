@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
-import { startAfterTheWalkTimer } from './actions/scheduled.ts';
 import { buildApp } from './app.ts';
 import { readConfigOrExit } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { DEMO_PASSWORD, demoTrust } from './demo/demo-trust.ts';
 import { demoSignIns } from './demo/seed.ts';
+import { newLifecycle } from './health/lifecycle.ts';
+import { startJobQueue } from './jobs/job-queue.ts';
 import { createTransport } from './mail/mailer.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -28,7 +29,12 @@ if (args.has('--reset') || args.has('--reset-only')) {
   if (args.has('--reset-only')) process.exit(0);
 }
 
-const database = await openDatabase(config);
+const database = await openDatabase(config, { jobQueue: true });
+console.log(
+  database.migrated.length > 0
+    ? `Migrations: ran ${database.migrated.length} (${database.migrated.at(-1)}).`
+    : 'Migrations: none to run.',
+);
 // The demo only where asked; production refuses the demo's password (issue 13).
 const prepared = await prepareDatabase(config, database, { demoAsked: args.has('--demo') });
 if (prepared.kind === 'refuse') {
@@ -37,22 +43,47 @@ if (prepared.kind === 'refuse') {
   process.exit(1);
 }
 const seeded = prepared.seeded;
-const app = await buildApp({ config, database });
+const lifecycle = newLifecycle();
+const app = await buildApp({ config, database, lifecycle });
 
-// After the walk (issue 7): tell teachers of handed-in records, remind owners of actions due.
-const stopScheduled = startAfterTheWalkTimer(
-  { db: database.db, config, transport: createTransport(config), now: () => new Date() },
-  app.log,
-);
+// Everything that happens later (issue 17): the scheduled work list and mail delivery, as jobs
+// in the database, each done once however many instances run.
+const transport = createTransport(config);
+const jobs = await startJobQueue({
+  database,
+  config,
+  deps: { db: database.db, config, transport, now: () => new Date() },
+  log: app.log,
+  worker: config.jobs.worker,
+});
 
-const shutdown = async () => {
-  stopScheduled();
-  await app.close();
-  await database.close();
+// SIGTERM (or Ctrl-C): /api/ready turns 503 at once so the load balancer stops sending; the
+// server stops accepting, lets in-flight requests finish, and closes idle keep-alive
+// connections; running jobs finish (a job still running at the grace time is retried by
+// another instance); then the database closes. A second signal exits at once.
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  lifecycle.draining = true;
+  app.log.info({ signal }, 'draining: finishing requests and jobs, then exiting');
+  const force = setTimeout(() => {
+    app.log.error('could not drain within SHUTDOWN_GRACE_SECONDS; exiting');
+    process.exit(1);
+  }, config.shutdownGraceMs + 5000);
+  force.unref();
+  try {
+    await Promise.all([app.close(), jobs.stop(config.shutdownGraceMs)]);
+    transport?.close();
+    await database.close();
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
   process.exit(0);
 };
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 const address = await app.listen({ port: config.port, host: config.host });
 const where =

@@ -440,7 +440,7 @@ export async function scheduleFollowUp(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reminders (scheduled): called on a timer in main.ts
+// Reminders (scheduled): run by the job queue from actions/scheduled.ts
 // ---------------------------------------------------------------------------------------------
 
 /**

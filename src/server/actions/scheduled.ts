@@ -6,7 +6,9 @@ import { remindDueActions } from './actions.service.ts';
 
 /**
  * One piece of work that happens later, on its own: every run must be idempotent (a run that
- * overlaps or repeats does no harm), because it may be retried.
+ * overlaps or repeats does no harm), because it may be retried. The job queue
+ * (src/server/jobs/job-queue.ts) makes each entry a queue with a recurring schedule
+ * (`SCHEDULED_WORK_CRON`, every minute by default), run once per occurrence across instances.
  */
 export interface ScheduledWork {
   /** A stable name: logs, metrics and any job queue key on it. */
@@ -27,28 +29,9 @@ export const scheduledWork: ScheduledWork[] = [
   { name: 'concern-reminders', run: (deps) => remindOverdueConcerns(deps, deps.now()) },
 ];
 
+/** Every entry once, in order, in this process (tests, and anyone running the list by hand). */
 export async function runAfterTheWalk(deps: MailDeps) {
   const done: Record<string, unknown> = {};
   for (const work of scheduledWork) done[work.name] = await work.run(deps);
   return done;
-}
-
-/** There is no job queue yet, so main.ts runs the list on a small unref'd timer. */
-export function startAfterTheWalkTimer(
-  deps: MailDeps,
-  log: { error(obj: unknown, msg: string): void },
-  everyMs = 60_000,
-) {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runAfterTheWalk(deps)
-      .catch((err) => log.error({ err }, 'after-the-walk scheduled work failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -4,6 +4,7 @@ import { CompiledQuery, Kysely, type LogEvent, PGliteDialect, PostgresDialect, s
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { installJobSchema, type JobTarget } from './job-schema.ts';
 import { migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 import { unscopedTenantTables } from './tenant-scope-check.ts';
@@ -14,12 +15,18 @@ export type Backend = 'pglite' | 'postgres';
 export type Database = {
   db: Kysely<DB>;
   backend: Backend;
+  /** Where the job queue connects (jobs/job-queue.ts): the same PGlite, or the same server. */
+  jobTarget: JobTarget;
+  /** The migrations this start ran (none when another instance, or an earlier start, ran them). */
+  migrated: string[];
   close(): Promise<void>;
 };
 
 type DatabaseOptions = Pick<Config, 'database' | 'appRole'>;
 
 export interface OpenOptions {
+  /** Also install (or upgrade) the job queue's schema as the owner, before acting as the app role. */
+  jobQueue?: boolean;
   /**
    * Called for every statement that touches a tenant table without filtering or joining on its
    * trust_id (the tenant-scope check; the API tests fail on any).
@@ -44,8 +51,8 @@ export async function openDatabase(
   const scope = tenantScopeLog(open.onUnscopedStatement);
   const database =
     options.database.kind === 'pglite'
-      ? await openPglite(options.database.dataDir, options.appRole, scope)
-      : await openPostgres(options.database.url, options.appRole, scope);
+      ? await openPglite(options.database.dataDir, options.appRole, open, scope)
+      : await openPostgres(options.database.url, options.appRole, open, scope);
   try {
     await assertCannotBypassRls(database.db);
   } catch (error) {
@@ -58,6 +65,7 @@ export async function openDatabase(
 async function openPglite(
   dataDir: string | null,
   appRole: string,
+  open: OpenOptions,
   scope: TenantScopeLog,
 ): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -65,13 +73,18 @@ async function openPglite(
     parsers: { [pgliteTypes.DATE]: keepDateText },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: scope.log });
-  await migrate(db, appRole);
+  const jobTarget: JobTarget = { kind: 'pglite', pglite };
+  // One process owns an embedded database: no other instance can be migrating it.
+  const migrated = await migrate(db, appRole);
   await scope.know(db);
+  if (open.jobQueue) await installJobSchema(db, jobTarget, appRole);
   // PGlite has one connection: from here on it acts as the application role.
   await pglite.exec(`SET ROLE ${quoteIdent(appRole)}`);
   return {
     db,
     backend: 'pglite',
+    jobTarget,
+    migrated,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -82,6 +95,7 @@ async function openPglite(
 async function openPostgres(
   url: string,
   appRole: string,
+  open: OpenOptions,
   scope: TenantScopeLog,
 ): Promise<Database> {
   const owner = new Kysely<DB>({
@@ -89,9 +103,22 @@ async function openPostgres(
       pool: new pg.Pool({ connectionString: url, max: 1, types: pgTypes }),
     }),
   });
+  const jobTarget: JobTarget = { kind: 'postgres', url };
+  let migrated: string[];
   let tables: TenantTables;
   try {
-    await migrate(owner, appRole);
+    // Instances starting together migrate once: the first holds this lock while it migrates
+    // (and installs the job queue's schema); the others wait, then find nothing left to do.
+    migrated = await owner.connection().execute(async (session) => {
+      await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(session);
+      try {
+        const ran = await migrate(session, appRole);
+        if (open.jobQueue) await installJobSchema(session, jobTarget, appRole);
+        return ran;
+      } finally {
+        await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(session);
+      }
+    });
     tables = await readTenantTables(owner);
   } finally {
     await owner.destroy();
@@ -111,7 +138,7 @@ async function openPostgres(
     log: scope.log,
   });
   scope.remember(db, tables);
-  return { db, backend: 'postgres', close: () => db.destroy() };
+  return { db, backend: 'postgres', jobTarget, migrated, close: () => db.destroy() };
 }
 
 /**
@@ -127,7 +154,11 @@ const pgTypes = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
+/** The session-level advisory lock held while migrating (any fixed number, unique to this app). */
+const MIGRATION_LOCK = 7_317_001_017;
+
+/** Runs the migrations not yet run, and returns their names. */
+export async function migrate(db: Kysely<DB>, appRole: string): Promise<string[]> {
   const all = migrations({ appRole });
   const migrator = new Migrator({
     db,
@@ -143,6 +174,7 @@ export async function migrate(db: Kysely<DB>, appRole: string): Promise<void> {
       { cause: error },
     );
   }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 async function assertCannotBypassRls(db: Kysely<DB>): Promise<void> {

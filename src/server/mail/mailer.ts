@@ -3,7 +3,9 @@ import nodemailer from 'nodemailer';
 import type { CredentialMailKind, MailKind } from '../../contracts/mail-kinds.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { type Tx, withTenant } from '../db/with-tenant.ts';
+import { seal } from '../db/secrets.ts';
+import type { Tx } from '../db/with-tenant.ts';
+import { attemptDelivery } from './delivery.ts';
 
 export type OutgoingMail = {
   to: string;
@@ -39,15 +41,31 @@ export const printCredentialMail: CredentialConsole = (mail) => {
 };
 
 /** Sends one message; absent when no SMTP_URL is set (mail then stays in the local outbox). */
-export type Transport = { send(from: string, mail: OutgoingMail): Promise<void>; close(): void };
+export type Transport = {
+  send(from: string, mail: OutgoingMail & { messageId?: string }): Promise<void>;
+  close(): void;
+};
 
-export function createTransport(config: Config): Transport | null {
+export function createTransport(config: Pick<Config, 'mail' | 'delivery'>): Transport | null {
   const url = config.mail.smtpUrl;
   if (!url) return null;
-  const transporter = nodemailer.createTransport(url);
+  // One attempt never outlives its claim on the outbox row (delivery.ts): every wait is bounded.
+  const limitMs = config.delivery.timeoutSeconds * 1000;
+  const transporter = nodemailer.createTransport({
+    url,
+    connectionTimeout: limitMs,
+    greetingTimeout: limitMs,
+    socketTimeout: limitMs,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   return {
     async send(from, mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+      });
     },
     close: () => transporter.close(),
   };
@@ -79,7 +97,7 @@ export function queueMail(
 /** The outbox row itself: used by queueMail and tell only. */
 export async function writeOutbox(
   tx: Tx,
-  config: Pick<Config, 'mail'>,
+  config: Pick<Config, 'mail' | 'secretKey'>,
   trustId: string,
   mail: OutgoingMail & { kind: MailKind },
   now: Date,
@@ -97,6 +115,9 @@ export async function writeOutbox(
       delivery,
       carries_credential: Boolean(credential),
       kind: mail.kind,
+      // SMTP mail with a link is retried from its sealed text (delivery.ts), cleared once sent.
+      sealed_text:
+        credential && delivery === 'smtp' ? seal(config.secretKey, 'mail_text', mail.text) : null,
     })
     .returning('mail_id')
     .executeTakeFirstOrThrow();
@@ -113,52 +134,40 @@ export type DeliverDeps = {
   log?: { error(obj: unknown, msg: string): void };
 };
 
+/** The longest a request waits for the mail server after its change has committed. */
+export const REQUEST_WAIT_MS = 1500;
+
 /**
- * Sends queued SMTP mail and marks it sent; a failure is recorded on the row and logged,
- * never thrown at the person who asked. Local mail stays in the outbox.
+ * After the commit: one attempt at each queued SMTP mail now, one after another, in the
+ * background. The caller waits for them at most REQUEST_WAIT_MS, so a slow or failing mail
+ * server never holds a request for long; a mail that fails, or that this process never got to,
+ * is sent by the job queue's `mail-delivery` work with exponential backoff (delivery.ts).
+ * Local mail stays in the outbox; a local mail with a sign-in link goes to the console.
  */
 export async function deliver(deps: DeliverDeps, queued: readonly Queued[]) {
+  const smtp: Queued[] = [];
   for (const q of queued) {
     if (q.delivery === 'local' && q.privateMail) {
       (deps.credentialConsole ?? printCredentialMail)(q.privateMail);
       continue;
     }
-    if (q.delivery !== 'smtp' || !deps.transport) continue;
-    try {
-      const row = await withTenant(deps.db, q.trustId, (tx) =>
-        tx
-          .selectFrom('mail_outbox')
-          .select(['to_address', 'subject', 'text_body'])
-          .where('mail_id', '=', q.mailId)
-          .where('sent_at', 'is', null)
-          .executeTakeFirst(),
-      );
-      if (!row) continue;
-      let error: string | null = null;
-      try {
-        await deps.transport.send(deps.config.mail.from, {
-          to: row.to_address,
-          subject: row.subject,
-          // The stored body of a credential mail has no link: the link lives only in memory.
-          text: q.privateMail?.text ?? row.text_body,
-        });
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-        deps.log?.error({ err: e, mailId: q.mailId }, 'mail delivery failed');
-      }
-      await withTenant(deps.db, q.trustId, (tx) =>
-        tx
-          .updateTable('mail_outbox')
-          .set(
-            error
-              ? { last_error: error.slice(0, 1000) }
-              : { sent_at: deps.now(), last_error: null },
-          )
-          .where('mail_id', '=', q.mailId)
-          .execute(),
-      );
-    } catch (e) {
-      deps.log?.error({ err: e, mailId: q.mailId }, 'mail delivery could not be recorded');
-    }
+    if (q.delivery === 'smtp' && deps.transport) smtp.push(q);
   }
+  if (smtp.length === 0) return;
+  const attempts = (async () => {
+    for (const q of smtp) {
+      try {
+        await attemptDelivery(deps, q.trustId, q.mailId);
+      } catch (e) {
+        deps.log?.error({ err: e, mailId: q.mailId }, 'mail delivery could not be recorded');
+      }
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, REQUEST_WAIT_MS);
+    timer.unref();
+  });
+  await Promise.race([attempts, waited]);
+  clearTimeout(timer);
 }

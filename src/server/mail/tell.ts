@@ -31,7 +31,7 @@ export type Tell = {
 
 export async function tell(
   tx: Tx,
-  config: Pick<Config, 'publicUrl' | 'mail'>,
+  config: Pick<Config, 'publicUrl' | 'mail' | 'secretKey'>,
   trustId: string,
   t: Tell,
   now: Date,

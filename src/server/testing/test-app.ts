@@ -35,8 +35,9 @@ export type TestApp = {
 export async function startTestApp(
   overrides: Partial<Config> = {},
   logStream?: { write(line: string): void },
+  open: { jobQueue?: boolean } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(undefined, open);
   const clock = testClock();
   const config: Config = {
     ...readConfig({ LOG_LEVEL: process.env.LW_TEST_LOG ?? 'silent' }),

@@ -19,10 +19,14 @@ export type TestDatabase = Database & {
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new
  * database on the PostgreSQL server, dropped again by close().
  */
-export async function openTestDatabase(appRole = APP_ROLE): Promise<TestDatabase> {
+export async function openTestDatabase(
+  appRole = APP_ROLE,
+  options: { jobQueue?: boolean } = {},
+): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const unscoped: UnscopedStatement[] = [];
   const open = {
+    ...options,
     onUnscopedStatement: (statement: UnscopedStatement) => {
       unscoped.push(statement);
     },

@@ -24,6 +24,8 @@ import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
 import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
+import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
+import { readiness } from './0039_readiness.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -59,5 +61,8 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0029_self_evaluation': selfEvaluation(context),
     '0030_walk_planning': walkPlanning(context),
     '0031_feedback_and_practice': feedbackAndPractice(context),
+    // Issue 17: the outbox row is the mail's delivery job (attempts, backoff, claims).
+    '0038_mail_delivery_queue': mailDeliveryQueue(),
+    '0039_readiness': readiness(context),
   };
 }

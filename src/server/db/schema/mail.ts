@@ -17,6 +17,13 @@ export interface MailOutboxTable {
   carries_credential: Generated<boolean>;
   /** What the mail is about (0022); null for mail written before. */
   kind: ColumnType<MailKind | null, MailKind | null | undefined, MailKind | null>;
+  /** Delivery as a job (0038): attempts so far, when the next may start, who holds it. */
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  claimed_until: Timestamp | null;
+  /** A credential mail's whole text, sealed, until it is sent or given up. */
+  sealed_text: string | null;
+  given_up_at: Timestamp | null;
 }
 
 export interface SignInLinksTable {
