@@ -35,6 +35,12 @@ export const noticeKinds = [
   // Feedback conversations and the practice library (issue 16)
   'feedback_offered',
   'practice_consent_asked',
+  // Site walks (issue 14)
+  'site_walk_notice',
+  'site_urgent_alert',
+  'site_action_assigned',
+  'site_action_overdue',
+  'site_walk_due',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

@@ -13,7 +13,7 @@ describe('recurring inspections over the school calendar', () => {
     ]);
   });
 
-  it('puts a weekly check on the chosen day, moves it past an INSET day and skips a half-term week', () => {
+  it('puts a weekly check on the chosen day, moves it off an INSET day and skips a half-term week', () => {
     const dates = scheduleDates(
       testCalendar,
       { cadence: 'weekly', weekday: 5 },
@@ -30,8 +30,8 @@ describe('recurring inspections over the school calendar', () => {
       { key: '2026-11-02', date: '2026-11-06', moved: false },
       { key: '2026-11-09', date: '2026-11-13', moved: false },
       { key: '2026-11-16', date: '2026-11-20', moved: false },
-      // Friday 27 November is an INSET day, and no teaching day follows it that week.
-      { key: '2026-11-23', date: null, skipped: expect.stringContaining('INSET') },
+      // Friday 27 November is an INSET day and no teaching day follows it: Thursday instead.
+      { key: '2026-11-23', date: '2026-11-26', moved: true },
     ]);
   });
 
@@ -43,6 +43,26 @@ describe('recurring inspections over the school calendar', () => {
       '2027-05-07',
     );
     expect(o).toEqual({ key: '2027-05-03', date: '2027-05-04', moved: true });
+  });
+
+  it('leaves out the weeks between terms, and moves the last week of the year to its last teaching day', () => {
+    const dates = scheduleDates(
+      testCalendar,
+      { cadence: 'weekly', weekday: 5 },
+      '2026-12-14',
+      '2027-01-10',
+    );
+    expect(dates).toEqual([
+      { key: '2026-12-14', date: '2026-12-18', moved: false },
+      { key: '2027-01-04', date: '2027-01-08', moved: false },
+    ]);
+    const summer = scheduleDates(
+      testCalendar,
+      { cadence: 'weekly', weekday: 5 },
+      '2027-07-19',
+      '2027-07-31',
+    );
+    expect(summer).toEqual([{ key: '2027-07-19', date: '2027-07-21', moved: true }]);
   });
 
   it('walks once each half term, on the first Tuesday that is a teaching day', () => {
@@ -87,9 +107,9 @@ describe('recurring inspections over the school calendar', () => {
       '2026-12-18',
     );
     expect(doneAgainstSchedule(due, ['2026-11-06', '2026-11-20'], '2026-11-30')).toEqual({
-      due: 3,
+      due: 4,
       done: 2,
-      missed: ['2026-11-13'],
+      missed: ['2026-11-13', '2026-11-26'],
     });
   });
 });

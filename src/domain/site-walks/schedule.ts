@@ -2,13 +2,13 @@
  * Recurring inspections (issue 14): a school's schedule — a weekly playground check, a fire-safety
  * walk each half term, a termly full audit — laid out as walk dates over the school calendar,
  * in advance, across terms and closures. A date that falls on a non-teaching day moves to the
- * next teaching day in the same week (or, for half-termly and termly walks, the same half term
- * or term); when there is none the occurrence is skipped and says why.
+ * nearest teaching day in the same week (later first), or for half-termly and termly walks the
+ * first teaching day of the half term or term; when there is none the occurrence is skipped and
+ * says why. Weeks wholly between terms have no occurrence.
  */
 import {
   addDays,
   type IsoDate,
-  isTeachingDay,
   mondayOf,
   type SchoolCalendar,
   teachingDay,
@@ -115,22 +115,27 @@ function weekly(cal: SchoolCalendar, weekday: number, from: IsoDate, to: IsoDate
     const a = monday < from ? from : monday;
     const b = friday > to ? to : friday;
     if (a > b) continue;
+    // A week wholly outside the terms (the holidays between them) has no occurrence at all.
+    if (!cal.terms.some((t) => t.startsOn <= b && t.endsOn >= a)) continue;
     const preferred = addDays(monday, weekday - 1);
-    if (preferred >= a && preferred <= b && isTeachingDay(cal, preferred)) {
+    const days = teachingDaysIn(cal, a, b);
+    if (days.includes(preferred)) {
       out.push({ key: monday, date: preferred, moved: false });
       continue;
     }
-    const next = teachingDaysIn(cal, preferred > a ? preferred : a, b)[0];
-    if (next) {
-      out.push({ key: monday, date: next, moved: true });
+    // The nearest teaching day of the same week: later first, else earlier.
+    const later = days.find((d) => d > preferred);
+    const earlier = [...days].reverse().find((d) => d < preferred);
+    const date = later ?? earlier;
+    if (date) {
+      out.push({ key: monday, date, moved: true });
       continue;
     }
-    // Nothing later in the week: no walk that week, and say why (the preferred day's reason).
     const why = teachingDay(cal, preferred >= a && preferred <= b ? preferred : a);
     out.push({
       key: monday,
       date: null,
-      skipped: why.teaching ? `No teaching day left in the week of ${monday}.` : why.reason.message,
+      skipped: why.teaching ? `No teaching day in the week of ${monday}.` : why.reason.message,
     });
   }
   return out;
