@@ -312,6 +312,7 @@ export const siteWalkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     },
     async (request, reply) => {
       const bytes = await readSitePhoto(deps, requireSignedIn(request), request.params.photoId);
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       return reply
         .type('image/jpeg')
         .header('cache-control', 'private, no-store')
@@ -583,6 +584,7 @@ export const siteWalkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         requireSignedIn(request),
         request.params.schoolId,
       );
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${slug(name)}-site-safety.csv"`)
@@ -606,6 +608,7 @@ export const siteWalkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         requireSignedIn(request),
         request.params.schoolId,
       );
+      if (request.headers['if-none-match'] === '*') return reply.status(304).send('');
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${slug(name)}-site-safety.pdf"`)
