@@ -57,7 +57,13 @@ export const placeSchema = z.object({
 });
 export type Place = z.infer<typeof placeSchema>;
 
-export const estateSchema = z.object({ places: z.array(placeSchema), canEdit: z.boolean() });
+export const estateSchema = z.object({
+  places: z.array(placeSchema),
+  canEdit: z.boolean(),
+  /** For planning (site managers and leaders only): the school's staff and the checklists. */
+  people: z.array(z.object({ id: z.uuid(), name: z.string(), siteManager: z.boolean() })),
+  checklists: z.array(z.object({ versionId: z.uuid(), name: z.string() })),
+});
 
 export const placeInputSchema = z
   .object({

@@ -811,3 +811,44 @@ export function headOf(tx: Tx, schoolId: string) {
     .where('p.disabled_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** The school's staff with whether each is a site or business manager (for planning). */
+export async function planningPeople(tx: Tx, schoolId: string) {
+  const rows = await tx
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.trust_id', '=', 'm.trust_id').onRef('p.person_id', '=', 'm.person_id'),
+    )
+    .select(['p.person_id', 'p.full_name', 'm.role'])
+    .where('m.school_id', '=', schoolId)
+    .where('p.disabled_at', 'is', null)
+    .orderBy('p.full_name')
+    .execute();
+  const out = new Map<string, { id: string; name: string; siteManager: boolean }>();
+  for (const r of rows) {
+    const p = out.get(r.person_id) ?? { id: r.person_id, name: r.full_name, siteManager: false };
+    if (r.role === 'site_manager') p.siteManager = true;
+    out.set(r.person_id, p);
+  }
+  return [...out.values()];
+}
+
+/** The latest published version of each health-and-safety framework of the trust. */
+export async function publishedChecklists(tx: Tx) {
+  const rows = await tx
+    .selectFrom('framework_versions as v')
+    .innerJoin('frameworks as f', (j) =>
+      j.onRef('f.trust_id', '=', 'v.trust_id').onRef('f.framework_id', '=', 'v.framework_id'),
+    )
+    .select(['v.version_id', 'v.name', 'v.framework_id', 'v.version_no'])
+    .where('f.kind', '=', 'health_and_safety')
+    .where('v.status', '=', 'published')
+    .orderBy('v.name')
+    .orderBy('v.version_no', 'desc')
+    .execute();
+  const latest = new Map<string, { versionId: string; name: string }>();
+  for (const r of rows)
+    if (!latest.has(r.framework_id))
+      latest.set(r.framework_id, { versionId: r.version_id, name: r.name });
+  return [...latest.values()];
+}

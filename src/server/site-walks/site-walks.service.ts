@@ -54,7 +54,13 @@ export function estate(deps: AppDeps, auth: SignedIn, schoolId: string) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'site.view', 'see the school’s estate');
     const rows = await q.listPlaces(tx, schoolId);
-    return { places: rows.map(placeDto), canEdit: maySite(auth, 'site.manage', schoolId) };
+    const canEdit = maySite(auth, 'site.manage', schoolId);
+    return {
+      places: rows.map(placeDto),
+      canEdit,
+      people: canEdit ? await q.planningPeople(tx, schoolId) : [],
+      checklists: canEdit ? await q.publishedChecklists(tx) : [],
+    };
   });
 }
 
