@@ -45,11 +45,11 @@ export function SiteWalkPage() {
   if (walk.error) return <ErrorMessage error={walk.error} />;
   const w = walk.data.siteWalk;
 
-  const act = async (run: () => Promise<unknown>, done: string) => {
+  const act = async (run: () => Promise<unknown>, done: string | ((r: unknown) => string)) => {
     setError(null);
     try {
-      await run();
-      setMessage(done);
+      const result = await run();
+      setMessage(typeof done === 'string' ? done : done(result));
       await refresh();
     } catch (e) {
       setError(e);
@@ -96,12 +96,13 @@ export function SiteWalkPage() {
         <button
           type="button"
           onClick={() =>
-            act(async () => {
-              const r = await publishSiteWalk(w.id);
-              setMessage(
-                `Published. ${r.teachersNoticed} ${r.teachersNoticed === 1 ? 'teacher was' : 'teachers were'} told, with the checklist.`,
-              );
-            }, 'Published.')
+            act(
+              () => publishSiteWalk(w.id),
+              (r) => {
+                const n = (r as { teachersNoticed: number }).teachersNoticed;
+                return `Published. ${n} ${n === 1 ? 'teacher was' : 'teachers were'} told, with the checklist.`;
+              },
+            )
           }
         >
           Publish and tell teachers
