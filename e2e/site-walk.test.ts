@@ -88,7 +88,7 @@ describe.runIf(browserTestsEnabled())('a site walk on a phone', () => {
   });
 
   async function phonePage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: phone, hasTouch: true });
+    const context = await browser.newContext({ viewport: phone, hasTouch: true, bypassCSP: true });
     return { context, page: await context.newPage() };
   }
 
