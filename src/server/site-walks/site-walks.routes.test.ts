@@ -554,6 +554,28 @@ describe('site walks', () => {
       expect(trust.status).toBe(200);
       expect(trust.body.schools.find((s: { id: string }) => s.id === school).openActions).toBe(1);
     });
+
+    it('feeds nothing into the teaching-and-learning insights', async () => {
+      const { facts, cells } = await withTenant(t.db, a.trustId, async (tx) => ({
+        facts: await tx
+          .selectFrom('insights_walk_facts')
+          .select(['counted'])
+          .where('school_id', '=', school)
+          .execute(),
+        cells: await tx
+          .selectFrom('insights_cells')
+          .select('cell_id')
+          .where('school_id', '=', school)
+          .execute(),
+      }));
+      // The site walks have facts rows (kept by triggers on every walk) but none is counted.
+      expect(facts.length).toBeGreaterThan(0);
+      expect(facts.every((f) => f.counted === false)).toBe(true);
+      expect(cells).toEqual([]);
+      const insights = await head.get(`/api/schools/${school}/insights`);
+      expect(insights.status).toBe(200);
+      expect(JSON.stringify(insights.body)).not.toContain('Gas');
+    });
   });
 
   it('lays a weekly inspection out over the calendar in advance, across closures and holidays', async () => {
