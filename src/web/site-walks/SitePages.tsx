@@ -5,11 +5,13 @@ import { Link, useParams } from 'react-router';
 import { actionStatusLabels } from '../../domain/site-walks/actions.ts';
 import { type AreaKind, areaKindLabels, areaKinds } from '../../domain/site-walks/areas.ts';
 import { riskBandLabels } from '../../domain/site-walks/risk.ts';
+import { cadenceLabels, cadences } from '../../domain/site-walks/schedule.ts';
 import { formatDay } from '../lib/format.ts';
 import { preparePhoto } from '../offline/photos.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import {
   addArea,
+  addSchedule,
   closeAction,
   putJpeg,
   setAreaKind,
@@ -17,6 +19,7 @@ import {
   updateAction,
   useChecklist,
   useEstate,
+  useSchedules,
   useSiteActions,
   useSiteDashboard,
   useSiteWalks,
@@ -46,6 +49,8 @@ export function SiteWalksPage() {
           Plan a site walk
         </Link>
       </p>
+      <Schedules schoolId={schoolId} />
+      <h2>Walks</h2>
       {walks.isPending ? <Loading what="the site walks" /> : null}
       {walks.error ? <ErrorMessage error={walks.error} /> : null}
       <ul className="cards">
@@ -383,5 +388,170 @@ export function ChecklistPage() {
         </section>
       ))}
     </div>
+  );
+}
+
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+
+/** Recurring inspections: the list with inspections done so far, and a form to add one. */
+function Schedules({ schoolId }: { schoolId: string }) {
+  const client = useQueryClient();
+  const schedules = useSchedules(schoolId);
+  const estate = useEstate(schoolId);
+  const [form, setForm] = useState({
+    title: '',
+    cadence: 'weekly' as (typeof cadences)[number],
+    weekday: 1,
+    windowStart: '08:00',
+    windowEnd: '08:30',
+    howResultsUsed: '',
+    startsOn: '',
+  });
+  const [rooms, setRooms] = useState<string[]>([]);
+  const [leadId, setLeadId] = useState('');
+  const [checklistId, setChecklistId] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const e = estate.data;
+  return (
+    <section aria-labelledby="schedules">
+      <h2 id="schedules">Recurring inspections</h2>
+      {schedules.data?.schedules.length === 0 ? <p>None yet.</p> : null}
+      <ul>
+        {schedules.data?.schedules.map((s) => (
+          <li key={s.id}>
+            {s.title} ({cadenceLabels[s.cadence].toLowerCase()}): {s.done} of {s.due} done so far
+            {s.next ? `; next ${formatDay(s.next)}` : ''}
+          </li>
+        ))}
+      </ul>
+      {e?.canEdit ? (
+        <details>
+          <summary>Add a recurring inspection</summary>
+          {message ? <p role="status">{message}</p> : null}
+          {error ? <ErrorMessage error={error} /> : null}
+          <form
+            onSubmit={async (x) => {
+              x.preventDefault();
+              setError(null);
+              try {
+                const r = await addSchedule(schoolId, {
+                  ...form,
+                  leadId: leadId || e.people.find((p) => p.siteManager)?.id,
+                  checklistVersionId: checklistId || e.checklists[0]?.versionId,
+                  roomIds: rooms,
+                  namesRooms: false,
+                });
+                setMessage(`${r.walksCreated} walks were created in advance.`);
+                await client.invalidateQueries({ queryKey: siteKeys.schedules(schoolId) });
+                await client.invalidateQueries({ queryKey: siteKeys.walks(schoolId) });
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          >
+            <label htmlFor="sch-title">Name</label>
+            <input
+              id="sch-title"
+              value={form.title}
+              onChange={(x) => setForm({ ...form, title: x.target.value })}
+            />
+            <label htmlFor="sch-cadence">How often</label>
+            <select
+              id="sch-cadence"
+              value={form.cadence}
+              onChange={(x) =>
+                setForm({ ...form, cadence: x.target.value as (typeof cadences)[number] })
+              }
+            >
+              {cadences.map((c) => (
+                <option key={c} value={c}>
+                  {cadenceLabels[c]}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="sch-day">Day</label>
+            <select
+              id="sch-day"
+              value={form.weekday}
+              onChange={(x) => setForm({ ...form, weekday: Number(x.target.value) })}
+            >
+              {weekdays.map((d, i) => (
+                <option key={d} value={i + 1}>
+                  {d}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="sch-start">From</label>
+            <input
+              id="sch-start"
+              type="time"
+              value={form.windowStart}
+              onChange={(x) => setForm({ ...form, windowStart: x.target.value })}
+            />
+            <label htmlFor="sch-end">To</label>
+            <input
+              id="sch-end"
+              type="time"
+              value={form.windowEnd}
+              onChange={(x) => setForm({ ...form, windowEnd: x.target.value })}
+            />
+            <label htmlFor="sch-from">Starting on</label>
+            <input
+              id="sch-from"
+              type="date"
+              value={form.startsOn}
+              onChange={(x) => setForm({ ...form, startsOn: x.target.value })}
+            />
+            <label htmlFor="sch-lead">Lead</label>
+            <select id="sch-lead" value={leadId} onChange={(x) => setLeadId(x.target.value)}>
+              {e.people
+                .filter((p) => p.siteManager)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </select>
+            <label htmlFor="sch-checklist">Checklist</label>
+            <select
+              id="sch-checklist"
+              value={checklistId}
+              onChange={(x) => setChecklistId(x.target.value)}
+            >
+              {e.checklists.map((c) => (
+                <option key={c.versionId} value={c.versionId}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="sch-how">How the results will be used</label>
+            <textarea
+              id="sch-how"
+              value={form.howResultsUsed}
+              onChange={(x) => setForm({ ...form, howResultsUsed: x.target.value })}
+            />
+            <fieldset>
+              <legend>Places</legend>
+              {e.places.map((p) => (
+                <label key={p.id}>
+                  <input
+                    type="checkbox"
+                    checked={rooms.includes(p.id)}
+                    onChange={() =>
+                      setRooms((r) =>
+                        r.includes(p.id) ? r.filter((x) => x !== p.id) : [...r, p.id],
+                      )
+                    }
+                  />{' '}
+                  {p.name} ({p.building})
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit">Add the inspection</button>
+          </form>
+        </details>
+      ) : null}
+    </section>
   );
 }

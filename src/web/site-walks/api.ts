@@ -15,6 +15,7 @@ export const siteKeys = {
   checklist: (walkId: string) => ['site-checklist', walkId] as const,
   actions: (schoolId: string) => ['site-actions', schoolId] as const,
   dashboard: (schoolId: string) => ['site-dashboard', schoolId] as const,
+  schedules: (schoolId: string) => ['site-schedules', schoolId] as const,
 };
 
 const contract = () => import('../../contracts/site-walks.ts');
@@ -129,3 +130,17 @@ export async function putJpeg(path: string, bytes: Blob, csrfToken?: string | nu
     );
   }
 }
+
+export const useSchedules = (schoolId: string) =>
+  useQuery({
+    queryKey: siteKeys.schedules(schoolId),
+    queryFn: () =>
+      api(`/api/schools/${schoolId}/site-schedules`, {
+        schema: () => contract().then((c) => c.scheduleListSchema),
+      }),
+  });
+export const addSchedule = (schoolId: string, body: unknown) =>
+  api<{ walksCreated: number; skipped: string[] }>(`/api/schools/${schoolId}/site-schedules`, {
+    method: 'POST',
+    body,
+  });
