@@ -182,6 +182,10 @@ export const protocolReportSchema = z.object({
     given: z.number().int(),
     writtenPreferred: z.number().int(),
   }),
+  /** Recurring site inspections (issue 14): done against the schedule so far. */
+  siteInspections: z.array(
+    z.object({ schedule: z.string(), due: z.number().int(), done: z.number().int() }),
+  ),
   settings: z.object({
     maxObservers: z.number().int(),
     noticeSchoolDays: z.number().int(),

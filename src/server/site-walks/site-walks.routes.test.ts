@@ -609,5 +609,19 @@ describe('site walks', () => {
       due: 0,
       done: 0,
     });
+    // The protocol report shows inspections done against the schedule too.
+    const term = await withTenant(t.db, a.trustId, (tx) =>
+      tx
+        .selectFrom('school_terms')
+        .select('term_id')
+        .where('school_id', '=', school)
+        .where('name', '=', 'Autumn 2026')
+        .executeTakeFirstOrThrow(),
+    );
+    const report = await head.get(`/api/schools/${school}/protocol-report?termId=${term.term_id}`);
+    expect(report.status).toBe(200);
+    expect(report.body.siteInspections).toEqual([
+      { schedule: 'Weekly playground check', due: 0, done: 0 },
+    ]);
   });
 });
