@@ -534,6 +534,50 @@ export const errorCatalogue = {
     status: 401,
     meaning: 'GET /metrics needs Authorization: Bearer with the METRICS_TOKEN setting.',
   },
+  // Site walks (issue 14)
+  site_people_refused: {
+    status: 422,
+    meaning:
+      'A site walk would put more than two people in a place, or has no lead; details lists each place.',
+  },
+  not_a_site_lead: {
+    status: 422,
+    meaning: 'The lead of a site walk is the business manager or the site manager.',
+  },
+  not_a_site_walk: { status: 404, meaning: 'The walk is not a site walk.' },
+  place_not_on_walk: { status: 422, meaning: 'The place is not on this site walk.' },
+  item_not_on_checklist: {
+    status: 422,
+    meaning: 'The checklist item is not on the checklist of that place.',
+  },
+  risk_missing: {
+    status: 422,
+    meaning: 'A "needs attention" finding needs its likelihood and severity (1 to 5 each).',
+  },
+  finding_exists: {
+    status: 409,
+    meaning: 'The server already holds a different finding under this id; nothing was overwritten.',
+  },
+  guest_link_invalid: {
+    status: 401,
+    meaning: 'The guest link is unknown, expired or was used already.',
+  },
+  site_action_open: {
+    status: 409,
+    meaning: 'The place already has an open action for that checklist item.',
+  },
+  site_action_refused: {
+    status: 422,
+    meaning: 'The site action cannot change that way (e.g. closing without a photo and a note).',
+  },
+  not_a_checklist: {
+    status: 422,
+    meaning: 'The framework version is not a published health-and-safety checklist of the trust.',
+  },
+  site_walk_not_published: {
+    status: 422,
+    meaning: 'Findings are recorded on a published site walk only.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -36,6 +36,12 @@ export const mailKindNotice = {
   concern_support_asked: 'concern_support_asked',
   concern_updated: 'concern_updated',
   concern_overdue: 'concern_overdue',
+  // Site walks (issue 14)
+  site_walk_notice: 'site_walk_notice',
+  site_urgent_alert: 'site_urgent_alert',
+  site_action_assigned: 'site_action_assigned',
+  site_action_overdue: 'site_action_overdue',
+  site_walk_due: 'site_walk_due',
 } as const satisfies Record<string, NoticeKind | null>;
 
 export type MailKind = keyof typeof mailKindNotice;

@@ -35,6 +35,12 @@ export const noticeKinds = [
   // Feedback conversations and the practice library (issue 16)
   'feedback_offered',
   'practice_consent_asked',
+  // Site walks (issue 14)
+  'site_walk_notice',
+  'site_urgent_alert',
+  'site_action_assigned',
+  'site_action_overdue',
+  'site_walk_due',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
@@ -176,6 +182,10 @@ export const protocolReportSchema = z.object({
     given: z.number().int(),
     writtenPreferred: z.number().int(),
   }),
+  /** Recurring site inspections (issue 14): done against the schedule so far. */
+  siteInspections: z.array(
+    z.object({ schedule: z.string(), due: z.number().int(), done: z.number().int() }),
+  ),
   settings: z.object({
     maxObservers: z.number().int(),
     noticeSchoolDays: z.number().int(),

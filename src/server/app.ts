@@ -55,6 +55,7 @@ import { roomRoutes } from './rooms/rooms.routes.ts';
 import { schoolRoutes } from './schools/schools.routes.ts';
 import { selfEvaluationRoutes } from './self-evaluation/self-evaluation.routes.ts';
 import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
+import { siteWalkRoutes } from './site-walks/site-walks.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
 import { trustRoutes } from './trusts/trusts.routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp({
   await app.register(mfaRoutes, deps);
   await app.register(securityRoutes, deps);
   await app.register(singleSignOnRoutes, deps);
+  await app.register(siteWalkRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

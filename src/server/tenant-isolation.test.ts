@@ -64,7 +64,24 @@ type Ids = {
   practiceExample: string;
   /** Single sign-on (issue 13): a provider of the trust's. */
   ssoProvider: string;
+  /** Site walks (issue 14): North's site lead, a checklist and its first item, an area, a
+   * published site walk over it with a guest, the admin's finding with its action and the
+   * action's photo, and the guest's own finding. */
+  siteLead: string;
+  siteChecklist: string;
+  siteItem: string;
+  sitePlace: string;
+  siteWalk: string;
+  siteGuest: string;
+  siteFinding: string;
+  siteGuestFinding: string;
+  siteAction: string;
+  sitePhoto: string;
 };
+
+/** Trust A's guest token (issue 14): under B's ids it must find nothing. */
+let siteGuestToken = '';
+let siteAreas = 0;
 
 /** Trust A's admin's calendar-feed secret: under B's trust id it must find nothing. */
 let feedSecret = '';
@@ -876,7 +893,185 @@ const routes: Record<string, Call> = {
     method: 'DELETE',
     url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
   },
+  // Site walks (issue 14). The guest's routes come first: a new guest link (below) ends the
+  // guest's session. Photos, CSV and PDF answer 304 to If-None-Match: * once found.
+  'PUT /api/site-guest/findings/{findingId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-guest/findings/${i.siteGuestFinding}`,
+    body: (i) => ({
+      walkId: i.siteWalk,
+      placeId: i.sitePlace,
+      itemId: i.siteItem,
+      outcome: 'satisfactory',
+    }),
+    headers: {
+      get authorization() {
+        return `Guest ${siteGuestToken}`;
+      },
+    },
+  },
+  'PUT /api/site-guest/findings/{findingId}/photos/{photoId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-guest/findings/${i.siteGuestFinding}/photos/${i.sitePhoto}`,
+    body: () => 'not a jpeg',
+    headers: {
+      'content-type': 'image/jpeg',
+      get authorization() {
+        return `Guest ${siteGuestToken}`;
+      },
+    },
+  },
+  'GET /api/schools/{schoolId}/estate': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/estate`,
+  },
+  'POST /api/schools/{schoolId}/estate': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/estate`,
+    body: () => ({ name: `Iso area ${++siteAreas}`, building: 'Iso', floor: 0, kind: 'stairs' }),
+  },
+  'PUT /api/schools/{schoolId}/estate/{roomId}': {
+    method: 'PUT',
+    url: (i) => `/api/schools/${i.school}/estate/${i.sitePlace}`,
+    body: () => ({ kind: 'corridor' }),
+  },
+  'GET /api/schools/{schoolId}/site-walks': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-walks`,
+  },
+  'POST /api/schools/{schoolId}/site-walks': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/site-walks`,
+    body: (i) => siteWalkBody(i, '2026-12-02'),
+  },
+  'GET /api/site-walks/{walkId}': {
+    method: 'GET',
+    url: (i) => `/api/site-walks/${i.siteWalk}`,
+  },
+  'POST /api/site-walks/{walkId}/publish': {
+    method: 'POST',
+    url: (i) => `/api/site-walks/${i.siteWalk}/publish`,
+  },
+  'GET /api/site-walks/{walkId}/checklist': {
+    method: 'GET',
+    url: (i) => `/api/site-walks/${i.siteWalk}/checklist`,
+  },
+  'POST /api/site-walks/{walkId}/guests/{guestId}/link': {
+    method: 'POST',
+    url: (i) => `/api/site-walks/${i.siteWalk}/guests/${i.siteGuest}/link`,
+  },
+  'PUT /api/site-findings/{findingId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-findings/${i.siteFinding}`,
+    body: (i) => siteFindingBody(i),
+  },
+  'PUT /api/site-findings/{findingId}/photos/{photoId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-findings/${i.siteFinding}/photos/${i.sitePhoto}`,
+    body: () => 'not a jpeg',
+    headers: { 'content-type': 'image/jpeg' },
+  },
+  'GET /api/site-photos/{photoId}': {
+    method: 'GET',
+    url: (i) => `/api/site-photos/${i.sitePhoto}`,
+    headers: { 'if-none-match': '*' },
+  },
+  'POST /api/site-findings/{findingId}/action': {
+    method: 'POST',
+    url: (i) => `/api/site-findings/${i.siteFinding}/action`,
+    body: () => ({ ownerName: 'Iso contractor' }),
+  },
+  'GET /api/schools/{schoolId}/site-actions': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-actions`,
+  },
+  'GET /api/site-actions/{actionId}': {
+    method: 'GET',
+    url: (i) => `/api/site-actions/${i.siteAction}`,
+  },
+  'PUT /api/site-actions/{actionId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-actions/${i.siteAction}`,
+    body: () => ({ title: 'Iso action, renamed' }),
+  },
+  'PUT /api/site-actions/{actionId}/photos/{photoId}': {
+    method: 'PUT',
+    url: (i) => `/api/site-actions/${i.siteAction}/photos/${i.sitePhoto}`,
+    body: () => 'not a jpeg',
+    headers: { 'content-type': 'image/jpeg' },
+  },
+  'POST /api/site-actions/{actionId}/close': {
+    method: 'POST',
+    url: (i) => `/api/site-actions/${i.siteAction}/close`,
+    body: (i) => ({ note: 'Fixed for the isolation test.', photoId: i.sitePhoto }),
+  },
+  'POST /api/site-actions/{actionId}/verify': {
+    method: 'POST',
+    url: (i) => `/api/site-actions/${i.siteAction}/verify`,
+    body: (i) => ({ walkId: i.siteWalk }),
+  },
+  'GET /api/schools/{schoolId}/site-schedules': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-schedules`,
+  },
+  'POST /api/schools/{schoolId}/site-schedules': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/site-schedules`,
+    body: (i) => ({
+      title: 'Iso inspection',
+      cadence: 'termly',
+      weekday: 2,
+      windowStart: '08:00',
+      windowEnd: '08:30',
+      leadId: i.siteLead,
+      checklistVersionId: i.siteChecklist,
+      roomIds: [i.sitePlace],
+      howResultsUsed: 'For the isolation test only.',
+      namesRooms: true,
+      startsOn: '2027-04-12',
+    }),
+  },
+  'GET /api/schools/{schoolId}/site-dashboard': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-dashboard`,
+  },
+  'GET /api/schools/{schoolId}/site-report.csv': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-report.csv`,
+    headers: { 'if-none-match': '*' },
+  },
+  'GET /api/schools/{schoolId}/site-report.pdf': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/site-report.pdf`,
+    headers: { 'if-none-match': '*' },
+  },
 };
+
+function siteWalkBody(i: Ids, date: string) {
+  return {
+    date,
+    windowStart: '09:00',
+    windowEnd: '10:00',
+    leadId: i.siteLead,
+    checklistVersionId: i.siteChecklist,
+    howResultsUsed: 'For the isolation test only.',
+    namesRooms: false,
+    places: [{ roomId: i.sitePlace }],
+    guests: [{ name: 'Iso guest', organisation: 'Iso council' }],
+  };
+}
+
+function siteFindingBody(i: Ids) {
+  return {
+    walkId: i.siteWalk,
+    placeId: i.sitePlace,
+    itemId: i.siteItem,
+    outcome: 'needs_attention',
+    likelihood: 2,
+    severity: 2,
+    notes: 'Isolation finding.',
+  };
+}
 
 describe('tenant isolation across every route with an id', () => {
   let t: TestApp;
@@ -1186,7 +1381,98 @@ describe('tenant isolation across every route with an id', () => {
       selfEvaluation: selfEvaluation.body.id,
       practiceExample: practiceExample.body.id,
       ssoProvider: ssoProvider.body.id,
+      ...(await setUpSiteWalks(trust, admin)),
     });
+  }
+
+  /** Site walks (issue 14): a published site walk over a new area, a guest's and the admin's findings, an action with its photo. */
+  async function setUpSiteWalks(trust: TestTrust, admin: Client) {
+    const school = trust.school('North');
+    const checklist = await admin.post('/api/frameworks', {
+      name: 'Iso site audit',
+      kind: 'health_and_safety',
+      fromLibrary: 'health-and-safety',
+    });
+    expect(checklist.status).toBe(201);
+    const published = await admin.post(
+      `/api/frameworks/${checklist.body.framework.id}/draft/publish`,
+    );
+    expect(published.status).toBe(200);
+    const area = await admin.post(`/api/schools/${school}/estate`, {
+      name: 'Iso corridor',
+      building: 'Iso',
+      floor: 0,
+      kind: 'corridor',
+    });
+    expect(area.status).toBe(201);
+    const partial = {
+      siteLead: trust.person(trust.email('site_manager')),
+      siteChecklist: published.body.version.id as string,
+      siteItem: published.body.body.lenses[0].lookFors[0].id as string,
+      sitePlace: area.body.place.id as string,
+    };
+    const walk = await admin.post(
+      `/api/schools/${school}/site-walks`,
+      siteWalkBody(partial as Ids, '2026-11-30'),
+    );
+    expect(walk.status, JSON.stringify(walk.body)).toBe(201);
+    const siteWalk = walk.body.siteWalk.id as string;
+    expect((await admin.post(`/api/site-walks/${siteWalk}/publish`)).status).toBe(200);
+    const siteGuest = walk.body.siteWalk.guests[0].id as string;
+    const link = await admin.post(`/api/site-walks/${siteWalk}/guests/${siteGuest}/link`);
+    const opened = await new Client(t.baseUrl).post('/api/site-guest/open', {
+      link: link.body.url,
+    });
+    expect(opened.status).toBe(200);
+    if (!siteGuestToken) siteGuestToken = opened.body.token;
+    const siteGuestFinding = crypto.randomUUID();
+    const guestFinding = await new Client(t.baseUrl).request(
+      'PUT',
+      `/api/site-guest/findings/${siteGuestFinding}`,
+      {
+        walkId: siteWalk,
+        placeId: partial.sitePlace,
+        itemId: partial.siteItem,
+        outcome: 'not_applicable',
+      },
+      { authorization: `Guest ${opened.body.token}` },
+    );
+    expect(guestFinding.status, JSON.stringify(guestFinding.body)).toBe(201);
+    const siteFinding = crypto.randomUUID();
+    const ids = { ...partial, siteWalk } as Ids;
+    const finding = await admin.request(
+      'PUT',
+      `/api/site-findings/${siteFinding}`,
+      siteFindingBody(ids),
+    );
+    expect(finding.status, JSON.stringify(finding.body)).toBe(201);
+    const action = await admin.post(`/api/site-findings/${siteFinding}/action`, {
+      ownerName: 'Iso contractor',
+    });
+    expect(action.status, JSON.stringify(action.body)).toBe(200);
+    const sitePhoto = crypto.randomUUID();
+    const photo = await fetch(
+      `${t.baseUrl}/api/site-actions/${action.body.action.id}/photos/${sitePhoto}`,
+      {
+        method: 'PUT',
+        headers: {
+          'content-type': 'image/jpeg',
+          cookie: admin.cookie!,
+          'x-csrf-token': admin.csrfToken!,
+        },
+        body: Buffer.from(tinyJpeg()),
+      },
+    );
+    expect(photo.status).toBe(201);
+    return {
+      ...partial,
+      siteWalk,
+      siteGuest,
+      siteFinding,
+      siteGuestFinding,
+      siteAction: action.body.action.id as string,
+      sitePhoto,
+    };
   }
 
   /** The admin is the trust's named person; the North teacher raises a concern about the head. */

@@ -101,6 +101,13 @@ export const fields: Record<ImportKind, FieldDef[]> = {
       synonyms: ['level', 'storey', 'floor number'],
       hint: 'A number (0 or G for the ground floor, -1 for a basement). Empty: ground floor.',
     },
+    {
+      key: 'kind',
+      label: 'Area kind',
+      required: false,
+      synonyms: ['area kind', 'kind', 'area type', 'room type', 'type of area', 'use'],
+      hint: 'What kind of area it is, for site walks: classroom, science lab, corridor, playground…',
+    },
   ],
   timetable: [
     {

@@ -123,6 +123,8 @@ describe('column mapping', () => {
       name: 'Room',
       building: 'Building',
       floor: null,
+      // The kind of area (issue 14) is optional, and absent here.
+      kind: null,
     });
   });
 

@@ -1,4 +1,5 @@
 import { floorName } from '../format/places.ts';
+import { type AreaKind, areaKindLabels, readAreaKind } from '../site-walks/areas.ts';
 import { cellOf } from './fields.ts';
 import {
   type ChangeItem,
@@ -11,7 +12,14 @@ import {
 } from './types.ts';
 import { readFloor } from './values.ts';
 
-export type RoomRow = { row: number; name: string; building: string | null; floor: number | null };
+export type RoomRow = {
+  row: number;
+  name: string;
+  building: string | null;
+  floor: number | null;
+  /** The kind of area (site walks, issue 14); null when the file has no such column or cell. */
+  kind?: AreaKind | null;
+};
 
 export function readRooms(
   sheet: Sheet,
@@ -59,11 +67,24 @@ export function readRooms(
         'invalid_floor',
         `“${floorText}” on row ${row} is not a floor. Write a number (0 or G for the ground floor, 1 for the first, -1 for a basement).`,
       );
+    const kindText = columns.kind === undefined ? '' : cell('kind');
+    const kind = kindText ? readAreaKind(kindText) : null;
+    if (kindText && !kind)
+      problem(
+        'kind',
+        'Area kind',
+        'invalid_area_kind',
+        `“${kindText}” on row ${row} is not a kind of area. Write one of: ${Object.values(areaKindLabels).join(', ')}; or leave it empty.`,
+      );
     if (problems.length > before) continue;
-    const parsed: RoomRow = { row, name, building, floor };
+    const parsed: RoomRow = { row, name, building, floor, kind };
     const twin = byName.get(fold(name));
     if (twin) {
-      const same = twin.name === name && twin.building === building && twin.floor === floor;
+      const same =
+        twin.name === name &&
+        twin.building === building &&
+        twin.floor === floor &&
+        twin.kind === kind;
       problem(
         'name',
         'Room',
@@ -85,6 +106,7 @@ export type ExistingRoom = {
   name: string;
   building: string;
   floor: number;
+  kind?: AreaKind;
   /** Lessons timetabled in it. */
   lessons: number;
 };
@@ -95,6 +117,7 @@ export type RoomChange = {
   name: string;
   building: string;
   floor: number;
+  kind: AreaKind | null;
   changes: string[];
 };
 
@@ -121,7 +144,10 @@ export function planRooms(rows: RoomRow[], existing: ExistingRoom[]): RoomPlan {
         name: row.name,
         building,
         floor,
-        changes: [`new: ${building || 'no building'}, ${floorName(floor)}`],
+        kind: row.kind ?? null,
+        changes: [
+          `new: ${building || 'no building'}, ${floorName(floor)}${row.kind ? `, ${areaKindLabels[row.kind].toLowerCase()}` : ''}`,
+        ],
       });
       continue;
     }
@@ -130,6 +156,7 @@ export function planRooms(rows: RoomRow[], existing: ExistingRoom[]): RoomPlan {
       name: row.name,
       building: row.building ?? room.building,
       floor: row.floor ?? room.floor,
+      kind: row.kind ?? room.kind ?? null,
     };
     const changes: string[] = [];
     if (next.name !== room.name) changes.push(`name ${room.name} → ${next.name}`);
@@ -137,6 +164,10 @@ export function planRooms(rows: RoomRow[], existing: ExistingRoom[]): RoomPlan {
       changes.push(`building “${room.building}” → “${next.building}”`);
     if (next.floor !== room.floor)
       changes.push(`${floorName(room.floor)} → ${floorName(next.floor)}`);
+    if (next.kind && room.kind && next.kind !== room.kind)
+      changes.push(
+        `${areaKindLabels[room.kind].toLowerCase()} → ${areaKindLabels[next.kind].toLowerCase()}`,
+      );
     if (changes.length === 0) plan.unchanged++;
     else plan.updates.push({ row, roomId: room.roomId, ...next, changes });
   }

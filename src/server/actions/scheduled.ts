@@ -2,6 +2,8 @@ import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
 import type { MailDeps } from '../mail/after-commit.ts';
 import { noticeHandedInRecords } from '../records/hand-in-notices.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
+import { remindScheduledWalks } from '../site-walks/schedules.service.ts';
+import { escalateOverdueSiteActions } from '../site-walks/site-actions.service.ts';
 import { remindDueActions } from './actions.service.ts';
 
 /**
@@ -27,6 +29,8 @@ export const scheduledWork: ScheduledWork[] = [
   { name: 'action-reminders', run: (deps) => remindDueActions(deps, deps.now()) },
   { name: 'review-reminders', run: (deps) => remindReviewsDue(deps, deps.now()) },
   { name: 'concern-reminders', run: (deps) => remindOverdueConcerns(deps, deps.now()) },
+  { name: 'site-action-escalation', run: (deps) => escalateOverdueSiteActions(deps, deps.now()) },
+  { name: 'site-walk-reminders', run: (deps) => remindScheduledWalks(deps, deps.now()) },
 ];
 
 /** Every entry once, in order, in this process (tests, and anyone running the list by hand). */

@@ -90,6 +90,14 @@ export const tableNouns: Record<string, string> = {
   walk_year_groups: 'year group of a walk',
   walks: 'walk',
   year_groups: 'year group',
+  site_walks: 'site walk',
+  site_walk_places: 'place on the site walk',
+  site_walk_guests: 'guest on the site walk',
+  site_actions: 'site action',
+  site_findings: 'site finding',
+  site_photos: 'site photo',
+  site_alerts: 'urgent site alert',
+  site_inspection_schedules: 'inspection schedule',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -233,5 +241,16 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   year_groups_trust_id_school_id_name_key: {
     code: 'name_taken',
     message: 'This school already has a year group with that name. Choose another name.',
+  },
+  site_walk_guests_trust_id_link_hash_key: exists('guest link'),
+  site_walk_guests_trust_id_session_hash_key: exists('guest session'),
+  site_actions_one_open: {
+    code: 'site_action_open',
+    message:
+      'That place already has an open action for this checklist item: it was raised a moment ago. Reload and merge the finding into it.',
+  },
+  site_walks_one_per_scheduled_date: {
+    code: 'already_exists',
+    message: 'The schedule already has a walk on that date. Reload the schedule.',
   },
 };

@@ -93,6 +93,16 @@ import type {
   WalkPlanningTable,
 } from './schema/self-evaluation.ts';
 import type {
+  SiteActionsTable,
+  SiteAlertsTable,
+  SiteFindingsTable,
+  SiteInspectionSchedulesTable,
+  SitePhotosTable,
+  SiteWalkGuestsTable,
+  SiteWalkPlacesTable,
+  SiteWalksTable,
+} from './schema/site-walks.ts';
+import type {
   VisitCoTeachersTable,
   WalkDepartmentsTable,
   WalkYearGroupsTable,
@@ -112,6 +122,7 @@ export type * from './schema/records.ts';
 export type * from './schema/reviews.ts';
 export type * from './schema/security.ts';
 export type * from './schema/self-evaluation.ts';
+export type * from './schema/site-walks.ts';
 export type * from './schema/walk-filters.ts';
 
 /**
@@ -200,4 +211,12 @@ export interface DB {
   practice_examples: PracticeExamplesTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
+  site_walks: SiteWalksTable;
+  site_walk_places: SiteWalkPlacesTable;
+  site_walk_guests: SiteWalkGuestsTable;
+  site_actions: SiteActionsTable;
+  site_findings: SiteFindingsTable;
+  site_photos: SitePhotosTable;
+  site_alerts: SiteAlertsTable;
+  site_inspection_schedules: SiteInspectionSchedulesTable;
 }

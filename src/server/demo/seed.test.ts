@@ -123,7 +123,9 @@ describe('the demo trust', () => {
         .orderBy('name')
         .execute(),
     );
-    expect(versions).toHaveLength(3);
+    // Three for teaching and learning, student voice and the site audit, and the five
+    // specialist site checklists (issue 14).
+    expect(versions).toHaveLength(8);
     for (const v of versions) expect(v).toMatchObject({ status: 'published', version_no: 1 });
   });
 

@@ -103,6 +103,7 @@ export async function loadRooms(tx: Tx, schoolId: string): Promise<ExistingRoom[
       'r.name',
       'r.building',
       'r.floor',
+      'r.area_kind',
       eb
         .selectFrom('lessons as l')
         .select(sql<number>`count(*)::int`.as('n'))
@@ -116,6 +117,7 @@ export async function loadRooms(tx: Tx, schoolId: string): Promise<ExistingRoom[
     name: r.name,
     building: r.building,
     floor: r.floor,
+    kind: r.area_kind,
     lessons: r.lessons ?? 0,
   }));
 }

@@ -237,7 +237,13 @@ describe('imports API: staff, rooms and the timetable from CSV and XLSX', () => 
     const c = await leader();
     const body = upload('rooms.csv', fixture('rooms-semicolon.csv'));
     const preview = await c.post(url('rooms', 'preview'), body);
-    expect(preview.body.mapping).toEqual({ name: 'Room name', building: 'Block', floor: 'Level' });
+    // The kind of area (issue 14) is optional; this file has none.
+    expect(preview.body.mapping).toEqual({
+      name: 'Room name',
+      building: 'Block',
+      floor: 'Level',
+      kind: null,
+    });
     expect(preview.body.diff.counts).toEqual({
       adds: 1,
       updates: 0,

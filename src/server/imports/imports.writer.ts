@@ -4,6 +4,7 @@ import type { StaffPlan } from '../../domain/imports/staff.ts';
 import type { TimetableContext, TimetablePlan } from '../../domain/imports/timetable.ts';
 import { fold } from '../../domain/imports/types.ts';
 import { yearGroupOrdinal } from '../../domain/imports/values.ts';
+import { teachingKinds } from '../../domain/site-walks/areas.ts';
 import type { Tx } from '../db/with-tenant.ts';
 import { loadNames } from './imports.queries.ts';
 import { yieldToOthers } from './run-steps.ts';
@@ -191,19 +192,28 @@ export async function writeRooms(tx: Tx, scope: Scope, plan: RoomPlan) {
   await chunked(plan.updates, CHUNK, async (rows) => {
     const values = sql.join(
       rows.map(
-        (u) => sql`(${u.roomId}::uuid, ${u.name}::text, ${u.building}::text, ${u.floor}::smallint)`,
+        (u) =>
+          sql`(${u.roomId}::uuid, ${u.name}::text, ${u.building}::text, ${u.floor}::smallint, ${u.kind}::text, ${u.kind ? teachingKinds.has(u.kind) : null}::boolean)`,
       ),
     );
+    // The kind of area (issue 14) changes only when the file gives one.
     await sql`
-      UPDATE rooms AS r SET name = v.name, building = v.building, floor = v.floor
-      FROM (VALUES ${values}) AS v(room_id, name, building, floor)
+      UPDATE rooms AS r SET name = v.name, building = v.building, floor = v.floor,
+        area_kind = coalesce(v.kind, r.area_kind), teaching = coalesce(v.teaching, r.teaching)
+      FROM (VALUES ${values}) AS v(room_id, name, building, floor, kind, teaching)
       WHERE r.trust_id = ${scope.trustId} AND r.room_id = v.room_id`.execute(tx);
   });
   await chunked(plan.adds, CHUNK, (rows) =>
     tx
       .insertInto('rooms')
       .values(
-        rows.map((a) => ({ ...inSchool, name: a.name, building: a.building, floor: a.floor })),
+        rows.map((a) => ({
+          ...inSchool,
+          name: a.name,
+          building: a.building,
+          floor: a.floor,
+          ...(a.kind ? { area_kind: a.kind, teaching: teachingKinds.has(a.kind) } : {}),
+        })),
       )
       .execute(),
   );

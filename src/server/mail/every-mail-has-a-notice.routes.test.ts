@@ -4,6 +4,8 @@ import { remindDueActions } from '../actions/actions.service.ts';
 import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
+import { remindScheduledWalks } from '../site-walks/schedules.service.ts';
+import { escalateOverdueSiteActions } from '../site-walks/site-actions.service.ts';
 import {
   backdateConsultation,
   createTestFocus,
@@ -64,6 +66,32 @@ describe('every mail about a person’s own work has its in-app notice', () => {
 
   /** What the after-the-walk scenarios share. */
   const after = { walk: null as TestWalk | null, recordId: '', flagId: '' };
+
+  /** What the site-walk scenarios share (issue 14): a checklist, a walk, a critical finding. */
+  // In the South school: North's site manager leaves in an earlier scenario.
+  const site = { checklist: '', item: '', walk: '', finding: '', lab: '' };
+  const south = () => a.school('South');
+  const southId = (role: 'teacher' | 'observer' | 'site_manager') =>
+    a.person(a.email(role, 'South'));
+  const sbm = () => as(a.email('site_manager', 'South'));
+  async function siteChecklist() {
+    if (site.checklist) return;
+    const admin = await as(a.email('trust_admin'));
+    const created = await admin.post('/api/frameworks', {
+      name: 'Mail site audit',
+      kind: 'health_and_safety',
+      fromLibrary: 'health-and-safety',
+    });
+    ok(created, 201);
+    const published = await admin.post(
+      `/api/frameworks/${created.body.framework.id}/draft/publish`,
+    );
+    ok(published);
+    site.checklist = published.body.version.id;
+    site.item = published.body.body.lenses[0].lookFors[0].id;
+    const estate = await (await sbm()).get(`/api/schools/${south()}/estate`);
+    site.lab = estate.body.places.find((p: { name: string }) => p.name === 'S1').id;
+  }
 
   async function lessonOf(who: 'teacher' | 'observer', weekday: number) {
     const res = await (await head()).get(`/api/schools/${north()}/people/${id(who)}/timetable`);
@@ -314,6 +342,71 @@ describe('every mail about a person’s own work has its in-app notice', () => {
       const now = new Date('2026-12-14T09:00:00Z');
       const deps = { db: t.db, config: t.config, transport: null, now: () => now };
       expect(await remindOverdueConcerns(deps, now, { trustIds: [a.trustId] })).toBeGreaterThan(0);
+    },
+    // Site walks (issue 14): the teacher in a visited room and the specialist are told.
+    site_walk_notice: async () => {
+      await siteChecklist();
+      const created = await (await sbm()).post(`/api/schools/${south()}/site-walks`, {
+        date: MON,
+        windowStart: '09:00',
+        windowEnd: '10:00',
+        leadId: southId('site_manager'),
+        checklistVersionId: site.checklist,
+        howResultsUsed: 'To plan repairs for the spring term.',
+        namesRooms: false,
+        places: [{ roomId: site.lab, specialistId: southId('observer') }],
+      });
+      ok(created, 201);
+      site.walk = created.body.siteWalk.id;
+      ok(await (await sbm()).post(`/api/site-walks/${site.walk}/publish`));
+    },
+    site_urgent_alert: async () => {
+      site.finding = crypto.randomUUID();
+      const res = await (await sbm()).request('PUT', `/api/site-findings/${site.finding}`, {
+        walkId: site.walk,
+        placeId: site.lab,
+        itemId: site.item,
+        outcome: 'needs_attention',
+        likelihood: 5,
+        severity: 4,
+        makeSafe: true,
+      });
+      ok(res, 201);
+    },
+    site_action_assigned: async () => {
+      ok(
+        await (await sbm()).post(`/api/site-findings/${site.finding}/action`, {
+          ownerId: southId('teacher'),
+        }),
+      );
+    },
+    site_action_overdue: async () => {
+      const now = new Date('2026-12-10T09:00:00Z');
+      const deps = { db: t.db, config: t.config, transport: null, now: () => now };
+      expect(
+        await escalateOverdueSiteActions(deps, now, { trustIds: [a.trustId] }),
+      ).toBeGreaterThan(0);
+    },
+    site_walk_due: async () => {
+      ok(
+        await (await sbm()).post(`/api/schools/${south()}/site-schedules`, {
+          title: 'Weekly playground check',
+          cadence: 'weekly',
+          weekday: 3,
+          windowStart: '08:00',
+          windowEnd: '08:30',
+          leadId: southId('site_manager'),
+          checklistVersionId: site.checklist,
+          roomIds: [site.lab],
+          howResultsUsed: 'To keep the site safe each week.',
+          namesRooms: true,
+          startsOn: '2027-07-01',
+        }),
+        201,
+      );
+      const now = new Date('2027-07-12T08:00:00Z');
+      const deps = { db: t.db, config: t.config, transport: null, now: () => now };
+      expect(await remindScheduledWalks(deps, now)).toBeGreaterThan(0);
     },
   };
 

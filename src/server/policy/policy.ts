@@ -73,7 +73,10 @@ export type Action =
   | 'practice.view'
   | 'practice.consent'
   | 'trust.manage_security'
-  | 'person.manage_own_mfa';
+  | 'person.manage_own_mfa'
+  | 'site.view'
+  | 'site.manage'
+  | 'site.view_trust';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -277,6 +280,15 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: [],
     self: ['school_leader', 'observer', 'teacher', 'site_manager'],
   },
+  // Site walks (issue 14). The business or site manager (role site_manager) and the school's
+  // leaders plan site walks, record findings and run site actions; trust leaders read the
+  // dashboards across schools. Findings are about places, never people.
+  'site.view': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader', 'site_manager'],
+  },
+  'site.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader', 'site_manager'] },
+  'site.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

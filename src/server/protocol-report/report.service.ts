@@ -17,6 +17,7 @@ import { authorisedSchool } from '../kernel/school-access.ts';
 import { listStaffNames } from '../kernel/school-people.ts';
 import { loadCalendar, loadSettingsRow, toDomainSettings } from '../kernel/school-rules.ts';
 import { localDate, localTime } from '../kernel/school-time.ts';
+import { siteInspectionCounts } from '../site-walks/inspection-counts.ts';
 import * as q from './report.queries.ts';
 import * as f from './report-facts.queries.ts';
 
@@ -320,6 +321,7 @@ async function build(
     rows,
     otherChecks: report.otherChecks,
     feedback: await feedbackCounts(tx, walkIds),
+    siteInspections: await siteInspectionCounts(tx, deps, school.school_id),
     distributions: {
       visitsPerTeacher: [...teachersBy.entries()]
         .sort(([a], [b]) => a - b)

@@ -154,6 +154,23 @@ const TrustSecurityPage = lazy(() =>
   import('../security/TrustSecurityPage.tsx').then((m) => ({ default: m.TrustSecurityPage })),
 );
 
+// Site walks (issue 14).
+const sitePages = () => import('../site-walks/SitePages.tsx');
+const SiteWalksPage = lazy(() => sitePages().then((m) => ({ default: m.SiteWalksPage })));
+const EstatePage = lazy(() => sitePages().then((m) => ({ default: m.EstatePage })));
+const SiteActionsPage = lazy(() => sitePages().then((m) => ({ default: m.SiteActionsPage })));
+const SiteDashboardPage = lazy(() => sitePages().then((m) => ({ default: m.SiteDashboardPage })));
+const ChecklistPage = lazy(() => sitePages().then((m) => ({ default: m.ChecklistPage })));
+const SiteWalkPage = lazy(() =>
+  import('../site-walks/SiteWalkPage.tsx').then((m) => ({ default: m.SiteWalkPage })),
+);
+const PlanSiteWalkPage = lazy(() =>
+  import('../site-walks/PlanSiteWalkPage.tsx').then((m) => ({ default: m.PlanSiteWalkPage })),
+);
+const GuestPage = lazy(() =>
+  import('../site-walks/GuestPage.tsx').then((m) => ({ default: m.GuestPage })),
+);
+
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
   const { me, loading, loadError, mustEnrolMfa } = useSession();
@@ -185,6 +202,8 @@ export function App() {
             {/* First-run set-up (issue 13): only while the installation has no trust. */}
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/sign-in/sso/callback" element={<SsoCallbackPage />} />
+            {/* A site walk's guest (issue 14): no account, a single-use link. */}
+            <Route path="/site-guest" element={<GuestPage />} />
             <Route element={<SignedIn />}>
               <Route path="/insights" element={<TrustInsightsPage />} />
               <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
@@ -237,6 +256,15 @@ export function App() {
               <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
               <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
               <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
+              {/* Site walks (issue 14): health and safety over places. */}
+              <Route path="/schools/:schoolId/site-walks" element={<SiteWalksPage />} />
+              <Route path="/schools/:schoolId/site-walks/new" element={<PlanSiteWalkPage />} />
+              <Route path="/schools/:schoolId/estate" element={<EstatePage />} />
+              <Route path="/schools/:schoolId/site-actions" element={<SiteActionsPage />} />
+              <Route path="/schools/:schoolId/site-safety" element={<SiteDashboardPage />} />
+              <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
+              <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
+              <Route path="/site-actions/:actionId" element={<Navigate to="/" replace />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

@@ -47,6 +47,17 @@ export const navigation: readonly NavEntry[] = [
   { label: 'People', path: '/people', roles: ['trust_admin'] },
   { label: 'Notices', path: '/notices', roles: everyone },
   { label: 'Mail outbox', path: '/outbox', roles: ['trust_admin', 'school_leader'] },
+  // Site walks (issue 14): health and safety over places.
+  {
+    label: 'Site walks',
+    path: '/schools/:schoolId/site-walks',
+    roles: ['site_manager', 'school_leader'],
+  },
+  {
+    label: 'Site safety',
+    path: '/schools/:schoolId/site-safety',
+    roles: ['site_manager', 'school_leader'],
+  },
 ];
 
 export type NavLinkItem = { label: string; to: string };

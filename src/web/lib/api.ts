@@ -38,6 +38,8 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** The session's security token, for calls that send a body other than JSON (a photo). */
+export const currentCsrfToken = () => csrfToken;
 
 /**
  * One request to the server, same origin, asking for JSON. `csrf` is the security token for a

@@ -97,6 +97,18 @@ export function ProtocolReportPage() {
           ? 'No feedback conversation was offered: no walk planned feedback in person, or none was offered yet.'
           : `${r.feedback.offered} feedback ${r.feedback.offered === 1 ? 'conversation' : 'conversations'} offered: ${r.feedback.given} held, ${r.feedback.writtenPreferred} where the teacher preferred written feedback.`}
       </p>
+      <h2>Site inspections against the schedule</h2>
+      {r.siteInspections.length === 0 ? (
+        <p>No recurring site inspections are scheduled.</p>
+      ) : (
+        <ul>
+          {r.siteInspections.map((i) => (
+            <li key={i.schedule}>
+              {i.schedule}: {i.done} of {i.due} done so far
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>The school’s settings</h2>
       <ul>
         <li>At most {r.settings.maxObservers} observers on a walk</li>

@@ -1,5 +1,12 @@
 import type { FrameworkContent } from '../types.ts';
 import { healthAndSafety } from './health-and-safety.ts';
+import {
+  dtWorkshop,
+  kitchenFoodTechnology,
+  outdoorAreas,
+  peSportsHall,
+  scienceLabs,
+} from './site-specialist.ts';
 import { studentCentred } from './student-centred.ts';
 import { teachingAndLearning } from './teaching-and-learning.ts';
 
@@ -10,6 +17,11 @@ export const library: readonly LibraryEntry[] = [
   { id: 'teaching-and-learning', content: teachingAndLearning },
   { id: 'student-centred', content: studentCentred },
   { id: 'health-and-safety', content: healthAndSafety },
+  { id: 'science-labs', content: scienceLabs },
+  { id: 'dt-workshop', content: dtWorkshop },
+  { id: 'pe-sports-hall', content: peSportsHall },
+  { id: 'kitchen-food-technology', content: kitchenFoodTechnology },
+  { id: 'outdoor-areas', content: outdoorAreas },
 ];
 
 export function libraryEntry(id: string): LibraryEntry | undefined {

@@ -24,6 +24,9 @@ import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
 import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
+import { siteEstate } from './0032_site_estate.ts';
+import { siteWalks } from './0033_site_walks.ts';
+import { siteInspectionSchedules } from './0034_site_inspection_schedules.ts';
 import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
 import { readiness } from './0039_readiness.ts';
 
@@ -61,6 +64,10 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0029_self_evaluation': selfEvaluation(context),
     '0030_walk_planning': walkPlanning(context),
     '0031_feedback_and_practice': feedbackAndPractice(context),
+    // Issue 14: site walks.
+    '0032_site_estate': siteEstate(),
+    '0033_site_walks': siteWalks(context),
+    '0034_site_inspection_schedules': siteInspectionSchedules(context),
     // Issue 17: the outbox row is the mail's delivery job (attempts, backoff, claims).
     '0038_mail_delivery_queue': mailDeliveryQueue(),
     '0039_readiness': readiness(context),

@@ -92,7 +92,32 @@ export interface RoomsTable {
   name: string;
   building: string;
   floor: number;
+  /** What kind of area it is (0032, issue 14). */
+  area_kind: ColumnType<AreaKindColumn, AreaKindColumn | undefined, AreaKindColumn>;
+  /** Lessons are taught here (0032). */
+  teaching: ColumnType<boolean, boolean | undefined, boolean>;
 }
+
+export type AreaKindColumn =
+  | 'classroom'
+  | 'science_lab'
+  | 'dt_workshop'
+  | 'pe_sports_hall'
+  | 'kitchen_food_tech'
+  | 'hall'
+  | 'library'
+  | 'office'
+  | 'corridor'
+  | 'stairs'
+  | 'toilets'
+  | 'kitchen'
+  | 'plant_room'
+  | 'storage'
+  | 'playground'
+  | 'field'
+  | 'car_park'
+  | 'perimeter'
+  | 'other';
 
 export interface PeriodsTable {
   trust_id: string;

@@ -1,0 +1,15 @@
+import type { Tx } from '../db/with-tenant.ts';
+import type { AppDeps } from '../http/context.ts';
+import { schedulesIn } from './schedules.service.ts';
+
+/**
+ * Recurring site inspections done against their schedule so far (issue 14), for the protocol
+ * report: counts per schedule, nothing else.
+ */
+export async function siteInspectionCounts(tx: Tx, deps: Pick<AppDeps, 'now'>, schoolId: string) {
+  return (await schedulesIn(tx, deps, schoolId)).map((s) => ({
+    schedule: s.title,
+    due: s.due,
+    done: s.done,
+  }));
+}
