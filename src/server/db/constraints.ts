@@ -90,6 +90,14 @@ export const tableNouns: Record<string, string> = {
   walk_year_groups: 'year group of a walk',
   walks: 'walk',
   year_groups: 'year group',
+  training_rules: 'training rule',
+  training_completions: 'completed training module',
+  practice_scenes: 'practice scene',
+  practice_attempts: 'practice scene attempt',
+  networks: 'network',
+  network_members: 'member of the network',
+  visiting_walks: 'walk across schools',
+  visiting_walk_observers: 'visiting observer',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -233,5 +241,13 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   year_groups_trust_id_school_id_name_key: {
     code: 'name_taken',
     message: 'This school already has a year group with that name. Choose another name.',
+  },
+  training_rules_one_per_scope: {
+    code: 'already_exists',
+    message: 'Training is already required here: the rule was probably turned on a moment ago.',
+  },
+  networks_trust_id_name_key: {
+    code: 'name_taken',
+    message: 'The trust already has a network with that name. Choose another name.',
   },
 };

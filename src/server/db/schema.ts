@@ -41,6 +41,16 @@ import type {
   InsightsWalkFactsTable,
 } from './schema/insights.ts';
 import type { MailOutboxTable, SignInLinksTable } from './schema/mail.ts';
+import type {
+  NetworkMembersTable,
+  NetworksTable,
+  PracticeAttemptsTable,
+  PracticeScenesTable,
+  TrainingCompletionsTable,
+  TrainingRulesTable,
+  VisitingWalkObserversTable,
+  VisitingWalksTable,
+} from './schema/observers.ts';
 import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
   AuditEventsTable,
@@ -106,6 +116,7 @@ export type * from './schema/frameworks.ts';
 export type * from './schema/insights.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/notices.ts';
+export type * from './schema/observers.ts';
 export type * from './schema/people-and-schools.ts';
 export type * from './schema/programmes-and-walks.ts';
 export type * from './schema/records.ts';
@@ -200,4 +211,12 @@ export interface DB {
   practice_examples: PracticeExamplesTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
+  training_rules: TrainingRulesTable;
+  training_completions: TrainingCompletionsTable;
+  practice_scenes: PracticeScenesTable;
+  practice_attempts: PracticeAttemptsTable;
+  networks: NetworksTable;
+  network_members: NetworkMembersTable;
+  visiting_walks: VisitingWalksTable;
+  visiting_walk_observers: VisitingWalkObserversTable;
 }

@@ -24,6 +24,8 @@ import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
 import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
+import { observerTraining } from './0035_observer_training.ts';
+import { walksAcrossSchools } from './0036_walks_across_schools.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -59,5 +61,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0029_self_evaluation': selfEvaluation(context),
     '0030_walk_planning': walkPlanning(context),
     '0031_feedback_and_practice': feedbackAndPractice(context),
+    '0035_observer_training': observerTraining(context),
+    '0036_walks_across_schools': walksAcrossSchools(context),
   };
 }
