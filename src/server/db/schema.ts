@@ -41,6 +41,7 @@ import type {
   InsightsWalkFactsTable,
 } from './schema/insights.ts';
 import type { MailOutboxTable, SignInLinksTable } from './schema/mail.ts';
+import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
   NetworkMembersTable,
   NetworksTable,
@@ -51,7 +52,6 @@ import type {
   VisitingWalkObserversTable,
   VisitingWalksTable,
 } from './schema/observers.ts';
-import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
   AuditEventsTable,
   AuthIdentitiesTable,

@@ -76,7 +76,12 @@ export function walksAcrossSchools({ appRole }: MigrationContext) {
   return {
     async up(db: Kysely<unknown>) {
       for (const statement of statements) await sql.raw(statement).execute(db);
-      for (const table of ['networks', 'network_members', 'visiting_walks', 'visiting_walk_observers']) {
+      for (const table of [
+        'networks',
+        'network_members',
+        'visiting_walks',
+        'visiting_walk_observers',
+      ]) {
         await isolateTenantTable(db, table, { appRole });
       }
     },
