@@ -56,6 +56,7 @@ import { selfEvaluationRoutes } from './self-evaluation/self-evaluation.routes.t
 import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 import { trustRoutes } from './trusts/trusts.routes.ts';
 import { visitingRoutes } from './visiting/visiting.routes.ts';
 import { invitationRoutes } from './walks/invitations.routes.ts';
@@ -205,6 +206,7 @@ export async function buildApp({
   await app.register(singleSignOnRoutes, deps);
   await app.register(visitingRoutes, deps);
   await app.register(calibrationRoutes, deps);
+  await app.register(trainingRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {
