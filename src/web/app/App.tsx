@@ -97,6 +97,18 @@ const SelfEvaluationPage = lazy(() =>
     default: m.SelfEvaluationPage,
   })),
 );
+const TrainingPage = lazy(() =>
+  import('../observers/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+);
+const TrainingVersionPage = lazy(() =>
+  import('../observers/TrainingPage.tsx').then((m) => ({ default: m.TrainingVersionPage })),
+);
+const AgreementPage = lazy(() =>
+  import('../observers/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+);
+const VisitingWalksPage = lazy(() =>
+  import('../observers/VisitingWalksPage.tsx').then((m) => ({ default: m.VisitingWalksPage })),
+);
 const PracticeLibraryPage = lazy(() =>
   import('../practice/PracticeLibraryPage.tsx').then((m) => ({
     default: m.PracticeLibraryPage,
@@ -237,6 +249,11 @@ export function App() {
               <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
               <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
               <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
+              {/* Observer training, agreement, walks across schools (issue 15). */}
+              <Route path="/training" element={<TrainingPage />} />
+              <Route path="/training/:versionId" element={<TrainingVersionPage />} />
+              <Route path="/agreement" element={<AgreementPage />} />
+              <Route path="/walks-across-schools" element={<VisitingWalksPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

@@ -47,6 +47,9 @@ export const navigation: readonly NavEntry[] = [
   { label: 'People', path: '/people', roles: ['trust_admin'] },
   { label: 'Notices', path: '/notices', roles: everyone },
   { label: 'Mail outbox', path: '/outbox', roles: ['trust_admin', 'school_leader'] },
+  { label: 'Observer training', path: '/training', roles: everyone },
+  { label: 'Observer agreement', path: '/agreement', roles: everyone },
+  { label: 'Walks across schools', path: '/walks-across-schools', roles: everyone },
 ];
 
 export type NavLinkItem = { label: string; to: string };
