@@ -71,6 +71,20 @@ describe('walks across schools', () => {
     expect(made.status).toBe(201);
     networkId = made.body.id;
   });
+
+  it('lists a network to its members (its lead sees they lead it), all networks to trust leaders', async () => {
+    const mine = await (await lead()).request('GET', '/api/networks');
+    expect(mine.status).toBe(200);
+    expect(mine.body.networks).toHaveLength(1);
+    expect(mine.body.networks[0].iLead).toBe(true);
+    expect(
+      mine.body.networks[0].members.map((m: { schoolNames: string[] }) => m.schoolNames),
+    ).toEqual([['North'], ['North']]);
+    expect((await (await southHead()).request('GET', '/api/networks')).body.networks).toEqual([]);
+    expect(
+      (await (await trustLeader()).request('GET', '/api/networks')).body.networks,
+    ).toHaveLength(1);
+  });
   afterAll(() => t?.close());
 
   it('is proposed by a network’s lead, with observers from other schools only', async () => {

@@ -1,6 +1,7 @@
 import type { AgreementFigure } from '../../contracts/observers.ts';
 import { useSession } from '../lib/session.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { TableScroll } from '../ui/TableScroll.tsx';
 import { answerText, percent, twoDp } from './answers.ts';
 import { useMyAgreement, useTrustAgreement } from './api.ts';
 
@@ -86,7 +87,7 @@ function TrustAgreement() {
       {data.data.lookFors.length === 0 ? (
         <p>No room has been recorded by two observers yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Agreement per look-for, scrolls sideways">
           <table>
             <caption className="visually-hidden">Agreement per look-for across the trust</caption>
             <thead>{head}</thead>
@@ -105,22 +106,24 @@ function TrustAgreement() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {data.data.lookFors.map((f) => (
         <details key={f.lookForId}>
           <summary>By school: {f.prompt}</summary>
-          <table>
-            <thead>{head}</thead>
-            <tbody>
-              {f.schools.map((s) => (
-                <tr key={s.schoolId}>
-                  <th scope="row">{s.schoolName}</th>
-                  <Figure f={s.figure} prevalence={f.answerKind === 'prevalence'} />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={`Agreement by school: ${f.prompt}`}>
+            <table>
+              <thead>{head}</thead>
+              <tbody>
+                {f.schools.map((s) => (
+                  <tr key={s.schoolId}>
+                    <th scope="row">{s.schoolName}</th>
+                    <Figure f={s.figure} prevalence={f.answerKind === 'prevalence'} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
       ))}
     </section>
