@@ -152,7 +152,9 @@ describe.runIf(browserTestsEnabled())(
       await lp.goto(`${server.baseUrl}/walks-across-schools`);
       const form = main(lp).getByRole('region', { name: 'Propose a walk in another school' });
       await form.getByLabel('On behalf of', { exact: true }).waitFor({ timeout: 30_000 });
-      await form.getByLabel('On behalf of', { exact: true }).selectOption({ label: 'Science network' });
+      await form
+        .getByLabel('On behalf of', { exact: true })
+        .selectOption({ label: 'Science network' });
       await form.getByLabel('Host school', { exact: true }).selectOption({ label: hillcrest.name });
       await form.getByLabel('Focus (one of the host school’s)').selectOption({
         label: 'Teaching and learning across the school',
