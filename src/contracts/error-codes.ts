@@ -578,6 +578,33 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Findings are recorded on a published site walk only.',
   },
+  // Issue 15: observer training, calibration, walks across schools.
+  training_required: {
+    status: 422,
+    meaning:
+      'The trust or school requires observer training; details names the rule, the person and the missing modules.',
+  },
+  host_agreement_required: {
+    status: 422,
+    meaning: 'A walk proposed in another school is published only once the host school agrees.',
+  },
+  host_declined: {
+    status: 422,
+    meaning: 'The host school declined this walk; details carries the reason.',
+  },
+  not_a_proposer: {
+    status: 403,
+    meaning: 'Only trust leaders and the leads of a network propose walks in another school.',
+  },
+  not_visiting: {
+    status: 422,
+    meaning: 'A visiting observer must be from another school (or the trust), not the host.',
+  },
+  already_decided: { status: 409, meaning: 'The host school has already answered this proposal.' },
+  not_a_network_member: {
+    status: 422,
+    meaning: 'Everyone proposed from a network must belong to it.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -21,6 +21,7 @@ import { mfaRoutes } from './auth/mfa.routes.ts';
 import { registerMfaEnrolmentGate } from './auth/mfa-enrolment-gate.ts';
 import { securityRoutes } from './auth/security.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
+import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
@@ -58,7 +59,9 @@ import { singleSignOnRoutes } from './single-sign-on/sso.routes.ts';
 import { siteWalkRoutes } from './site-walks/site-walks.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { timetableRoutes } from './timetable/timetable.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 import { trustRoutes } from './trusts/trusts.routes.ts';
+import { visitingRoutes } from './visiting/visiting.routes.ts';
 import { invitationRoutes } from './walks/invitations.routes.ts';
 import { planningRoutes } from './walks/planning.routes.ts';
 import { visitRoutes } from './walks/visits.routes.ts';
@@ -218,6 +221,9 @@ export async function buildApp({
   await app.register(securityRoutes, deps);
   await app.register(singleSignOnRoutes, deps);
   await app.register(siteWalkRoutes, deps);
+  await app.register(visitingRoutes, deps);
+  await app.register(calibrationRoutes, deps);
+  await app.register(trainingRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

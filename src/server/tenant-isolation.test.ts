@@ -77,6 +77,9 @@ type Ids = {
   siteGuestFinding: string;
   siteAction: string;
   sitePhoto: string;
+  /** Issue 15: a walk in North proposed from the trust (South's observer visits), a practice scene. */
+  visitingWalk: string;
+  scene: string;
 };
 
 /** Trust A's guest token (issue 14): under B's ids it must find nothing. */
@@ -1045,6 +1048,34 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/schools/${i.school}/site-report.pdf`,
     headers: { 'if-none-match': '*' },
   },
+  // Issue 15. The admin is not the host school's head: answering a proposal is 403.
+  'POST /api/visiting-walks/{walkId}/decision': {
+    method: 'POST',
+    url: (i) => `/api/visiting-walks/${i.visitingWalk}/decision`,
+    body: () => ({ agree: true }),
+  },
+  'GET /api/training/versions/{versionId}': {
+    method: 'GET',
+    url: (i) => `/api/training/versions/${i.version}`,
+  },
+  'POST /api/training/versions/{versionId}/guidance': {
+    method: 'POST',
+    url: (i) => `/api/training/versions/${i.version}/guidance`,
+  },
+  'POST /api/training/versions/{versionId}/exercise': {
+    method: 'POST',
+    url: (i) => `/api/training/versions/${i.version}/exercise`,
+    body: () => ({ text: 'Pupils were reading aloud in pairs.' }),
+  },
+  'GET /api/training/scenes/{sceneId}': {
+    method: 'GET',
+    url: (i) => `/api/training/scenes/${i.scene}`,
+  },
+  'POST /api/training/scenes/{sceneId}/attempts': {
+    method: 'POST',
+    url: (i) => `/api/training/scenes/${i.scene}/attempts`,
+    body: () => ({ answers: {} }),
+  },
 };
 
 function siteWalkBody(i: Ids, date: string) {
@@ -1365,6 +1396,22 @@ describe('tenant isolation across every route with an id', () => {
       allowedDomains: [`${trust.fixture.slug}.test`],
     });
     expect(ssoProvider.status).toBe(201);
+    const visitingWalk = await admin.post('/api/visiting-walks', {
+      hostSchoolId: school,
+      date: '2027-01-12',
+      windowStart: '09:00',
+      windowEnd: '11:00',
+      focusId: focus.body.focus?.id ?? focus.body.id,
+      observerIds: [trust.person(trust.email('observer', 'South'))],
+    });
+    expect(visitingWalk.status, JSON.stringify(visitingWalk.body)).toBe(201);
+    const scene = await admin.post('/api/training/scenes', {
+      versionId: published.body.version.id,
+      title: 'Isolation scene',
+      scene: 'Most pupils read aloud to a partner.',
+      reference: { [lookFor]: 'most' },
+    });
+    expect(scene.status, JSON.stringify(scene.body)).toBe(201);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -1381,6 +1428,8 @@ describe('tenant isolation across every route with an id', () => {
       selfEvaluation: selfEvaluation.body.id,
       practiceExample: practiceExample.body.id,
       ssoProvider: ssoProvider.body.id,
+      visitingWalk: visitingWalk.body.walkId,
+      scene: scene.body.id,
       ...(await setUpSiteWalks(trust, admin)),
     });
   }
@@ -1645,6 +1694,45 @@ describe('tenant isolation across every route with an id', () => {
       expect(started.status).toBe(404);
       expect(started.body.error.code).toBe('not_found');
     }
+  });
+
+  // Issue 15: walks across schools. Once North's head agrees, South's observer visits North for
+  // that walk only: the walk is theirs to open, nothing else of North exists for them (404), and
+  // nothing of the other trust either.
+  it('a visiting observer reaches their walk in the host school and nothing else of it', async () => {
+    const trustA = ids.get('iso-a')!;
+    const b = ids.get('iso-b')!;
+    const head = new Client(t.baseUrl);
+    await head.signIn('school_leader@iso-a-north.test');
+    const agreed = await head.post(`/api/visiting-walks/${trustA.visitingWalk}/decision`, {
+      agree: true,
+    });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    const visitor = new Client(t.baseUrl);
+    await visitor.signIn('observer@iso-a-south.test');
+    const own = await visitor.get(`/api/walks/${trustA.visitingWalk}`);
+    expect(own.status).toBe(200);
+    const list = await visitor.get('/api/visiting-walks');
+    expect(list.body.walks.map((w: { walkId: string }) => w.walkId)).toEqual([trustA.visitingWalk]);
+    for (const url of [
+      `/api/schools/${trustA.school}/rooms`,
+      `/api/schools/${trustA.school}/insights`,
+      `/api/schools/${trustA.school}/foci`,
+      `/api/schools/${trustA.school}/staff`,
+      `/api/walks/${trustA.walk}`,
+      `/api/walks/${trustA.walk}/capture`,
+      `/api/visits/${trustA.visit}/records`,
+      `/api/walks/${b.visitingWalk}`,
+      `/api/visits/${b.recordVisit}/records`,
+    ]) {
+      const res = await visitor.get(url);
+      expect([url, res.status]).toEqual([url, 404]);
+    }
+    const answer = await visitor.post(`/api/visiting-walks/${trustA.visitingWalk}/decision`, {
+      agree: false,
+      reason: 'Not mine to answer.',
+    });
+    expect(answer.status).toBe(404);
   });
 
   it("left the other trust's framework and focus untouched", async () => {

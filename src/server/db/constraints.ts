@@ -98,6 +98,14 @@ export const tableNouns: Record<string, string> = {
   site_photos: 'site photo',
   site_alerts: 'urgent site alert',
   site_inspection_schedules: 'inspection schedule',
+  training_rules: 'training rule',
+  training_completions: 'completed training module',
+  practice_scenes: 'practice scene',
+  practice_attempts: 'practice scene attempt',
+  networks: 'network',
+  network_members: 'member of the network',
+  visiting_walks: 'walk across schools',
+  visiting_walk_observers: 'visiting observer',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -252,5 +260,13 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   site_walks_one_per_scheduled_date: {
     code: 'already_exists',
     message: 'The schedule already has a walk on that date. Reload the schedule.',
+  },
+  training_rules_one_per_scope: {
+    code: 'already_exists',
+    message: 'Training is already required here: the rule was probably turned on a moment ago.',
+  },
+  networks_trust_id_name_key: {
+    code: 'name_taken',
+    message: 'The trust already has a network with that name. Choose another name.',
   },
 };

@@ -43,6 +43,16 @@ import type {
 import type { MailOutboxTable, SignInLinksTable } from './schema/mail.ts';
 import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
+  NetworkMembersTable,
+  NetworksTable,
+  PracticeAttemptsTable,
+  PracticeScenesTable,
+  TrainingCompletionsTable,
+  TrainingRulesTable,
+  VisitingWalkObserversTable,
+  VisitingWalksTable,
+} from './schema/observers.ts';
+import type {
   AuditEventsTable,
   AuthIdentitiesTable,
   CredentialsTable,
@@ -116,6 +126,7 @@ export type * from './schema/frameworks.ts';
 export type * from './schema/insights.ts';
 export type * from './schema/mail.ts';
 export type * from './schema/notices.ts';
+export type * from './schema/observers.ts';
 export type * from './schema/people-and-schools.ts';
 export type * from './schema/programmes-and-walks.ts';
 export type * from './schema/records.ts';
@@ -219,4 +230,12 @@ export interface DB {
   site_photos: SitePhotosTable;
   site_alerts: SiteAlertsTable;
   site_inspection_schedules: SiteInspectionSchedulesTable;
+  training_rules: TrainingRulesTable;
+  training_completions: TrainingCompletionsTable;
+  practice_scenes: PracticeScenesTable;
+  practice_attempts: PracticeAttemptsTable;
+  networks: NetworksTable;
+  network_members: NetworkMembersTable;
+  visiting_walks: VisitingWalksTable;
+  visiting_walk_observers: VisitingWalkObserversTable;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import { type VisitingFacts, visitingAccessLive } from '../../domain/observers/visiting.ts';
 import type { Membership } from '../../domain/people/roles.ts';
 import type { DB } from '../db/schema.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -118,6 +119,22 @@ async function resolveSession(
           WHERE m.trust_id = sessions.trust_id AND m.person_id = sessions.person_id)`.as(
           'memberships',
         ),
+        // Walks this person visits in another school (issue 15), for the policy's scope.
+        sql<(VisitingFacts & { walkId: string; schoolId: string })[]>`(
+          SELECT coalesce(json_agg(json_build_object(
+                   'walkId', vo.walk_id, 'schoolId', vw.host_school_id,
+                   'hostAgreed', vw.status = 'agreed', 'walkCancelled', w.status = 'cancelled',
+                   'records', (SELECT count(*) FROM records r WHERE r.trust_id = vo.trust_id
+                                AND r.walk_id = vo.walk_id AND r.observer_id = vo.person_id),
+                   'handedIn', (SELECT count(*) FROM records r WHERE r.trust_id = vo.trust_id
+                                AND r.walk_id = vo.walk_id AND r.observer_id = vo.person_id
+                                AND r.handed_in_at IS NOT NULL))), '[]'::json)
+          FROM visiting_walk_observers vo
+          JOIN visiting_walks vw ON vw.trust_id = vo.trust_id AND vw.walk_id = vo.walk_id
+          JOIN walks w ON w.trust_id = vo.trust_id AND w.walk_id = vo.walk_id
+          WHERE vo.trust_id = sessions.trust_id AND vo.person_id = sessions.person_id)`.as(
+          'visiting',
+        ),
       ])
       .where('token_hash', '=', hashToken(token))
       .where('ended_at', 'is', null)
@@ -156,7 +173,16 @@ async function resolveSession(
       schoolId: m.schoolId,
     }));
     return {
-      actor: { trustId, personId: session.person_id, memberships },
+      actor: {
+        trustId,
+        personId: session.person_id,
+        memberships,
+        visiting: session.visiting.map((v) => ({
+          walkId: v.walkId,
+          schoolId: v.schoolId,
+          live: visitingAccessLive(v),
+        })),
+      },
       sessionId: session.session_id,
       csrfToken: session.csrf_token,
       mustEnrolMfa: session.must_enrol_mfa,

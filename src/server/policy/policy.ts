@@ -1,3 +1,4 @@
+import { type VisitingScope, visitingDecision } from '../../domain/observers/visiting.ts';
 import type { Membership, Role } from '../../domain/people/roles.ts';
 
 /**
@@ -5,7 +6,17 @@ import type { Membership, Role } from '../../domain/people/roles.ts';
  * Every route asks it (through the service), after the thing has been loaded
  * inside the tenant's transaction.
  */
-export type Actor = { trustId: string; personId: string; memberships: readonly Membership[] };
+export type Actor = {
+  trustId: string;
+  personId: string;
+  memberships: readonly Membership[];
+  /**
+   * Walks across schools (issue 15): the walks this person visits in a school where they hold
+   * no role, read with the session. Inside a live scope they capture; anything else of that
+   * school is not found for them.
+   */
+  visiting?: readonly VisitingScope[];
+};
 
 export type Resource = {
   trustId: string;
@@ -13,6 +24,8 @@ export type Resource = {
   schoolId: string | null;
   /** the person the thing is about or belongs to, when there is one */
   personId?: string;
+  /** the walk the thing belongs to, when there is one (a visiting observer's scope) */
+  walkId?: string;
 };
 
 export type Action =
@@ -76,7 +89,12 @@ export type Action =
   | 'person.manage_own_mfa'
   | 'site.view'
   | 'site.manage'
-  | 'site.view_trust';
+  | 'site.view_trust'
+  | 'network.manage'
+  | 'visiting.propose'
+  | 'visiting.host_decide'
+  | 'agreement.view_trust'
+  | 'training.require';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -289,11 +307,32 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   },
   'site.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader', 'site_manager'] },
   'site.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  // Issue 15. Networks (named groups of people across schools) are set up by trust leaders and
+  // admins. A walk in another school is proposed by them or by a network's lead (checked in the
+  // visiting service); only the host school's own leaders agree or decline, never the trust.
+  'network.manage': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  'visiting.propose': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  'visiting.host_decide': { trustWide: [], inSchool: ['school_leader'] },
+  // Inter-rater agreement across the trust: aggregates per look-for and per school (k-suppressed),
+  // never per observer. Each observer reads their own through /api/me/agreement.
+  'agreement.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
+  // Requiring observer training: the trust's rule by trust admins, a school's by its leaders.
+  'training.require': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {
   // Another trust's thing does not exist for this person: 404, never 403.
   if (resource.trustId !== actor.trustId) return 'not_found';
+  const base = decideByRole(actor, action, resource);
+  if (base === 'allow' || !actor.visiting?.length) return base;
+  // A visiting observer: their walk's scope, and nothing else of the host school (issue 15).
+  const member = actor.memberships.some(
+    (m) => m.schoolId === null || m.schoolId === resource.schoolId,
+  );
+  return visitingDecision(actor.visiting, member, action, resource) ?? base;
+}
+
+function decideByRole(actor: Actor, action: Action, resource: Resource): Decision {
   const grant = grants[action];
   const has = (role: Role, schoolId: string | null) =>
     actor.memberships.some((m) => m.role === role && m.schoolId === schoolId);

@@ -80,6 +80,7 @@ async function observedWalk(tx: Tx, auth: SignedIn, walkId: string, doing: strin
   const decision = decide(auth.actor, 'record.capture', {
     trustId: walk.trust_id,
     schoolId: walk.school_id,
+    walkId: walk.walk_id,
   });
   if (decision === 'not_found') throw notFound('The walk');
   if (decision === 'deny') throw forbidden(doing);
@@ -440,6 +441,7 @@ async function ownRecord(tx: Tx, auth: SignedIn, recordId: string) {
     trustId: record.trust_id,
     schoolId: record.school_id,
     personId: record.observer_id,
+    walkId: record.walk_id,
   });
   if (decision === 'not_found') throw notFound('The record');
   if (decision === 'deny' || record.observer_id !== auth.actor.personId) throw notYours();

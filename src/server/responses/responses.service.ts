@@ -72,12 +72,15 @@ async function visitAccess(tx: Tx, auth: SignedIn, visitId: string): Promise<Acc
   if (share?.coach_id === me && decide(auth.actor, 'record.read_as_coach', where) === 'allow') {
     return { visit, viewer: 'coach', teacherIds };
   }
-  if (decide(auth.actor, 'record.read_school', where) === 'allow') {
+  const asLeader = decide(auth.actor, 'record.read_school', where);
+  if (asLeader === 'allow') {
     return { visit, viewer: 'leader', teacherIds };
   }
   if (await records.isObserver(tx, visit.walk_id, me)) {
     return { visit, viewer: 'observer', teacherIds };
   }
+  // A visiting observer from another school: nothing of the host school beyond their walk exists.
+  if (asLeader === 'not_found') throw notFound('The visit');
   throw new AppError(
     'forbidden',
     'Only the teacher whose class was visited, a coach they chose to share it with, the school’s leaders and the visit’s observers can read the records of a visit.',

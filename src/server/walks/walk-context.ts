@@ -66,10 +66,13 @@ export async function authorisedWalk(
 ) {
   const walk = await q.findWalk(tx, walkId);
   if (!walk) throw notFound('The walk');
-  const where = { trustId: walk.trust_id, schoolId: walk.school_id };
+  const where = { trustId: walk.trust_id, schoolId: walk.school_id, walkId };
   const decision = decide(auth.actor, 'walk.manage', where);
-  if (decision === 'not_found') throw notFound('The walk');
   if (decision === 'allow') return walk;
+  // A visiting observer (issue 15) reads their own walk while its scope is live; anything else of
+  // the host school, including this walk once they have handed in, is not found.
+  const visiting = decide(auth.actor, 'record.capture', where);
+  if (decision === 'not_found' && visiting !== 'allow') throw notFound('The walk');
   if (mode === 'view') {
     const observers = await q.listObservers(tx, [walkId]);
     if (observers.some((o) => o.person_id === auth.actor.personId)) return walk;

@@ -7,6 +7,8 @@ import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
+import { refuseUntrainedObservers } from '../kernel/training-rule.ts';
+import { requireHostAgreement, visitingObserverIds } from '../kernel/visiting.ts';
 import {
   noticeVisitsChanged,
   noticeWalkPublished,
@@ -31,7 +33,12 @@ import * as q from './walks.queries.ts';
 
 // A walk's own fields and life: create, edit a draft, change the observers, publish, cancel.
 
-async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
+async function resolveWalkInput(
+  tx: Tx,
+  schoolId: string,
+  input: WalkInput,
+  options: { visitors?: ReadonlySet<string>; observersBefore?: readonly string[] } = {},
+) {
   const problems: { field: string; message: string }[] = [];
   if (toMinutes(input.windowEnd) <= toMinutes(input.windowStart)) {
     throw new AppError(
@@ -43,10 +50,18 @@ async function resolveWalkInput(tx: Tx, schoolId: string, input: WalkInput) {
   problems.push(...(await programmeProblems(tx, schoolId, input)));
   const focus = await focusText(tx, schoolId, input);
   problems.push(...focus.problems);
-  problems.push(...(await memberProblems(tx, schoolId, input)));
+  problems.push(...(await memberProblems(tx, schoolId, input, options.visitors)));
   if (problems.length) {
     throw new AppError('walk_rejected', problems[0]!.message, problems);
   }
+  // Issue 15: where the trust or school requires training, each newly named observer has it.
+  const before = new Set(options.observersBefore ?? []);
+  await refuseUntrainedObservers(
+    tx,
+    schoolId,
+    input.focusId ? await q.focusVersionId(tx, input.focusId) : null,
+    input.observerIds.filter((id) => !before.has(id)),
+  );
   const focusSizeReason = await focusSizeReasonOf(tx, schoolId, input);
   return {
     focusSizeReason,
@@ -133,11 +148,19 @@ async function focusSizeReasonOf(tx: Tx, schoolId: string, input: WalkInput) {
   return lookForCount > settings.recommendedLookFors ? input.focusSizeReason : null;
 }
 
-/** The observers are the school's staff; the focus filters are the school's lists. */
-async function memberProblems(tx: Tx, schoolId: string, input: WalkInput) {
+/**
+ * The observers are the school's staff (or, on a walk across schools, its visiting observers);
+ * the focus filters are the school's lists.
+ */
+async function memberProblems(
+  tx: Tx,
+  schoolId: string,
+  input: WalkInput,
+  visitors: ReadonlySet<string> = new Set(),
+) {
   const problems: FieldProblem[] = [];
   const staff = await q.listStaff(tx, schoolId);
-  const staffIds = new Set(staff.map((s) => s.person_id));
+  const staffIds = new Set([...staff.map((s) => s.person_id), ...visitors]);
   input.observerIds.forEach((id, i) => {
     if (!staffIds.has(id)) {
       problems.push({
@@ -171,37 +194,65 @@ async function memberProblems(tx: Tx, schoolId: string, input: WalkInput) {
 export function createWalk(deps: AppDeps, auth: SignedIn, schoolId: string, input: WalkInput) {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     await authorisedSchool(tx, auth, schoolId, 'walk.manage', 'plan walks in this school');
-    const resolved = await resolveWalkInput(tx, schoolId, input);
-    const { departmentIds, yearGroupIds, ...fields } = resolved;
-    const walkId = await q.insertWalk(tx, {
-      trustId: auth.actor.trustId,
-      schoolId,
-      ...fields,
-      kind: input.kind,
-      date: input.date,
-      windowStart: input.windowStart,
-      windowEnd: input.windowEnd,
-      focusId: input.focusId,
-      createdBy: auth.actor.personId,
-      now: deps.now(),
-    });
-    await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);
-    await q.setWalkFilters(
-      tx,
-      { trustId: auth.actor.trustId, schoolId, walkId },
-      departmentIds,
-      yearGroupIds,
-    );
-    if (input.planning) {
-      await savePlanning(tx, { trustId: auth.actor.trustId, walkId }, input.planning, deps.now());
-    }
-    const walk = (await q.findWalk(tx, walkId))!;
-    const ctx = await contextOf(tx, deps, walk);
-    const violations = await checkPlan(tx, ctx, walkFacts(walk, resolved.observerIds), [], 'save');
-    if (violations.length) refuse(violations); // rolls the insert back
-    await audit(tx, auth, 'walk.create', walkId);
+    const walkId = await insertCheckedWalk(tx, deps, auth, schoolId, input, new Set());
     return detail(tx, deps, auth, walkId);
   });
+}
+
+/**
+ * A draft walk in a host school proposed from another school or the trust (issue 15), inside
+ * the caller's transaction; the caller has checked who may propose it. Its observers are the
+ * visitors; every protocol rule of the host school applies, as to any walk.
+ */
+export function createVisitingWalkDraft(
+  tx: Tx,
+  deps: AppDeps,
+  auth: SignedIn,
+  hostSchoolId: string,
+  input: WalkInput,
+  visitors: ReadonlySet<string>,
+): Promise<string> {
+  return insertCheckedWalk(tx, deps, auth, hostSchoolId, input, visitors);
+}
+
+async function insertCheckedWalk(
+  tx: Tx,
+  deps: AppDeps,
+  auth: SignedIn,
+  schoolId: string,
+  input: WalkInput,
+  visitors: ReadonlySet<string>,
+): Promise<string> {
+  const resolved = await resolveWalkInput(tx, schoolId, input, { visitors });
+  const { departmentIds, yearGroupIds, ...fields } = resolved;
+  const walkId = await q.insertWalk(tx, {
+    trustId: auth.actor.trustId,
+    schoolId,
+    ...fields,
+    kind: input.kind,
+    date: input.date,
+    windowStart: input.windowStart,
+    windowEnd: input.windowEnd,
+    focusId: input.focusId,
+    createdBy: auth.actor.personId,
+    now: deps.now(),
+  });
+  await q.setObservers(tx, auth.actor.trustId, walkId, resolved.observerIds);
+  await q.setWalkFilters(
+    tx,
+    { trustId: auth.actor.trustId, schoolId, walkId },
+    departmentIds,
+    yearGroupIds,
+  );
+  if (input.planning) {
+    await savePlanning(tx, { trustId: auth.actor.trustId, walkId }, input.planning, deps.now());
+  }
+  const walk = (await q.findWalk(tx, walkId))!;
+  const ctx = await contextOf(tx, deps, walk);
+  const violations = await checkPlan(tx, ctx, walkFacts(walk, resolved.observerIds), [], 'save');
+  if (violations.length) refuse(violations); // rolls the insert back
+  await audit(tx, auth, 'walk.create', walkId);
+  return walkId;
 }
 
 export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input: WalkInput) {
@@ -221,7 +272,10 @@ export function updateWalk(deps: AppDeps, auth: SignedIn, walkId: string, input:
         `The walk has ${planned.length} planned visit${planned.length > 1 ? 's' : ''} on ${formatDate(walk.walk_date)}. Remove them before moving the walk to another day.`,
       );
     }
-    const resolved = await resolveWalkInput(tx, walk.school_id, input);
+    const resolved = await resolveWalkInput(tx, walk.school_id, input, {
+      visitors: await visitingObserverIds(tx, walkId),
+      observersBefore: ctx.observers.map((o) => o.person_id),
+    });
     await q.updateWalk(tx, walkId, {
       programmeId: resolved.programmeId,
       offProgrammeReason: resolved.offProgrammeReason,
@@ -288,7 +342,10 @@ export function changeObservers(
     requireOpen(walk);
     const ctx = await contextOf(tx, deps, walk);
     const wanted = [...new Set(observerIds)];
-    const staffIds = new Set(ctx.staff.map((s) => s.person_id));
+    const staffIds = new Set([
+      ...ctx.staff.map((s) => s.person_id),
+      ...(await visitingObserverIds(tx, walkId)),
+    ]);
     const outsiders = wanted
       .map((id, i) => ({ id, i }))
       .filter(({ id }) => !staffIds.has(id))
@@ -299,6 +356,13 @@ export function changeObservers(
     if (outsiders.length) {
       throw new AppError('walk_rejected', outsiders[0]!.message, outsiders);
     }
+    const current = new Set(ctx.observers.map((o) => o.person_id));
+    await refuseUntrainedObservers(
+      tx,
+      walk.school_id,
+      walk.framework_version_id,
+      wanted.filter((id) => !current.has(id)),
+    );
     const violations = await checkPlan(
       tx,
       ctx,
@@ -333,6 +397,8 @@ export function publishWalk(deps: AppDeps, auth: SignedIn, walkId: string) {
         `This walk is already ${walk.status}; only a draft walk can be published.`,
       );
     }
+    // Issue 15: a walk proposed from another school waits for the host head's agreement.
+    await requireHostAgreement(tx, walkId);
     const ctx = await contextOf(tx, deps, walk);
     const facts = await currentFacts(tx, ctx);
     // Rule 1: the walk carries out a planned walk staff agreed, or needs an amendment or a reason.

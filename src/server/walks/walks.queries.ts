@@ -326,3 +326,13 @@ export async function focusLookForCount(tx: Tx, focusId: string) {
   ]);
   return f.n + s.n;
 }
+
+/** The framework version a focus is a subset of (issue 15: training is per version). */
+export async function focusVersionId(tx: Tx, focusId: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom('foci')
+    .select('version_id')
+    .where('focus_id', '=', focusId)
+    .executeTakeFirst();
+  return row?.version_id ?? null;
+}

@@ -97,6 +97,18 @@ const SelfEvaluationPage = lazy(() =>
     default: m.SelfEvaluationPage,
   })),
 );
+const TrainingPage = lazy(() =>
+  import('../observers/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+);
+const TrainingVersionPage = lazy(() =>
+  import('../observers/TrainingPage.tsx').then((m) => ({ default: m.TrainingVersionPage })),
+);
+const AgreementPage = lazy(() =>
+  import('../observers/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+);
+const VisitingWalksPage = lazy(() =>
+  import('../observers/VisitingWalksPage.tsx').then((m) => ({ default: m.VisitingWalksPage })),
+);
 const PracticeLibraryPage = lazy(() =>
   import('../practice/PracticeLibraryPage.tsx').then((m) => ({
     default: m.PracticeLibraryPage,
@@ -265,6 +277,11 @@ export function App() {
               <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
               <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
               <Route path="/site-actions/:actionId" element={<Navigate to="/" replace />} />
+              {/* Observer training, agreement, walks across schools (issue 15). */}
+              <Route path="/training" element={<TrainingPage />} />
+              <Route path="/training/:versionId" element={<TrainingVersionPage />} />
+              <Route path="/agreement" element={<AgreementPage />} />
+              <Route path="/walks-across-schools" element={<VisitingWalksPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

@@ -43,6 +43,9 @@ describe('navFor', () => {
       '/insights',
       '/frameworks',
       '/notices',
+      '/training',
+      '/agreement',
+      '/walks-across-schools',
     ]);
   });
 

@@ -58,6 +58,9 @@ export const navigation: readonly NavEntry[] = [
     path: '/schools/:schoolId/site-safety',
     roles: ['site_manager', 'school_leader'],
   },
+  { label: 'Observer training', path: '/training', roles: everyone },
+  { label: 'Observer agreement', path: '/agreement', roles: everyone },
+  { label: 'Walks across schools', path: '/walks-across-schools', roles: everyone },
 ];
 
 export type NavLinkItem = { label: string; to: string };

@@ -27,6 +27,8 @@ import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
 import { siteEstate } from './0032_site_estate.ts';
 import { siteWalks } from './0033_site_walks.ts';
 import { siteInspectionSchedules } from './0034_site_inspection_schedules.ts';
+import { observerTraining } from './0035_observer_training.ts';
+import { walksAcrossSchools } from './0036_walks_across_schools.ts';
 import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
 import { readiness } from './0039_readiness.ts';
 
@@ -68,6 +70,9 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0032_site_estate': siteEstate(),
     '0033_site_walks': siteWalks(context),
     '0034_site_inspection_schedules': siteInspectionSchedules(context),
+    // Issue 15: observer training, walks across schools.
+    '0035_observer_training': observerTraining(context),
+    '0036_walks_across_schools': walksAcrossSchools(context),
     // Issue 17: the outbox row is the mail's delivery job (attempts, backoff, claims).
     '0038_mail_delivery_queue': mailDeliveryQueue(),
     '0039_readiness': readiness(context),

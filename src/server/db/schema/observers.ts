@@ -1,0 +1,88 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Json, Timestamp } from './columns.ts';
+
+/** A trainee's answers by look-for id (null: left unanswered). */
+export type AttemptAnswers = Record<string, boolean | string | null>;
+
+// Observer training (migration 0035, issue 15).
+export interface TrainingRulesTable {
+  trust_id: string;
+  rule_id: Generated<string>;
+  /** null: the trust's own rule, for every school. */
+  school_id: string | null;
+  set_by: string | null;
+  set_at: Timestamp;
+}
+
+export interface TrainingCompletionsTable {
+  trust_id: string;
+  person_id: string;
+  version_id: string;
+  module: 'guidance' | 'neutral_language' | 'practice_scenes';
+  completed_at: Timestamp;
+}
+
+export interface PracticeScenesTable {
+  trust_id: string;
+  scene_id: Generated<string>;
+  version_id: string;
+  title: string;
+  scene: string;
+  /** The agreed reference answers by look-for id: true/false (seen) or a prevalence level. */
+  reference: Json<Record<string, boolean | string>>;
+  /** Why the reference reads the scene so, by look-for id. */
+  reasons: Json<Record<string, string>>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PracticeAttemptsTable {
+  trust_id: string;
+  attempt_id: Generated<string>;
+  scene_id: string;
+  person_id: string;
+  answers: Json<AttemptAnswers>;
+  passed: boolean;
+  created_at: Timestamp;
+}
+
+// Walks across schools (migration 0036, issue 15).
+export interface NetworksTable {
+  trust_id: string;
+  network_id: Generated<string>;
+  name: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface NetworkMembersTable {
+  trust_id: string;
+  network_id: string;
+  person_id: string;
+  lead: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface VisitingWalksTable {
+  trust_id: string;
+  walk_id: string;
+  host_school_id: string;
+  network_id: string | null;
+  calibration: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<
+    'proposed' | 'agreed' | 'declined',
+    'proposed' | 'agreed' | 'declined' | undefined,
+    'proposed' | 'agreed' | 'declined'
+  >;
+  proposed_by: string | null;
+  proposed_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decline_reason: string | null;
+}
+
+export interface VisitingWalkObserversTable {
+  trust_id: string;
+  walk_id: string;
+  person_id: string;
+  home_school_id: string | null;
+}
