@@ -23,6 +23,7 @@ import { securityRoutes } from './auth/security.routes.ts';
 import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
+import { retentionRoutes } from './data-protection/retention.routes.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -201,6 +202,7 @@ export async function buildApp({
   await app.register(mfaRoutes, deps);
   await app.register(securityRoutes, deps);
   await app.register(singleSignOnRoutes, deps);
+  await app.register(retentionRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

@@ -1,4 +1,5 @@
 import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
+import { applyRetention } from '../data-protection/retention.service.ts';
 import type { MailDeps } from '../mail/after-commit.ts';
 import { noticeHandedInRecords } from '../records/hand-in-notices.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
@@ -25,6 +26,8 @@ export const scheduledWork: ScheduledWork[] = [
   { name: 'action-reminders', run: (deps) => remindDueActions(deps, deps.now()) },
   { name: 'review-reminders', run: (deps) => remindReviewsDue(deps, deps.now()) },
   { name: 'concern-reminders', run: (deps) => remindOverdueConcerns(deps, deps.now()) },
+  // Issue 17: once a day per trust (later runs that day do nothing), erase what is past retention.
+  { name: 'retention', run: (deps) => applyRetention(deps, deps.now()) },
 ];
 
 export async function runAfterTheWalk(deps: MailDeps) {

@@ -23,6 +23,7 @@ import type {
   SchoolConcernSettingsTable,
   TrustConcernSettingsTable,
 } from './schema/concerns.ts';
+import type { RetentionRunsTable, TrustRetentionSettingsTable } from './schema/data-protection.ts';
 import type {
   FociTable,
   FocusLookForsTable,
@@ -102,6 +103,7 @@ export type * from './schema/after-the-walk.ts';
 export type * from './schema/calendar-and-staff.ts';
 export type * from './schema/columns.ts';
 export type * from './schema/concerns.ts';
+export type * from './schema/data-protection.ts';
 export type * from './schema/frameworks.ts';
 export type * from './schema/insights.ts';
 export type * from './schema/mail.ts';
@@ -200,4 +202,6 @@ export interface DB {
   practice_examples: PracticeExamplesTable;
   review_pulse_answers: ReviewPulseAnswersTable;
   review_pulse_respondents: ReviewPulseRespondentsTable;
+  trust_retention_settings: TrustRetentionSettingsTable;
+  retention_runs: RetentionRunsTable;
 }

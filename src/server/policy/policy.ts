@@ -73,7 +73,10 @@ export type Action =
   | 'practice.view'
   | 'practice.consent'
   | 'trust.manage_security'
-  | 'person.manage_own_mfa';
+  | 'person.manage_own_mfa'
+  | 'trust.data_protection'
+  | 'audit.view_trust'
+  | 'record.view_own_readers';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -276,6 +279,16 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     trustWide: [],
     inSchool: [],
     self: ['school_leader', 'observer', 'teacher', 'site_manager'],
+  },
+  // Data protection (issue 17): retention settings, subject-access exports, the trust's export
+  // and its deletion are trust admins' only; so is the whole audit log. A visited teacher
+  // (resource.personId) sees who read the records of their own visits.
+  'trust.data_protection': { trustWide: ['trust_admin'], inSchool: [] },
+  'audit.view_trust': { trustWide: ['trust_admin'], inSchool: [] },
+  'record.view_own_readers': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher'],
   },
 };
 

@@ -154,6 +154,12 @@ const TrustSecurityPage = lazy(() =>
   import('../security/TrustSecurityPage.tsx').then((m) => ({ default: m.TrustSecurityPage })),
 );
 
+const DataProtectionPage = lazy(() =>
+  import('../data-protection/DataProtectionPage.tsx').then((m) => ({
+    default: m.DataProtectionPage,
+  })),
+);
+
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
   const { me, loading, loadError, mustEnrolMfa } = useSession();
@@ -237,6 +243,8 @@ export function App() {
               <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
               <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
               <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
+              {/* Data protection (issue 17): retention, subject access, end of contract. */}
+              <Route path="/trust/data-protection" element={<DataProtectionPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

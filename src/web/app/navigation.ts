@@ -47,6 +47,7 @@ export const navigation: readonly NavEntry[] = [
   { label: 'People', path: '/people', roles: ['trust_admin'] },
   { label: 'Notices', path: '/notices', roles: everyone },
   { label: 'Mail outbox', path: '/outbox', roles: ['trust_admin', 'school_leader'] },
+  { label: 'Data protection', path: '/trust/data-protection', roles: ['trust_admin'] },
 ];
 
 export type NavLinkItem = { label: string; to: string };

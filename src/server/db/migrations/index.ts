@@ -24,6 +24,7 @@ import { concerns } from './0025_concerns.ts';
 import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
 import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
+import { retention } from './0040_retention.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -59,5 +60,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0029_self_evaluation': selfEvaluation(context),
     '0030_walk_planning': walkPlanning(context),
     '0031_feedback_and_practice': feedbackAndPractice(context),
+    // Issue 17: retention settings, nightly runs, erased records.
+    '0040_retention': retention(context),
   };
 }

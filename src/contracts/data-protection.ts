@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Data protection (issue 17): retention, subject-access requests, end of contract, audit log. */
+
+const whole = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number.` })
+    .int({ error: `${what} must be a whole number.` });
+
+export const retentionSettingsSchema = z
+  .object({
+    recordsSchoolYears: whole('Records'),
+    concernsYears: whole('Concerns'),
+    auditYears: whole('Audit trail'),
+    noticesDays: whole('Notices'),
+    mailDays: whole('Mail outbox'),
+    signInDays: whole('Sign-in traces'),
+  })
+  .strict();
+export type RetentionSettingsBody = z.infer<typeof retentionSettingsSchema>;
+
+const boundSchema = z.object({ min: z.number().int(), max: z.number().int() });
+
+export const retentionRunSchema = z.object({
+  ranAt: z.string(),
+  counts: z.record(z.string(), z.number()),
+});
+export type RetentionRun = z.infer<typeof retentionRunSchema>;
+
+export const retentionSchema = z.object({
+  settings: retentionSettingsSchema,
+  defaults: retentionSettingsSchema,
+  bounds: z.record(z.string(), boundSchema),
+  /** Whether the trust has chosen its own settings (else the defaults apply). */
+  chosen: z.boolean(),
+  updatedAt: z.string().nullable(),
+  /** The latest nightly runs, newest first. */
+  runs: z.array(retentionRunSchema),
+});
+export type Retention = z.infer<typeof retentionSchema>;
