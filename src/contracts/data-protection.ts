@@ -38,3 +38,16 @@ export const retentionSchema = z.object({
   runs: z.array(retentionRunSchema),
 });
 export type Retention = z.infer<typeof retentionSchema>;
+
+/** A subject-access export: the zip (JSON, photos and a readable PDF) as base64. */
+export const subjectAccessExportSchema = z.object({
+  fileName: z.string(),
+  zipBase64: z.string(),
+  counts: z.record(z.string(), z.number()),
+});
+export type SubjectAccessExportBody = z.infer<typeof subjectAccessExportSchema>;
+
+/** With `Accept: application/x-ndjson`, a long export answers with progress lines, then its result. */
+export type ProgressLine =
+  | { type: 'progress'; phase: string; message: string; done: number; total: number }
+  | { type: 'result'; status: number; body: unknown };

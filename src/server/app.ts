@@ -24,6 +24,7 @@ import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
 import { retentionRoutes } from './data-protection/retention.routes.ts';
+import { subjectAccessRoutes } from './data-protection/subject-access.routes.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp({
   await app.register(securityRoutes, deps);
   await app.register(singleSignOnRoutes, deps);
   await app.register(retentionRoutes, deps);
+  await app.register(subjectAccessRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

@@ -876,6 +876,11 @@ const routes: Record<string, Call> = {
     method: 'DELETE',
     url: (i) => `/api/trust/sso-providers/${i.ssoProvider}`,
   },
+  // Data protection (issue 17): a subject-access export of the teacher.
+  'POST /api/people/{personId}/subject-access': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/subject-access`,
+  },
 };
 
 describe('tenant isolation across every route with an id', () => {

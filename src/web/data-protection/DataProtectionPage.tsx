@@ -1,4 +1,5 @@
 import { RetentionSection } from './RetentionSection.tsx';
+import { SubjectAccessSection } from './SubjectAccessSection.tsx';
 
 /** Data protection for trust admins (issue 17): retention, subject access, end of contract. */
 export function DataProtectionPage() {
@@ -10,6 +11,7 @@ export function DataProtectionPage() {
         data-protection guide (docs/data-protection.md) for what each setting means.
       </p>
       <RetentionSection />
+      <SubjectAccessSection />
     </section>
   );
 }
