@@ -51,3 +51,20 @@ export type SubjectAccessExportBody = z.infer<typeof subjectAccessExportSchema>;
 export type ProgressLine =
   | { type: 'progress'; phase: string; message: string; done: number; total: number }
   | { type: 'result'; status: number; body: unknown };
+
+export const trustExportSchema = subjectAccessExportSchema;
+
+export const trustDeletionRequestSchema = z
+  .object({
+    /** The trust's short name, typed as confirmation. */
+    confirm: z.string({ error: 'Type the trust’s short name to confirm.' }).max(100),
+  })
+  .strict();
+
+export const trustDeletionSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  rowsDeleted: z.number().int(),
+  tablesChecked: z.number().int(),
+});
+export type TrustDeletionBody = z.infer<typeof trustDeletionSchema>;

@@ -25,6 +25,7 @@ import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
 import { retentionRoutes } from './data-protection/retention.routes.ts';
 import { subjectAccessRoutes } from './data-protection/subject-access.routes.ts';
+import { trustEndRoutes } from './data-protection/trust-end.routes.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -205,6 +206,7 @@ export async function buildApp({
   await app.register(singleSignOnRoutes, deps);
   await app.register(retentionRoutes, deps);
   await app.register(subjectAccessRoutes, deps);
+  await app.register(trustEndRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

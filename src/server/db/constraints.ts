@@ -18,6 +18,7 @@ export const tableNouns: Record<string, string> = {
   debrief_participants: 'debrief participant',
   debrief_walks: 'walk in the debrief',
   debriefs: 'debrief',
+  deleted_trusts: 'record of a deleted trust',
   feedback_conversations: 'feedback conversation',
   departments: 'department',
   foci: 'focus',

@@ -23,7 +23,11 @@ import type {
   SchoolConcernSettingsTable,
   TrustConcernSettingsTable,
 } from './schema/concerns.ts';
-import type { RetentionRunsTable, TrustRetentionSettingsTable } from './schema/data-protection.ts';
+import type {
+  DeletedTrustsTable,
+  RetentionRunsTable,
+  TrustRetentionSettingsTable,
+} from './schema/data-protection.ts';
 import type {
   FociTable,
   FocusLookForsTable,
@@ -204,4 +208,5 @@ export interface DB {
   review_pulse_respondents: ReviewPulseRespondentsTable;
   trust_retention_settings: TrustRetentionSettingsTable;
   retention_runs: RetentionRunsTable;
+  deleted_trusts: DeletedTrustsTable;
 }

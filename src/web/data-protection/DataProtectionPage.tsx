@@ -1,3 +1,4 @@
+import { EndOfContractSection } from './EndOfContractSection.tsx';
 import { RetentionSection } from './RetentionSection.tsx';
 import { SubjectAccessSection } from './SubjectAccessSection.tsx';
 
@@ -12,6 +13,7 @@ export function DataProtectionPage() {
       </p>
       <RetentionSection />
       <SubjectAccessSection />
+      <EndOfContractSection />
     </section>
   );
 }

@@ -25,6 +25,7 @@ import { selfEvaluation } from './0029_self_evaluation.ts';
 import { walkPlanning } from './0030_walk_planning.ts';
 import { feedbackAndPractice } from './0031_feedback_and_practice.ts';
 import { retention } from './0040_retention.ts';
+import { trustDeletion } from './0041_trust_deletion.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -62,5 +63,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0031_feedback_and_practice': feedbackAndPractice(context),
     // Issue 17: retention settings, nightly runs, erased records.
     '0040_retention': retention(context),
+    // Issue 17: the record of a deleted trust; forgetting its audit trail.
+    '0041_trust_deletion': trustDeletion(context),
   };
 }

@@ -25,3 +25,13 @@ export interface RetentionRunsTable {
   ran_at: Timestamp;
   counts: ColumnType<RetentionCounts, string, string>;
 }
+
+/** A trust deleted at the end of its contract (0041): no trust id, so nothing of it remains. */
+export interface DeletedTrustsTable {
+  deletion_id: Generated<string>;
+  slug: string;
+  name: string;
+  deleted_at: Timestamp;
+  deleted_by: string;
+  rows_deleted: number;
+}
