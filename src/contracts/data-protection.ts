@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listQueryShape, pageFields } from './paging.ts';
 
 /** Data protection (issue 17): retention, subject-access requests, end of contract, audit log. */
 
@@ -68,3 +69,54 @@ export const trustDeletionSchema = z.object({
   tablesChecked: z.number().int(),
 });
 export type TrustDeletionBody = z.infer<typeof trustDeletionSchema>;
+
+const day = z.iso.date({ error: 'Use a date as YYYY-MM-DD.' });
+
+/** The audit log's filters: who (name or email), what (action), when, which school. */
+export const auditQuerySchema = z
+  .object({
+    ...listQueryShape,
+    person: z.string().trim().max(100).default(''),
+    action: z.string().trim().max(100).default(''),
+    from: day.optional(),
+    to: day.optional(),
+    school: z.uuid({ error: 'school is a school’s id.' }).optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string().nullable(),
+  /** The person the event is about, when its subject is a person. */
+  subjectName: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditPageSchema = z.object({
+  items: z.array(auditEventSchema),
+  ...pageFields,
+  /** Every kind of event the trust's log holds, for the filter. */
+  actions: z.array(z.string()),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** Who read the records of my visits (a visited teacher's own view). */
+export const recordReadersSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      reader: z.string(),
+      what: z.enum(['record', 'photo']),
+      visitDate: z.string(),
+      classCode: z.string(),
+    }),
+  ),
+});
+export type RecordReaders = z.infer<typeof recordReadersSchema>;

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { actionRoutes } from './actions/actions.routes.ts';
+import { auditLogRoutes } from './audit-log/audit-log.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { registerMfaEnrolmentGate } from './auth/mfa-enrolment-gate.ts';
@@ -207,6 +208,7 @@ export async function buildApp({
   await app.register(retentionRoutes, deps);
   await app.register(subjectAccessRoutes, deps);
   await app.register(trustEndRoutes, deps);
+  await app.register(auditLogRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

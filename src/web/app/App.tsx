@@ -160,6 +160,15 @@ const DataProtectionPage = lazy(() =>
   })),
 );
 
+const AuditLogPage = lazy(() =>
+  import('../data-protection/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const RecordReadersPage = lazy(() =>
+  import('../data-protection/RecordReadersPage.tsx').then((m) => ({
+    default: m.RecordReadersPage,
+  })),
+);
+
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
   const { me, loading, loadError, mustEnrolMfa } = useSession();
@@ -245,6 +254,8 @@ export function App() {
               <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
               {/* Data protection (issue 17): retention, subject access, end of contract. */}
               <Route path="/trust/data-protection" element={<DataProtectionPage />} />
+              <Route path="/trust/audit-log" element={<AuditLogPage />} />
+              <Route path="/my-records/readers" element={<RecordReadersPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

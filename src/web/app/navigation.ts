@@ -48,6 +48,8 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Notices', path: '/notices', roles: everyone },
   { label: 'Mail outbox', path: '/outbox', roles: ['trust_admin', 'school_leader'] },
   { label: 'Data protection', path: '/trust/data-protection', roles: ['trust_admin'] },
+  { label: 'Audit log', path: '/trust/audit-log', roles: ['trust_admin'] },
+  { label: 'Who read my records', path: '/my-records/readers', roles: teaching },
 ];
 
 export type NavLinkItem = { label: string; to: string };
