@@ -63,7 +63,7 @@ export async function backupPglite(
   say(`Opening the database in ${dataDir} (stop the app first: only one process may open it)…`);
   const pg = await PGlite.create(dataDir);
   let source: BackupFacts;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     source = await facts(pg);
     say(`It holds ${describe(source)}.`);
@@ -121,7 +121,7 @@ export async function restorePglite(
   say(`Reading ${file}…`);
   const bytes = await readFile(file);
   say(`Restoring ${mb(bytes.length)} into ${dataDir}…`);
-  const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([bytes]) });
+  const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([new Uint8Array(bytes)]) });
   try {
     const restored = await facts(pg);
     say(`Restored: ${describe(restored)}. Start the app as usual (npm start).`);
