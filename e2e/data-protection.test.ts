@@ -52,7 +52,9 @@ describe.runIf(browserTestsEnabled())('data protection, in Chromium', () => {
     const link = main(page).getByRole('link', { name: /^Download subject-access-.*\.zip$/ });
     await link.waitFor({ timeout: 60_000 });
     // What the export holds is said beside the link, in the live region.
-    await main(page).getByText(/Ready: \d+ visits, \d+ records/).waitFor();
+    await main(page)
+      .getByText(/Ready: \d+ visits, \d+ records/)
+      .waitFor();
 
     await page.goto(`${server.baseUrl}/trust/audit-log`);
     await main(page).getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
