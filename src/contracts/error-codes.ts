@@ -605,6 +605,15 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Everyone proposed from a network must belong to it.',
   },
+  // Data protection (issue 17)
+  retention_out_of_bounds: {
+    status: 422,
+    meaning: 'A retention setting is outside the safe bounds (too short or too long).',
+  },
+  trust_deletion_unconfirmed: {
+    status: 422,
+    meaning: 'Deleting the trust needs its short name typed exactly, as confirmation.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

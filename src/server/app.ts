@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { actionRoutes } from './actions/actions.routes.ts';
+import { auditLogRoutes } from './audit-log/audit-log.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { mfaRoutes } from './auth/mfa.routes.ts';
 import { registerMfaEnrolmentGate } from './auth/mfa-enrolment-gate.ts';
@@ -24,6 +25,9 @@ import { calendarFeedRoutes } from './calendar-feeds/feeds.routes.ts';
 import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { concernRoutes } from './concerns/concerns.routes.ts';
 import type { Config } from './config.ts';
+import { retentionRoutes } from './data-protection/retention.routes.ts';
+import { subjectAccessRoutes } from './data-protection/subject-access.routes.ts';
+import { trustEndRoutes } from './data-protection/trust-end.routes.ts';
 import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
@@ -224,6 +228,10 @@ export async function buildApp({
   await app.register(visitingRoutes, deps);
   await app.register(calibrationRoutes, deps);
   await app.register(trainingRoutes, deps);
+  await app.register(retentionRoutes, deps);
+  await app.register(subjectAccessRoutes, deps);
+  await app.register(trustEndRoutes, deps);
+  await app.register(auditLogRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

@@ -1076,6 +1076,11 @@ const routes: Record<string, Call> = {
     url: (i) => `/api/training/scenes/${i.scene}/attempts`,
     body: () => ({ answers: {} }),
   },
+  // Data protection (issue 17): a subject-access export of the teacher.
+  'POST /api/people/{personId}/subject-access': {
+    method: 'POST',
+    url: (i) => `/api/people/${i.person}/subject-access`,
+  },
 };
 
 function siteWalkBody(i: Ids, date: string) {

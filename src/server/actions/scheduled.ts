@@ -1,4 +1,5 @@
 import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
+import { applyRetention } from '../data-protection/retention.service.ts';
 import type { MailDeps } from '../mail/after-commit.ts';
 import { noticeHandedInRecords } from '../records/hand-in-notices.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
@@ -31,6 +32,8 @@ export const scheduledWork: ScheduledWork[] = [
   { name: 'concern-reminders', run: (deps) => remindOverdueConcerns(deps, deps.now()) },
   { name: 'site-action-escalation', run: (deps) => escalateOverdueSiteActions(deps, deps.now()) },
   { name: 'site-walk-reminders', run: (deps) => remindScheduledWalks(deps, deps.now()) },
+  // Issue 17: once a day per trust (later runs that day do nothing), erase what is past retention.
+  { name: 'retention', run: (deps) => applyRetention(deps, deps.now()) },
 ];
 
 /** Every entry once, in order, in this process (tests, and anyone running the list by hand). */

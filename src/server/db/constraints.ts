@@ -18,6 +18,7 @@ export const tableNouns: Record<string, string> = {
   debrief_participants: 'debrief participant',
   debrief_walks: 'walk in the debrief',
   debriefs: 'debrief',
+  deleted_trusts: 'record of a deleted trust',
   feedback_conversations: 'feedback conversation',
   departments: 'department',
   foci: 'focus',
@@ -54,6 +55,7 @@ export const tableNouns: Record<string, string> = {
   record_photos: 'photo',
   record_versions: 'record version',
   records: 'record',
+  retention_runs: 'retention run',
   review_pulse_answers: 'pulse answer',
   review_pulse_respondents: 'pulse answer',
   review_due_reminders: 'review reminder',
@@ -78,6 +80,7 @@ export const tableNouns: Record<string, string> = {
   staff_profiles: 'staff profile',
   trust_concern_settings: 'concern setting',
   trusts: 'trust',
+  trust_retention_settings: 'retention setting',
   visit_co_teachers: 'co-teacher of a visit',
   visit_coach_shares: 'record shared with a coach',
   visit_reflections: 'reflection',
@@ -229,6 +232,7 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
     message: 'Another member of staff at this school already has that staff code.',
   },
   trusts_trust_id_slug_key: exists('trust'),
+  retention_runs_trust_id_ran_on_key: exists('retention run'),
   visits_lesson_once_per_walk: {
     code: 'lesson_already_visited',
     message:

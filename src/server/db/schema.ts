@@ -24,6 +24,11 @@ import type {
   TrustConcernSettingsTable,
 } from './schema/concerns.ts';
 import type {
+  DeletedTrustsTable,
+  RetentionRunsTable,
+  TrustRetentionSettingsTable,
+} from './schema/data-protection.ts';
+import type {
   FociTable,
   FocusLookForsTable,
   FocusSchoolLookForsTable,
@@ -122,6 +127,7 @@ export type * from './schema/after-the-walk.ts';
 export type * from './schema/calendar-and-staff.ts';
 export type * from './schema/columns.ts';
 export type * from './schema/concerns.ts';
+export type * from './schema/data-protection.ts';
 export type * from './schema/frameworks.ts';
 export type * from './schema/insights.ts';
 export type * from './schema/mail.ts';
@@ -238,4 +244,7 @@ export interface DB {
   network_members: NetworkMembersTable;
   visiting_walks: VisitingWalksTable;
   visiting_walk_observers: VisitingWalkObserversTable;
+  trust_retention_settings: TrustRetentionSettingsTable;
+  retention_runs: RetentionRunsTable;
+  deleted_trusts: DeletedTrustsTable;
 }

@@ -9,6 +9,8 @@ import { withTenant } from './with-tenant.ts';
 const allowList = {
   lw_migrations: 'migration bookkeeping, owned by the migrating role',
   lw_migrations_lock: 'migration bookkeeping, owned by the migrating role',
+  deleted_trusts:
+    'that a trust was deleted (short name, name, when, by whom): kept after its data, with no trust id',
 };
 /** Looked up before the tenant is known (sign-in): trust_id NOT NULL, but no RLS. */
 const noRls = {

@@ -247,6 +247,15 @@ const table: [Role, Action, Where, 'allow' | 'deny' | 'not_found'][] = [
   ['teacher', 'practice.view', 'other school', 'deny'],
   ['trust_leader', 'practice.view', 'other school', 'allow'],
   ['school_leader', 'practice.consent', 'own school', 'deny'],
+  // Data protection (issue 17): trust admins only.
+  ['trust_admin', 'trust.data_protection', 'other school', 'allow'],
+  ['trust_admin', 'trust.data_protection', 'other trust', 'not_found'],
+  ['trust_leader', 'trust.data_protection', 'own school', 'deny'],
+  ['school_leader', 'trust.data_protection', 'own school', 'deny'],
+  ['trust_admin', 'audit.view_trust', 'other school', 'allow'],
+  ['trust_leader', 'audit.view_trust', 'own school', 'deny'],
+  ['school_leader', 'audit.view_trust', 'own school', 'deny'],
+  ['teacher', 'audit.view_trust', 'own school', 'deny'],
 ];
 
 describe('decide', () => {

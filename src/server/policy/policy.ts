@@ -94,7 +94,10 @@ export type Action =
   | 'visiting.propose'
   | 'visiting.host_decide'
   | 'agreement.view_trust'
-  | 'training.require';
+  | 'training.require'
+  | 'trust.data_protection'
+  | 'audit.view_trust'
+  | 'record.view_own_readers';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -318,6 +321,16 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'agreement.view_trust': { trustWide: ['trust_admin', 'trust_leader'], inSchool: [] },
   // Requiring observer training: the trust's rule by trust admins, a school's by its leaders.
   'training.require': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  // Data protection (issue 17): retention settings, subject-access exports, the trust's export
+  // and its deletion are trust admins' only; so is the whole audit log. A visited teacher
+  // (resource.personId) sees who read the records of their own visits.
+  'trust.data_protection': { trustWide: ['trust_admin'], inSchool: [] },
+  'audit.view_trust': { trustWide: ['trust_admin'], inSchool: [] },
+  'record.view_own_readers': {
+    trustWide: [],
+    inSchool: [],
+    self: ['school_leader', 'observer', 'teacher'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
+import { deleteTrustData } from '../data-protection/trust-end.service.ts';
 import type { Database } from '../db/connect.ts';
 import { AppError } from '../http/errors.ts';
 import { type CredentialConsole, createTransport } from '../mail/mailer.ts';
@@ -13,7 +14,11 @@ export const TRUST_USAGE = `Usage: npm run trust -- <command>
       link (printed here when SMTP_URL is unset).
   list                    Every trust: short name, name, people, schools, enabled or disabled.
   disable <short name>    Nobody in the trust can sign in; every session ends now; data is kept.
-  enable <short name>     Lets the trust's people sign in again.`;
+  enable <short name>     Lets the trust's people sign in again.
+  delete <short name> --confirm <short name>
+                          End of contract: deletes every row of the trust's data from every
+                          table, checks each table afterwards, and keeps only a line saying it
+                          was deleted. Cannot be undone: export first (Data protection page).`;
 
 type Io = {
   out: (line: string) => void;
@@ -124,6 +129,41 @@ export async function runTrustCommand(
         command === 'disable'
           ? `Disabled ${line.name}: nobody can sign in to it and every session has ended. Its data is kept; \`npm run trust -- enable ${line.slug}\` undoes this.`
           : `Enabled ${line.name}: its people can sign in again.`,
+      );
+      return 0;
+    }
+    if (command === 'delete') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { confirm: { type: 'string' } },
+        allowPositionals: true,
+        strict: true,
+      });
+      const which = positionals[0];
+      if (!which || !values.confirm) {
+        io.err(
+          'delete needs the trust’s short name and --confirm with the same short name, e.g. `npm run trust -- delete oak --confirm oak`.',
+        );
+        return 2;
+      }
+      const line = (await listTrusts(deps.database.db)).find(
+        (t) => t.slug === which || t.trustId === which,
+      );
+      if (!line) {
+        io.err(
+          `No trust has the short name or id “${which}”. See them with \`npm run trust -- list\`.`,
+        );
+        return 1;
+      }
+      const done = await deleteTrustData(
+        deps.database.db,
+        line.trustId,
+        values.confirm,
+        'the operator (npm run trust -- delete)',
+        now(),
+      );
+      io.out(
+        `Deleted ${done.name} (${done.slug}): ${done.rowsDeleted} rows; all ${done.tablesChecked} tables with a trust id checked and empty for it.`,
       );
       return 0;
     }

@@ -183,6 +183,21 @@ const GuestPage = lazy(() =>
   import('../site-walks/GuestPage.tsx').then((m) => ({ default: m.GuestPage })),
 );
 
+const DataProtectionPage = lazy(() =>
+  import('../data-protection/DataProtectionPage.tsx').then((m) => ({
+    default: m.DataProtectionPage,
+  })),
+);
+
+const AuditLogPage = lazy(() =>
+  import('../data-protection/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const RecordReadersPage = lazy(() =>
+  import('../data-protection/RecordReadersPage.tsx').then((m) => ({
+    default: m.RecordReadersPage,
+  })),
+);
+
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
   const { me, loading, loadError, mustEnrolMfa } = useSession();
@@ -282,6 +297,10 @@ export function App() {
               <Route path="/training/:versionId" element={<TrainingVersionPage />} />
               <Route path="/agreement" element={<AgreementPage />} />
               <Route path="/walks-across-schools" element={<VisitingWalksPage />} />
+              {/* Data protection (issue 17): retention, subject access, end of contract. */}
+              <Route path="/trust/data-protection" element={<DataProtectionPage />} />
+              <Route path="/trust/audit-log" element={<AuditLogPage />} />
+              <Route path="/my-records/readers" element={<RecordReadersPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

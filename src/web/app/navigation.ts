@@ -61,6 +61,9 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Observer training', path: '/training', roles: everyone },
   { label: 'Observer agreement', path: '/agreement', roles: everyone },
   { label: 'Walks across schools', path: '/walks-across-schools', roles: everyone },
+  { label: 'Data protection', path: '/trust/data-protection', roles: ['trust_admin'] },
+  { label: 'Audit log', path: '/trust/audit-log', roles: ['trust_admin'] },
+  { label: 'Who read my records', path: '/my-records/readers', roles: teaching },
 ];
 
 export type NavLinkItem = { label: string; to: string };

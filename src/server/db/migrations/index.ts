@@ -31,6 +31,8 @@ import { observerTraining } from './0035_observer_training.ts';
 import { walksAcrossSchools } from './0036_walks_across_schools.ts';
 import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
 import { readiness } from './0039_readiness.ts';
+import { retention } from './0040_retention.ts';
+import { trustDeletion } from './0041_trust_deletion.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -76,5 +78,9 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     // Issue 17: the outbox row is the mail's delivery job (attempts, backoff, claims).
     '0038_mail_delivery_queue': mailDeliveryQueue(),
     '0039_readiness': readiness(context),
+    // Issue 17: retention settings, nightly runs, erased records.
+    '0040_retention': retention(context),
+    // Issue 17: the record of a deleted trust; forgetting its audit trail.
+    '0041_trust_deletion': trustDeletion(context),
   };
 }

@@ -22,6 +22,8 @@ export interface RecordsTable {
   handed_in_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Set when the retention run erased the record's text (0040); its answers stay. */
+  erased_at: Timestamp | null;
 }
 
 export interface RecordVersionsTable {
