@@ -21,25 +21,27 @@ describe('the tables stay distributable by trust_id', () => {
   });
   afterAll(() => database?.close());
 
-  it('every table but the migration bookkeeping has a trust_id', async () => {
+  it('every table but the migration bookkeeping and deleted trusts has a trust_id', async () => {
     const { rows } = await sql<{ name: string }>`
       SELECT c.relname AS name FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
       WHERE c.relkind = 'r' ORDER BY 1`.execute(database.db);
     const without = rows.map((r) => r.name).filter((name) => !tables.withTrustId.has(name));
-    expect(without).toEqual(['lw_migrations', 'lw_migrations_lock']);
+    // A deleted trust's line (who deleted it, when) deliberately keeps no trust id.
+    expect(without).toEqual(['deleted_trusts', 'lw_migrations', 'lw_migrations_lock']);
     expect([...tables.withTrustId].filter((name) => !tables.secured.has(name)).sort()).toEqual(
       readAcrossTrusts,
     );
   });
 
-  it('every unique index includes trust_id (Citus enforces uniqueness only within a shard)', async () => {
+  it('every unique index of a tenant table includes trust_id (Citus enforces uniqueness only within a shard)', async () => {
     const { rows } = await sql<{ index: string }>`
       SELECT i.relname AS index FROM pg_index x
       JOIN pg_class c ON c.oid = x.indrelid
       JOIN pg_class i ON i.oid = x.indexrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-      WHERE x.indisunique AND c.relname NOT LIKE 'lw\\_migrations%'
+      WHERE x.indisunique
+        AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'trust_id')
         AND NOT EXISTS (
           SELECT 1 FROM pg_attribute a
           WHERE a.attrelid = c.oid AND a.attname = 'trust_id' AND a.attnum = ANY(x.indkey))
