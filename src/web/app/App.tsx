@@ -172,6 +172,9 @@ const SiteWalksPage = lazy(() => sitePages().then((m) => ({ default: m.SiteWalks
 const EstatePage = lazy(() => sitePages().then((m) => ({ default: m.EstatePage })));
 const SiteActionsPage = lazy(() => sitePages().then((m) => ({ default: m.SiteActionsPage })));
 const SiteDashboardPage = lazy(() => sitePages().then((m) => ({ default: m.SiteDashboardPage })));
+const TrustSiteDashboardPage = lazy(() =>
+  sitePages().then((m) => ({ default: m.TrustSiteDashboardPage })),
+);
 const ChecklistPage = lazy(() => sitePages().then((m) => ({ default: m.ChecklistPage })));
 const SiteWalkPage = lazy(() =>
   import('../site-walks/SiteWalkPage.tsx').then((m) => ({ default: m.SiteWalkPage })),
@@ -289,6 +292,7 @@ export function App() {
               <Route path="/schools/:schoolId/estate" element={<EstatePage />} />
               <Route path="/schools/:schoolId/site-actions" element={<SiteActionsPage />} />
               <Route path="/schools/:schoolId/site-safety" element={<SiteDashboardPage />} />
+              <Route path="/trust/site-safety" element={<TrustSiteDashboardPage />} />
               <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
               <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
               <Route path="/site-actions/:actionId" element={<Navigate to="/" replace />} />

@@ -43,6 +43,7 @@ describe('navFor', () => {
       '/insights',
       '/frameworks',
       '/notices',
+      '/trust/site-safety',
       '/training',
       '/agreement',
       '/walks-across-schools',

@@ -58,6 +58,11 @@ export const navigation: readonly NavEntry[] = [
     path: '/schools/:schoolId/site-safety',
     roles: ['site_manager', 'school_leader'],
   },
+  {
+    label: 'Site safety across schools',
+    path: '/trust/site-safety',
+    roles: ['trust_admin', 'trust_leader'],
+  },
   { label: 'Observer training', path: '/training', roles: everyone },
   { label: 'Observer agreement', path: '/agreement', roles: everyone },
   { label: 'Walks across schools', path: '/walks-across-schools', roles: everyone },

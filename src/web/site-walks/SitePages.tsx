@@ -23,6 +23,7 @@ import {
   useSiteActions,
   useSiteDashboard,
   useSiteWalks,
+  useTrustSiteDashboard,
 } from './api.ts';
 
 function SiteNav({ schoolId }: { schoolId: string }) {
@@ -347,6 +348,56 @@ export function SiteDashboardPage() {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * /trust/site-safety — each school's site safety beside the others, for trust leaders: open and
+ * overdue actions, critical ones, inspections done against the schedule. Places and schools only;
+ * no one is named.
+ */
+export function TrustSiteDashboardPage() {
+  const d = useTrustSiteDashboard();
+  if (d.isPending) return <Loading what="site safety across the trust" />;
+  if (d.error) return <ErrorMessage error={d.error} />;
+  const schools = d.data.schools;
+  return (
+    <div className="site-walk">
+      <h1>Site safety across the trust</h1>
+      {schools.length === 0 ? (
+        <p>No school has site walks yet.</p>
+      ) : (
+        <table>
+          <caption>Site actions and inspections by school</caption>
+          <thead>
+            <tr>
+              <th scope="col">School</th>
+              <th scope="col">Open actions</th>
+              <th scope="col">Overdue</th>
+              <th scope="col">Critical</th>
+              <th scope="col">Inspections done</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schools.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/schools/${s.id}/site-safety`}>{s.name}</Link>
+                </th>
+                <td>{s.openActions}</td>
+                <td>{s.overdue}</td>
+                <td>{s.critical}</td>
+                <td>
+                  {s.inspectionsDue === 0
+                    ? 'None scheduled'
+                    : `${s.inspectionsDone} of ${s.inspectionsDue}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

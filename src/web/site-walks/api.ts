@@ -16,6 +16,7 @@ export const siteKeys = {
   actions: (schoolId: string) => ['site-actions', schoolId] as const,
   dashboard: (schoolId: string) => ['site-dashboard', schoolId] as const,
   schedules: (schoolId: string) => ['site-schedules', schoolId] as const,
+  trustDashboard: ['site-dashboard', 'trust'] as const,
 };
 
 const contract = () => import('../../contracts/site-walks.ts');
@@ -75,6 +76,15 @@ export const useSiteDashboard = (schoolId: string) =>
     queryFn: () =>
       api(`/api/schools/${schoolId}/site-dashboard`, {
         schema: () => contract().then((c) => c.siteDashboardSchema),
+      }),
+  });
+
+export const useTrustSiteDashboard = () =>
+  useQuery({
+    queryKey: siteKeys.trustDashboard,
+    queryFn: () =>
+      api('/api/trust/site-dashboard', {
+        schema: () => contract().then((c) => c.trustSiteDashboardSchema),
       }),
   });
 
