@@ -321,7 +321,10 @@ async function build(
     rows,
     otherChecks: report.otherChecks,
     feedback: await feedbackCounts(tx, walkIds),
-    siteInspections: await siteInspectionCounts(tx, deps, school.school_id),
+    siteInspections: await siteInspectionCounts(tx, deps, school.school_id, {
+      from: scope.startsOn,
+      to: scope.endsOn,
+    }),
     distributions: {
       visitsPerTeacher: [...teachersBy.entries()]
         .sort(([a], [b]) => a - b)

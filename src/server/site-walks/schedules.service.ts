@@ -130,7 +130,12 @@ export function createSchedule(
 }
 
 /** Each schedule with inspections due up to today and done (a walk with findings on the date). */
-export async function schedulesIn(tx: Tx, deps: Pick<AppDeps, 'now'>, schoolId: string) {
+export async function schedulesIn(
+  tx: Tx,
+  deps: Pick<AppDeps, 'now'>,
+  schoolId: string,
+  period?: { from: string; to: string },
+) {
   const { school, calendar } = await calendarOf(tx, schoolId);
   const today = todayIn(school.time_zone, deps.now());
   const rows = await q.listSchedules(tx, schoolId);
@@ -148,9 +153,12 @@ export async function schedulesIn(tx: Tx, deps: Pick<AppDeps, 'now'>, schoolId: 
       // this week's walk to a day already past.
       lastTermDay(calendar) || today,
     );
+    // Within a report's period (a term, a programme) only that period's inspections count.
+    const inPeriod = (date: string | null) =>
+      !period || (date !== null && date >= period.from && date <= period.to);
     const counted = doneAgainstSchedule(
-      due,
-      mine.filter((w) => w.walked).map((w) => w.walk_date),
+      due.filter((o) => inPeriod(o.date)),
+      mine.filter((w) => w.walked && inPeriod(w.walk_date)).map((w) => w.walk_date),
       today,
     );
     const next = mine

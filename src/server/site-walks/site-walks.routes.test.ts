@@ -623,5 +623,29 @@ describe('site walks', () => {
     expect(report.body.siteInspections).toEqual([
       { schedule: 'Weekly playground check', due: 0, done: 0 },
     ]);
+
+    // Seven weeks on, in the spring term: each term's report counts its own inspections only,
+    // and the two add up to the schedule's whole count so far.
+    t.clock.advance(52 * 24 * 3600 * 1000);
+    // Sessions from seven weeks ago have ended: sign in again.
+    sbm = await signedIn(a.email('site_manager'));
+    head = await signedIn(a.email('school_leader'));
+    const overall = (await sbm.get(`/api/schools/${school}/site-schedules`)).body.schedules[0];
+    const spring = await withTenant(t.db, a.trustId, (tx) =>
+      tx
+        .selectFrom('school_terms')
+        .select('term_id')
+        .where('school_id', '=', school)
+        .where('name', 'like', 'Spring%')
+        .executeTakeFirstOrThrow(),
+    );
+    const inTerm = async (termId: string) =>
+      (await head.get(`/api/schools/${school}/protocol-report?termId=${termId}`)).body
+        .siteInspections[0];
+    const autumnCount = await inTerm(term.term_id);
+    const springCount = await inTerm(spring.term_id);
+    expect(autumnCount).toEqual({ schedule: 'Weekly playground check', due: 4, done: 0 });
+    expect(springCount.due).toBeGreaterThan(0);
+    expect(autumnCount.due + springCount.due).toBe(overall.due);
   });
 });
