@@ -228,11 +228,17 @@ describe.runIf(browserTestsEnabled())('a site walk on a phone', () => {
       .waitFor();
     await asHead.context.close();
 
-    // The site manager closes the action with a photo of the fix.
+    // The site manager follows the action's link (as in its mail) and closes it with a photo.
+    const [raised] = await withTenant(server.db, trustId, (tx) =>
+      tx.selectFrom('site_actions').select('action_id').execute(),
+    );
     const asSite = await phonePage();
     await signIn(asSite.page, server.baseUrl, siteManager.email);
-    await asSite.page.goto(`${server.baseUrl}/schools/${schoolId}/site-actions`);
+    await asSite.page.goto(`${server.baseUrl}/site-actions/${raised!.action_id}`);
     await asSite.page.getByRole('heading', { name: 'Site actions', level: 1 }).waitFor();
+    await expect
+      .poll(() => new URL(asSite.page.url()).pathname + new URL(asSite.page.url()).hash)
+      .toBe(`/schools/${schoolId}/site-actions#action-${raised!.action_id}`);
     await axeSerious(asSite.page, 'site actions');
     await asSite.page.getByLabel('Photo of the fix').setInputFiles({
       name: 'fixed.jpg',

@@ -172,6 +172,7 @@ const SiteWalksPage = lazy(() => sitePages().then((m) => ({ default: m.SiteWalks
 const EstatePage = lazy(() => sitePages().then((m) => ({ default: m.EstatePage })));
 const SiteActionsPage = lazy(() => sitePages().then((m) => ({ default: m.SiteActionsPage })));
 const SiteDashboardPage = lazy(() => sitePages().then((m) => ({ default: m.SiteDashboardPage })));
+const SiteActionLinkPage = lazy(() => sitePages().then((m) => ({ default: m.SiteActionLinkPage })));
 const TrustSiteDashboardPage = lazy(() =>
   sitePages().then((m) => ({ default: m.TrustSiteDashboardPage })),
 );
@@ -295,7 +296,7 @@ export function App() {
               <Route path="/trust/site-safety" element={<TrustSiteDashboardPage />} />
               <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
               <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
-              <Route path="/site-actions/:actionId" element={<Navigate to="/" replace />} />
+              <Route path="/site-actions/:actionId" element={<SiteActionLinkPage />} />
               {/* Observer training, agreement, walks across schools (issue 15). */}
               <Route path="/training" element={<TrainingPage />} />
               <Route path="/training/:versionId" element={<TrainingVersionPage />} />

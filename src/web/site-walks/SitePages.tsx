@@ -1,7 +1,7 @@
 import './site-walks.css';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { actionStatusLabels } from '../../domain/site-walks/actions.ts';
 import { type AreaKind, areaKindLabels, areaKinds } from '../../domain/site-walks/areas.ts';
 import { riskBandLabels } from '../../domain/site-walks/risk.ts';
@@ -20,6 +20,7 @@ import {
   useChecklist,
   useEstate,
   useSchedules,
+  useSiteAction,
   useSiteActions,
   useSiteDashboard,
   useSiteWalks,
@@ -193,6 +194,15 @@ export function SiteActionsPage() {
   const actions = useSiteActions(schoolId);
   const [error, setError] = useState<unknown>(null);
   const refresh = () => client.invalidateQueries({ queryKey: siteKeys.actions(schoolId) });
+  const { hash } = useLocation();
+  const loaded = actions.data !== undefined;
+  // A mail's link names one action: bring it into view and to the keyboard once the list is in.
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#action-')) return;
+    const card = document.getElementById(hash.slice(1));
+    card?.scrollIntoView({ block: 'start' });
+    card?.focus();
+  }, [loaded, hash]);
   return (
     <div className="site-walk">
       <h1>Site actions</h1>
@@ -203,7 +213,12 @@ export function SiteActionsPage() {
       {actions.data?.actions.length === 0 ? <p>No site actions yet.</p> : null}
       <ul className="cards">
         {actions.data?.actions.map((a) => (
-          <li key={a.id} className={`card${a.overdue ? ' overdue' : ''}`}>
+          <li
+            key={a.id}
+            id={`action-${a.id}`}
+            tabIndex={-1}
+            className={`card${a.overdue ? ' overdue' : ''}`}
+          >
             <h2>{a.title}</h2>
             <p>
               {a.place.name} ({a.place.building}) · {riskBandLabels[a.band]} ·{' '}
@@ -350,6 +365,16 @@ export function SiteDashboardPage() {
       </ul>
     </div>
   );
+}
+
+/** /site-actions/:actionId — a mail's link: the action, on its school's list of site actions. */
+export function SiteActionLinkPage() {
+  const { actionId = '' } = useParams();
+  const action = useSiteAction(actionId);
+  if (action.isPending) return <Loading what="the site action" />;
+  if (action.error) return <ErrorMessage error={action.error} />;
+  const { schoolId, id } = action.data.action;
+  return <Navigate to={`/schools/${schoolId}/site-actions#action-${id}`} replace />;
 }
 
 /**

@@ -79,6 +79,15 @@ export const useSiteDashboard = (schoolId: string) =>
       }),
   });
 
+export const useSiteAction = (actionId: string) =>
+  useQuery({
+    queryKey: ['site-action', actionId] as const,
+    queryFn: () =>
+      api(`/api/site-actions/${actionId}`, {
+        schema: () => contract().then((c) => c.siteActionResponseSchema),
+      }),
+  });
+
 export const useTrustSiteDashboard = () =>
   useQuery({
     queryKey: siteKeys.trustDashboard,
