@@ -1,9 +1,5 @@
 import { type Insertable, sql } from 'kysely';
-import type {
-  SiteFindingsTable,
-  SiteWalkPlacesTable,
-  SiteWalksTable,
-} from '../db/schema.ts';
+import type { SiteFindingsTable, SiteWalkPlacesTable, SiteWalksTable } from '../db/schema.ts';
 import type { Tx } from '../db/with-tenant.ts';
 
 // Site walks (issue 14): this feature's tables, and the rooms, lessons and framework rows it reads.
