@@ -11,8 +11,8 @@ import { axeSerious, signIn } from './support/demo-people.ts';
  * Issue 15 in Chromium, at phone width, on the demo trust. A trainee records a practice scene and
  * sees where they differ from the agreed reading. Then the science network's lead (an observer at
  * Oakfield) proposes a calibration walk at Hillcrest with an observer from Riverside; Hillcrest's
- * head agrees; both observers record the same room and hand in; the trust's agreement page shows
- * the look-for's kappa with n.
+ * head agrees; both observers record the same room on the capture screens and hand in; the
+ * trust's agreement page shows the look-for's kappa with n.
  */
 const demo = demoTrust();
 const [oakfield, riverside, hillcrest] = demo.schools as [
@@ -232,24 +232,46 @@ describe.runIf(browserTestsEnabled())(
         return row.visit_id;
       });
 
-      // Both observers record the same room independently and hand in.
-      for (const [email, value] of [
-        [lead.email, 'most'],
-        [partner.email, 'some'],
+      // Both observers record the same room independently on the capture screens, and hand in.
+      for (const [email, label] of [
+        [lead.email, 'Most pupils'],
+        [partner.email, 'Some pupils'],
       ] as const) {
-        const c = await api(email);
-        const put = await c.request('PUT', `/api/records/${crypto.randomUUID()}`, {
-          visitId,
-          baseVersion: null,
-          body: {
-            answers: [{ lookForId: lookFor.id, kind: 'prevalence', value }],
-            notes: 'Pupils were talking in pairs about their predictions.',
-            studentVoice: [],
-          },
-        });
-        expect(put.status, JSON.stringify(put.body)).toBe(201);
-        expect((await c.post(`/api/walks/${walkId}/records/hand-in`)).status).toBe(200);
+        const page = email === lead.email ? lp : await phone(email);
+        await page.goto(`${server.baseUrl}/capture/walks/${walkId}`);
+        await page.getByRole('link', { name: /Lab 2/ }).click();
+        await page.getByRole('heading', { name: 'Lab 2 · 8S/2', level: 1 }).waitFor();
+        await page
+          .getByRole('group', { name: lookFor.prompt })
+          .getByText(label, { exact: true })
+          .click();
+        await page
+          .getByLabel('Notes', { exact: true })
+          .fill('Pupils were talking in pairs about their predictions.');
+        await expect
+          .poll(() => page.locator('.visit-status').textContent(), { timeout: 30_000 })
+          .toContain('Saved on this device');
+        await page.getByRole('link', { name: 'Finish: review and hand in' }).click();
+        await page.getByRole('heading', { name: 'Review and hand in' }).waitFor();
+        await expect
+          .poll(() => page.getByText('Sent', { exact: true }).count(), { timeout: 30_000 })
+          .toBe(1);
+        await page.getByRole('button', { name: 'Hand in my records' }).click();
+        await page.getByText(/Handed in 1 record/).waitFor({ timeout: 30_000 });
+        if (email === partner.email) await axeSerious(page, 'a visiting observer hands in');
       }
+      const recorded = await withTenant(server.db, trustId, (tx) =>
+        tx
+          .selectFrom('records')
+          .select(['body', 'handed_in_at'])
+          .where('visit_id', '=', visitId)
+          .execute(),
+      );
+      expect(recorded).toHaveLength(2);
+      expect(recorded.every((r) => r.handed_in_at !== null)).toBe(true);
+      expect(
+        recorded.map((r) => r.body.answers.find((a) => a.lookForId === lookFor.id)?.value).sort(),
+      ).toEqual(['most', 'some']);
 
       // The trust's agreement page: the look-for's kappa, with n one more than before.
       const after = await (await api(trustLeader.email)).get('/api/trust/agreement');
