@@ -32,6 +32,11 @@ export interface OpenOptions {
    * trust_id (the tenant-scope check; the API tests fail on any).
    */
   onUnscopedStatement?: (unscoped: UnscopedStatement) => void;
+  /**
+   * PGlite only: start from this dump of a data directory (PGlite's dumpDataDir) instead of an
+   * empty one. The test suite opens every file's database from one migrated dump.
+   */
+  pgliteSnapshot?: Blob;
 }
 
 export interface UnscopedStatement {
@@ -71,6 +76,7 @@ async function openPglite(
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ?? undefined, {
     parsers: { [pgliteTypes.DATE]: keepDateText },
+    ...(open.pgliteSnapshot ? { loadDataDir: open.pgliteSnapshot } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), log: scope.log });
   const jobTarget: JobTarget = { kind: 'pglite', pglite };
