@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     globalSetup: ['./vitest.global-setup.ts'],
-    testTimeout: 60_000,
+    // Browser tests walk whole journeys; on a loaded two-core machine one can pass 60 s.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // A loaded two-core machine can take seconds to re-render; the 1 s default made browser polls flaky.
     expect: { poll: { timeout: 30_000 } },

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { browserTestsEnabled } from './e2e/browser.ts';
+import { seedDemoIfEmpty } from './src/server/demo/seed.ts';
 import {
   APP_ROLE,
   adminQuery,
   createTestDatabaseTemplate,
   TEMPLATE_ENV,
+  type TestDatabaseTemplate,
   testServerUrl,
 } from './src/server/testing/test-database.ts';
 
@@ -33,11 +35,21 @@ export default async function setup() {
     );
     if (!existsSync('dist/web/index.html')) throw new Error('The web app did not build.');
   }
-  const template = await createTestDatabaseTemplate();
   // The test files run in child processes started after this, which inherit the environment.
-  process.env[TEMPLATE_ENV] = template.name;
+  const templates: TestDatabaseTemplate[] = [];
+  const migrated = await createTestDatabaseTemplate();
+  templates.push(migrated);
+  process.env[TEMPLATE_ENV.migrated] = migrated.name;
+  if (browserTestsEnabled()) {
+    // The demo is deterministic (fixed dates and seeds), so one seeding serves every browser test.
+    const demo = await createTestDatabaseTemplate(async ({ db }) => {
+      await seedDemoIfEmpty({ db, now: () => new Date() });
+    }, migrated.name);
+    templates.push(demo);
+    process.env[TEMPLATE_ENV.demo] = demo.name;
+  }
   return async () => {
-    delete process.env[TEMPLATE_ENV];
-    await template.remove();
+    for (const name of Object.values(TEMPLATE_ENV)) delete process.env[name];
+    for (const template of templates.reverse()) await template.remove();
   };
 }

@@ -43,7 +43,7 @@ export function launchChromium(): Promise<Browser> {
  * server's clock (the demo is seeded on the real one), for tests that need days to pass.
  */
 export async function startDemoServer(options: { now?: () => Date; port?: number } = {}) {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(undefined, { template: 'demo' });
   const config = {
     ...readConfig({ LOG_LEVEL: 'silent' }),
     database: database.config.database,

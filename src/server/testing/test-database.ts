@@ -20,21 +20,23 @@ export type TestDatabase = Database & {
 
 /**
  * A fresh, migrated database for one test file: a new in-memory PGlite, or a new
- * database on the PostgreSQL server, dropped again by close().
+ * database on the PostgreSQL server, dropped again by close(). With `template: 'demo'` it
+ * already holds the demo trust, when the global setup made that template.
  */
 export async function openTestDatabase(
   appRole = APP_ROLE,
-  options: { jobQueue?: boolean } = {},
+  options: { jobQueue?: boolean; template?: TemplateKind } = {},
 ): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   const unscoped: UnscopedStatement[] = [];
+  const { template: kind = 'migrated', ...rest } = options;
   const open = {
-    ...options,
+    ...rest,
     onUnscopedStatement: (statement: UnscopedStatement) => {
       unscoped.push(statement);
     },
   };
-  const template = appRole === APP_ROLE ? process.env[TEMPLATE_ENV] : undefined;
+  const template = appRole === APP_ROLE ? process.env[TEMPLATE_ENV[kind]] : undefined;
   if (!serverUrl) {
     const config = { database: { kind: 'pglite' as const, dataDir: null }, appRole };
     const snapshot = template ? pgliteSnapshot(template) : undefined;
@@ -81,33 +83,50 @@ export async function adminQuery(serverUrl: string, text: string) {
 }
 
 /**
- * Set by the suite's global setup: a migrated database that every test file's database is
- * copied from, so that 40-odd migrations run once per run rather than once per file. For
- * PGlite, the path of a dump of its data directory; for PostgreSQL, a template database's name.
- * A file that opens its database another way (another app role, no global setup) migrates as before.
+ * Set by the suite's global setup: databases that test files' databases are copied from, so
+ * that the 40-odd migrations (and, for the browser tests, the demo trust) are made once per run
+ * rather than once per file. For PGlite, the path of a dump of its data directory; for
+ * PostgreSQL, a template database's name. Without them (another app role, no global setup) a
+ * file's database is migrated from empty as before.
  */
-export const TEMPLATE_ENV = 'LW_TEST_DATABASE_TEMPLATE';
+export const TEMPLATE_ENV = {
+  migrated: 'LW_TEST_DATABASE_TEMPLATE',
+  demo: 'LW_TEST_DEMO_DATABASE_TEMPLATE',
+} as const;
+export type TemplateKind = keyof typeof TEMPLATE_ENV;
 
-let snapshotBytes: { path: string; bytes: Uint8Array<ArrayBuffer> } | undefined;
+const snapshots = new Map<string, Uint8Array<ArrayBuffer>>();
 function pgliteSnapshot(path: string): Blob {
-  if (snapshotBytes?.path !== path)
-    snapshotBytes = { path, bytes: new Uint8Array(readFileSync(path)) };
-  return new Blob([snapshotBytes.bytes]);
+  let bytes = snapshots.get(path);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(path));
+    snapshots.set(path, bytes);
+  }
+  return new Blob([bytes]);
 }
 
-/** Makes the migrated template for this run, and returns how to remove it again. */
-export async function createTestDatabaseTemplate(): Promise<{
+export interface TestDatabaseTemplate {
   name: string;
   remove(): Promise<void>;
-}> {
+}
+
+/**
+ * Makes a template for this run: copied from `from` (another template) or migrated from empty,
+ * then filled by `fill`. Returns its name and how to remove it again.
+ */
+export async function createTestDatabaseTemplate(
+  fill: (database: Database) => Promise<void> = async () => {},
+  from?: string,
+): Promise<TestDatabaseTemplate> {
   const serverUrl = testServerUrl();
   const id = crypto.randomUUID().replaceAll('-', '').slice(0, 16);
   if (!serverUrl) {
-    const database = await openDatabase({
-      database: { kind: 'pglite', dataDir: null },
-      appRole: APP_ROLE,
-    });
+    const database = await openDatabase(
+      { database: { kind: 'pglite', dataDir: null }, appRole: APP_ROLE },
+      from ? { pgliteSnapshot: pgliteSnapshot(from) } : {},
+    );
     if (database.jobTarget.kind !== 'pglite') throw new Error('Expected an embedded database.');
+    await fill(database);
     const dump = await database.jobTarget.pglite.dumpDataDir('none');
     await database.close();
     const path = join(tmpdir(), `lw-test-template-${id}.tar`);
@@ -115,14 +134,18 @@ export async function createTestDatabaseTemplate(): Promise<{
     return { name: path, remove: async () => rmSync(path, { force: true }) };
   }
   const name = `lw_template_${id}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}${from ? ` TEMPLATE ${from}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({
     database: { kind: 'postgres', url: url.toString() },
     appRole: APP_ROLE,
   });
-  await database.close();
+  try {
+    await fill(database);
+  } finally {
+    await database.close();
+  }
   return {
     name,
     remove: async () => {
