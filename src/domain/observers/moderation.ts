@@ -108,11 +108,11 @@ export function anonymisePair(
   a: readonly RecordAnswer[],
   b: readonly RecordAnswer[],
 ): AnonymisedPair {
-  const valueOf = (answers: readonly RecordAnswer[], f: ModerationLookFor) =>
+  const answerOf = (answers: readonly RecordAnswer[], f: ModerationLookFor) =>
     judgement(f, answers.find((x) => x.lookForId === f.id)?.value);
   return {
     rows: lookFors
-      .map((f) => ({ lookForId: f.id, prompt: f.prompt, a: valueOf(a, f), b: valueOf(b, f) }))
+      .map((f) => ({ lookForId: f.id, prompt: f.prompt, a: answerOf(a, f), b: answerOf(b, f) }))
       .filter((r) => r.a !== null || r.b !== null),
   };
 }
