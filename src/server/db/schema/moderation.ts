@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { DateOnly, Json, Timestamp } from './columns.ts';
+import type { AttemptAnswers } from './observers.ts';
 
 // Moderation sessions (migration 0042, issue 15).
 
@@ -47,7 +48,7 @@ export interface ModerationReadingsTable {
   scene_id: string;
   person_id: string;
   /** Answers by look-for id: true/false (seen), a prevalence level, or null. */
-  answers: Json<Record<string, boolean | string | null>>;
+  answers: Json<AttemptAnswers>;
   handed_in_at: Timestamp;
 }
 
