@@ -614,6 +614,30 @@ export const errorCatalogue = {
     status: 422,
     meaning: 'Deleting the trust needs its short name typed exactly, as confirmation.',
   },
+  // Issue 15: moderation sessions.
+  agreed_reading_rejected: {
+    status: 422,
+    meaning:
+      'The agreed reading names someone or judges the teaching; details lists each phrase and a neutral rewrite.',
+  },
+  moderation_revealed: {
+    status: 409,
+    meaning: 'The session’s readings are already shown: a reading can no longer be changed.',
+  },
+  moderation_nothing_agreed: {
+    status: 422,
+    meaning: 'No agreed reading has been noted yet, so there is no guidance to make.',
+  },
+  moderation_superseded: {
+    status: 409,
+    meaning:
+      'The framework has a newer version than the session’s: its agreed readings cannot continue it.',
+  },
+  moderation_invalid: {
+    status: 422,
+    meaning:
+      'The session cannot be set up that way (a participant, scene or school that does not fit); details says which.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -46,6 +46,7 @@ import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { insightsRoutes } from './insights/insights.routes.ts';
 import { type CredentialConsole, createTransport, printCredentialMail } from './mail/mailer.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
 import { staffInvitationRoutes } from './people/invitations.routes.ts';
@@ -232,6 +233,7 @@ export async function buildApp({
   await app.register(subjectAccessRoutes, deps);
   await app.register(trustEndRoutes, deps);
   await app.register(auditLogRoutes, deps);
+  await app.register(moderationRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

@@ -80,6 +80,9 @@ type Ids = {
   /** Issue 15: a walk in North proposed from the trust (South's observer visits), a practice scene. */
   visitingWalk: string;
   scene: string;
+  /** Issue 15: a moderation session on the published version (the admin takes part), a look-for of it. */
+  moderationSession: string;
+  moderationLookFor: string;
 };
 
 /** Trust A's guest token (issue 14): under B's ids it must find nothing. */
@@ -1081,6 +1084,29 @@ const routes: Record<string, Call> = {
     method: 'POST',
     url: (i) => `/api/people/${i.person}/subject-access`,
   },
+  // Issue 15: moderation sessions. The admin takes part in trust A's session and may run it.
+  'GET /api/moderation-sessions/{sessionId}': {
+    method: 'GET',
+    url: (i) => `/api/moderation-sessions/${i.moderationSession}`,
+  },
+  'PUT /api/moderation-sessions/{sessionId}/scenes/{sceneId}/reading': {
+    method: 'PUT',
+    url: (i) => `/api/moderation-sessions/${i.moderationSession}/scenes/${i.scene}/reading`,
+    body: () => ({ answers: {} }),
+  },
+  'POST /api/moderation-sessions/{sessionId}/reveal': {
+    method: 'POST',
+    url: (i) => `/api/moderation-sessions/${i.moderationSession}/reveal`,
+  },
+  'PUT /api/moderation-sessions/{sessionId}/agreed/{lookForId}': {
+    method: 'PUT',
+    url: (i) => `/api/moderation-sessions/${i.moderationSession}/agreed/${i.moderationLookFor}`,
+    body: () => ({ text: 'Most pupils read aloud to a partner.' }),
+  },
+  'POST /api/moderation-sessions/{sessionId}/guidance': {
+    method: 'POST',
+    url: (i) => `/api/moderation-sessions/${i.moderationSession}/guidance`,
+  },
 };
 
 function siteWalkBody(i: Ids, date: string) {
@@ -1417,6 +1443,14 @@ describe('tenant isolation across every route with an id', () => {
       reference: { [lookFor]: 'most' },
     });
     expect(scene.status, JSON.stringify(scene.body)).toBe(201);
+    const moderation = await admin.post('/api/moderation-sessions', {
+      title: 'Isolation moderation',
+      heldOn: '2026-11-24',
+      versionId: published.body.version.id,
+      participantIds: [trust.person(trust.email('trust_admin'))],
+      sceneIds: [scene.body.id],
+    });
+    expect(moderation.status, JSON.stringify(moderation.body)).toBe(201);
     ids.set(trust.fixture.slug, {
       school,
       person: trust.person(trust.email('teacher')),
@@ -1435,6 +1469,8 @@ describe('tenant isolation across every route with an id', () => {
       ssoProvider: ssoProvider.body.id,
       visitingWalk: visitingWalk.body.walkId,
       scene: scene.body.id,
+      moderationSession: moderation.body.id,
+      moderationLookFor: lookFor,
       ...(await setUpSiteWalks(trust, admin)),
     });
   }
@@ -1738,6 +1774,17 @@ describe('tenant isolation across every route with an id', () => {
       reason: 'Not mine to answer.',
     });
     expect(answer.status).toBe(404);
+  });
+
+  // Issue 15: the list of moderation sessions has no id to swap; it holds the caller's trust alone.
+  it("GET /api/moderation-sessions lists A's session and nothing of B's", async () => {
+    const res = await admins.get('iso-a')!.get('/api/moderation-sessions');
+    expect(res.status).toBe(200);
+    expect(res.body.sessions.map((s: { id: string }) => s.id)).toContain(
+      ids.get('iso-a')!.moderationSession,
+    );
+    const text = JSON.stringify(res.body);
+    for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
   });
 
   it("left the other trust's framework and focus untouched", async () => {

@@ -109,6 +109,12 @@ export const tableNouns: Record<string, string> = {
   network_members: 'member of the network',
   visiting_walks: 'walk across schools',
   visiting_walk_observers: 'visiting observer',
+  moderation_sessions: 'moderation session',
+  moderation_participants: 'participant of the moderation session',
+  moderation_scenes: 'scene of the moderation session',
+  moderation_pairs: 'paired record of the moderation session',
+  moderation_readings: 'reading in the moderation session',
+  moderation_agreed_readings: 'agreed reading',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };

@@ -46,6 +46,14 @@ import type {
   InsightsWalkFactsTable,
 } from './schema/insights.ts';
 import type { MailOutboxTable, SignInLinksTable } from './schema/mail.ts';
+import type {
+  ModerationAgreedReadingsTable,
+  ModerationPairsTable,
+  ModerationParticipantsTable,
+  ModerationReadingsTable,
+  ModerationScenesTable,
+  ModerationSessionsTable,
+} from './schema/moderation.ts';
 import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
   NetworkMembersTable,
@@ -247,4 +255,10 @@ export interface DB {
   trust_retention_settings: TrustRetentionSettingsTable;
   retention_runs: RetentionRunsTable;
   deleted_trusts: DeletedTrustsTable;
+  moderation_sessions: ModerationSessionsTable;
+  moderation_participants: ModerationParticipantsTable;
+  moderation_scenes: ModerationScenesTable;
+  moderation_pairs: ModerationPairsTable;
+  moderation_readings: ModerationReadingsTable;
+  moderation_agreed_readings: ModerationAgreedReadingsTable;
 }

@@ -97,7 +97,8 @@ export type Action =
   | 'training.require'
   | 'trust.data_protection'
   | 'audit.view_trust'
-  | 'record.view_own_readers';
+  | 'record.view_own_readers'
+  | 'moderation.run';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -331,6 +332,9 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     inSchool: [],
     self: ['school_leader', 'observer', 'teacher'],
   },
+  // Moderation sessions (issue 15): run by trust leaders across the trust, by school leaders in
+  // their school. Participants take part through the session itself, not through this action.
+  'moderation.run': { trustWide: ['trust_admin', 'trust_leader'], inSchool: ['school_leader'] },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

@@ -103,6 +103,14 @@ const TrainingPage = lazy(() =>
 const TrainingVersionPage = lazy(() =>
   import('../observers/TrainingPage.tsx').then((m) => ({ default: m.TrainingVersionPage })),
 );
+const ModerationPage = lazy(() =>
+  import('../moderation/ModerationPage.tsx').then((m) => ({ default: m.ModerationPage })),
+);
+const ModerationSessionPage = lazy(() =>
+  import('../moderation/ModerationSessionPage.tsx').then((m) => ({
+    default: m.ModerationSessionPage,
+  })),
+);
 const AgreementPage = lazy(() =>
   import('../observers/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
 );
@@ -306,6 +314,9 @@ export function App() {
               <Route path="/trust/data-protection" element={<DataProtectionPage />} />
               <Route path="/trust/audit-log" element={<AuditLogPage />} />
               <Route path="/my-records/readers" element={<RecordReadersPage />} />
+              {/* Moderation sessions (issue 15). */}
+              <Route path="/moderation" element={<ModerationPage />} />
+              <Route path="/moderation/:sessionId" element={<ModerationSessionPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

@@ -47,6 +47,7 @@ describe('navFor', () => {
       '/training',
       '/agreement',
       '/walks-across-schools',
+      '/moderation',
     ]);
   });
 

@@ -69,6 +69,8 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Data protection', path: '/trust/data-protection', roles: ['trust_admin'] },
   { label: 'Audit log', path: '/trust/audit-log', roles: ['trust_admin'] },
   { label: 'Who read my records', path: '/my-records/readers', roles: teaching },
+  // Issue 15: moderation sessions, beside training and agreement in the menu.
+  { label: 'Moderation sessions', path: '/moderation', roles: everyone },
 ];
 
 export type NavLinkItem = { label: string; to: string };
