@@ -319,38 +319,49 @@ export function saveDraft(
   frameworkId: string,
   body: FrameworkBody,
 ): Promise<VersionDetail> {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const framework = await authorisedFramework(
-      tx,
-      auth,
-      frameworkId,
-      'framework.edit',
-      'edit trust frameworks',
+  return withTenant(deps.db, auth.actor.trustId, (tx) =>
+    saveDraftIn(tx, deps, auth, frameworkId, body),
+  );
+}
+
+/** saveDraft inside a caller's transaction (moderation's guidance starts and saves a draft at once). */
+export async function saveDraftIn(
+  tx: Tx,
+  deps: FrameworkDeps,
+  auth: SignedIn,
+  frameworkId: string,
+  body: FrameworkBody,
+): Promise<VersionDetail> {
+  const framework = await authorisedFramework(
+    tx,
+    auth,
+    frameworkId,
+    'framework.edit',
+    'edit trust frameworks',
+  );
+  const draft = await draftOf(tx, frameworkId);
+  if (!draft) {
+    throw new AppError(
+      'no_draft',
+      'This framework has no draft: published versions cannot change. Start a new version to make changes.',
     );
-    const draft = await draftOf(tx, frameworkId);
-    if (!draft) {
-      throw new AppError(
-        'no_draft',
-        'This framework has no draft: published versions cannot change. Start a new version to make changes.',
-      );
-    }
-    const content = fromBody(framework, body);
-    const previous = await previousContent(tx, framework, draft);
-    const problems = validateStructure(content, previous?.content ?? null);
-    if (problems.length > 0) throw invalid(problems);
-    const previousIds = previous
-      ? await q.lookForIdsByKey(tx, previous.row.version_id)
-      : new Map<string, string>();
-    await q.replaceContent(tx, auth.actor.trustId, draft.version_id, content, previousIds);
-    await q.updateDraftMeta(tx, draft.version_id, {
-      name: content.name,
-      description: content.description,
-      now: deps.now(),
-    });
-    await audit(tx, auth, 'framework.save_draft', 'framework_version', draft.version_id);
-    const saved = (await q.findVersionByNo(tx, frameworkId, draft.version_no))!;
-    return detail(tx, auth, framework, saved);
+  }
+  const content = fromBody(framework, body);
+  const previous = await previousContent(tx, framework, draft);
+  const problems = validateStructure(content, previous?.content ?? null);
+  if (problems.length > 0) throw invalid(problems);
+  const previousIds = previous
+    ? await q.lookForIdsByKey(tx, previous.row.version_id)
+    : new Map<string, string>();
+  await q.replaceContent(tx, auth.actor.trustId, draft.version_id, content, previousIds);
+  await q.updateDraftMeta(tx, draft.version_id, {
+    name: content.name,
+    description: content.description,
+    now: deps.now(),
   });
+  await audit(tx, auth, 'framework.save_draft', 'framework_version', draft.version_id);
+  const saved = (await q.findVersionByNo(tx, frameworkId, draft.version_no))!;
+  return detail(tx, auth, framework, saved);
 }
 
 export function publishDraft(
@@ -400,38 +411,45 @@ export function startNewVersion(
   auth: SignedIn,
   frameworkId: string,
 ): Promise<VersionDetail> {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
-    const framework = await authorisedFramework(
-      tx,
-      auth,
-      frameworkId,
-      'framework.edit',
-      'edit trust frameworks',
+  return withTenant(deps.db, auth.actor.trustId, (tx) => startNewVersionIn(tx, auth, frameworkId));
+}
+
+/** startNewVersion inside a caller's transaction. */
+export async function startNewVersionIn(
+  tx: Tx,
+  auth: SignedIn,
+  frameworkId: string,
+): Promise<VersionDetail> {
+  const framework = await authorisedFramework(
+    tx,
+    auth,
+    frameworkId,
+    'framework.edit',
+    'edit trust frameworks',
+  );
+  const versions = await q.listVersions(tx, [frameworkId]);
+  if (versions.some((v) => v.status === 'draft')) {
+    throw new AppError(
+      'draft_exists',
+      'This framework already has a draft. Edit or publish it before starting another version.',
     );
-    const versions = await q.listVersions(tx, [frameworkId]);
-    if (versions.some((v) => v.status === 'draft')) {
-      throw new AppError(
-        'draft_exists',
-        'This framework already has a draft. Edit or publish it before starting another version.',
-      );
-    }
-    const latest = versions.at(-1);
-    if (!latest) throw notFound('A published version of this framework');
-    const { content } = await loadVersion(tx, framework, latest);
-    const next = draftFromPublished(content);
-    const { version_id } = await q.insertDraftVersion(tx, {
-      trustId: auth.actor.trustId,
-      frameworkId,
-      versionNo: latest.version_no + 1,
-      name: next.name,
-      description: next.description,
-    });
-    const previousIds = await q.lookForIdsByKey(tx, latest.version_id);
-    await q.replaceContent(tx, auth.actor.trustId, version_id, next, previousIds);
-    await audit(tx, auth, 'framework.new_version', 'framework_version', version_id);
-    const draft = (await q.findVersionByNo(tx, frameworkId, latest.version_no + 1))!;
-    return detail(tx, auth, framework, draft);
+  }
+  const latest = versions.at(-1);
+  if (!latest) throw notFound('A published version of this framework');
+  const { content } = await loadVersion(tx, framework, latest);
+  const next = draftFromPublished(content);
+  const { version_id } = await q.insertDraftVersion(tx, {
+    trustId: auth.actor.trustId,
+    frameworkId,
+    versionNo: latest.version_no + 1,
+    name: next.name,
+    description: next.description,
   });
+  const previousIds = await q.lookForIdsByKey(tx, latest.version_id);
+  await q.replaceContent(tx, auth.actor.trustId, version_id, next, previousIds);
+  await audit(tx, auth, 'framework.new_version', 'framework_version', version_id);
+  const draft = (await q.findVersionByNo(tx, frameworkId, latest.version_no + 1))!;
+  return detail(tx, auth, framework, draft);
 }
 
 export function exportVersion(

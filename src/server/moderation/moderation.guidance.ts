@@ -2,7 +2,7 @@ import type { FrameworkBody } from '../../contracts/frameworks.ts';
 import { withAgreedGuidance } from '../../domain/observers/moderation.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { withTenant } from '../db/with-tenant.ts';
-import { saveDraft, startNewVersion } from '../frameworks/frameworks.service.ts';
+import { saveDraftIn, startNewVersionIn } from '../frameworks/frameworks.service.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import { loadSession, mayMakeGuidance } from './moderation.access.ts';
@@ -14,8 +14,9 @@ import * as q from './moderation.queries.ts';
  * carry on) and saved through its own draft check, with each agreed reading as the guidance of
  * the look-for that continues the one the session read. The draft is then the owners' to publish.
  */
-export async function makeGuidance(deps: AppDeps, auth: SignedIn, sessionId: string) {
-  const plan = await withTenant(deps.db, auth.actor.trustId, async (tx) => {
+export function makeGuidance(deps: AppDeps, auth: SignedIn, sessionId: string) {
+  // One transaction: a refused save leaves no stray draft behind to block the next attempt.
+  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const access = await loadSession(tx, auth, sessionId);
     if (!mayMakeGuidance(auth, access)) {
       throw forbidden('turn agreed readings into framework guidance');
@@ -44,24 +45,21 @@ export async function makeGuidance(deps: AppDeps, auth: SignedIn, sessionId: str
         { text: a.text, part: a.part },
       ]),
     );
-    return { frameworkId: version!.framework_id, byKey };
-  });
+    const plan = { frameworkId: version!.framework_id, byKey };
 
-  // The one versioning path: the frameworks service starts the draft and checks what is saved.
-  const draft = await startNewVersion(deps, auth, plan.frameworkId);
-  let applied = 0;
-  const body: FrameworkBody = {
-    name: draft.body.name,
-    description: draft.body.description,
-    lenses: draft.body.lenses.map(({ id: _id, lookFors, ...lens }) => {
-      const withIds = withAgreedGuidance(lookFors, plan.byKey);
-      applied += withIds.applied;
-      return { ...lens, lookFors: withIds.lookFors.map(({ id: _fid, ...f }) => f) };
-    }),
-  };
-  const saved = await saveDraft(deps, auth, plan.frameworkId, body);
-
-  await withTenant(deps.db, auth.actor.trustId, async (tx) => {
+    // The one versioning path: the frameworks service starts the draft and checks what is saved.
+    const draft = await startNewVersionIn(tx, auth, plan.frameworkId);
+    let applied = 0;
+    const body: FrameworkBody = {
+      name: draft.body.name,
+      description: draft.body.description,
+      lenses: draft.body.lenses.map(({ id: _id, lookFors, ...lens }) => {
+        const withIds = withAgreedGuidance(lookFors, plan.byKey);
+        applied += withIds.applied;
+        return { ...lens, lookFors: withIds.lookFors.map(({ id: _fid, ...f }) => f) };
+      }),
+    };
+    const saved = await saveDraftIn(tx, deps, auth, plan.frameworkId, body);
     await q.updateSession(tx, sessionId, { guidance_version_id: saved.version.id });
     await recordAudit(tx, {
       trustId: auth.actor.trustId,
@@ -70,6 +68,6 @@ export async function makeGuidance(deps: AppDeps, auth: SignedIn, sessionId: str
       subjectType: 'moderation_session',
       subjectId: sessionId,
     });
+    return { frameworkId: plan.frameworkId, versionNo: saved.version.versionNo, applied };
   });
-  return { frameworkId: plan.frameworkId, versionNo: saved.version.versionNo, applied };
 }
