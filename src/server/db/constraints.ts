@@ -109,6 +109,7 @@ export const tableNouns: Record<string, string> = {
   network_members: 'member of the network',
   visiting_walks: 'walk across schools',
   visiting_walk_observers: 'visiting observer',
+  agreement_flags: 'low agreement flag',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -272,5 +273,9 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   networks_trust_id_name_key: {
     code: 'name_taken',
     message: 'The trust already has a network with that name. Choose another name.',
+  },
+  agreement_flags_one_open: {
+    code: 'already_exists',
+    message: 'That look-for is already flagged as needing clearer guidance.',
   },
 };

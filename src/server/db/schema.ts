@@ -48,6 +48,7 @@ import type {
 import type { MailOutboxTable, SignInLinksTable } from './schema/mail.ts';
 import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
+  AgreementFlagsTable,
   NetworkMembersTable,
   NetworksTable,
   PracticeAttemptsTable,
@@ -247,4 +248,5 @@ export interface DB {
   trust_retention_settings: TrustRetentionSettingsTable;
   retention_runs: RetentionRunsTable;
   deleted_trusts: DeletedTrustsTable;
+  agreement_flags: AgreementFlagsTable;
 }
