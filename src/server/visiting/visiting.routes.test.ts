@@ -195,6 +195,29 @@ describe('walks across schools', () => {
     expect(publish.body.error.code).toBe('host_declined');
   });
 
+  it('tells the host’s head of a proposal, and the proposer of the answer with its reason', async () => {
+    const kinds = async (c: Client, kind: string) =>
+      ((await c.request('GET', '/api/me/notices')).body.notices as { kind: string }[]).filter(
+        (n) => n.kind === kind,
+      ) as { kind: string; title: string; body: string; link: string; walkId: string }[];
+    const proposed = await kinds(await southHead(), 'visiting_walk_proposed');
+    // Both proposals above: the network's, then the trust leader's.
+    expect(proposed).toHaveLength(2);
+    expect(proposed.map((n) => n.link)).toEqual(['/walks-across-schools', '/walks-across-schools']);
+    expect(proposed.some((n) => n.walkId === walkId && n.body.includes('Science network'))).toBe(
+      true,
+    );
+    // Nobody else of South, nor North's head, hears of it.
+    expect(await kinds(await northHead(), 'visiting_walk_proposed')).toEqual([]);
+    const agreed = await kinds(await lead(), 'visiting_walk_agreed');
+    expect(agreed.map((n) => n.walkId)).toEqual([walkId]);
+    expect(agreed[0]!.title).toContain('South agreed');
+    const declined = await kinds(await trustLeader(), 'visiting_walk_declined');
+    expect(declined).toHaveLength(1);
+    expect(declined[0]!.body).toContain('“Year 11 mocks run that week.”');
+    expect(await kinds(await lead(), 'visiting_walk_declined')).toEqual([]);
+  });
+
   it('gives visiting observers the walk’s rooms and their own records, and nothing else of the host', async () => {
     // The host's leaders plan the route (the planner has its own tests): three rooms, notice given.
     await withTenant(t.db, trust.trustId, async (tx) => {
