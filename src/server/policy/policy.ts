@@ -97,7 +97,8 @@ export type Action =
   | 'training.require'
   | 'trust.data_protection'
   | 'audit.view_trust'
-  | 'record.view_own_readers';
+  | 'record.view_own_readers'
+  | 'training.view_progress';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -330,6 +331,12 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
     trustWide: [],
     inSchool: [],
     self: ['school_leader', 'observer', 'teacher'],
+  },
+  // Issue 15: how many observers completed each training module, per school, hidden under k;
+  // never a list of people. Trust leaders and admins for every school, a school's leaders for it.
+  'training.view_progress': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader'],
   },
 };
 
