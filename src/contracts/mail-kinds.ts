@@ -42,6 +42,11 @@ export const mailKindNotice = {
   site_action_assigned: 'site_action_assigned',
   site_action_overdue: 'site_action_overdue',
   site_walk_due: 'site_walk_due',
+  // Issue 15: low agreement to the framework's owners; walks across schools
+  agreement_low: 'agreement_low',
+  visiting_walk_proposed: 'visiting_walk_proposed',
+  visiting_walk_agreed: 'visiting_walk_agreed',
+  visiting_walk_declined: 'visiting_walk_declined',
 } as const satisfies Record<string, NoticeKind | null>;
 
 export type MailKind = keyof typeof mailKindNotice;

@@ -41,6 +41,11 @@ export const noticeKinds = [
   'site_action_assigned',
   'site_action_overdue',
   'site_walk_due',
+  // Issue 15: low agreement to the framework's owners; walks across schools
+  'agreement_low',
+  'visiting_walk_proposed',
+  'visiting_walk_agreed',
+  'visiting_walk_declined',
 ] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 

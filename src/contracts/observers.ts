@@ -289,3 +289,31 @@ export const trainingRuleInputSchema = z
   .object({ schoolId: z.uuid().nullable(), required: z.boolean() })
   .strict();
 export type TrainingRuleInput = z.infer<typeof trainingRuleInputSchema>;
+
+// Training progress for leaders (issue 15): counts per school, hidden under k, never people.
+const progressRowSchema = z.object({
+  observers: z.number().int(),
+  suppressed: z.boolean(),
+  modules: z.array(
+    z.object({
+      module: z.enum([...trainingModules, 'all']),
+      completed: z.number().int().nullable(),
+      share: z.number().nullable(),
+    }),
+  ),
+});
+export const trainingProgressSchema = z.object({
+  versions: z.array(
+    z.object({
+      versionId: z.uuid(),
+      frameworkName: z.string(),
+      versionNo: z.number().int(),
+      schools: z.array(
+        progressRowSchema.extend({ schoolId: z.uuid(), schoolName: z.string(), k: z.number() }),
+      ),
+      /** Across the trust's schools (trust leaders and admins only). */
+      trust: progressRowSchema.extend({ k: z.number() }).nullable(),
+    }),
+  ),
+});
+export type TrainingProgress = z.infer<typeof trainingProgressSchema>;

@@ -1765,10 +1765,51 @@ describe('tenant isolation across every route with an id', () => {
       `/api/visits/${trustA.visit}/records`,
       `/api/walks/${b.visitingWalk}`,
       `/api/visits/${b.recordVisit}/records`,
+      `/api/debriefs/${b.debrief}`,
+      `/api/schools/${trustA.school}/debriefs`,
     ]) {
       const res = await visitor.get(url);
       expect([url, res.status]).toEqual([url, 404]);
     }
+    // A debrief of North's own walk, even one listing the visitor, is beyond their walk (issue 15).
+    const me = (await visitor.get('/api/me')).body;
+    const trustId = me.trust.id as string;
+    const northDebrief = await withTenant(t.db, trustId, async (tx) => {
+      const d = await tx
+        .insertInto('debriefs')
+        .values({
+          trust_id: trustId,
+          school_id: trustA.school,
+          title: 'North’s own debrief',
+          focus_title: 'Reading',
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .returning('debrief_id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('debrief_walks')
+        .values({
+          trust_id: trustId,
+          school_id: trustA.school,
+          debrief_id: d.debrief_id,
+          walk_id: trustA.walk,
+        })
+        .execute();
+      await tx
+        .insertInto('debrief_participants')
+        .values({
+          trust_id: trustId,
+          debrief_id: d.debrief_id,
+          person_id: me.person.id,
+          part: 'observer',
+          invited_at: new Date(),
+        })
+        .execute();
+      return d.debrief_id;
+    });
+    expect((await visitor.get(`/api/debriefs/${northDebrief}`)).status).toBe(404);
+    expect((await head.get(`/api/debriefs/${northDebrief}`)).status).toBe(200);
     const answer = await visitor.post(`/api/visiting-walks/${trustA.visitingWalk}/decision`, {
       agree: false,
       reason: 'Not mine to answer.',

@@ -2,13 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { cohensKappa, lookForAgreement, needsClearerGuidance, weightOf } from './kappa.ts';
 
 // Every expected figure below was also recomputed by hand (a separate script of the same
-// formulas) before it was written here; the sources are the published worked examples.
+// formulas) before it was written here. Sources checked (issue 15, December 2026): the tables
+// and weights were found at the URLs given; where a reported figure could not be read at its
+// source, the comment says so, and the figure rests on our own computation only.
+// The standard error is the one R's vcd::Kappa computes (its source:
+// https://rdrr.io/rforge/vcd/src/R/Kappa.R), which agrees with every figure here.
 
 describe('Cohen’s kappa against published worked examples', () => {
   it('SAS/STAT PROC FREQ “Agreement Study” (skin condition, two dermatologists, 88 patients)', () => {
-    // SAS/STAT User's Guide, The FREQ Procedure, Getting Started: Agreement Study (Table 3.2).
-    // Published output: simple kappa 0.3449, ASE 0.0724, 95% limits 0.2030–0.4868;
-    // weighted kappa (Cicchetti–Allison, i.e. linear weights) 0.5082, ASE 0.0655, 0.3798–0.6366.
+    // SAS/STAT, The FREQ Procedure, Getting Started: Agreement Study, Table 3.2 (Skin Condition
+    // Data), checked at
+    // https://support.sas.com/documentation/cdl/en/procstat/66703/HTML/default/procstat_freq_gettingstarted02.htm
+    // and the sample program FREQGS2
+    // (https://support.sas.com/documentation/onlinedoc/stat/ex_code/132/freqgs2.html).
+    // The table matches. The output figures below (simple kappa 0.3449, ASE 0.0724, limits
+    // 0.2030–0.4868; weighted kappa with SAS's default Cicchetti–Allison, i.e. linear, weights
+    // 0.5082, ASE 0.0655, 0.3798–0.6366) could not be read in the stored copy of that page:
+    // they are our computation, believed to match SAS's output but not checked against it.
     const skin = [
       [10, 4, 1, 0],
       [5, 10, 12, 2],
@@ -29,9 +39,12 @@ describe('Cohen’s kappa against published worked examples', () => {
   });
 
   it('Fleiss, Cohen & Everitt (1969), Psychological Bulletin 72(5): 323–327, n = 200', () => {
-    // Their table of 200 subjects by two raters; they report kappa = .429 and weighted kappa
-    // = .507 with the similarity weights 1, 0, .4444 / 0, 1, .6667 / .4444, .6667, 1 (the
-    // same example is in the documentation of R's psych::cohen.kappa and DescTools::CohenKappa).
+    // Their table of 200 subjects by two raters with the similarity weights 1, 0, .4444 /
+    // 0, 1, .6667 / .4444, .6667, 1, as given in the examples of R's psych::cohen.kappa
+    // (help page kappa.Rd; a copy: github.com/reallyTG/typeR,
+    // data/genthat_extracted_code/psych/examples/kappa.Rd.R). The table and weights match.
+    // The figures .429 and .507 are not printed in those examples (they print the function's
+    // output): they are our computation, not checked against the 1969 paper itself.
     const fce = [
       [106, 10, 4],
       [22, 28, 10],
@@ -49,9 +62,11 @@ describe('Cohen’s kappa against published worked examples', () => {
     expect(cohensKappa(fce, similarity).kappa).toBeCloseTo(0.507, 3);
   });
 
-  it('Altman (1991), Practical Statistics for Medical Research, §14.3: two radiologists, 85 xeromammograms', () => {
-    // Altman reports kappa = 0.47 (95% CI about 0.33 to 0.62) and weighted kappa 0.57 with the
-    // linear weights 1, 0.67, 0.33, 0.
+  it('Altman (1991), Practical Statistics for Medical Research, §14.3 (unverified): two radiologists, 85 xeromammograms', () => {
+    // Cited from memory: Altman's table and his figures (kappa 0.47, 95% CI about 0.33 to 0.62;
+    // weighted kappa 0.57 with the linear weights 1, 0.67, 0.33, 0) could NOT be found in any
+    // source searched (December 2026). The table and figures are consistent with each other
+    // under our formulas, but treat this case as unverified until checked against the book.
     const xero = [
       [21, 12, 0, 0],
       [4, 17, 1, 0],
@@ -69,8 +84,9 @@ describe('Cohen’s kappa against published worked examples', () => {
   });
 
   it('the common 2 × 2 example: 70% agreement where chance gives 50% is kappa 0.4', () => {
-    // 50 decisions by two readers (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no), as in the
-    // documentation of R's fmsb::Kappa.test.
+    // 50 decisions by two readers (20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no). Attributed
+    // before to the documentation of R's fmsb::Kappa.test, which was not found: the figures
+    // follow from the definition by hand (0.7 − 0.5) / (1 − 0.5) = 0.4.
     const k = cohensKappa([
       [20, 5],
       [10, 15],

@@ -169,7 +169,21 @@ export function lookForAgreement(pairs: readonly AnswerPair[]): LookForAgreement
 export const LOW_AGREEMENT = 0.6;
 export const MIN_PAIRS_TO_FLAG = 5;
 
+/**
+ * Where a look-for stands against that rule: `low` (flag it), `clear` (enough pairs and kappa at
+ * or above the threshold: a flag, if any, is lifted) or `unknown` (too few pairs, or kappa
+ * undefined: nothing changes either way).
+ */
+export function guidanceState(a: {
+  n: number;
+  seen: Kappa | null;
+  weighted: Kappa | null;
+}): 'low' | 'clear' | 'unknown' {
+  const k = (a.weighted ?? a.seen)?.kappa ?? null;
+  if (a.n < MIN_PAIRS_TO_FLAG || k === null) return 'unknown';
+  return k < LOW_AGREEMENT ? 'low' : 'clear';
+}
+
 export function needsClearerGuidance(a: LookForAgreement): boolean {
-  const k = (a.weighted ?? a.seen).kappa;
-  return a.n >= MIN_PAIRS_TO_FLAG && k !== null && k < LOW_AGREEMENT;
+  return guidanceState(a) === 'low';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visitingAccessLive, visitingDecision } from './visiting.ts';
+import { visitingAccessLive, visitingDecision, visitorMayJoinDebrief } from './visiting.ts';
 
 describe('a visiting observer’s access in the host school', () => {
   const scopes = [{ walkId: 'w1', schoolId: 'host', live: true }];
@@ -48,5 +48,16 @@ describe('a visiting observer’s access in the host school', () => {
     expect(visitingAccessLive({ ...f, walkCancelled: true })).toBe(false);
     expect(visitingAccessLive({ ...f, records: 3, handedIn: 2 })).toBe(true);
     expect(visitingAccessLive({ ...f, records: 3, handedIn: 3 })).toBe(false);
+  });
+});
+
+describe('a visiting observer in the debrief of their walk', () => {
+  const base = { participant: true, onlyTheirWalks: true, summaryPublished: false };
+  it('takes part while invited, for their own walk only, until the debrief is done', () => {
+    expect(visitorMayJoinDebrief(base)).toBe(true);
+    expect(visitorMayJoinDebrief({ ...base, participant: false })).toBe(false);
+    // A debrief that also brings in another walk of the host school is beyond their scope.
+    expect(visitorMayJoinDebrief({ ...base, onlyTheirWalks: false })).toBe(false);
+    expect(visitorMayJoinDebrief({ ...base, summaryPublished: true })).toBe(false);
   });
 });

@@ -50,3 +50,18 @@ export function visitingDecision(
   if (inScope && VISITOR_ACTIONS.has(action)) return 'allow';
   return 'not_found';
 }
+
+/**
+ * A visiting observer takes part in the debrief of their walk across schools (invited as one of
+ * its observers) while the visit stands — the host agreed and the walk was not cancelled — and
+ * until the debrief is done (its staff summary published). A debrief that also brings in other
+ * walks of the host school is beyond their scope: they see nothing of those walks.
+ */
+export function visitorMayJoinDebrief(f: {
+  participant: boolean;
+  /** Every walk of the debrief is one this person visits, agreed and not cancelled. */
+  onlyTheirWalks: boolean;
+  summaryPublished: boolean;
+}): boolean {
+  return f.participant && f.onlyTheirWalks && !f.summaryPublished;
+}

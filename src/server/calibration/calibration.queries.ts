@@ -83,6 +83,9 @@ export function lookFors(tx: Tx, ids: readonly string[]) {
       'l.prompt',
       'l.answer_kind',
       'f.name as framework_name',
+      'f.framework_id',
+      'f.created_by as framework_author',
+      'v.version_id',
       'v.version_no',
     ])
     .where('l.look_for_id', 'in', [...ids])
@@ -110,4 +113,74 @@ export function personNames(tx: Tx, ids: readonly string[]) {
     .where('person_id', 'in', [...ids])
     .execute()
     .then((rows) => new Map(rows.map((r) => [r.person_id, r.full_name])));
+}
+
+// Low agreement flagged to the framework's owners (migration 0044).
+
+/** Whether a walk has a visit with handed-in records by two observers (a completed pair). */
+export function walkHasPair(tx: Tx, walkId: string) {
+  return tx
+    .selectFrom('records')
+    .select('visit_id')
+    .where('walk_id', '=', walkId)
+    .where('handed_in_at', 'is not', null)
+    .groupBy('visit_id')
+    .having(sql<boolean>`count(DISTINCT observer_id) >= 2`)
+    .limit(1)
+    .executeTakeFirst()
+    .then((r) => r !== undefined);
+}
+
+export function openFlags(tx: Tx) {
+  return tx
+    .selectFrom('agreement_flags')
+    .select(['flag_id', 'look_for_id'])
+    .where('cleared_at', 'is', null)
+    .execute();
+}
+
+/** Claims a look-for's open flag; false when another run holds it already. */
+export function claimFlag(
+  tx: Tx,
+  row: {
+    trust_id: string;
+    look_for_id: string;
+    version_id: string;
+    pairs: number;
+    kappa: number | null;
+    flagged_at: Date;
+  },
+) {
+  return tx
+    .insertInto('agreement_flags')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['trust_id', 'look_for_id']).where('cleared_at', 'is', null).doNothing(),
+    )
+    .returning('flag_id')
+    .executeTakeFirst()
+    .then((r) => r !== undefined);
+}
+
+export async function clearFlags(tx: Tx, lookForIds: readonly string[], now: Date) {
+  if (lookForIds.length === 0) return;
+  await tx
+    .updateTable('agreement_flags')
+    .set({ cleared_at: now })
+    .where('look_for_id', 'in', [...lookForIds])
+    .where('cleared_at', 'is', null)
+    .execute();
+}
+
+/** The trust-wide roles of people whose account is not disabled: who may own frameworks. */
+export function trustRoles(tx: Tx) {
+  return tx
+    .selectFrom('memberships as m')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.trust_id', '=', 'm.trust_id').onRef('p.person_id', '=', 'm.person_id'),
+    )
+    .select(['m.person_id as personId', 'm.role', 'p.full_name', 'p.email'])
+    .where('m.school_id', 'is', null)
+    .where('p.disabled_at', 'is', null)
+    .execute();
 }

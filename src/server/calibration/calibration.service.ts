@@ -4,7 +4,7 @@ import { DEFAULT_K } from '../../domain/insights/evidence.ts';
 import { agreementFigure, answerPairOf } from '../../domain/observers/agreement.ts';
 import type { AnswerPair } from '../../domain/observers/kappa.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { withTenant } from '../db/with-tenant.ts';
+import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { decide } from '../policy/policy.ts';
@@ -21,7 +21,7 @@ const answersOf = (body: q.PairRow['a_body']) => body?.answers ?? [];
 
 type Collected = Map<string, { pair: AnswerPair; teacher: string; schoolId: string }[]>;
 
-async function collect(rows: readonly q.PairRow[], tx: Parameters<typeof q.lookFors>[0]) {
+async function collect(rows: readonly q.PairRow[], tx: Tx) {
   const ids = new Set<string>();
   for (const r of rows) {
     for (const a of [...answersOf(r.a_body), ...answersOf(r.b_body)]) ids.add(a.lookForId);
@@ -43,18 +43,20 @@ async function collect(rows: readonly q.PairRow[], tx: Parameters<typeof q.lookF
   return { lookFors, byLookFor };
 }
 
+/** Every pair handed in across the trust, by look-for, and the trust's k (the largest). */
+export async function trustPairs(tx: Tx) {
+  const [rows, k] = await Promise.all([q.pairedRecords(tx, { handedInOnly: true }), q.trustK(tx)]);
+  const trustK = Math.max(k ?? DEFAULT_K, DEFAULT_K);
+  return { rows, trustK, ...(await collect(rows, tx)) };
+}
+
 export function trustAgreement(deps: AppDeps, auth: SignedIn): Promise<TrustAgreement> {
   return withTenant(deps.db, auth.actor.trustId, async (tx) => {
     const where = { trustId: auth.actor.trustId, schoolId: null };
     if (decide(auth.actor, 'agreement.view_trust', where) !== 'allow') {
       throw forbidden('see the trust’s observer agreement');
     }
-    const [rows, k] = await Promise.all([
-      q.pairedRecords(tx, { handedInOnly: true }),
-      q.trustK(tx),
-    ]);
-    const trustK = Math.max(k ?? DEFAULT_K, DEFAULT_K);
-    const { lookFors, byLookFor } = await collect(rows, tx);
+    const { rows, trustK, lookFors, byLookFor } = await trustPairs(tx);
     const schoolNames = new Map(rows.map((r) => [r.school_id, r.school_name]));
     await recordAudit(tx, {
       trustId: auth.actor.trustId,

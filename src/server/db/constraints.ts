@@ -115,6 +115,7 @@ export const tableNouns: Record<string, string> = {
   moderation_pairs: 'paired record of the moderation session',
   moderation_readings: 'reading in the moderation session',
   moderation_agreed_readings: 'agreed reading',
+  agreement_flags: 'low agreement flag',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -278,5 +279,9 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   networks_trust_id_name_key: {
     code: 'name_taken',
     message: 'The trust already has a network with that name. Choose another name.',
+  },
+  agreement_flags_one_open: {
+    code: 'already_exists',
+    message: 'That look-for is already flagged as needing clearer guidance.',
   },
 };

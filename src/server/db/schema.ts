@@ -56,6 +56,7 @@ import type {
 } from './schema/moderation.ts';
 import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
+  AgreementFlagsTable,
   NetworkMembersTable,
   NetworksTable,
   PracticeAttemptsTable,
@@ -261,4 +262,5 @@ export interface DB {
   moderation_pairs: ModerationPairsTable;
   moderation_readings: ModerationReadingsTable;
   moderation_agreed_readings: ModerationAgreedReadingsTable;
+  agreement_flags: AgreementFlagsTable;
 }

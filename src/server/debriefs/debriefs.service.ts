@@ -3,6 +3,7 @@ import { formatDate, weekdayOf } from '../../domain/calendar/calendar.ts';
 import { buildDebriefPack, type DebriefPack } from '../../domain/debrief/pack.ts';
 import type { EvidenceAnswer, VisitRecord } from '../../domain/insights/evidence.ts';
 import { createChecker } from '../../domain/neutral-language/checker.ts';
+import { visitorMayJoinDebrief } from '../../domain/observers/visiting.ts';
 import { canonicalBody } from '../../domain/records/body.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
@@ -11,6 +12,7 @@ import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
+import { visitedWalkIds, visitingParticipants } from '../kernel/visiting.ts';
 import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as q from './debriefs.queries.ts';
@@ -132,13 +134,34 @@ export async function packOf(
 // Debriefs
 // ---------------------------------------------------------------------------------------------
 
-/** Loads a debrief for reading: leaders (and trust leaders) of its school, and its participants. */
+/** Someone who holds no role in the school but visits one of its walks from another school. */
+const visitorIn = (auth: SignedIn, schoolId: string) =>
+  !auth.actor.memberships.some((m) => m.schoolId === null || m.schoolId === schoolId) &&
+  (auth.actor.visiting ?? []).some((v) => v.schoolId === schoolId);
+
+/**
+ * Loads a debrief for reading: leaders (and trust leaders) of its school, and its participants.
+ * A visiting observer reads only the debrief of their own walk across schools, while the
+ * domain's rule allows; any other debrief of the host school is not there for them (issue 15).
+ */
 async function readableDebrief(tx: Tx, auth: SignedIn, debriefId: string) {
   const debrief = await q.findDebrief(tx, debriefId);
   if (!debrief) throw notFound('The debrief');
   if (may(auth, 'debrief.view', debrief.school_id)) return debrief;
   const people = await q.participants(tx, debrief.debrief_id);
-  if (people.some((p) => p.person_id === auth.actor.personId)) return debrief;
+  const participant = people.some((p) => p.person_id === auth.actor.personId);
+  if (visitorIn(auth, debrief.school_id)) {
+    const walkIds = (await q.walksOfDebriefs(tx, [debrief.debrief_id])).map((w) => w.walk_id);
+    const theirs = await visitedWalkIds(tx, auth.actor.personId, walkIds);
+    const joins = visitorMayJoinDebrief({
+      participant,
+      onlyTheirWalks: walkIds.length > 0 && walkIds.every((id) => theirs.has(id)),
+      summaryPublished: debrief.summary_published_at !== null,
+    });
+    if (!joins) throw notFound('The debrief');
+    return debrief;
+  }
+  if (participant) return debrief;
   throw forbidden('open this debrief: it is for the school’s leaders and the people invited to it');
 }
 
@@ -269,6 +292,8 @@ export function createDebrief(
     // The observers of the walks are invited; the leader who opened it leads it.
     const observers = await q.observersOfWalks(tx, ids);
     const invited = new Map<string, 'head' | 'observer'>([[auth.actor.personId, 'head']]);
+    // A walk across schools: the host's head who agreed to it takes part too (issue 15).
+    for (const head of (await visitingParticipants(tx, ids)).heads) invited.set(head, 'head');
     for (const o of observers) if (!invited.has(o.person_id)) invited.set(o.person_id, 'observer');
     await q.insertParticipants(
       tx,
@@ -337,10 +362,12 @@ export function debriefDetail(
     const pack = await packOf(tx, debrief.school_id, walks);
     // A follow-up walk: the earlier debrief's picture beside this one.
     let earlier: DebriefDetail['earlier'] = null;
-    const action = await q.actionFollowedUpBy(
-      tx,
-      walks.map((w) => w.walk_id),
-    );
+    const action = visitorIn(auth, debrief.school_id)
+      ? undefined
+      : await q.actionFollowedUpBy(
+          tx,
+          walks.map((w) => w.walk_id),
+        );
     if (action?.debrief_id && action.debrief_id !== debrief.debrief_id) {
       const before = await q.findDebrief(tx, action.debrief_id);
       const beforeWalks = await q.walksOfDebriefs(tx, [action.debrief_id]);
@@ -486,7 +513,10 @@ export function updateDebrief(
     const debrief = await managedDebrief(tx, auth, debriefId);
     const now = deps.now();
     const staff = await q.schoolStaff(tx, debrief.school_id);
-    const known = new Set(staff.map((s) => s.person_id));
+    // Visiting observers of its walks across schools take part without being the host's staff.
+    const walkIds = (await q.walksOfDebriefs(tx, [debrief.debrief_id])).map((w) => w.walk_id);
+    const { visitors } = await visitingParticipants(tx, walkIds);
+    const known = new Set([...staff.map((s) => s.person_id), ...visitors]);
     const strangers = input.participants.filter((p) => !known.has(p.personId));
     if (strangers.length > 0) {
       throw new AppError(

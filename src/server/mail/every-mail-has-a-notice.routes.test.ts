@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MailKind, mailKindNotice, mailKinds } from '../../contracts/mail-kinds.ts';
 import { remindDueActions } from '../actions/actions.service.ts';
+import { flagLowAgreement } from '../calibration/agreement-flags.ts';
 import { remindOverdueConcerns } from '../concerns/concern-reminders.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindScheduledWalks } from '../site-walks/schedules.service.ts';
 import { escalateOverdueSiteActions } from '../site-walks/site-actions.service.ts';
 import {
+  addTestTeachers,
   backdateConsultation,
   createTestFocus,
   createTestTrust,
   createTestWalk,
+  insertHandedInRecord,
   plannedWeeks,
   type TestTrust,
   type TestWalk,
@@ -64,6 +67,8 @@ describe('every mail about a person’s own work has its in-app notice', () => {
     return res.body.id as string;
   }
 
+  /** Walks across schools proposed in the visiting scenarios (issue 15). */
+  const visiting = { walks: [] as string[] };
   /** What the after-the-walk scenarios share. */
   const after = { walk: null as TestWalk | null, recordId: '', flagId: '' };
 
@@ -407,6 +412,67 @@ describe('every mail about a person’s own work has its in-app notice', () => {
       const now = new Date('2027-07-12T08:00:00Z');
       const deps = { db: t.db, config: t.config, transport: null, now: () => now };
       expect(await remindScheduledWalks(deps, now)).toBeGreaterThan(0);
+    },
+    // Issue 15: six rooms recorded by two observers who disagree (kappa −1/3 on "word wall").
+    agreement_low: async () => {
+      const extra = await addTestTeachers(t.db, a, 'North', 4);
+      const low = await createTestWalk(t.db, a, {
+        observerIds: [id('observer'), a.person(a.email('trust_leader'))],
+        teacherIds: [id('teacher'), id('school_leader'), ...extra.map((x) => x.personId)],
+        date: '2026-11-24',
+      });
+      const first = [true, true, true, false, false, false];
+      const second = [true, false, false, true, true, false];
+      for (const [i, value] of first.entries()) {
+        for (const [observerId, v] of [
+          [id('observer'), value],
+          [a.person(a.email('trust_leader')), second[i]!],
+        ] as const) {
+          await insertHandedInRecord(t.db, a.trustId, low, {
+            visitIndex: i,
+            observerId,
+            answers: [{ prompt: 'Pupils use the word wall', value: v }],
+          });
+        }
+      }
+      const deps = { db: t.db, config: t.config, transport: null, now: t.clock.now };
+      expect(await flagLowAgreement(deps, [a.trustId])).toBe(1);
+    },
+    visiting_walk_proposed: async () => {
+      const made = await (await as(a.email('trust_leader'))).post('/api/visiting-walks', {
+        hostSchoolId: north(),
+        date: '2027-01-12',
+        windowStart: '09:00',
+        windowEnd: '11:00',
+        focusId,
+        observerIds: [southId('observer')],
+      });
+      ok(made, 201);
+      visiting.walks.push(made.body.walkId);
+    },
+    visiting_walk_agreed: async () => {
+      ok(
+        await (await head()).post(`/api/visiting-walks/${visiting.walks[0]}/decision`, {
+          agree: true,
+        }),
+      );
+    },
+    visiting_walk_declined: async () => {
+      const made = await (await as(a.email('trust_leader'))).post('/api/visiting-walks', {
+        hostSchoolId: north(),
+        date: '2027-01-13',
+        windowStart: '09:00',
+        windowEnd: '11:00',
+        focusId,
+        observerIds: [southId('observer')],
+      });
+      ok(made, 201);
+      ok(
+        await (await head()).post(`/api/visiting-walks/${made.body.walkId}/decision`, {
+          agree: false,
+          reason: 'Year 11 mocks run that week.',
+        }),
+      );
     },
   };
 

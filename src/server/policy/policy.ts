@@ -98,7 +98,8 @@ export type Action =
   | 'trust.data_protection'
   | 'audit.view_trust'
   | 'record.view_own_readers'
-  | 'moderation.run';
+  | 'moderation.run'
+  | 'training.view_progress';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -335,6 +336,12 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   // Moderation sessions (issue 15): run by trust leaders across the trust, by school leaders in
   // their school. Participants take part through the session itself, not through this action.
   'moderation.run': { trustWide: ['trust_admin', 'trust_leader'], inSchool: ['school_leader'] },
+  // Issue 15: how many observers completed each training module, per school, hidden under k;
+  // never a list of people. Trust leaders and admins for every school, a school's leaders for it.
+  'training.view_progress': {
+    trustWide: ['trust_admin', 'trust_leader'],
+    inSchool: ['school_leader'],
+  },
 };
 
 export function decide(actor: Actor, action: Action, resource: Resource): Decision {

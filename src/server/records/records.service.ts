@@ -17,6 +17,7 @@ import {
 } from '../../domain/records/body.ts';
 import { inspectJpeg } from '../../domain/records/photos.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { flagLowAgreementAfterHandIn } from '../calibration/agreement-flags.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
@@ -376,6 +377,11 @@ export async function handIn(
   if (result.handedIn > 0) {
     await noticeHandedInRecords(deps, [auth.actor.trustId]).catch((err) =>
       log?.error({ err }, 'telling teachers of handed-in records failed; the timer will retry'),
+    );
+    // A hand-in that completes a pair may leave a look-for's agreement low: its framework's
+    // owners are told once (idempotent; the next completed pair checks again if this fails).
+    await flagLowAgreementAfterHandIn(deps, auth.actor.trustId, walkId).catch((err) =>
+      log?.error({ err }, 'checking observer agreement after a hand-in failed'),
     );
   }
   return result;

@@ -11,12 +11,14 @@ import {
   sceneSchema,
   trainingModules,
   trainingOverviewSchema,
+  trainingProgressSchema,
   trainingRuleInputSchema,
   trainingVersionParamsSchema,
   trainingVersionSchema,
 } from '../../contracts/observers.ts';
 import type { AppDeps } from '../http/context.ts';
 import { requireSignedIn } from '../http/sessions.ts';
+import { trainingProgress } from './progress.service.ts';
 import {
   attemptScene,
   createScene,
@@ -150,5 +152,18 @@ export const trainingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       },
     },
     async (request) => setTrainingRule(deps, requireSignedIn(request), request.body),
+  );
+
+  app.get(
+    '/api/training/progress',
+    {
+      schema: {
+        tags,
+        summary:
+          'Leaders: per framework version and module, how many observers of each school completed it (hidden under k); never a list of people',
+        response: { 200: trainingProgressSchema, ...errors },
+      },
+    },
+    async (request) => trainingProgress(deps, requireSignedIn(request)),
   );
 };

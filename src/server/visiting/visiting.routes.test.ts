@@ -195,6 +195,29 @@ describe('walks across schools', () => {
     expect(publish.body.error.code).toBe('host_declined');
   });
 
+  it('tells the host’s head of a proposal, and the proposer of the answer with its reason', async () => {
+    const kinds = async (c: Client, kind: string) =>
+      ((await c.request('GET', '/api/me/notices')).body.notices as { kind: string }[]).filter(
+        (n) => n.kind === kind,
+      ) as { kind: string; title: string; body: string; link: string; walkId: string }[];
+    const proposed = await kinds(await southHead(), 'visiting_walk_proposed');
+    // Both proposals above: the network's, then the trust leader's.
+    expect(proposed).toHaveLength(2);
+    expect(proposed.map((n) => n.link)).toEqual(['/walks-across-schools', '/walks-across-schools']);
+    expect(proposed.some((n) => n.walkId === walkId && n.body.includes('Science network'))).toBe(
+      true,
+    );
+    // Nobody else of South, nor North's head, hears of it.
+    expect(await kinds(await northHead(), 'visiting_walk_proposed')).toEqual([]);
+    const agreed = await kinds(await lead(), 'visiting_walk_agreed');
+    expect(agreed.map((n) => n.walkId)).toEqual([walkId]);
+    expect(agreed[0]!.title).toContain('South agreed');
+    const declined = await kinds(await trustLeader(), 'visiting_walk_declined');
+    expect(declined).toHaveLength(1);
+    expect(declined[0]!.body).toContain('“Year 11 mocks run that week.”');
+    expect(await kinds(await lead(), 'visiting_walk_declined')).toEqual([]);
+  });
+
   it('gives visiting observers the walk’s rooms and their own records, and nothing else of the host', async () => {
     // The host's leaders plan the route (the planner has its own tests): three rooms, notice given.
     await withTenant(t.db, trust.trustId, async (tx) => {
@@ -362,6 +385,98 @@ describe('walks across schools', () => {
     for (const who of [northHead, lead]) {
       expect((await (await who()).request('GET', '/api/trust/agreement')).status).toBe(403);
     }
+  });
+
+  it('takes the host’s head and the visitors into the walk’s debrief, and the visitors into nothing else', async () => {
+    const admin = await client(trust.email('trust_admin'));
+    const opened = await admin.request('POST', `/api/schools/${trust.school('South')}/debriefs`, {
+      walkIds: [walkId],
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const debriefId = opened.body.id as string;
+    // The host's head who agreed takes part as a head; the visitors as its observers.
+    const seen = await (await southHead()).request('GET', `/api/debriefs/${debriefId}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.canEdit).toBe(true);
+    const parts = Object.fromEntries(
+      seen.body.participants.map((p: { personId: string; part: string }) => [p.personId, p.part]),
+    );
+    expect(parts).toEqual({
+      [trust.person(trust.email('trust_admin'))]: 'head',
+      [person('school_leader', 'South')]: 'head',
+      [person('observer', 'North')]: 'observer',
+      [person('teacher', 'North')]: 'observer',
+    });
+    // The head contributes, with the visitors kept among the participants.
+    const saved = await (await southHead()).request('PUT', `/api/debriefs/${debriefId}`, {
+      title: 'Debrief: explaining reasoning across schools',
+      heldOn: '2026-11-25',
+      discussion: 'Both schools saw pupils explain their reasoning in pairs.',
+      strengths: ['Paired talk before writing'],
+      areasToDevelop: [],
+      nextSteps: [{ text: 'Share the talk prompts between the schools' }],
+      participants: seen.body.participants.map((p: { personId: string; part: string }) => ({
+        personId: p.personId,
+        part: p.part,
+        tookPart: true,
+      })),
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // A visitor reads it (their walk's debrief) but does not lead it.
+    const visitor = await lead();
+    const read = await visitor.request('GET', `/api/debriefs/${debriefId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.canEdit).toBe(false);
+    expect(read.body.nextSteps.map((x: { text: string }) => x.text)).toEqual([
+      'Share the talk prompts between the schools',
+    ]);
+    const change = await visitor.request('PUT', `/api/debriefs/${debriefId}`, {
+      title: 'Changed',
+      heldOn: null,
+      discussion: '',
+      strengths: [],
+      areasToDevelop: [],
+      nextSteps: [],
+      participants: [],
+    });
+    expect(change.status).toBe(403);
+    // Another debrief of South, even one the visitor were listed in, is not there for them.
+    const other = await (await southHead()).request(
+      'POST',
+      `/api/schools/${trust.school('South')}/debriefs`,
+      { walkIds: [southWalk.walkId] },
+    );
+    expect(other.status).toBe(201);
+    await withTenant(t.db, trust.trustId, (tx) =>
+      tx
+        .insertInto('debrief_participants')
+        .values({
+          trust_id: trust.trustId,
+          debrief_id: other.body.id,
+          person_id: person('observer', 'North'),
+          part: 'observer',
+          invited_at: new Date(),
+        })
+        .execute(),
+    );
+    expect((await visitor.request('GET', `/api/debriefs/${other.body.id}`)).status).toBe(404);
+    expect(
+      (await visitor.request('GET', `/api/schools/${trust.school('South')}/debriefs`)).status,
+    ).toBe(404);
+    // Once the debrief is done (its staff summary published), the visitor's part ends.
+    const head = await southHead();
+    expect(
+      (
+        await head.request('PUT', `/api/debriefs/${debriefId}/staff-summary`, {
+          text: 'We compared how pupils explain their reasoning with a partner.',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await head.request('POST', `/api/debriefs/${debriefId}/staff-summary/publish`)).status,
+    ).toBe(200);
+    expect((await visitor.request('GET', `/api/debriefs/${debriefId}`)).status).toBe(404);
+    expect((await head.request('GET', `/api/debriefs/${debriefId}`)).status).toBe(200);
   });
 });
 

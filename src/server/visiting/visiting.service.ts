@@ -9,9 +9,11 @@ import { recordAudit } from '../audit/audit.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { withTenantMail } from '../mail/after-commit.ts';
 import { decide } from '../policy/policy.ts';
 import { createVisitingWalkDraft } from '../walks/walk-editing.service.ts';
 import * as q from './visiting.queries.ts';
+import { tellHostOfProposal, tellProposerOfDecision } from './visiting-notices.ts';
 
 /**
  * Walks across schools (issue 15): networks, proposals, and the host head's answer. The walk
@@ -105,7 +107,7 @@ export function hostSchools(deps: AppDeps, auth: SignedIn) {
 }
 
 export function proposeVisitingWalk(deps: AppDeps, auth: SignedIn, input: VisitingProposal) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const me = auth.actor.personId;
     const asLead = input.networkId ? await q.isNetworkLead(tx, input.networkId, me) : false;
     if (!trustWide(auth, 'visiting.propose') && !asLead) {
@@ -198,6 +200,7 @@ export function proposeVisitingWalk(deps: AppDeps, auth: SignedIn, input: Visiti
     );
     await audit(tx, auth, 'visiting_walk.propose', 'walk', walkId);
     const [row] = await q.visitingWalks(tx, [walkId]);
+    await tellHostOfProposal(tx, mail, deps.config.publicUrl, row!);
     return toDto(auth, row!);
   });
 }
@@ -261,7 +264,7 @@ export function decideOnVisitingWalk(
   walkId: string,
   input: HostDecision,
 ) {
-  return withTenant(deps.db, auth.actor.trustId, async (tx) => {
+  return withTenantMail(deps, auth.actor.trustId, async (tx, mail) => {
     const [row] = await q.visitingWalks(tx, [walkId]);
     if (!row) throw notFound('The walk across schools');
     const decision = decide(auth.actor, 'visiting.host_decide', {
@@ -300,6 +303,7 @@ export function decideOnVisitingWalk(
       walkId,
     );
     const [updated] = await q.visitingWalks(tx, [walkId]);
+    await tellProposerOfDecision(tx, mail, deps.config.publicUrl, updated!);
     return toDto(auth, updated!);
   });
 }

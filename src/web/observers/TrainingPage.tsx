@@ -14,6 +14,7 @@ import {
   useTraining,
   useTrainingVersion,
 } from './api.ts';
+import { TrainingProgress } from './TrainingProgress.tsx';
 
 const moduleLabels = {
   guidance: 'Look-for guidance',
@@ -57,6 +58,7 @@ export function TrainingPage() {
           </li>
         ))}
       </ul>
+      <TrainingProgress />
     </>
   );
 }

@@ -17,6 +17,7 @@ export const observerKeys = {
   visiting: ['visiting-walks'] as const,
   hosts: ['visiting-hosts'] as const,
   networks: ['networks'] as const,
+  progress: ['training-progress'] as const,
 };
 
 const contract = () => import('../../contracts/observers.ts');
@@ -121,4 +122,15 @@ export const decideWalk = (walkId: string, body: HostDecision) =>
     method: 'POST',
     body,
     schema: () => contract().then((c) => c.visitingWalkSchema),
+  });
+
+/** Leaders: how many observers of each school completed each module (issue 15). */
+export const useTrainingProgress = (enabled: boolean) =>
+  useQuery({
+    queryKey: observerKeys.progress,
+    enabled,
+    queryFn: () =>
+      api('/api/training/progress', {
+        schema: () => contract().then((c) => c.trainingProgressSchema),
+      }),
   });

@@ -86,3 +86,15 @@ export interface VisitingWalkObserversTable {
   person_id: string;
   home_school_id: string | null;
 }
+
+// Low agreement flagged to the framework's owners (migration 0044, issue 15).
+export interface AgreementFlagsTable {
+  trust_id: string;
+  flag_id: Generated<string>;
+  look_for_id: string;
+  version_id: string;
+  pairs: number;
+  kappa: number | null;
+  flagged_at: Timestamp;
+  cleared_at: Timestamp | null;
+}
