@@ -48,6 +48,8 @@ import { insightsRoutes } from './insights/insights.routes.ts';
 import { type CredentialConsole, createTransport, printCredentialMail } from './mail/mailer.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { peerObserverRoutes } from './peer-walks/peer-observers.routes.ts';
+import { reflectionRoutes } from './peer-walks/reflections.routes.ts';
 import { staffInvitationRoutes } from './people/invitations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { practiceRoutes } from './practice/practice.routes.ts';
@@ -232,6 +234,8 @@ export async function buildApp({
   await app.register(subjectAccessRoutes, deps);
   await app.register(trustEndRoutes, deps);
   await app.register(auditLogRoutes, deps);
+  await app.register(peerObserverRoutes, deps);
+  await app.register(reflectionRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

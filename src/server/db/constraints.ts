@@ -109,6 +109,9 @@ export const tableNouns: Record<string, string> = {
   network_members: 'member of the network',
   visiting_walks: 'walk across schools',
   visiting_walk_observers: 'visiting observer',
+  peer_observers: 'peer observer',
+  walk_reflections: 'reflection on a walk',
+  reflection_ideas: 'idea to try',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -272,5 +275,10 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   networks_trust_id_name_key: {
     code: 'name_taken',
     message: 'The trust already has a network with that name. Choose another name.',
+  },
+  walk_reflections_trust_id_walk_id_author_id_key: {
+    code: 'already_exists',
+    message:
+      'You already have a reflection on this walk: it was probably saved a moment ago. Reload the page.',
   },
 };

@@ -50,12 +50,15 @@ import type { CalendarFeedsTable, NoticesTable } from './schema/notices.ts';
 import type {
   NetworkMembersTable,
   NetworksTable,
+  PeerObserversTable,
   PracticeAttemptsTable,
   PracticeScenesTable,
+  ReflectionIdeasTable,
   TrainingCompletionsTable,
   TrainingRulesTable,
   VisitingWalkObserversTable,
   VisitingWalksTable,
+  WalkReflectionsTable,
 } from './schema/observers.ts';
 import type {
   AuditEventsTable,
@@ -247,4 +250,7 @@ export interface DB {
   trust_retention_settings: TrustRetentionSettingsTable;
   retention_runs: RetentionRunsTable;
   deleted_trusts: DeletedTrustsTable;
+  peer_observers: PeerObserversTable;
+  walk_reflections: WalkReflectionsTable;
+  reflection_ideas: ReflectionIdeasTable;
 }

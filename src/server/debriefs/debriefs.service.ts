@@ -12,6 +12,7 @@ import { focusLookFors } from '../kernel/focus-look-fors.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
 import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
+import { ideasTakenAwayOf } from '../peer-walks/reflections.service.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as q from './debriefs.queries.ts';
 
@@ -591,6 +592,12 @@ async function staffSummaryOf(tx: Tx, d: q.DebriefRow): Promise<StaffSummary> {
     strengths: d.strengths,
     areasToDevelop: d.areas_to_develop,
     nextSteps: steps.map((s) => s.text),
+    // Issue 15: the ideas the walks' observers chose to share, without names, k-suppressed.
+    ideasTakenAway: await ideasTakenAwayOf(
+      tx,
+      d.school_id,
+      walks.map((w) => w.walk_id),
+    ),
   };
 }
 

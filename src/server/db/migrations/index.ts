@@ -33,6 +33,7 @@ import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
 import { readiness } from './0039_readiness.ts';
 import { retention } from './0040_retention.ts';
 import { trustDeletion } from './0041_trust_deletion.ts';
+import { peerWalks } from './0043_peer_walks.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -82,5 +83,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0040_retention': retention(context),
     // Issue 17: the record of a deleted trust; forgetting its audit trail.
     '0041_trust_deletion': trustDeletion(context),
+    // Issue 15: peer observers, private reflections, ideas colleagues took away.
+    '0043_peer_walks': peerWalks(context),
   };
 }
