@@ -41,12 +41,14 @@ const audit = (tx: Tx, auth: SignedIn, action: string, reflectionId: string) =>
     subjectId: reflectionId,
   });
 
-/** The walk, if the person observes it; otherwise it is not found for them here. */
+/** The walk, if the person observes it (as capture does: anyone else is refused, 403). */
 async function observedWalk(tx: Tx, auth: SignedIn, walkId: string) {
   const walk = await q.findWalk(tx, walkId);
   if (!walk) throw notFound('The walk');
   const facts = await q.observerFacts(tx, walkId, auth.actor.personId);
-  if (!facts.observer) throw notFound('The walk');
+  if (!facts.observer) {
+    throw new AppError('not_an_observer', 'Only the walk’s observers write a reflection on it.');
+  }
   return { walk, notYet: reflectionNotYet(facts) };
 }
 
