@@ -1806,17 +1806,19 @@ describe('tenant isolation across every route with an id', () => {
     const b = ids.get('iso-b')!;
     const head = new Client(t.baseUrl);
     await head.signIn('school_leader@iso-a-north.test');
+    // The site manager: the routes above change the teacher's account.
+    const peerId = trusts.get('iso-a')!.person('site_manager@iso-a-north.test');
     const listed = await head.post(`/api/schools/${trustA.school}/peer-observers`, {
-      personId: trustA.person,
+      personId: peerId,
     });
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     const peerWalk = await createTestWalk(t.db, trusts.get('iso-a')!, {
       date: '2027-01-13',
-      observerIds: [trustA.person],
-      teacherIds: [trusts.get('iso-a')!.person('site_manager@iso-a-north.test')],
+      observerIds: [peerId],
+      teacherIds: [trusts.get('iso-a')!.person('school_leader@iso-a-north.test')],
     });
     const teacher = new Client(t.baseUrl);
-    await teacher.signIn('teacher@iso-a-north.test');
+    await teacher.signIn('site_manager@iso-a-north.test');
     expect((await teacher.get(`/api/walks/${peerWalk.walkId}/capture`)).status).toBe(200);
     expect((await teacher.get(`/api/walks/${peerWalk.walkId}/my-reflection`)).status).toBe(200);
     for (const url of [

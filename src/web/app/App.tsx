@@ -201,6 +201,15 @@ const RecordReadersPage = lazy(() =>
     default: m.RecordReadersPage,
   })),
 );
+const ReflectionPage = lazy(() =>
+  import('../peer-walks/ReflectionPage.tsx').then((m) => ({ default: m.ReflectionPage })),
+);
+const ReflectionsPage = lazy(() =>
+  import('../peer-walks/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionsPage })),
+);
+const ReflectionReadPage = lazy(() =>
+  import('../peer-walks/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionReadPage })),
+);
 
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
@@ -306,6 +315,9 @@ export function App() {
               <Route path="/trust/data-protection" element={<DataProtectionPage />} />
               <Route path="/trust/audit-log" element={<AuditLogPage />} />
               <Route path="/my-records/readers" element={<RecordReadersPage />} />
+              <Route path="/walks/:walkId/reflection" element={<ReflectionPage />} />
+              <Route path="/reflections" element={<ReflectionsPage />} />
+              <Route path="/reflections/:reflectionId" element={<ReflectionReadPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

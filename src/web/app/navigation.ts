@@ -69,6 +69,8 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Data protection', path: '/trust/data-protection', roles: ['trust_admin'] },
   { label: 'Audit log', path: '/trust/audit-log', roles: ['trust_admin'] },
   { label: 'Who read my records', path: '/my-records/readers', roles: teaching },
+  // Peer walks (issue 15): your reflections on walks you observed, and those shared with you.
+  { label: 'Reflections', path: '/reflections', roles: teaching },
 ];
 
 export type NavLinkItem = { label: string; to: string };
