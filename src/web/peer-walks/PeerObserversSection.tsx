@@ -49,7 +49,7 @@ export function PeerObserversSection({ schoolId }: { schoolId: string }) {
                     className="button secondary"
                     onClick={() => remove.mutate(p.id)}
                     disabled={remove.isPending}
-                    aria-label={`Take ${p.fullName} off the peer observers`}
+                    aria-label={`Remove ${p.fullName} from the peer observers`}
                   >
                     Remove
                   </button>
