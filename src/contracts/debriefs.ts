@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ideasTakenAwaySchema } from './peer-walks.ts';
 
 /**
  * Debriefs (issue 7): a leader opens a debrief for one walk or several on one focus; the app
@@ -159,6 +160,8 @@ export const staffSummarySchema = z.object({
   strengths: z.array(z.string()),
   areasToDevelop: z.array(z.string()),
   nextSteps: z.array(z.string()),
+  /** Peer walks (issue 15): ideas the walks' observers chose to share, without names. */
+  ideasTakenAway: ideasTakenAwaySchema,
 });
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 export const staffSummaryListSchema = z.object({ summaries: z.array(staffSummarySchema) });

@@ -638,6 +638,31 @@ export const errorCatalogue = {
     meaning:
       'The session cannot be set up that way (a participant, scene or school that does not fit); details says which.',
   },
+  // Peer walks (issue 15)
+  peer_observer_not_listed: {
+    status: 422,
+    meaning:
+      'The school chooses which teachers may observe; details names the rule and the person not on its list of peer observers.',
+  },
+  peer_observer_refused: {
+    status: 422,
+    meaning:
+      'That person cannot be added to the school’s peer observers (not its staff, or already observes).',
+  },
+  reflection_not_yet: {
+    status: 422,
+    meaning: 'A reflection on a walk is written by its observers after they hand in their records.',
+  },
+  coach_refused: {
+    status: 422,
+    meaning:
+      'The coach a reflection is shared with is someone else from one of the author’s schools.',
+  },
+  idea_wording: {
+    status: 422,
+    meaning:
+      'An idea shared in the staff summary names or judges someone; details gives the checker’s findings.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

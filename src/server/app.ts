@@ -49,6 +49,8 @@ import { type CredentialConsole, createTransport, printCredentialMail } from './
 import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { noticeRoutes } from './notices/notices.routes.ts';
 import { outboxRoutes } from './outbox/outbox.routes.ts';
+import { peerObserverRoutes } from './peer-walks/peer-observers.routes.ts';
+import { reflectionRoutes } from './peer-walks/reflections.routes.ts';
 import { staffInvitationRoutes } from './people/invitations.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { practiceRoutes } from './practice/practice.routes.ts';
@@ -234,6 +236,8 @@ export async function buildApp({
   await app.register(trustEndRoutes, deps);
   await app.register(auditLogRoutes, deps);
   await app.register(moderationRoutes, deps);
+  await app.register(peerObserverRoutes, deps);
+  await app.register(reflectionRoutes, deps);
 
   if (serveWeb && existsSync(config.webRoot)) {
     await app.register(fastifyStatic, {

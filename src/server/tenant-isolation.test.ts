@@ -83,6 +83,8 @@ type Ids = {
   /** Issue 15: a moderation session on the published version (the admin takes part), a look-for of it. */
   moderationSession: string;
   moderationLookFor: string;
+  /** Peer walks (issue 15): a private reflection on the walk by the trust's admin. */
+  reflection: string;
 };
 
 /** Trust A's guest token (issue 14): under B's ids it must find nothing. */
@@ -1107,6 +1109,39 @@ const routes: Record<string, Call> = {
     method: 'POST',
     url: (i) => `/api/moderation-sessions/${i.moderationSession}/guidance`,
   },
+  // Peer walks (issue 15). The admin is no observer of the walk: writing a reflection is 403.
+  // The reflection is the admin's own; the teacher is added, then taken off, the peer list.
+  'GET /api/schools/{schoolId}/peer-observers': {
+    method: 'GET',
+    url: (i) => `/api/schools/${i.school}/peer-observers`,
+  },
+  'POST /api/schools/{schoolId}/peer-observers': {
+    method: 'POST',
+    url: (i) => `/api/schools/${i.school}/peer-observers`,
+    body: (i) => ({ personId: i.person }),
+  },
+  'DELETE /api/schools/{schoolId}/peer-observers/{personId}': {
+    method: 'DELETE',
+    url: (i) => `/api/schools/${i.school}/peer-observers/${i.person}`,
+  },
+  'GET /api/walks/{walkId}/my-reflection': {
+    method: 'GET',
+    url: (i) => `/api/walks/${i.walk}/my-reflection`,
+  },
+  'PUT /api/walks/{walkId}/my-reflection': {
+    method: 'PUT',
+    url: (i) => `/api/walks/${i.walk}/my-reflection`,
+    body: () => ({ body: 'Isolation.', ideas: [] }),
+  },
+  'GET /api/reflections/{reflectionId}': {
+    method: 'GET',
+    url: (i) => `/api/reflections/${i.reflection}`,
+  },
+  'PUT /api/reflections/{reflectionId}/coach': {
+    method: 'PUT',
+    url: (i) => `/api/reflections/${i.reflection}/coach`,
+    body: () => ({ coachId: null }),
+  },
 };
 
 function siteWalkBody(i: Ids, date: string) {
@@ -1139,6 +1174,7 @@ describe('tenant isolation across every route with an id', () => {
   let t: TestApp;
   const ids = new Map<string, Ids>();
   const admins = new Map<string, Client>();
+  const trusts = new Map<string, TestTrust>();
 
   /** A programme in consultation with a comment, a draft walk with a visit, an open invitation. */
   async function setUpWalks(trust: TestTrust, admin: Client, focusId: string) {
@@ -1472,6 +1508,26 @@ describe('tenant isolation across every route with an id', () => {
       moderationSession: moderation.body.id,
       moderationLookFor: lookFor,
       ...(await setUpSiteWalks(trust, admin)),
+      reflection: await setUpReflection(trust, walks.walk),
+    });
+  }
+
+  /** Peer walks (issue 15): a reflection by the trust's admin on the walk, written directly. */
+  function setUpReflection(trust: TestTrust, walkId: string) {
+    return withTenant(t.db, trust.trustId, async (tx) => {
+      const row = await tx
+        .insertInto('walk_reflections')
+        .values({
+          trust_id: trust.trustId,
+          walk_id: walkId,
+          author_id: trust.person(trust.email('trust_admin')),
+          body: 'Isolation reflection.',
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .returning('reflection_id')
+        .executeTakeFirstOrThrow();
+      return row.reflection_id;
     });
   }
 
@@ -1586,8 +1642,10 @@ describe('tenant isolation across every route with an id', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await setUp(await createTestTrust(t.db, 'iso-a'));
-    await setUp(await createTestTrust(t.db, 'iso-b'));
+    for (const slug of ['iso-a', 'iso-b']) {
+      trusts.set(slug, await createTestTrust(t.db, slug));
+      await setUp(trusts.get(slug)!);
+    }
   });
   afterAll(() => t?.close());
 
@@ -1826,6 +1884,49 @@ describe('tenant isolation across every route with an id', () => {
     );
     const text = JSON.stringify(res.body);
     for (const id of Object.values(ids.get('iso-b')!)) expect(text).not.toContain(id);
+  });
+
+  // Peer walks (issue 15): a teacher North chose as a peer observer, named on a walk, reads
+  // their walk; another walk's capture is refused, the dashboard is refused, and nothing of the
+  // other trust exists for them.
+  it('a peer observer reaches their walk and nothing more, and nothing of the other trust', async () => {
+    const trustA = ids.get('iso-a')!;
+    const b = ids.get('iso-b')!;
+    const head = new Client(t.baseUrl);
+    await head.signIn('school_leader@iso-a-north.test');
+    // The site manager: the routes above change the teacher's account.
+    const peerId = trusts.get('iso-a')!.person('site_manager@iso-a-north.test');
+    const listed = await head.post(`/api/schools/${trustA.school}/peer-observers`, {
+      personId: peerId,
+    });
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const peerWalk = await createTestWalk(t.db, trusts.get('iso-a')!, {
+      date: '2027-01-13',
+      observerIds: [peerId],
+      teacherIds: [trusts.get('iso-a')!.person('school_leader@iso-a-north.test')],
+    });
+    const teacher = new Client(t.baseUrl);
+    await teacher.signIn('site_manager@iso-a-north.test');
+    expect((await teacher.get(`/api/walks/${peerWalk.walkId}/capture`)).status).toBe(200);
+    expect((await teacher.get(`/api/walks/${peerWalk.walkId}/my-reflection`)).status).toBe(200);
+    for (const url of [
+      `/api/walks/${trustA.walk}/capture`,
+      `/api/walks/${trustA.walk}/my-reflection`,
+      `/api/schools/${trustA.school}/insights`,
+      `/api/schools/${trustA.school}/peer-observers`,
+    ]) {
+      const res = await teacher.get(url);
+      expect([url, res.status]).toEqual([url, 403]);
+    }
+    for (const url of [
+      `/api/reflections/${trustA.reflection}`,
+      `/api/reflections/${b.reflection}`,
+      `/api/walks/${b.walk}/my-reflection`,
+      `/api/schools/${b.school}/peer-observers`,
+    ]) {
+      const res = await teacher.get(url);
+      expect([url, res.status]).toEqual([url, 404]);
+    }
   });
 
   it("left the other trust's framework and focus untouched", async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../db/with-tenant.ts';
 
 /**
@@ -245,6 +246,26 @@ export async function afterTheWalk(tx: Tx, personId: string, visitIds: string[])
       .selectFrom('visit_reflections')
       .select(['visit_id', 'body', 'updated_at'])
       .where('teacher_id', '=', personId)
+      .execute(),
+    // Peer walks (issue 15): their own reflections on walks they observed, with ideas to try.
+    walkReflections: await tx
+      .selectFrom('walk_reflections as r')
+      .select((eb) => [
+        'r.walk_id',
+        'r.body',
+        'r.coach_id',
+        'r.shared_at',
+        'r.updated_at',
+        jsonArrayFrom(
+          eb
+            .selectFrom('reflection_ideas as i')
+            .select(['i.text', 'i.look_for_id', 'i.share_in_summary'])
+            .whereRef('i.trust_id', '=', 'r.trust_id')
+            .whereRef('i.reflection_id', '=', 'r.reflection_id')
+            .orderBy('i.position'),
+        ).as('ideas'),
+      ])
+      .where('r.author_id', '=', personId)
       .execute(),
     coachShares: await tx
       .selectFrom('visit_coach_shares')

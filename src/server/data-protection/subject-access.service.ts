@@ -36,7 +36,8 @@ officer produced it. Each JSON file is one part; report.pdf says the same in rea
 
 person.json             profile, roles, staff profile, departments, timetable, sign-in settings
 visits.json             visits to your lessons, every record written about them, every version
-after-the-walk.json     responses, factual-error flags, reflections, coach shares, feedback
+after-the-walk.json     responses, factual-error flags, reflections (also on walks you observed,
+                        with ideas to try), coach shares, feedback
                         conversations, practice examples, invitations you made
 walks-observed.json     walks you observed and how many records you wrote (the records
                         themselves describe other teachers' lessons and are not included)
@@ -176,6 +177,11 @@ export async function subjectAccessExport(
         paragraph(doc, `Flag ${when(f.raised_at)} on ${f.item}: ${f.explanation} (${f.status})`);
       for (const r of after.reflections)
         paragraph(doc, `Reflection ${when(r.updated_at)}: ${r.body}`);
+      for (const r of after.walkReflections)
+        paragraph(
+          doc,
+          `Reflection on a walk you observed ${when(r.updated_at)}: ${r.body}${r.ideas.length ? ` Ideas to try: ${r.ideas.map((i) => i.text).join('; ')}.` : ''}`,
+        );
       paragraph(
         doc,
         `Coach shares: ${after.coachShares.length}; feedback conversations: ${after.feedbackConversations.length}; practice examples: ${after.practiceExamples.length}; invitations: ${after.invitations.length}.`,

@@ -116,6 +116,9 @@ export const tableNouns: Record<string, string> = {
   moderation_readings: 'reading in the moderation session',
   moderation_agreed_readings: 'agreed reading',
   agreement_flags: 'low agreement flag',
+  peer_observers: 'peer observer',
+  walk_reflections: 'reflection on a walk',
+  reflection_ideas: 'idea to try',
 };
 
 export type UniqueMeaning = { code: ErrorCode; message: string };
@@ -283,5 +286,10 @@ export const uniqueMeanings: Record<string, UniqueMeaning> = {
   agreement_flags_one_open: {
     code: 'already_exists',
     message: 'That look-for is already flagged as needing clearer guidance.',
+  },
+  walk_reflections_trust_id_walk_id_author_id_key: {
+    code: 'already_exists',
+    message:
+      'You already have a reflection on this walk: it was probably saved a moment ago. Reload the page.',
   },
 };

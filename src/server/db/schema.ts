@@ -59,12 +59,15 @@ import type {
   AgreementFlagsTable,
   NetworkMembersTable,
   NetworksTable,
+  PeerObserversTable,
   PracticeAttemptsTable,
   PracticeScenesTable,
+  ReflectionIdeasTable,
   TrainingCompletionsTable,
   TrainingRulesTable,
   VisitingWalkObserversTable,
   VisitingWalksTable,
+  WalkReflectionsTable,
 } from './schema/observers.ts';
 import type {
   AuditEventsTable,
@@ -263,4 +266,7 @@ export interface DB {
   moderation_readings: ModerationReadingsTable;
   moderation_agreed_readings: ModerationAgreedReadingsTable;
   agreement_flags: AgreementFlagsTable;
+  peer_observers: PeerObserversTable;
+  walk_reflections: WalkReflectionsTable;
+  reflection_ideas: ReflectionIdeasTable;
 }

@@ -14,6 +14,7 @@ import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
 import { visitedWalkIds, visitingParticipants } from '../kernel/visiting.ts';
 import { type MailInTransaction, withTenantMail } from '../mail/after-commit.ts';
+import { ideasTakenAwayOf } from '../peer-walks/reflections.service.ts';
 import { type Action, decide } from '../policy/policy.ts';
 import * as q from './debriefs.queries.ts';
 
@@ -621,6 +622,12 @@ async function staffSummaryOf(tx: Tx, d: q.DebriefRow): Promise<StaffSummary> {
     strengths: d.strengths,
     areasToDevelop: d.areas_to_develop,
     nextSteps: steps.map((s) => s.text),
+    // Issue 15: the ideas the walks' observers chose to share, without names, k-suppressed.
+    ideasTakenAway: await ideasTakenAwayOf(
+      tx,
+      d.school_id,
+      walks.map((w) => w.walk_id),
+    ),
   };
 }
 

@@ -8,6 +8,7 @@ import { remindReviewsDue } from '../reviews/review-reminders.ts';
 import { remindScheduledWalks } from '../site-walks/schedules.service.ts';
 import { escalateOverdueSiteActions } from '../site-walks/site-actions.service.ts';
 import {
+  addPeerObservers,
   addTestTeachers,
   backdateConsultation,
   createTestFocus,
@@ -492,6 +493,8 @@ describe('every mail about a person’s own work has its in-app notice', () => {
     t = await startTestApp();
     a = await createTestTrust(t.db, 'mailkinds');
     focusId = (await createTestFocus(t.db, a)).focusId;
+    // Issue 15: a teacher or site manager observes once the school chose them as a peer observer.
+    await addPeerObservers(t.db, a, 'North', [a.person(a.email('site_manager'))]);
   });
   afterAll(() => t?.close());
 

@@ -99,7 +99,9 @@ export type Action =
   | 'audit.view_trust'
   | 'record.view_own_readers'
   | 'moderation.run'
-  | 'training.view_progress';
+  | 'training.view_progress'
+  | 'peer_observer.manage'
+  | 'reflection.read';
 
 export type Decision = 'allow' | 'deny' | 'not_found';
 
@@ -341,6 +343,15 @@ const grants: Record<Action, { trustWide: Role[]; inSchool: Role[]; self?: Role[
   'training.view_progress': {
     trustWide: ['trust_admin', 'trust_leader'],
     inSchool: ['school_leader'],
+  },
+  // Peer walks (issue 15): a school's leaders (and trust admins) choose which teachers may observe.
+  // A reflection is read by its author and the coach they share it with (resource.personId: the
+  // reader, once the service has found them to be one of the two); nobody else, leaders included.
+  'peer_observer.manage': { trustWide: ['trust_admin'], inSchool: ['school_leader'] },
+  'reflection.read': {
+    trustWide: [],
+    inSchool: [],
+    self: ['trust_admin', 'trust_leader', 'school_leader', 'observer', 'teacher', 'site_manager'],
   },
 };
 

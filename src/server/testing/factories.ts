@@ -555,3 +555,29 @@ export async function backdateConsultation(
     }
   });
 }
+
+/**
+ * Peer walks (issue 15): a school chooses which teachers may observe. Adds these people of a
+ * test trust's school to its peer observers, for tests that name a teacher or a site manager.
+ */
+export async function addPeerObservers(
+  db: Kysely<DB>,
+  trust: TestTrust,
+  school: 'North' | 'South',
+  personIds: readonly string[],
+) {
+  await withTenant(db, trust.trustId, (tx) =>
+    tx
+      .insertInto('peer_observers')
+      .values(
+        personIds.map((person_id) => ({
+          trust_id: trust.trustId,
+          school_id: trust.school(school),
+          person_id,
+          added_at: new Date(),
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
+  );
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addPeerObservers,
   createTestTrust,
   createTestWalk,
   type TestTrust,
@@ -39,6 +40,8 @@ describe('observer training', () => {
       observerIds: [trust.person(trust.email('observer'))],
       teacherIds: [trust.person(trust.email('site_manager'))],
     });
+    // Issue 15: a teacher or site manager observes once the school chose them as a peer observer.
+    await addPeerObservers(t.db, trust, 'North', [trust.person(trust.email('teacher'))]);
   });
   afterAll(() => t?.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
 import {
+  addPeerObservers,
   createTestFocus,
   createTestTrust,
   createTestWalk,
@@ -492,6 +493,8 @@ describe('the required-training rule', () => {
       observerIds: [trust.person(trust.email('school_leader'))],
       teacherIds: [trust.person(trust.email('site_manager'))],
     });
+    // Issue 15: a teacher or site manager observes once the school chose them as a peer observer.
+    await addPeerObservers(t.db, trust, 'North', [trust.person(trust.email('teacher'))]);
   });
   afterAll(() => t?.close());
 

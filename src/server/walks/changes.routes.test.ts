@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
 import {
+  addPeerObservers,
   backdateConsultation,
   createTestFocus,
   createTestTrust,
@@ -146,6 +147,11 @@ describe('walks API: changes after publication, focus filters, co-teachers', () 
     t = await startTestApp();
     a = await createTestTrust(t.db, 'change-a');
     focusId = (await createTestFocus(t.db, a)).focusId;
+    // Issue 15: a teacher or site manager observes once the school chose them as a peer observer.
+    await addPeerObservers(t.db, a, 'North', [
+      a.person(a.email('site_manager')),
+      a.person(a.email('teacher')),
+    ]);
     const leader = await head();
     const list = await leader.get(`/api/schools/${north()}/programmes`);
     const term = list.body.terms.find((x: { name: string }) => x.name === 'Autumn 2026').id;

@@ -5,6 +5,7 @@ import { toMinutes } from '../../domain/protocol/time.ts';
 import { type Tx, withTenant } from '../db/with-tenant.ts';
 import type { AppDeps, SignedIn } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
+import { refuseUnlistedObservers } from '../kernel/peer-observer-rule.ts';
 import { authorisedSchool } from '../kernel/school-access.ts';
 import { loadSettingsRow } from '../kernel/school-rules.ts';
 import { refuseUntrainedObservers } from '../kernel/training-rule.ts';
@@ -56,6 +57,12 @@ async function resolveWalkInput(
   }
   // Issue 15: where the trust or school requires training, each newly named observer has it.
   const before = new Set(options.observersBefore ?? []);
+  // Issue 15: a teacher observes only once the school has chosen them as a peer observer.
+  await refuseUnlistedObservers(
+    tx,
+    { schoolId, kind: input.kind, visitors: options.visitors ?? new Set() },
+    input.observerIds.filter((id) => !before.has(id)),
+  );
   await refuseUntrainedObservers(
     tx,
     schoolId,
@@ -357,6 +364,15 @@ export function changeObservers(
       throw new AppError('walk_rejected', outsiders[0]!.message, outsiders);
     }
     const current = new Set(ctx.observers.map((o) => o.person_id));
+    await refuseUnlistedObservers(
+      tx,
+      {
+        schoolId: walk.school_id,
+        kind: walk.kind,
+        visitors: await visitingObserverIds(tx, walkId),
+      },
+      wanted.filter((id) => !current.has(id)),
+    );
     await refuseUntrainedObservers(
       tx,
       walk.school_id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withTenant } from '../db/with-tenant.ts';
 import {
+  addPeerObservers,
   backdateConsultation,
   createTestFocus,
   createTestTrust,
@@ -116,6 +117,8 @@ describe('walks API: the protocol kept by the server', () => {
     focusOf.set(a, (await createTestFocus(t.db, a)).focusId);
     focusOf.set(b, (await createTestFocus(t.db, b)).focusId);
     programmeId = await publishedProgramme(a);
+    // Issue 15: a teacher or site manager observes once the school chose them as a peer observer.
+    await addPeerObservers(t.db, a, 'North', [a.person(a.email('site_manager'))]);
     const p = await (await head()).post(`/api/schools/${north()}/programmes`, {
       title: 'Spring draft',
       startsOn: '2026-11-01',

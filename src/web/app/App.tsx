@@ -209,6 +209,15 @@ const RecordReadersPage = lazy(() =>
     default: m.RecordReadersPage,
   })),
 );
+const ReflectionPage = lazy(() =>
+  import('../peer-walks/ReflectionPage.tsx').then((m) => ({ default: m.ReflectionPage })),
+);
+const ReflectionsPage = lazy(() =>
+  import('../peer-walks/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionsPage })),
+);
+const ReflectionReadPage = lazy(() =>
+  import('../peer-walks/ReflectionsPage.tsx').then((m) => ({ default: m.ReflectionReadPage })),
+);
 
 /** The one layout route of the signed-in pages: signed in, or off to sign in. */
 function SignedIn() {
@@ -317,6 +326,9 @@ export function App() {
               {/* Moderation sessions (issue 15). */}
               <Route path="/moderation" element={<ModerationPage />} />
               <Route path="/moderation/:sessionId" element={<ModerationSessionPage />} />
+              <Route path="/walks/:walkId/reflection" element={<ReflectionPage />} />
+              <Route path="/reflections" element={<ReflectionsPage />} />
+              <Route path="/reflections/:reflectionId" element={<ReflectionReadPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
             {/* Capture (issue 6): works offline, for the last person signed in on this device. */}

@@ -71,6 +71,8 @@ export const navigation: readonly NavEntry[] = [
   { label: 'Who read my records', path: '/my-records/readers', roles: teaching },
   // Issue 15: moderation sessions, beside training and agreement in the menu.
   { label: 'Moderation sessions', path: '/moderation', roles: everyone },
+  // Peer walks (issue 15): your reflections on walks you observed, and those shared with you.
+  { label: 'Reflections', path: '/reflections', roles: teaching },
 ];
 
 export type NavLinkItem = { label: string; to: string };

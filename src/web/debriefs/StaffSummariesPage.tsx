@@ -4,6 +4,7 @@ import type { StaffSummary } from '../../contracts/debriefs.ts';
 import { formatDay } from '../lib/format.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useStaffSummaries, useStaffSummary } from './api.ts';
+import { IdeasTakenAway } from './IdeasTakenAway.tsx';
 
 function SummaryBody({ s }: { s: StaffSummary }) {
   return (
@@ -51,6 +52,7 @@ function SummaryBody({ s }: { s: StaffSummary }) {
           </ol>
         </>
       ) : null}
+      <IdeasTakenAway ideas={s.ideasTakenAway} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
+import { PeerObserversSection } from '../peer-walks/PeerObserversSection.tsx';
 import { useStaffFirstPage } from '../staff/api.ts';
 import { SetupNav } from '../ui/SetupNav.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -96,6 +97,7 @@ export function SchoolPage() {
         </p>
       ) : null}
       {mayInvite ? <InviteForm schoolId={schoolId} schoolName={s.name} /> : null}
+      {mayInvite ? <PeerObserversSection schoolId={schoolId} /> : null}
     </>
   );
 }

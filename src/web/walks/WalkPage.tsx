@@ -7,6 +7,7 @@ import type { WalkDetail, WalkInput } from '../../contracts/walks.ts';
 import { summariseReasons } from '../../domain/planner/reasons.ts';
 import { WalkFeedback } from '../feedback/OfferFeedback.tsx';
 import { formatDay } from '../lib/format.ts';
+import { useSession } from '../lib/session.tsx';
 import { ProblemList, Refusals } from '../ui/Refusals.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
@@ -23,6 +24,7 @@ export function WalkEditorPage() {
   const { walkId = '' } = useParams();
   const queryClient = useQueryClient();
   const walk = useWalk(walkId);
+  const { me } = useSession();
   const set = (data: WalkDetail) => queryClient.setQueryData(walkKeys.detail(walkId), data);
   const publish = useMutation({
     mutationFn: () => changeWalk(walkId, '/publish', { method: 'POST' }),
@@ -91,6 +93,11 @@ export function WalkEditorPage() {
         </p>
       ) : null}
       <p>Observers: {w.observers.map((o) => o.fullName).join(' and ') || 'none yet'}</p>
+      {me && w.observers.some((o) => o.id === me.person.id) ? (
+        <p>
+          <Link to={`/walks/${walkId}/reflection`}>Your reflection on this walk</Link>
+        </p>
+      ) : null}
       {canEdit && w.status === 'published' ? (
         <ChangeObservers walkId={walkId} schoolId={w.schoolId} current={w.observers} />
       ) : null}

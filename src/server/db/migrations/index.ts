@@ -34,6 +34,7 @@ import { readiness } from './0039_readiness.ts';
 import { retention } from './0040_retention.ts';
 import { trustDeletion } from './0041_trust_deletion.ts';
 import { moderationSessions } from './0042_moderation_sessions.ts';
+import { peerWalks } from './0043_peer_walks.ts';
 import { observerNotices } from './0044_observer_notices.ts';
 
 export type MigrationContext = { appRole: string };
@@ -88,5 +89,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0042_moderation_sessions': moderationSessions(context),
     // Issue 15: low agreement flagged to the framework's owners; notices of walks across schools.
     '0044_observer_notices': observerNotices(context),
+    // Issue 15: peer observers, private reflections, ideas colleagues took away.
+    '0043_peer_walks': peerWalks(context),
   };
 }

@@ -98,3 +98,35 @@ export interface AgreementFlagsTable {
   flagged_at: Timestamp;
   cleared_at: Timestamp | null;
 }
+
+// Peer walks (migration 0043, issue 15).
+export interface PeerObserversTable {
+  trust_id: string;
+  school_id: string;
+  person_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+export interface WalkReflectionsTable {
+  trust_id: string;
+  reflection_id: Generated<string>;
+  walk_id: string;
+  author_id: string;
+  body: string;
+  /** The one coach the author shares it with; null: private. */
+  coach_id: string | null;
+  shared_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReflectionIdeasTable {
+  trust_id: string;
+  reflection_id: string;
+  position: number;
+  text: string;
+  look_for_id: string | null;
+  /** The author agreed to show it, without a name, in the staff summary. */
+  share_in_summary: ColumnType<boolean, boolean | undefined, boolean>;
+}
