@@ -33,6 +33,7 @@ import { mailDeliveryQueue } from './0038_mail_delivery_queue.ts';
 import { readiness } from './0039_readiness.ts';
 import { retention } from './0040_retention.ts';
 import { trustDeletion } from './0041_trust_deletion.ts';
+import { walkListIndex } from './0045_walk_list_index.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -82,5 +83,7 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0040_retention': retention(context),
     // Issue 17: the record of a deleted trust; forgetting its audit trail.
     '0041_trust_deletion': trustDeletion(context),
+    // Issue 22: a school's walk list read from one index in list order.
+    '0045_walk_list_index': walkListIndex(),
   };
 }
