@@ -5,7 +5,7 @@
  * misspelt code is a type error, not a silent fall-through.
  */
 type Entry = {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
   meaning: string;
 };
 
@@ -613,6 +613,11 @@ export const errorCatalogue = {
   trust_deletion_unconfirmed: {
     status: 422,
     meaning: 'Deleting the trust needs its short name typed exactly, as confirmation.',
+  },
+  // Start-up (issue 22)
+  starting: {
+    status: 503,
+    meaning: 'The server has just started and is opening its database; try again in a moment.',
   },
 } as const satisfies Record<string, Entry>;
 

@@ -40,7 +40,21 @@ export async function walkPage(
 function matching(tx: Tx, filter: WalkListFilter) {
   let query = tx.selectFrom('walks as w');
   if (filter.schoolId) query = query.where('w.school_id', '=', filter.schoolId);
-  if (filter.fromNow) query = query.where('w.walk_date', '>=', schoolToday(filter.fromNow));
+  const fromNow = filter.fromNow;
+  if (fromNow) {
+    // Today where the walk's school is.
+    query = query.where((eb) =>
+      eb(
+        'w.walk_date',
+        '>=',
+        eb
+          .selectFrom('schools as s')
+          .select(sql<string>`${schoolToday(fromNow)}`.as('today'))
+          .whereRef('s.trust_id', '=', 'w.trust_id')
+          .whereRef('s.school_id', '=', 'w.school_id'),
+      ),
+    );
+  }
   if (filter.from) query = query.where('w.walk_date', '>=', filter.from);
   if (filter.to) query = query.where('w.walk_date', '<=', filter.to);
   if (filter.observerId) {
