@@ -33,13 +33,13 @@ export async function walkListBench(): Promise<Comparison[]> {
           SELECT (jsonb_populate_record(w, jsonb_build_object(
             'walk_id', gen_random_uuid(), 'walk_date', w.walk_date + ${have}::int + g))).*
           FROM walks w, generate_series(1, ${more}::int) g
-          WHERE w.walk_id = ${seed.walkId}`.execute(tx);
+          WHERE w.trust_id = lw_current_trust() AND w.walk_id = ${seed.walkId}`.execute(tx);
         await sql`
           INSERT INTO walk_observers (trust_id, walk_id, person_id)
           SELECT w.trust_id, w.walk_id, o.person_id FROM walks w
-          JOIN walk_observers o ON o.walk_id = ${seed.walkId}
-          WHERE w.school_id = ${schoolId} AND w.walk_id <> ${seed.walkId}
-            AND NOT EXISTS (SELECT 1 FROM walk_observers x WHERE x.walk_id = w.walk_id)`.execute(
+          JOIN walk_observers o ON o.trust_id = w.trust_id AND o.walk_id = ${seed.walkId}
+          WHERE w.trust_id = lw_current_trust() AND w.school_id = ${schoolId} AND w.walk_id <> ${seed.walkId}
+            AND NOT EXISTS (SELECT 1 FROM walk_observers x WHERE x.trust_id = w.trust_id AND x.walk_id = w.walk_id)`.execute(
           tx,
         );
       });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -90,6 +90,13 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
   );
   if (!existsSync(out)) throw new Error(`lighthouse failed on ${url}: ${stderr.slice(-500)}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
+  // BENCH_LIGHTHOUSE_DIR keeps each report (long tasks, bootup time, main-thread breakdown).
+  const keep = process.env.BENCH_LIGHTHOUSE_DIR;
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root';
+    copyFileSync(out, path.join(keep, `${name}.json`));
+  }
   rmSync(out, { force: true });
   return {
     lcp: report.audits['largest-contentful-paint'].numericValue as number,

@@ -2,7 +2,7 @@
 // compile the server to JavaScript the same way, then run the compiled server in this process
 // (no TypeScript compiler at run time). `npm run dev` keeps tsx and its watch mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -43,9 +43,16 @@ if (stale(at('dist/web/index.html'), webSources)) {
 const serverOut = at('dist/server/main.js');
 if (stale(serverOut, [at('src/server'), at('build/start.mjs'), ...shared])) {
   const { build } = await import('esbuild');
+  // Chunks are named by content: clear the last build's.
+  rmSync(path.dirname(serverOut), { recursive: true, force: true });
   await build({
     entryPoints: [at('src/server/main.ts')],
-    outfile: serverOut,
+    outdir: path.dirname(serverOut),
+    entryNames: '[name]',
+    // main.js holds only what opens the port; the app (serve.ts and the packages it uses) is a
+    // chunk it imports after the port is open (issue 22). Without splitting, every package
+    // import would be hoisted into main.js and loaded before the port opened.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',

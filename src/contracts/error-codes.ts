@@ -5,7 +5,7 @@
  * misspelt code is a type error, not a silent fall-through.
  */
 type Entry = {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 503;
   meaning: string;
 };
 
@@ -662,6 +662,11 @@ export const errorCatalogue = {
     status: 422,
     meaning:
       'An idea shared in the staff summary names or judges someone; details gives the checker’s findings.',
+  },
+  // Start-up (issue 22)
+  starting: {
+    status: 503,
+    meaning: 'The server has just started and is opening its database; try again in a moment.',
   },
 } as const satisfies Record<string, Entry>;
 

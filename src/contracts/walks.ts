@@ -174,7 +174,8 @@ export const walkListQuerySchema = z
       .int({ error: 'pageSize is a whole number from 1 to 200.' })
       .min(1, { error: 'pageSize is a whole number from 1 to 200.' })
       .max(200, { error: 'pageSize is a whole number from 1 to 200.' })
-      .default(100),
+      // Issue 22: a page a phone shows at once (the web list asks for 25).
+      .default(50),
     from: walkListDay.optional(),
     to: walkListDay.optional(),
   })

@@ -32,6 +32,7 @@ import type { Database } from './db/connect.ts';
 import { debriefRoutes } from './debriefs/debriefs.routes.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { frameworkRoutes } from './frameworks/frameworks.routes.ts';
+import type { EarlyServer } from './health/early-server.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { type Lifecycle, newLifecycle } from './health/lifecycle.ts';
 import { metricsRoutes, registerRequestMetrics } from './health/metrics.routes.ts';
@@ -87,6 +88,8 @@ export type BuildOptions = {
   credentialConsole?: CredentialConsole;
   /** Set draining on SIGTERM (main.ts): /api/ready then answers 503. */
   lifecycle?: Lifecycle;
+  /** The server already listening (main.ts): the app takes it over instead of listening itself. */
+  server?: EarlyServer;
 };
 
 export async function buildApp({
@@ -97,8 +100,17 @@ export async function buildApp({
   logStream,
   credentialConsole = printCredentialMail,
   lifecycle = newLifecycle(),
+  server,
 }: BuildOptions) {
   const app = Fastify({
+    ...(server
+      ? {
+          serverFactory: (handler: Parameters<EarlyServer['take']>[0]) => {
+            server.take(handler);
+            return server.server;
+          },
+        }
+      : {}),
     logger: {
       level: config.logLevel,
       ...(logStream ? { stream: logStream } : {}),

@@ -5,13 +5,14 @@ import { migrations } from '../db/migrations/index.ts';
 import type { AppDeps } from '../http/context.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
+// 'starting': answered before the app has loaded, while the database opens (early-server.ts).
 const healthSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
+  status: z.enum(['ok', 'unavailable', 'starting']),
   database: z.object({ reachable: z.boolean(), backend: z.enum(['pglite', 'postgres']) }),
 });
 
 const readySchema = healthSchema.extend({
-  status: z.enum(['ok', 'unavailable', 'migrating', 'draining']),
+  status: z.enum(['ok', 'unavailable', 'migrating', 'draining', 'starting']),
   /** Every migration this code knows has run. */
   migrated: z.boolean(),
   /** The process has been told to stop (SIGTERM) and takes no new work. */

@@ -5,7 +5,7 @@ import { TableScroll } from '../ui/TableScroll.tsx';
 import { useSchoolInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, queryOf } from './format.ts';
-import { FigureTable, HeatmapTable } from './parts.tsx';
+import { Drilldown, FigureTable, HeatmapTable } from './parts.tsx';
 
 /**
  * A school's insights (/schools/:schoolId/insights): evidence per lens and look-for with an honest
@@ -143,26 +143,27 @@ export function SchoolInsightsPage() {
           .
         </p>
         {d.lookFors.map((f) => (
-          <details key={f.key}>
-            <summary>{f.prompt}</summary>
-            <TableScroll label={`${f.prompt}: by department`}>
-              <FigureTable
-                caption={`${f.prompt}: by department`}
-                first="Department"
-                rows={f.byDepartment.map((g) => ({ ...g, kind: f.kind }))}
-              />
-              <FigureTable
-                caption={`${f.prompt}: by year group`}
-                first="Year group"
-                rows={f.byYearGroup.map((g) => ({ ...g, kind: f.kind }))}
-              />
-              <FigureTable
-                caption={`${f.prompt}: across walks (earlier framework versions joined through continuity)`}
-                first="Walk on"
-                rows={f.trend.map((g) => ({ ...g, kind: f.kind }))}
-              />
-            </TableScroll>
-          </details>
+          <Drilldown key={f.key} summary={f.prompt}>
+            {() => (
+              <TableScroll label={`${f.prompt}: by department`}>
+                <FigureTable
+                  caption={`${f.prompt}: by department`}
+                  first="Department"
+                  rows={f.byDepartment.map((g) => ({ ...g, kind: f.kind }))}
+                />
+                <FigureTable
+                  caption={`${f.prompt}: by year group`}
+                  first="Year group"
+                  rows={f.byYearGroup.map((g) => ({ ...g, kind: f.kind }))}
+                />
+                <FigureTable
+                  caption={`${f.prompt}: across walks (earlier framework versions joined through continuity)`}
+                  first="Walk on"
+                  rows={f.trend.map((g) => ({ ...g, kind: f.kind }))}
+                />
+              </TableScroll>
+            )}
+          </Drilldown>
         ))}
       </section>
 

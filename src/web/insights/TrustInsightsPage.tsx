@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { useTrustInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, pct, queryOf } from './format.ts';
-import { FigureCells, FigureHead } from './parts.tsx';
+import { Drilldown, FigureCells, FigureHead } from './parts.tsx';
 
 const phaseLabels: Record<string, string> = {
   primary: 'Primary',
@@ -186,10 +186,9 @@ export function TrustInsightsPage() {
           </a>
         </p>
         {d.lookFors.map((f) => (
-          <details key={f.key}>
-            <summary>{f.prompt}</summary>
-            <div className="table-scroll">{rowsOf(f.trust, f.schools, f.kind)}</div>
-          </details>
+          <Drilldown key={f.key} summary={f.prompt}>
+            {() => <div className="table-scroll">{rowsOf(f.trust, f.schools, f.kind)}</div>}
+          </Drilldown>
         ))}
       </section>
 

@@ -1,3 +1,4 @@
+import { type ReactNode, useState } from 'react';
 import type { Figure, Heatmap } from '../../contracts/insights.ts';
 import { figureText, pct } from './format.ts';
 
@@ -105,5 +106,20 @@ export function HeatmapTable({ heat }: { heat: Heatmap }) {
       </table>
       {heat.note ? <p className="note">{heat.note}</p> : null}
     </>
+  );
+}
+
+/**
+ * A look-for's drill-down, its tables drawn only once it is opened (issue 22): a dashboard holds
+ * one per look-for, closed, and drawing every closed table made the first render's longest task
+ * and most of the page's elements.
+ */
+export function Drilldown({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open ? children() : null}
+    </details>
   );
 }

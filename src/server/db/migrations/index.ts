@@ -36,6 +36,7 @@ import { trustDeletion } from './0041_trust_deletion.ts';
 import { moderationSessions } from './0042_moderation_sessions.ts';
 import { peerWalks } from './0043_peer_walks.ts';
 import { observerNotices } from './0044_observer_notices.ts';
+import { walkListIndex } from './0045_walk_list_index.ts';
 
 export type MigrationContext = { appRole: string };
 
@@ -87,9 +88,11 @@ export function migrations(context: MigrationContext): Record<string, Migration>
     '0041_trust_deletion': trustDeletion(context),
     // Issue 15: moderation sessions (scenes recorded together, anonymised pairs, agreed readings).
     '0042_moderation_sessions': moderationSessions(context),
-    // Issue 15: low agreement flagged to the framework's owners; notices of walks across schools.
-    '0044_observer_notices': observerNotices(context),
     // Issue 15: peer observers, private reflections, ideas colleagues took away.
     '0043_peer_walks': peerWalks(context),
+    // Issue 15: low agreement flagged to the framework's owners; notices of walks across schools.
+    '0044_observer_notices': observerNotices(context),
+    // Issue 22: a school's walk list read from one index in list order.
+    '0045_walk_list_index': walkListIndex(),
   };
 }
