@@ -155,6 +155,12 @@ describe.runIf(browserTestsEnabled())('peer walks, in Chromium', () => {
     });
     const teacher = await peerContext.newPage();
     await signIn(teacher, server.baseUrl, peer.email);
+    // A peer observer has no "My walks" in the menu; My visits leads to capture.
+    await teacher.goto(`${server.baseUrl}/my-visits`);
+    await teacher.getByRole('heading', { name: 'Walks I observe' }).waitFor();
+    await teacher.getByRole('link', { name: 'Record them on this phone, even offline' }).click();
+    await teacher.getByRole('heading', { name: 'My walks', level: 1 }).waitFor();
+    await teacher.getByRole('link', { name: /Talk for learning/ }).waitFor();
     await teacher.goto(`${server.baseUrl}/walks/${walk.walkId}/reflection`);
     await teacher.getByRole('heading', { name: 'Your reflection', level: 1 }).waitFor();
     await teacher

@@ -60,6 +60,10 @@ export function MyVisitsPage() {
       {walks.data && walks.data.walks.length > 0 ? (
         <section aria-labelledby="observing">
           <h2 id="observing">Walks I observe</h2>
+          {/* A teacher chosen as a peer observer has no "My walks" in the menu: capture is here. */}
+          <p>
+            <Link to="/capture">Record them on this phone, even offline</Link>
+          </p>
           <ul>
             {walks.data.walks.map((w) => (
               <li key={w.id}>
