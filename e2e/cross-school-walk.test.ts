@@ -12,7 +12,8 @@ import { axeSerious, signIn } from './support/demo-people.ts';
  * sees where they differ from the agreed reading. Then the science network's lead (an observer at
  * Oakfield) proposes a calibration walk at Hillcrest with an observer from Riverside; Hillcrest's
  * head agrees; both observers record the same room on the capture screens and hand in; the
- * trust's agreement page shows the look-for's kappa with n.
+ * trust's agreement page shows the look-for's kappa with n; the trust leader sees training progress
+ * per school; the host's head opens the walk's debrief and the visiting observer reads it.
  */
 const demo = demoTrust();
 const [oakfield, riverside, hillcrest] = demo.schools as [
@@ -294,6 +295,30 @@ describe.runIf(browserTestsEnabled())(
       expect(cells[2]).toContain(figure.seen.kappa === null ? '–' : figure.seen.kappa.toFixed(2));
       expect(cells[3]).toContain(figure.weighted.kappa.toFixed(2));
       await axeSerious(tp, 'the trust’s agreement page');
+
+      // The trust leader sees how far observers are with their training, per school, naming nobody.
+      await tp.goto(`${server.baseUrl}/training`);
+      const progress = main(tp).getByRole('region', { name: 'Observers’ training, by school' });
+      await progress.getByRole('table').first().waitFor({ timeout: 30_000 });
+      const progressText = (await progress.textContent())!;
+      expect(progressText).not.toContain(partner.fullName);
+      expect(progressText).not.toContain(lead.fullName);
+      await axeSerious(tp, 'training progress by school');
+
+      // The host's head opens the walk's debrief and leads it; the visiting observer reads it.
+      const opened = await (await api(head.email)).post(`/api/schools/${hostId}/debriefs`, {
+        walkIds: [walkId],
+      });
+      expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+      await hp.goto(`${server.baseUrl}/debriefs/${opened.body.id}`);
+      await main(hp).getByRole('heading', { level: 1 }).waitFor({ timeout: 30_000 });
+      await main(hp).getByRole('heading', { name: 'Debrief pack' }).waitFor();
+      const visitor = await phone(partner.email);
+      await visitor.goto(`${server.baseUrl}/debriefs/${opened.body.id}`);
+      await main(visitor).getByRole('heading', { name: 'What the debrief agreed' }).waitFor({
+        timeout: 30_000,
+      });
+      await axeSerious(visitor, 'a visiting observer reads the debrief');
     });
   },
 );
