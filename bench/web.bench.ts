@@ -98,6 +98,11 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
     copyFileSync(out, path.join(keep, `${name}.json`));
   }
   rmSync(out, { force: true });
+  // A redirect (signed out, or a file the server does not serve) would measure another page.
+  const landed = new URL(report.finalDisplayedUrl).pathname;
+  if (landed !== new URL(url).pathname) {
+    throw new Error(`lighthouse asked for ${url} but measured ${landed}`);
+  }
   return {
     lcp: report.audits['largest-contentful-paint'].numericValue as number,
     tbt: report.audits['total-blocking-time'].numericValue as number,
@@ -108,12 +113,17 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
 
 export async function webBench(): Promise<Comparison[]> {
   if (!existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build');
-  const server = await startDemoServer();
+  // Written before the server starts: the static plugin lists its files once, at start, and a
+  // file written later fell through to the app (the "baseline" was the sign-in page).
   const staticPage = 'dist/web/bench-static.html';
   writeFileSync(
     staticPage,
     '<!doctype html><html lang="en"><meta name="viewport" content="width=device-width"><title>Static</title><h1>Learning Walks</h1><p>A one-file static page: the baseline.</p></html>',
   );
+  const server = await startDemoServer().catch((error) => {
+    rmSync(staticPage, { force: true });
+    throw error;
+  });
   try {
     const people = demoSignIns(demoTrust());
     const observer = people.find((p) => p.who.startsWith('Observer'))!.email;

@@ -1,11 +1,13 @@
+import { nice, ticks } from 'd3-array';
 import { useEffect, useRef, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ErrorBar, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { type ChartSpec, hiddenNotes, wrapLabel } from './chart-spec.ts';
 
 /**
- * The charts, drawn with Recharts. This module is loaded on demand (React.lazy in ChartBlock), so
- * the charting library is never part of the main or capture bundle. Every chart has a table view
- * beside it; the chart itself is a picture with a text summary for screen readers.
+ * The charts: horizontal bars drawn as plain SVG, with d3-array for the axis ticks. Recharts drew
+ * the same pictures, but its 330 KB and its many components per bar made each chart a long task
+ * on a slow phone (issue 22: the dashboards' total blocking time). Every chart has a table view
+ * beside it; the chart itself is a picture with a text summary for screen readers. The module is
+ * still loaded on demand (React.lazy in ChartBlock), so no chart code is in the first bundle.
  *
  * Issue 21: long labels wrap to at most three lines and are cut with "…", the full text in the
  * label's tooltip (and in the table); a row with no bar says why in the chart ("Hidden" or "No
@@ -80,6 +82,127 @@ function LabelTick({ x = 0, y = 0, payload, lines, notes }: TickProps) {
 const rowWord = (note: string | null | undefined) =>
   note === 'No evidence yet' ? 'No evidence yet' : 'Hidden (see below)';
 
+const BAR = '#2f6f8f';
+const INK = '#0b0c0c';
+const GRID = '#d0d3d4';
+const REFERENCE = '#b3541e';
+/** Space under the plot for the axis's numbers. */
+const AXIS_BELOW = 30;
+
+type Row = {
+  label: string;
+  /** The bar's end, in axis units; null draws no bar. */
+  value: number | null;
+  /** The interval around it, in axis units. */
+  interval?: [number, number] | null;
+};
+
+type Plot = {
+  width: number;
+  height: number;
+  /** Where the bars start and end, left to right. */
+  left: number;
+  right: number;
+  top: number;
+  rowHeight: number;
+  /** The axis's domain (from 0) and its ticks. */
+  max: number;
+  ticks: number[];
+  unit: string;
+};
+
+const at = (plot: Plot, value: number) =>
+  plot.left + (Math.max(0, Math.min(plot.max, value)) / plot.max) * (plot.right - plot.left);
+
+function Axis({ plot }: { plot: Plot }) {
+  const bottom = plot.height - AXIS_BELOW;
+  return (
+    <g className="chart-axis">
+      {plot.ticks.map((t) => (
+        <g key={t}>
+          <line
+            x1={at(plot, t)}
+            x2={at(plot, t)}
+            y1={plot.top}
+            y2={bottom}
+            stroke={GRID}
+            strokeDasharray="3 3"
+          />
+          <line x1={at(plot, t)} x2={at(plot, t)} y1={bottom} y2={bottom + 6} stroke={INK} />
+          <text x={at(plot, t)} y={bottom + 18} textAnchor="middle" fontSize={FONT} fill={INK}>
+            {t}
+            {plot.unit}
+          </text>
+        </g>
+      ))}
+      <line x1={plot.left} x2={plot.right} y1={bottom} y2={bottom} stroke={INK} />
+      <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke={INK} />
+    </g>
+  );
+}
+
+function Bars({
+  plot,
+  rows,
+  lines,
+  notes,
+}: {
+  plot: Plot;
+  rows: Row[];
+  lines: Map<string, string[]>;
+  notes: Map<string, string>;
+}) {
+  const thickness = Math.min(28, Math.round(plot.rowHeight * 0.6));
+  return (
+    <g>
+      {rows.map((row, i) => {
+        const middle = plot.top + i * plot.rowHeight + plot.rowHeight / 2;
+        return (
+          // Labels can repeat (two look-fors with the same wording): the position keeps them apart.
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are fixed for the life of a chart.
+          <g key={i}>
+            {row.value !== null && row.value > 0 ? (
+              <rect
+                x={plot.left}
+                y={middle - thickness / 2}
+                width={at(plot, row.value) - plot.left}
+                height={thickness}
+                fill={BAR}
+              />
+            ) : null}
+            {row.interval ? (
+              <g className="chart-interval" stroke="#222">
+                <line
+                  x1={at(plot, row.interval[0])}
+                  x2={at(plot, row.interval[1])}
+                  y1={middle}
+                  y2={middle}
+                />
+                {row.interval.map((end) => (
+                  <line
+                    key={end}
+                    x1={at(plot, end)}
+                    x2={at(plot, end)}
+                    y1={middle - 3}
+                    y2={middle + 3}
+                  />
+                ))}
+              </g>
+            ) : null}
+            <LabelTick
+              x={plot.left}
+              y={middle}
+              payload={{ value: row.label }}
+              lines={lines}
+              notes={notes}
+            />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
 export default function Chart({ spec }: { spec: ChartSpec }) {
   const [ref, measured] = useWidth();
   const width = Math.max(280, measured || 640);
@@ -88,14 +211,12 @@ export default function Chart({ spec }: { spec: ChartSpec }) {
   const lines = new Map(spec.rows.map((r) => [r.label, wrapLabel(r.label, maxChars, MAX_LINES)]));
   const mostLines = Math.max(1, ...[...lines.values()].map((l) => l.length));
   const rowHeight = Math.max(34, mostLines * LINE + 14);
-  const height = Math.max(120, spec.rows.length * rowHeight + 50);
   const notes = hiddenNotes(spec);
   const rowNotes = new Map(
     spec.kind === 'interval'
       ? spec.rows.filter((r) => r.share === null).map((r) => [r.label, rowWord(r.note)])
       : [],
   );
-  const tick = <LabelTick lines={lines} notes={rowNotes} />;
   const nothingDrawn = spec.kind === 'interval' && spec.rows.every((r) => r.share === null);
 
   const legend =
@@ -123,56 +244,70 @@ export default function Chart({ spec }: { spec: ChartSpec }) {
     );
   }
 
-  if (spec.kind === 'bars') {
-    return (
-      <div ref={ref} className="chart-frame">
-        <BarChart
-          width={width}
-          height={height}
-          data={spec.rows}
-          layout="vertical"
-          margin={{ left: 8, right: 24 }}
-        >
-          <CartesianGrid horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={axisWidth} tick={tick} interval={0} />
-          <Bar dataKey="value" fill="#2f6f8f" isAnimationActive={false} />
-        </BarChart>
-      </div>
-    );
-  }
-  const data = spec.rows.map((r) => ({
-    label: r.label,
-    share: r.share === null ? null : Math.round(r.share * 1000) / 10,
-    err:
-      r.share === null || r.lower === null || r.upper === null
-        ? [0, 0]
-        : [(r.share - r.lower) * 100, (r.upper - r.share) * 100],
-  }));
+  const percent = (share: number) => Math.round(share * 1000) / 10;
+  const rows: Row[] =
+    spec.kind === 'bars'
+      ? spec.rows.map((r) => ({ label: r.label, value: r.value }))
+      : spec.rows.map((r) => ({
+          label: r.label,
+          value: r.share === null ? null : percent(r.share),
+          interval:
+            r.share === null || r.lower === null || r.upper === null
+              ? null
+              : [r.lower * 100, r.upper * 100],
+        }));
+  // Counts get whole-number ticks from 0 to a round maximum; shares run 0–100 %.
+  const most = Math.max(1, ...rows.map((r) => r.value ?? 0));
+  const [, max] = spec.kind === 'bars' ? nice(0, most, 5) : [0, 100];
+  const axisTicks =
+    spec.kind === 'bars'
+      ? ticks(0, max, Math.min(5, max)).filter(Number.isInteger)
+      : ticks(0, 100, 4);
+  const reference = spec.kind === 'interval' ? spec.reference : null;
+  const top = spec.kind === 'interval' ? 16 : 6;
+  const plot: Plot = {
+    width,
+    height: top + rows.length * rowHeight + AXIS_BELOW,
+    left: 8 + axisWidth,
+    right: width - 24,
+    top,
+    rowHeight,
+    max,
+    ticks: axisTicks,
+    unit: spec.kind === 'interval' ? '%' : '',
+  };
   return (
     <div ref={ref} className="chart-frame">
-      <BarChart
-        width={width}
-        height={height}
-        data={data}
-        layout="vertical"
-        margin={{ left: 8, right: 24, top: 16 }}
+      <svg
+        width={plot.width}
+        height={plot.height}
+        viewBox={`0 0 ${plot.width} ${plot.height}`}
+        aria-hidden="true"
       >
-        <CartesianGrid horizontal={false} />
-        <XAxis type="number" domain={[0, 100]} unit="%" />
-        <YAxis type="category" dataKey="label" width={axisWidth} tick={tick} interval={0} />
-        <Bar dataKey="share" fill="#2f6f8f" isAnimationActive={false}>
-          <ErrorBar dataKey="err" direction="x" width={6} stroke="#222" />
-        </Bar>
-        {spec.reference !== null && spec.reference !== undefined ? (
-          <ReferenceLine
-            x={Math.round(spec.reference * 1000) / 10}
-            stroke="#b3541e"
-            strokeDasharray="4 3"
-            label={{ value: spec.referenceLabel ?? 'Trust', position: 'top', fontSize: 12 }}
-          />
+        <Axis plot={plot} />
+        <Bars plot={plot} rows={rows} lines={lines} notes={rowNotes} />
+        {reference !== null && reference !== undefined ? (
+          <g className="chart-reference">
+            <line
+              x1={at(plot, percent(reference))}
+              x2={at(plot, percent(reference))}
+              y1={top}
+              y2={plot.height - AXIS_BELOW}
+              stroke={REFERENCE}
+              strokeDasharray="4 3"
+            />
+            <text
+              x={at(plot, percent(reference))}
+              y={top - 4}
+              textAnchor="middle"
+              fontSize={FONT}
+              fill={INK}
+            >
+              {spec.kind === 'interval' ? (spec.referenceLabel ?? 'Trust') : ''}
+            </text>
+          </g>
         ) : null}
-      </BarChart>
+      </svg>
       {legend}
     </div>
   );
