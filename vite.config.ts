@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/precompress.ts';
+import { prerender } from './build/prerender.ts';
 
 export default defineConfig({
   root: 'src/web',
@@ -39,6 +40,7 @@ export default defineConfig({
         skipWaiting: true,
       },
     }),
+    prerender(),
     precompress(),
   ],
 });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -268,8 +268,20 @@ export async function buildApp({
         );
       },
     });
+    // Pages the build prerendered (build/prerender.ts), by address: prerendered/sign-in.html is
+    // sent for /sign-in, its form in the HTML (issue 22).
+    const prerenderedDir = join(config.webRoot, 'prerendered');
+    const prerendered = new Set(
+      existsSync(prerenderedDir)
+        ? readdirSync(prerenderedDir)
+            .filter((file) => file.endsWith('.html'))
+            .map((file) => `/${file.slice(0, -'.html'.length)}`)
+        : [],
+    );
     // The web app routes on the client: any other non-API GET gets its shell.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      if (prerendered.has(path)) return reply.sendFile(`prerendered${path}.html`);
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({
           error: {

@@ -1,24 +1,20 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { ApiFailure } from './lib/api.ts';
+import { newQueryClient, Root } from './app/Root.tsx';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A 4xx will not get better by asking again.
-      retry: (count, error) => !(error instanceof ApiFailure && error.status < 500) && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+const tree = (
+  <Root client={newQueryClient()}>
+    <App />
+  </Root>
 );
+const root = document.getElementById('root')!;
+// The sign-in page comes prerendered (issue 22: its form paints before any script runs); React
+// takes over its markup. Every other page, and every page the service worker serves, starts empty.
+if (root.firstElementChild) {
+  hydrateRoot(root, tree, {
+    // React recovers by drawing the page afresh; say so, where a test or a developer will see it.
+    onRecoverableError: (error) =>
+      console.error('The prerendered page did not match its first render:', error),
+  });
+} else createRoot(root).render(tree);

@@ -242,106 +242,110 @@ function SignedIn() {
 export function App() {
   return (
     <BrowserRouter>
-      <SessionProvider>
-        <Suspense fallback={<Loading what="the page" />}>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/sign-in/link" element={<LinkSignInPage />} />
-            {/* First-run set-up (issue 13): only while the installation has no trust. */}
-            <Route path="/setup" element={<SetupPage />} />
-            <Route path="/sign-in/sso/callback" element={<SsoCallbackPage />} />
-            {/* A site walk's guest (issue 14): no account, a single-use link. */}
-            <Route path="/site-guest" element={<GuestPage />} />
-            <Route element={<SignedIn />}>
-              <Route path="/insights" element={<TrustInsightsPage />} />
-              <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
-              <Route path="/people" element={<PeoplePage />} />
-              <Route path="/account/security" element={<AccountSecurityPage />} />
-              <Route path="/trust/security" element={<TrustSecurityPage />} />
-              <Route path="/outbox" element={<OutboxPage />} />
-              <Route path="/" element={<HomePage />} />
-              <Route path="/schools/:schoolId" element={<SchoolPage />} />
-              <Route path="/schools/new" element={<NewSchoolPage />} />
-              <Route path="/schools/:schoolId/edit" element={<EditSchoolPage />} />
-              <Route path="/schools/:schoolId/staff" element={<StaffPage />} />
-              <Route path="/schools/:schoolId/rooms" element={<RoomsPage />} />
-              <Route path="/schools/:schoolId/lessons" element={<LessonsPage />} />
-              <Route path="/schools/:schoolId/day" element={<DayPage />} />
-              <Route path="/schools/:schoolId/import" element={<ImportPage />} />
-              <Route path="/frameworks" element={<FrameworksPage />} />
-              <Route
-                path="/frameworks/:frameworkId/versions/:versionNo"
-                element={<VersionPage />}
-              />
-              <Route path="/schools/:schoolId/foci" element={<FociPage />} />
-              <Route path="/schools/:schoolId/programmes" element={<ProgrammesPage />} />
-              <Route path="/schools/:schoolId/protocol" element={<ProtocolSettingsPage />} />
-              <Route path="/programmes/:programmeId" element={<ProgrammePage />} />
-              <Route path="/walks/:walkId" element={<WalkEditorPage />} />
-              <Route path="/my-visits" element={<MyVisitsPage />} />
-              <Route path="/notices" element={<NoticesPage />} />
-              <Route
-                path="/schools/:schoolId/programmes/:programmeId/protocol-report"
-                element={<ProtocolReportPage />}
-              />
-              <Route path="/schools/:schoolId/protocol-report" element={<ProtocolReportPage />} />
-              {/* After the walk (issue 7): records of my visits, debriefs, actions. */}
-              <Route path="/my-records" element={<MyRecordsPage />} />
-              <Route path="/visits/:visitId/records" element={<VisitRecordsPage />} />
-              <Route path="/schools/:schoolId/debriefs" element={<DebriefsPage />} />
-              <Route path="/debriefs/:debriefId" element={<DebriefPage />} />
-              <Route path="/schools/:schoolId/staff-summaries" element={<StaffSummariesPage />} />
-              <Route path="/staff-summaries/:debriefId" element={<StaffSummaryPage />} />
-              <Route path="/schools/:schoolId/actions" element={<ActionsBoardPage />} />
-              <Route path="/my-actions" element={<MyActionsPage />} />
-              {/* Reviews with staff and their anonymous pulse (rule 11). */}
-              <Route path="/schools/:schoolId/reviews" element={<ReviewsPage />} />
-              <Route path="/reviews/:reviewId" element={<ReviewPage />} />
-              {/* Concerns about how walks are run (rule 12, issue 16). */}
-              <Route path="/schools/:schoolId/concerns" element={<ConcernsPage />} />
-              <Route path="/concerns/:concernId" element={<ConcernPage />} />
-              {/* Self-evaluation of walk practice (issue 16). */}
-              <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
-              <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
-              <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
-              {/* Site walks (issue 14): health and safety over places. */}
-              <Route path="/schools/:schoolId/site-walks" element={<SiteWalksPage />} />
-              <Route path="/schools/:schoolId/site-walks/new" element={<PlanSiteWalkPage />} />
-              <Route path="/schools/:schoolId/estate" element={<EstatePage />} />
-              <Route path="/schools/:schoolId/site-actions" element={<SiteActionsPage />} />
-              <Route path="/schools/:schoolId/site-safety" element={<SiteDashboardPage />} />
-              <Route path="/trust/site-safety" element={<TrustSiteDashboardPage />} />
-              <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
-              <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
-              <Route path="/site-actions/:actionId" element={<SiteActionLinkPage />} />
-              {/* Observer training, agreement, walks across schools (issue 15). */}
-              <Route path="/training" element={<TrainingPage />} />
-              <Route path="/training/:versionId" element={<TrainingVersionPage />} />
-              <Route path="/agreement" element={<AgreementPage />} />
-              <Route path="/walks-across-schools" element={<VisitingWalksPage />} />
-              {/* Data protection (issue 17): retention, subject access, end of contract. */}
-              <Route path="/trust/data-protection" element={<DataProtectionPage />} />
-              <Route path="/trust/audit-log" element={<AuditLogPage />} />
-              <Route path="/my-records/readers" element={<RecordReadersPage />} />
-              {/* Moderation sessions (issue 15). */}
-              <Route path="/moderation" element={<ModerationPage />} />
-              <Route path="/moderation/:sessionId" element={<ModerationSessionPage />} />
-              <Route path="/walks/:walkId/reflection" element={<ReflectionPage />} />
-              <Route path="/reflections" element={<ReflectionsPage />} />
-              <Route path="/reflections/:reflectionId" element={<ReflectionReadPage />} />
-              <Route path="*" element={<NotFound />} />
-            </Route>
-            {/* Capture (issue 6): works offline, for the last person signed in on this device. */}
-            <Route element={<CaptureGate />}>
-              <Route path="/capture" element={<MyWalksPage />} />
-              <Route path="/capture/walks/:walkId" element={<CaptureWalkPage />} />
-              <Route path="/capture/walks/:walkId/visits/:visitId" element={<CaptureVisitPage />} />
-              <Route path="/capture/walks/:walkId/review" element={<CaptureReviewPage />} />
-            </Route>
-          </Routes>
-        </Suspense>
-      </SessionProvider>
+      <AppRoutes />
     </BrowserRouter>
+  );
+}
+
+/** Every page, under whichever router holds the address (the browser's, or the prerender's). */
+export function AppRoutes() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<Loading what="the page" />}>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-in/link" element={<LinkSignInPage />} />
+          {/* First-run set-up (issue 13): only while the installation has no trust. */}
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/sign-in/sso/callback" element={<SsoCallbackPage />} />
+          {/* A site walk's guest (issue 14): no account, a single-use link. */}
+          <Route path="/site-guest" element={<GuestPage />} />
+          <Route element={<SignedIn />}>
+            <Route path="/insights" element={<TrustInsightsPage />} />
+            <Route path="/schools/:schoolId/insights" element={<SchoolInsightsPage />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/account/security" element={<AccountSecurityPage />} />
+            <Route path="/trust/security" element={<TrustSecurityPage />} />
+            <Route path="/outbox" element={<OutboxPage />} />
+            <Route path="/" element={<HomePage />} />
+            <Route path="/schools/:schoolId" element={<SchoolPage />} />
+            <Route path="/schools/new" element={<NewSchoolPage />} />
+            <Route path="/schools/:schoolId/edit" element={<EditSchoolPage />} />
+            <Route path="/schools/:schoolId/staff" element={<StaffPage />} />
+            <Route path="/schools/:schoolId/rooms" element={<RoomsPage />} />
+            <Route path="/schools/:schoolId/lessons" element={<LessonsPage />} />
+            <Route path="/schools/:schoolId/day" element={<DayPage />} />
+            <Route path="/schools/:schoolId/import" element={<ImportPage />} />
+            <Route path="/frameworks" element={<FrameworksPage />} />
+            <Route path="/frameworks/:frameworkId/versions/:versionNo" element={<VersionPage />} />
+            <Route path="/schools/:schoolId/foci" element={<FociPage />} />
+            <Route path="/schools/:schoolId/programmes" element={<ProgrammesPage />} />
+            <Route path="/schools/:schoolId/protocol" element={<ProtocolSettingsPage />} />
+            <Route path="/programmes/:programmeId" element={<ProgrammePage />} />
+            <Route path="/walks/:walkId" element={<WalkEditorPage />} />
+            <Route path="/my-visits" element={<MyVisitsPage />} />
+            <Route path="/notices" element={<NoticesPage />} />
+            <Route
+              path="/schools/:schoolId/programmes/:programmeId/protocol-report"
+              element={<ProtocolReportPage />}
+            />
+            <Route path="/schools/:schoolId/protocol-report" element={<ProtocolReportPage />} />
+            {/* After the walk (issue 7): records of my visits, debriefs, actions. */}
+            <Route path="/my-records" element={<MyRecordsPage />} />
+            <Route path="/visits/:visitId/records" element={<VisitRecordsPage />} />
+            <Route path="/schools/:schoolId/debriefs" element={<DebriefsPage />} />
+            <Route path="/debriefs/:debriefId" element={<DebriefPage />} />
+            <Route path="/schools/:schoolId/staff-summaries" element={<StaffSummariesPage />} />
+            <Route path="/staff-summaries/:debriefId" element={<StaffSummaryPage />} />
+            <Route path="/schools/:schoolId/actions" element={<ActionsBoardPage />} />
+            <Route path="/my-actions" element={<MyActionsPage />} />
+            {/* Reviews with staff and their anonymous pulse (rule 11). */}
+            <Route path="/schools/:schoolId/reviews" element={<ReviewsPage />} />
+            <Route path="/reviews/:reviewId" element={<ReviewPage />} />
+            {/* Concerns about how walks are run (rule 12, issue 16). */}
+            <Route path="/schools/:schoolId/concerns" element={<ConcernsPage />} />
+            <Route path="/concerns/:concernId" element={<ConcernPage />} />
+            {/* Self-evaluation of walk practice (issue 16). */}
+            <Route path="/schools/:schoolId/self-evaluation" element={<SelfEvaluationsPage />} />
+            <Route path="/self-evaluations/:selfEvaluationId" element={<SelfEvaluationPage />} />
+            <Route path="/schools/:schoolId/practice-library" element={<PracticeLibraryPage />} />
+            {/* Site walks (issue 14): health and safety over places. */}
+            <Route path="/schools/:schoolId/site-walks" element={<SiteWalksPage />} />
+            <Route path="/schools/:schoolId/site-walks/new" element={<PlanSiteWalkPage />} />
+            <Route path="/schools/:schoolId/estate" element={<EstatePage />} />
+            <Route path="/schools/:schoolId/site-actions" element={<SiteActionsPage />} />
+            <Route path="/schools/:schoolId/site-safety" element={<SiteDashboardPage />} />
+            <Route path="/trust/site-safety" element={<TrustSiteDashboardPage />} />
+            <Route path="/site-walks/:walkId" element={<SiteWalkPage />} />
+            <Route path="/site-walks/:walkId/checklist" element={<ChecklistPage />} />
+            <Route path="/site-actions/:actionId" element={<SiteActionLinkPage />} />
+            {/* Observer training, agreement, walks across schools (issue 15). */}
+            <Route path="/training" element={<TrainingPage />} />
+            <Route path="/training/:versionId" element={<TrainingVersionPage />} />
+            <Route path="/agreement" element={<AgreementPage />} />
+            <Route path="/walks-across-schools" element={<VisitingWalksPage />} />
+            {/* Data protection (issue 17): retention, subject access, end of contract. */}
+            <Route path="/trust/data-protection" element={<DataProtectionPage />} />
+            <Route path="/trust/audit-log" element={<AuditLogPage />} />
+            <Route path="/my-records/readers" element={<RecordReadersPage />} />
+            {/* Moderation sessions (issue 15). */}
+            <Route path="/moderation" element={<ModerationPage />} />
+            <Route path="/moderation/:sessionId" element={<ModerationSessionPage />} />
+            <Route path="/walks/:walkId/reflection" element={<ReflectionPage />} />
+            <Route path="/reflections" element={<ReflectionsPage />} />
+            <Route path="/reflections/:reflectionId" element={<ReflectionReadPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+          {/* Capture (issue 6): works offline, for the last person signed in on this device. */}
+          <Route element={<CaptureGate />}>
+            <Route path="/capture" element={<MyWalksPage />} />
+            <Route path="/capture/walks/:walkId" element={<CaptureWalkPage />} />
+            <Route path="/capture/walks/:walkId/visits/:visitId" element={<CaptureVisitPage />} />
+            <Route path="/capture/walks/:walkId/review" element={<CaptureReviewPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </SessionProvider>
   );
 }
 

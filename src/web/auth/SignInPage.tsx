@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiFailure } from '../lib/api.ts';
+import { useHydrated } from '../lib/hydrated.ts';
 import { useSession } from '../lib/session.tsx';
 import { useSetupStatus } from '../setup/api.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
@@ -15,6 +16,7 @@ export function SignInPage() {
   const [error, setError] = useState<unknown>(null);
   const [trusts, setTrusts] = useState<string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [step, setStep] = useState<string | null>(null);
   const goOn = () => {
     const from = (location.state as { from?: string } | null)?.from;
@@ -102,7 +104,7 @@ export function SignInPage() {
           </>
         ) : null}
         <div id="sign-in-error">{error ? <ErrorMessage error={error} /> : null}</div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={busy || !hydrated}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { SsoOption } from '../../contracts/security.ts';
+import { useHydrated } from '../lib/hydrated.ts';
 import { ErrorMessage } from '../ui/Status.tsx';
 import { findSsoOptions, startSso } from './api.ts';
 
@@ -11,6 +12,7 @@ export function SingleSignOnForm() {
   const [options, setOptions] = useState<SsoOption[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function find(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,7 +56,7 @@ export function SingleSignOnForm() {
         aria-describedby="sso-hint"
         required
       />
-      <button type="submit" className="button secondary" disabled={busy}>
+      <button type="submit" className="button secondary" disabled={busy || !hydrated}>
         Find my school’s sign-in
       </button>
       <div role="status" aria-live="polite">

@@ -50,15 +50,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    api<Me>('/api/me')
-      .then((found) => {
+    // Both asked at once (issue 22): one round trip before the first signed-in page, not two.
+    // Signed out, the second answers 401 too and counts as "not held".
+    Promise.all([api<Me>('/api/me'), loadMustEnrol()])
+      .then(([found, held]) => {
         if (!live) return;
         setCsrfToken(found.csrfToken);
-        return loadMustEnrol().then((held) => {
-          if (!live) return;
-          setMustEnrolMfa(held);
-          setMe(found);
-        });
+        setMustEnrolMfa(held);
+        setMe(found);
       })
       .catch((error) => {
         if (live && !(error instanceof ApiFailure && error.status === 401)) setLoadError(error);
