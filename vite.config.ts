@@ -13,7 +13,8 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Deferred: a plain script in the head held the first paint until it had downloaded (issue 22).
+      injectRegister: 'script-defer',
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Learning Walks',

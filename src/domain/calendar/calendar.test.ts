@@ -10,6 +10,7 @@ import {
   isIsoDate,
   isTeachingDay,
   latestNoticeDate,
+  localDayOf,
   mondayOf,
   noticeCounts,
   type SchoolCalendar,
@@ -273,5 +274,18 @@ describe('calendar problems', () => {
     expect(calendarProblems({ ...cal, cycleAnchor: undefined })).toEqual([
       'A two-week timetable needs the date of a Monday in week A (the cycle anchor).',
     ]);
+  });
+});
+
+describe('localDayOf', () => {
+  it('is the day on the device’s clock, as Intl would write it', () => {
+    for (const at of [
+      new Date(2026, 11, 3, 0, 0, 1),
+      new Date(2026, 0, 9, 23, 59, 59),
+      new Date(2027, 1, 28, 12),
+    ]) {
+      expect(localDayOf(at)).toBe(at.toLocaleDateString('en-CA'));
+    }
+    expect(localDayOf(new Date(2026, 11, 3, 23, 30))).toBe('2026-12-03');
   });
 });

@@ -130,6 +130,16 @@ export function fromDayNumber(n: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * The calendar day an instant falls on in the device's own time zone. Read from the date's own
+ * fields, not through Intl: the first Intl call on a page loads locale data, a long task on a
+ * slow phone (issue 22).
+ */
+export function localDayOf(at: Date): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(at.getFullYear()).padStart(4, '0')}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(dayNumber(date) + days);

@@ -1,4 +1,4 @@
-import { GIVEN_NAMES } from './given-names.ts';
+import { givenNames } from './given-names.ts';
 import {
   ABBREVIATIONS,
   ALLOWED_PHRASES,
@@ -243,9 +243,9 @@ export function createChecker(options: CheckerOptions = {}): NeutralLanguageChec
     if (!t || t.raw.length < 2) return false;
     const stem = stemOf(t.key);
     if (notNames.has(stem)) return false;
-    if (GIVEN_NAMES.has(stem)) return true;
+    if (givenNames().has(stem)) return true;
     const parts = stem.split('-');
-    return parts.length > 1 && parts.every((p) => GIVEN_NAMES.has(p));
+    return parts.length > 1 && parts.every((p) => givenNames().has(p));
   };
 
   /**

@@ -181,7 +181,16 @@ const GROUPS: readonly string[] = [
   panagiotis stavros`,
 ];
 
-/** Every given name on the list, lower case. */
-export const GIVEN_NAMES: ReadonlySet<string> = new Set(
-  GROUPS.flatMap((group) => group.split(/\s+/)).filter((name) => name.length >= 2),
-);
+let names: ReadonlySet<string> | null = null;
+
+/**
+ * Every given name on the list, lower case. Built on first use, not when the module loads: the
+ * capture screens load the checker with them, and a phone should not build the set before the
+ * first page is drawn (issue 22).
+ */
+export function givenNames(): ReadonlySet<string> {
+  names ??= new Set(
+    GROUPS.flatMap((group) => group.split(/\s+/)).filter((name) => name.length >= 2),
+  );
+  return names;
+}

@@ -2,7 +2,7 @@
  * The context that tells a given name used for a person ("asked Grace to read") from the same
  * word used for something else ("Grace period", "Will pupils…", "Queen Victoria", "a trip to
  * Florence", "a poem by Simon Armitage"). Structural cues only: what stands before and after the
- * word. The checker reads these with GIVEN_NAMES (given-names.ts).
+ * word. The checker reads these with givenNames() (given-names.ts).
  */
 
 const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Walk } from '../../contracts/walks.ts';
-import { formatDate } from '../../domain/calendar/calendar.ts';
+import { formatDate, localDayOf } from '../../domain/calendar/calendar.ts';
 import { captureDb } from '../offline/db.ts';
 import { useLive } from '../offline/live.ts';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
@@ -35,7 +35,7 @@ export function MyWalksPage() {
     () => captureDb.records.where('ownerId').equals(owner.personId).toArray(),
     owner.personId,
   );
-  const today = new Date().toLocaleDateString('en-CA');
+  const today = localDayOf(new Date());
 
   // Online: the server's list. Offline: the walks stored on this device.
   const list: WalkItem[] =

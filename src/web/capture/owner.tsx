@@ -43,13 +43,29 @@ export function CaptureGate({ children }: { children?: ReactNode }) {
   const personId = identity?.personId;
 
   useEffect(() => {
-    if (me) {
+    if (!me) return;
+    // Once the page is drawn: the first use of localStorage opens it from disk, a long task on
+    // a slow phone (issue 22), and nothing needs the copy until the connection is lost.
+    const remember = () =>
       rememberIdentity({
         personId: me.person.id,
         fullName: me.person.fullName,
         trustName: me.trust.name,
       });
-    }
+    if (typeof window.requestIdleCallback !== 'function') return void remember();
+    let done = false;
+    const handle = window.requestIdleCallback(
+      () => {
+        done = true;
+        remember();
+      },
+      { timeout: 2000 },
+    );
+    // Leaving capture (or the session changing) before then still leaves the copy behind.
+    return () => {
+      window.cancelIdleCallback(handle);
+      if (!done) remember();
+    };
   }, [me]);
 
   useEffect(() => {

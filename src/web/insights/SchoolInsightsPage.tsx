@@ -1,4 +1,5 @@
 import './insights.css';
+import { useDeferredValue } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { TableScroll } from '../ui/TableScroll.tsx';
@@ -19,15 +20,18 @@ export function SchoolInsightsPage() {
   const frameworkId = search.get('frameworkId');
   const query = queryOf({ termId, frameworkId });
   const data = useSchoolInsights(schoolId, termId, frameworkId, query);
+  // The figures are drawn in a background render that gives the browser back its main thread
+  // every few milliseconds (issue 22): one long task drawing the whole dashboard kept a phone
+  // from scrolling or answering a tap for most of a second.
+  const d = useDeferredValue(data.data);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
     setSearch(next);
   };
-  if (data.isPending) return <Loading what="the school's insights" />;
   if (data.error) return <ErrorMessage error={data.error} />;
-  const d = data.data;
+  if (!d) return <Loading what="the school's insights" />;
   const base = `/api/schools/${schoolId}/insights`;
   const csv = (table: string) => `${base}/csv${queryOf({ termId, frameworkId, table })}`;
   const lensName = new Map(d.lenses.map((l) => [l.key, l.name]));

@@ -1,4 +1,5 @@
 import './insights.css';
+import { useDeferredValue } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Figure } from '../../contracts/insights.ts';
 import { useOrganisationWords } from '../lib/words.ts';
@@ -33,15 +34,18 @@ export function TrustInsightsPage() {
   };
   const query = queryOf(filters);
   const data = useTrustInsights(query);
+  // The figures are drawn in a background render that gives the browser back its main thread
+  // every few milliseconds (issue 22): one long task drawing the whole dashboard kept a phone
+  // from scrolling or answering a tap for most of a second.
+  const d = useDeferredValue(data.data);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
     setSearch(next);
   };
-  if (data.isPending) return <Loading what="the trust's insights" />;
   if (data.error) return <ErrorMessage error={data.error} />;
-  const d = data.data;
+  if (!d) return <Loading what="the trust's insights" />;
   const csv = (table: string) => `/api/insights/trust/csv${queryOf({ ...filters, table })}`;
   const schoolName = new Map(d.schools.map((s) => [s.id, s.name]));
   const drill = (schoolId: string) =>
