@@ -62,7 +62,10 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
     expect(await status.textContent()).toMatch(/^1 school, Secondary/);
     const schools = page.getByRole('navigation', { name: 'Schools' }).getByRole('link');
     expect(await schools.allTextContents()).toEqual([secondary.name]);
+    // The page draws its lower sections in turns and is aria-busy until the last is drawn.
+    await page.locator('article.insights[aria-busy="false"]').waitFor();
     const trustText = (await page.locator('article.insights').textContent()) ?? '';
+    expect(trustText).toContain('How the walks are run');
     for (const name of staffNames) expect(trustText).not.toContain(name);
 
     await schools.first().click();
@@ -71,7 +74,9 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
     await visits.waitFor();
     expect(Number((await visits.textContent())?.match(/^(\d+)/)?.[1])).toBeGreaterThan(0);
     await page.locator('figure.chart svg').first().waitFor();
+    await page.locator('article.insights[aria-busy="false"]').waitFor();
     const schoolText = (await page.locator('article.insights').textContent()) ?? '';
+    expect(schoolText).toContain('Actions and their progress');
     for (const name of staffNames) expect(schoolText).not.toContain(name);
 
     const [csv] = await Promise.all([

@@ -21,16 +21,19 @@ const LINE = 14;
 const CHAR = 6.8;
 const MAX_LINES = 3;
 
-/** The width the chart has, followed as the page is resized. */
+/**
+ * The width the chart has, followed as the page is resized. Read from the ResizeObserver's own
+ * report, which comes after layout: asking for the box at once forced a layout for every chart.
+ */
 function useWidth() {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => setWidth(Math.floor(el.getBoundingClientRect().width));
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -205,7 +208,7 @@ function Bars({
 
 export default function Chart({ spec }: { spec: ChartSpec }) {
   const [ref, measured] = useWidth();
-  const width = Math.max(280, measured || 640);
+  const width = Math.max(280, measured);
   const axisWidth = Math.round(Math.min(210, Math.max(110, width * 0.4)));
   const maxChars = (axisWidth - 12) / CHAR;
   const lines = new Map(spec.rows.map((r) => [r.label, wrapLabel(r.label, maxChars, MAX_LINES)]));
@@ -243,6 +246,9 @@ export default function Chart({ spec }: { spec: ChartSpec }) {
       </div>
     );
   }
+
+  // Drawn once its width is known: one drawing, not a guess redrawn a moment later.
+  if (!measured) return <div ref={ref} className="chart-frame" />;
 
   const percent = (share: number) => Math.round(share * 1000) / 10;
   const rows: Row[] =

@@ -1,7 +1,7 @@
 import { lazy, type ReactNode, Suspense, useId, useState } from 'react';
 import { TableScroll } from '../ui/TableScroll.tsx';
+import { useTurn } from '../ui/turns.tsx';
 import { type ChartSpec, hiddenNotes } from './chart-spec.ts';
-import { useChartTurn } from './chart-turns.ts';
 
 // The charting library loads only when a chart is first shown: not in the main or capture bundle.
 const Chart = lazy(() => import('./Chart.tsx'));
@@ -29,7 +29,7 @@ export function ChartBlock({
 }) {
   const [chosenTable, setAsTable] = useState(spec === null);
   // Tables first, charts after (issue 22): until its turn, a chart shows its table.
-  const turn = useChartTurn(!chosenTable && spec !== null);
+  const turn = useTurn(!chosenTable && spec !== null);
   const asTable = chosenTable || !turn;
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

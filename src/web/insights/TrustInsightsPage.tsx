@@ -1,10 +1,11 @@
 import './insights.css';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Figure } from '../../contracts/insights.ts';
 import { useOrganisationWords } from '../lib/words.ts';
 import { TrustPulseSection } from '../reviews/TrustPulse.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
+import { InTurn, useBusyWhileTurnsWait } from '../ui/turns.tsx';
 import { useTrustInsights } from './api.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { intervalRow, pct, queryOf } from './format.ts';
@@ -38,6 +39,8 @@ export function TrustInsightsPage() {
   // every few milliseconds (issue 22): one long task drawing the whole dashboard kept a phone
   // from scrolling or answering a tap for most of a second.
   const d = useDeferredValue(data.data);
+  const page = useRef<HTMLElement>(null);
+  useBusyWhileTurnsWait(page);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -70,7 +73,7 @@ export function TrustInsightsPage() {
     </table>
   );
   return (
-    <article className="insights" aria-labelledby="trust-insights-title">
+    <article ref={page} className="insights" aria-labelledby="trust-insights-title">
       <h1 id="trust-insights-title">Insights across {words.the}</h1>
       <p className="muted">
         Each school’s figure beside the trust’s, with a likely range, so schools can learn from each
@@ -182,103 +185,111 @@ export function TrustInsightsPage() {
         ))}
       </div>
 
-      <section aria-labelledby="trust-lookfors">
-        <h2 id="trust-lookfors">Look-fors across schools</h2>
-        <p>
-          <a href={csv('look-fors')} download>
-            Download CSV: look-fors across schools
-          </a>
-        </p>
-        {d.lookFors.map((f) => (
-          <Drilldown key={f.key} summary={f.prompt}>
-            {() => <div className="table-scroll">{rowsOf(f.trust, f.schools, f.kind)}</div>}
-          </Drilldown>
-        ))}
-      </section>
+      <InTurn>
+        <section aria-labelledby="trust-lookfors">
+          <h2 id="trust-lookfors">Look-fors across schools</h2>
+          <p>
+            <a href={csv('look-fors')} download>
+              Download CSV: look-fors across schools
+            </a>
+          </p>
+          {d.lookFors.map((f) => (
+            <Drilldown key={f.key} summary={f.prompt}>
+              {() => <div className="table-scroll">{rowsOf(f.trust, f.schools, f.kind)}</div>}
+            </Drilldown>
+          ))}
+        </section>
+      </InTurn>
 
-      <ChartBlock
-        headingLevel={2}
-        title="Where targeted support might help"
-        summary="Look-fors where a school's likely range sits wholly below the rest of the trust's."
-        spec={null}
-        csvHref={csv('support')}
-        table={
-          d.support.length === 0 ? (
-            <p>
-              No school’s evidence sits clearly below the rest of the trust: with the likely ranges
-              taken into account, no difference is clear enough to act on.
-            </p>
-          ) : (
+      <InTurn>
+        <ChartBlock
+          headingLevel={2}
+          title="Where targeted support might help"
+          summary="Look-fors where a school's likely range sits wholly below the rest of the trust's."
+          spec={null}
+          csvHref={csv('support')}
+          table={
+            d.support.length === 0 ? (
+              <p>
+                No school’s evidence sits clearly below the rest of the trust: with the likely
+                ranges taken into account, no difference is clear enough to act on.
+              </p>
+            ) : (
+              <table>
+                <caption>Judged on the likely ranges, not on raw differences</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">School</th>
+                    <th scope="col">Look-for</th>
+                    <th scope="col">School (likely range)</th>
+                    <th scope="col">Rest of the trust (likely range)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.support.map((s) => (
+                    <tr key={`${s.schoolId}-${s.lookForKey}`}>
+                      <th scope="row">{s.schoolName}</th>
+                      <td>{s.prompt}</td>
+                      <td>
+                        {pct(s.school.share)} ({pct(s.school.lower)}–{pct(s.school.upper)}),{' '}
+                        {s.school.n} visits
+                      </td>
+                      <td>
+                        {pct(s.restOfTrust.share)} ({pct(s.restOfTrust.lower)}–
+                        {pct(s.restOfTrust.upper)}), {s.restOfTrust.n} visits
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        />
+      </InTurn>
+
+      <InTurn>
+        <ChartBlock
+          headingLevel={2}
+          title="How the walks are run"
+          summary="Walks done against the programme, prior warning and teacher responses, per school."
+          spec={null}
+          csvHref={csv('culture')}
+          table={
             <table>
-              <caption>Judged on the likely ranges, not on raw differences</caption>
+              <caption>Culture measures</caption>
               <thead>
                 <tr>
                   <th scope="col">School</th>
-                  <th scope="col">Look-for</th>
-                  <th scope="col">School (likely range)</th>
-                  <th scope="col">Rest of the trust (likely range)</th>
+                  <th scope="col">Walks with records / walks due</th>
+                  <th scope="col">Prior warning before the visit</th>
+                  <th scope="col">Visits the teacher responded to</th>
                 </tr>
               </thead>
               <tbody>
-                {d.support.map((s) => (
-                  <tr key={`${s.schoolId}-${s.lookForKey}`}>
-                    <th scope="row">{s.schoolName}</th>
-                    <td>{s.prompt}</td>
+                {d.culture.map((c) => (
+                  <tr key={c.schoolId}>
+                    <th scope="row">{c.schoolName}</th>
                     <td>
-                      {pct(s.school.share)} ({pct(s.school.lower)}–{pct(s.school.upper)}),{' '}
-                      {s.school.n} visits
+                      {c.walksDone} of {c.walksPlanned}
                     </td>
                     <td>
-                      {pct(s.restOfTrust.share)} ({pct(s.restOfTrust.lower)}–
-                      {pct(s.restOfTrust.upper)}), {s.restOfTrust.n} visits
+                      {c.visitsWithNotice} of {c.visitsNeedingNotice}
+                    </td>
+                    <td className={c.responses ? '' : 'suppressed'}>
+                      {c.responses
+                        ? `${c.responses.visitsResponded} of ${c.responses.visitsRecorded}`
+                        : c.responsesNote}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          )
-        }
-      />
-
-      <ChartBlock
-        headingLevel={2}
-        title="How the walks are run"
-        summary="Walks done against the programme, prior warning and teacher responses, per school."
-        spec={null}
-        csvHref={csv('culture')}
-        table={
-          <table>
-            <caption>Culture measures</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Walks with records / walks due</th>
-                <th scope="col">Prior warning before the visit</th>
-                <th scope="col">Visits the teacher responded to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.culture.map((c) => (
-                <tr key={c.schoolId}>
-                  <th scope="row">{c.schoolName}</th>
-                  <td>
-                    {c.walksDone} of {c.walksPlanned}
-                  </td>
-                  <td>
-                    {c.visitsWithNotice} of {c.visitsNeedingNotice}
-                  </td>
-                  <td className={c.responses ? '' : 'suppressed'}>
-                    {c.responses
-                      ? `${c.responses.visitsResponded} of ${c.responses.visitsRecorded}`
-                      : c.responsesNote}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
-      <TrustPulseSection pulse={d.pulse} csvHref={csv('pulse')} />
+          }
+        />
+      </InTurn>
+      <InTurn>
+        <TrustPulseSection pulse={d.pulse} csvHref={csv('pulse')} />
+      </InTurn>
     </article>
   );
 }

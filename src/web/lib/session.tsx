@@ -1,5 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 import type { LoginRequest, Me } from '../../contracts/auth.ts';
 import type { MfaStatus, SignInAnswer } from '../../contracts/security.ts';
 import { ApiFailure, api, setCsrfToken } from './api.ts';
@@ -52,17 +59,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let live = true;
     // Both asked at once (issue 22): one round trip before the first signed-in page, not two.
     // Signed out, the second answers 401 too and counts as "not held".
-    Promise.all([api<Me>('/api/me'), loadMustEnrol()])
-      .then(([found, held]) => {
-        if (!live) return;
-        setCsrfToken(found.csrfToken);
-        setMustEnrolMfa(held);
-        setMe(found);
-      })
-      .catch((error) => {
-        if (live && !(error instanceof ApiFailure && error.status === 401)) setLoadError(error);
-      })
-      .finally(() => live && setLoading(false));
+    // The page that follows is drawn in a transition, in slices, not in one long task.
+    const settle = (update: () => void) =>
+      live &&
+      startTransition(() => {
+        update();
+        setLoading(false);
+      });
+    Promise.all([api<Me>('/api/me'), loadMustEnrol()]).then(
+      ([found, held]) => {
+        if (live) setCsrfToken(found.csrfToken);
+        settle(() => {
+          setMustEnrolMfa(held);
+          setMe(found);
+        });
+      },
+      (error) =>
+        settle(() => {
+          if (!(error instanceof ApiFailure && error.status === 401)) setLoadError(error);
+        }),
+    );
     return () => {
       live = false;
     };
