@@ -167,13 +167,20 @@ if (!serverUrl) {
             () => smtp.withSubject('Due soon: Talk partners training')[0],
           );
           expect(reminder.text).toContain('Talk partners training');
-          await until('the assignment mail too', () => smtp.received.length >= 2);
+          await until(
+            'the assignment mail too',
+            () => smtp.withSubject('An action is yours: Talk partners training')[0],
+          );
           await threeMoreRuns();
           expect(smtp.refused.length).toBe(3);
           expect(smtp.withSubject('Due soon: Talk partners training')).toHaveLength(1);
           const ids = smtp.received.map((m) => m.messageId);
           expect(new Set(ids).size).toBe(ids.length);
-          expect(smtp.received).toHaveLength(2);
+          // Other scheduled mail may go out too, depending on today's date (a review with staff
+          // falls due near each term's end): every message, whatever it is, arrives once.
+          const subjects = smtp.received.map((m) => m.subject);
+          expect(new Set(subjects).size, subjects.join('\n')).toBe(subjects.length);
+          expect(subjects).toContain('An action is yours: Talk partners training');
         } finally {
           await smtp.close();
         }
