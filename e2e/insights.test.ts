@@ -109,4 +109,35 @@ describe.runIf(browserTestsEnabled())('a trust leader reads the insights in Chro
     for (const name of staffNames) expect(text).not.toContain(name);
     await context.close();
   }, 120_000);
+
+  it('opened by its address, the dashboard asks for its data once, with the page (issue 22)', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.getByLabel('Email address').fill(trustLeader.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: /^Insights across the trust/ }).waitFor();
+
+    // The shell's preload and the app's fetch are one request: were the app's not to match
+    // (another header, credentials), each answer would be asked for twice on a slow network.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+    await page.goto(`${server.baseUrl}/insights`);
+    await page.locator('article.insights[aria-busy="false"]').waitFor();
+    const count = (path: string) => asked.filter((p) => p === path).length;
+    expect(count('/api/insights/trust')).toBe(1);
+    expect(count('/api/me')).toBe(1);
+
+    // With filters in the address the page asks for other data: no preload goes to waste.
+    asked.length = 0;
+    await page.goto(`${server.baseUrl}/insights?phase=secondary`);
+    await page.locator('article.insights[aria-busy="false"]').waitFor();
+    expect(count('/api/insights/trust')).toBe(0);
+    expect(count('/api/insights/trust?phase=secondary')).toBe(1);
+    await context.close();
+  }, 120_000);
 });

@@ -70,9 +70,13 @@ describe.runIf(browserTestsEnabled())('signing in to the demo trust in Chromium'
     expect(await still.getByRole('button', { name: 'Sign in', exact: true }).isDisabled()).toBe(
       true,
     );
-    // Only sign-in is prerendered: another address gets the empty shell.
+    // Only sign-in is prerendered: another address gets the empty shell; capture's asks for
+    // its code and its walks with the HTML.
     await still.goto(`${server.baseUrl}/capture`);
     expect(await still.locator('#root').innerHTML()).toBe('');
+    expect(await still.locator('link[rel="modulepreload"]').count()).toBeGreaterThan(0);
+    const walksLink = 'link[rel="preload"][as="fetch"][href="/api/me/walks"]';
+    expect(await still.locator(walksLink).count()).toBe(1);
     await bare.close();
 
     const context = await browser.newContext({ serviceWorkers: 'block' });

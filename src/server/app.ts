@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { constants as zlib } from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -41,6 +41,7 @@ import type { AppDeps } from './http/context.ts';
 import { registerControlCharacterGuard } from './http/control-characters.ts';
 import { loggableError } from './http/database-errors.ts';
 import { answerClientError, registerErrorHandling } from './http/errors.ts';
+import { readPageShells } from './http/page-shells.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessions } from './http/sessions.ts';
@@ -268,20 +269,16 @@ export async function buildApp({
         );
       },
     });
-    // Pages the build prerendered (build/prerender.ts), by address: prerendered/sign-in.html is
-    // sent for /sign-in, its form in the HTML (issue 22).
-    const prerenderedDir = join(config.webRoot, 'prerendered');
-    const prerendered = new Set(
-      existsSync(prerenderedDir)
-        ? readdirSync(prerenderedDir)
-            .filter((file) => file.endsWith('.html'))
-            .map((file) => `/${file.slice(0, -'.html'.length)}`)
-        : [],
-    );
-    // The web app routes on the client: any other non-API GET gets its shell.
+    // The pages with their own copy of index.html (build/prerender.ts): sign-in with its form
+    // in the HTML, capture and the dashboards asking for their code and data with it (issue 22).
+    const shells = readPageShells(config.webRoot);
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      const path = request.url.split('?')[0]!;
-      if (prerendered.has(path)) return reply.sendFile(`prerendered${path}.html`);
+      const html = shells.htmlFor(request.url);
+      if (html)
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(html);
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({
           error: {
