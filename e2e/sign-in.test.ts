@@ -70,6 +70,9 @@ describe.runIf(browserTestsEnabled())('signing in to the demo trust in Chromium'
     expect(await still.getByRole('button', { name: 'Sign in', exact: true }).isDisabled()).toBe(
       true,
     );
+    // Its scripts come after the page and its stylesheet, asked for at low priority.
+    expect(await still.locator('script[type="module"][fetchpriority="low"]').count()).toBe(1);
+    expect(await still.locator('script[type="module"]:not([fetchpriority="low"])').count()).toBe(0);
     // Only sign-in is prerendered: another address gets the empty shell; capture's asks for
     // its code and its walks with the HTML.
     await still.goto(`${server.baseUrl}/capture`);
