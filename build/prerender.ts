@@ -51,8 +51,11 @@ const SESSION_FETCHES = ['/api/me', '/api/me/mfa'];
 export const fetchLink = (url: string) =>
   `<link rel="preload" as="fetch" crossorigin href="${url}">`;
 
-/** Where the shells are written, under the web app's root; the server reads shells.json. */
-export const SHELL_DIR = 'prerendered';
+/**
+ * Where the shells are written, under the web app's root; the server reads shells.json there
+ * (src/server/http/page-shells.ts names the folder itself: the server never loads the build).
+ */
+const SHELL_DIR = 'prerendered';
 
 const EMPTY_ROOT = '<div id="root"></div>';
 
@@ -151,15 +154,15 @@ export function prerender(): Plugin {
             if ('data' in page) {
               for (const url of [...SESSION_FETCHES, page.data]) links.push(fetchLink(url));
             }
-            const body =
-              'prerender' in page && page.prerender
-                ? `<div id="root">${render(page.route)}</div>`
-                : EMPTY_ROOT;
-            let html = shell
+            const prerendered = 'prerender' in page && page.prerender;
+            const body = prerendered ? `<div id="root">${render(page.route)}</div>` : EMPTY_ROOT;
+            const html = shell
               .replace('</head>', `${links.join('')}</head>`)
               .replace(EMPTY_ROOT, body);
-            if ('prerender' in page && page.prerender) html = scriptsAfterThePage(html);
-            await writeFile(path.join(outDir, SHELL_DIR, page.file), html);
+            await writeFile(
+              path.join(outDir, SHELL_DIR, page.file),
+              prerendered ? scriptsAfterThePage(html) : html,
+            );
           }
           await writeFile(
             path.join(outDir, SHELL_DIR, 'shells.json'),
