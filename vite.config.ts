@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './build/precompress.ts';
 import { prerender } from './build/prerender.ts';
+import { serverRenderBundle } from './build/server-render.ts';
 
 export default defineConfig({
   root: 'src/web',
@@ -42,6 +43,7 @@ export default defineConfig({
       },
     }),
     prerender(),
+    serverRenderBundle(),
     precompress(),
   ],
 });

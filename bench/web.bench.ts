@@ -108,10 +108,19 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
   if (landed !== new URL(url).pathname) {
     throw new Error(`lighthouse asked for ${url} but measured ${landed}`);
   }
+  // A run that could not measure a figure (Lighthouse says why in the audit) is no figure.
+  const figure = (id: string) => {
+    const value = report.audits[id]?.numericValue;
+    if (typeof value !== 'number') {
+      const why = report.audits[id]?.errorMessage ?? report.runtimeError?.message ?? 'no value';
+      throw new Error(`lighthouse measured no ${id} on ${url}: ${why}`);
+    }
+    return value;
+  };
   return {
-    fcp: report.audits['first-contentful-paint'].numericValue as number,
-    lcp: report.audits['largest-contentful-paint'].numericValue as number,
-    tbt: report.audits['total-blocking-time'].numericValue as number,
+    fcp: figure('first-contentful-paint'),
+    lcp: figure('largest-contentful-paint'),
+    tbt: figure('total-blocking-time'),
     // Lighthouse 13 reports the page's element count as the DOM-size insight.
     domNodes: (report.audits['dom-size-insight'] ?? report.audits['dom-size'])?.numericValue ?? 0,
   };

@@ -17,18 +17,21 @@ export const PAGE_SHELLS = [
     file: 'capture.html',
     modules: ['app/capture-screens.ts'],
     data: '/api/me/walks',
+    serverRendered: true,
   },
   {
     route: '/insights',
     file: 'insights.html',
     modules: ['insights/TrustInsightsPage.tsx'],
     data: '/api/insights/trust',
+    serverRendered: true,
   },
   {
     route: '/schools/:schoolId/insights',
     file: 'school-insights.html',
     modules: ['insights/SchoolInsightsPage.tsx'],
     data: '/api/schools/:schoolId/insights',
+    serverRendered: true,
   },
 ] as const satisfies readonly PageShell[];
 
@@ -38,6 +41,12 @@ type PageShell = {
   prerender?: boolean;
   modules?: readonly string[];
   data?: string;
+  /**
+   * The server renders the page for a signed-in request (src/server/http/server-render.ts):
+   * a second copy, `<name>.rendered.html`, is its template, with no data links (the answers come
+   * inside the page) and its scripts after the page, as sign-in's.
+   */
+  serverRendered?: boolean;
 };
 
 /** What every signed-in page asks first (src/web/app/session.tsx). */
@@ -59,6 +68,9 @@ const SHELL_DIR = 'prerendered';
 
 const EMPTY_ROOT = '<div id="root"></div>';
 
+/** The template of a page the server renders: its root is left empty for the server to fill. */
+const renderedFile = (file: string) => file.replace(/\.html$/, '.rendered.html');
+
 /**
  * A prerendered page reads before its scripts run: they are asked for at low priority, so on a
  * slow link the HTML and its stylesheet come first and the page is drawn before the JavaScript
@@ -78,8 +90,9 @@ function scriptsAfterThePage(html: string) {
 
 /**
  * Writes each page of PAGE_SHELLS as the built index.html with its first render inside the root
- * and links that start its chunks and its API answers with the HTML; and shells.json, the
- * routes, for the server (src/server/app.ts). Every other address gets the plain index.html.
+ * and links that start its chunks and its API answers with the HTML (and, for a page the server
+ * renders, its template); and shells.json, the routes, for the server (src/server/app.ts).
+ * Every other address gets the plain index.html.
  */
 export function prerender(): Plugin {
   let root = '';
@@ -139,6 +152,7 @@ export function prerender(): Plugin {
           await mkdir(path.join(outDir, SHELL_DIR), { recursive: true });
           for (const page of PAGE_SHELLS) {
             const links: string[] = [];
+            const fetches: string[] = [];
             for (const module of 'modules' in page ? page.modules : []) {
               const chunks = chunksOf.get(module)!;
               for (const file of chunks.scripts) {
@@ -152,17 +166,23 @@ export function prerender(): Plugin {
               }
             }
             if ('data' in page) {
-              for (const url of [...SESSION_FETCHES, page.data]) links.push(fetchLink(url));
+              for (const url of [...SESSION_FETCHES, page.data]) fetches.push(fetchLink(url));
             }
             const prerendered = 'prerender' in page && page.prerender;
             const body = prerendered ? `<div id="root">${render(page.route)}</div>` : EMPTY_ROOT;
             const html = shell
-              .replace('</head>', `${links.join('')}</head>`)
+              .replace('</head>', `${[...links, ...fetches].join('')}</head>`)
               .replace(EMPTY_ROOT, body);
             await writeFile(
               path.join(outDir, SHELL_DIR, page.file),
               prerendered ? scriptsAfterThePage(html) : html,
             );
+            if ('serverRendered' in page && page.serverRendered) {
+              await writeFile(
+                path.join(outDir, SHELL_DIR, renderedFile(page.file)),
+                scriptsAfterThePage(shell.replace('</head>', `${links.join('')}</head>`)),
+              );
+            }
           }
           await writeFile(
             path.join(outDir, SHELL_DIR, 'shells.json'),
@@ -171,6 +191,9 @@ export function prerender(): Plugin {
                 route: page.route,
                 file: page.file,
                 ...('data' in page ? { dataLink: fetchLink(page.data) } : {}),
+                ...('serverRendered' in page && page.serverRendered
+                  ? { renderedFile: renderedFile(page.file) }
+                  : {}),
               })),
             ),
           );

@@ -33,7 +33,10 @@ const args = [
   '--disable-sync',
 ];
 
-function launchPhone(profile: string, options: { bypassCSP?: boolean } = {}) {
+function launchPhone(
+  profile: string,
+  options: { bypassCSP?: boolean; javaScriptEnabled?: boolean; serviceWorkers?: 'block' } = {},
+) {
   return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args,
@@ -320,6 +323,63 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     expect(await page.getByLabel('Notes', { exact: true }).inputValue()).toBe(
       'Pupils were measuring with rulers.',
     );
+    await context.close();
+  });
+
+  it('opens with its walks in the HTML, readable before any script, and React takes it over without asking again (issue 22)', async () => {
+    const context = await launchPhone(profile(), { serviceWorkers: 'block' });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, server.baseUrl);
+
+    // No JavaScript at all: what a phone shows while the scripts are still on their way.
+    const bare = await launchPhone(profile(), {
+      javaScriptEnabled: false,
+      serviceWorkers: 'block',
+    });
+    await bare.addCookies(await context.cookies());
+    const barePage = bare.pages()[0] ?? (await bare.newPage());
+    const response = await barePage.goto(`${server.baseUrl}/capture`);
+    expect(response?.headers()['cache-control']).toBe('private, no-store');
+    await barePage.getByRole('heading', { name: 'My walks', level: 1 }).waitFor();
+    const link = barePage.getByRole('link', { name: /Talk for learning/ });
+    expect(await link.getAttribute('href')).toBe(`/capture/walks/${walk.walkId}`);
+    expect(await barePage.getByText(observer.fullName).count()).toBe(1);
+    await bare.close();
+
+    // Signed out, the same address is the empty shell: nobody's walks.
+    const stranger = await launchPhone(profile(), {
+      javaScriptEnabled: false,
+      serviceWorkers: 'block',
+    });
+    const strangerPage = stranger.pages()[0] ?? (await stranger.newPage());
+    await strangerPage.goto(`${server.baseUrl}/capture`);
+    expect(await strangerPage.locator('#root').innerHTML()).toBe('');
+    await stranger.close();
+
+    // With JavaScript: React takes over the page the server drew, with the session it came with.
+    const asked: string[] = [];
+    const documents: string[] = [];
+    const errors: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+      if (r.resourceType() === 'document') documents.push(url.pathname);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${server.baseUrl}/capture`);
+    await page.getByRole('heading', { name: 'My walks', level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Talk for learning/ }).click();
+    await page.getByText(/Stored on this device/).waitFor();
+    // One document: the walk opened inside the app, so React had taken the links over.
+    expect(documents).toEqual(['/capture']);
+    expect(asked.filter((p) => p === '/api/me' || p === '/api/me/mfa')).toEqual([]);
+    expect(errors.filter((e) => /did not match/.test(e))).toEqual([]);
+    // The session's form token came with the page: signing out (a POST) is accepted.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email address').waitFor();
+    expect(asked).toContain('/api/auth/logout');
     await context.close();
   });
 

@@ -44,6 +44,7 @@ import { answerClientError, registerErrorHandling } from './http/errors.ts';
 import { readPageShells } from './http/page-shells.ts';
 import { QuietRequestLogs } from './http/request-logging.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { serverRenderer } from './http/server-render.ts';
 import { registerSessions } from './http/sessions.ts';
 import { importRoutes } from './imports/imports.routes.ts';
 import { insightsRoutes } from './insights/insights.routes.ts';
@@ -173,7 +174,8 @@ export async function buildApp({
     global: true,
     threshold: 1024,
     encodings: ['br', 'gzip'],
-    customTypes: /^application\/json/,
+    // JSON, and the pages the server renders (src/server/http/server-render.ts).
+    customTypes: /^(application\/json|text\/html)/,
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(fastifyCookie);
@@ -271,8 +273,19 @@ export async function buildApp({
     });
     // The pages with their own copy of index.html (build/prerender.ts): sign-in with its form
     // in the HTML, capture and the dashboards asking for their code and data with it (issue 22).
+    // Capture is rendered on the server for a signed-in request: its walks arrive as HTML.
     const shells = readPageShells(config.webRoot);
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const renderer = serverRenderer(config.webRoot, app.log);
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const template = shells.templateFor(request.url);
+      const rendered = template ? await renderer.render(app, request, template) : null;
+      if (rendered) {
+        // One person's page, with their session's form token: never stored on the way.
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .send(rendered);
+      }
       const html = shells.htmlFor(request.url);
       if (html)
         return reply

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What build/prerender.ts writes beside the shells: each route, its file, its data's link. */
-type ShellEntry = { route: string; file: string; dataLink?: string };
+/**
+ * What build/prerender.ts writes beside the shells: each route, its file, its data's link and,
+ * for a page the server renders, the template it renders into.
+ */
+type ShellEntry = { route: string; file: string; dataLink?: string; renderedFile?: string };
 
 const DIR = 'prerendered';
 /** An address segment that may fill a `:name` in a shell: an id, never markup. */
@@ -18,31 +21,42 @@ const SEGMENT = /^[A-Za-z0-9_-]{1,100}$/;
 export function readPageShells(webRoot: string) {
   const index = join(webRoot, DIR, 'shells.json');
   const entries: ShellEntry[] = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')) : [];
+  const read = (file: string) => readFileSync(join(webRoot, DIR, file), 'utf8');
   const shells = entries.map((entry) => ({
     parts: entry.route.split('/'),
     dataLink: entry.dataLink,
-    html: readFileSync(join(webRoot, DIR, entry.file), 'utf8'),
+    html: read(entry.file),
+    template: entry.renderedFile ? read(entry.renderedFile) : null,
   }));
+  const match = (url: string) => {
+    const [path = '', query] = url.split('?', 2);
+    const asked = path.split('/');
+    for (const shell of shells) {
+      if (shell.parts.length !== asked.length) continue;
+      const filled = new Map<string, string>();
+      const matches = shell.parts.every((part, i) => {
+        const segment = asked[i]!;
+        if (!part.startsWith(':')) return part === segment;
+        filled.set(part, segment);
+        return SEGMENT.test(segment);
+      });
+      if (matches) return { shell, filled, query };
+    }
+    return null;
+  };
   return {
     htmlFor(url: string): string | null {
-      const [path = '', query] = url.split('?', 2);
-      const asked = path.split('/');
-      for (const shell of shells) {
-        if (shell.parts.length !== asked.length) continue;
-        const filled = new Map<string, string>();
-        const matches = shell.parts.every((part, i) => {
-          const segment = asked[i]!;
-          if (!part.startsWith(':')) return part === segment;
-          filled.set(part, segment);
-          return SEGMENT.test(segment);
-        });
-        if (!matches) continue;
-        if (!shell.dataLink) return shell.html;
-        let dataLink = query ? '' : shell.dataLink;
-        for (const [name, value] of filled) dataLink = dataLink.replaceAll(name, value);
-        return shell.html.replace(shell.dataLink, dataLink);
-      }
-      return null;
+      const found = match(url);
+      if (!found) return null;
+      const { shell, filled, query } = found;
+      if (!shell.dataLink) return shell.html;
+      let dataLink = query ? '' : shell.dataLink;
+      for (const [name, value] of filled) dataLink = dataLink.replaceAll(name, value);
+      return shell.html.replace(shell.dataLink, dataLink);
+    },
+    /** The template the server renders this address's page into, or null: not one it renders. */
+    templateFor(url: string): string | null {
+      return match(url)?.shell.template ?? null;
     },
   };
 }

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { SsoCallbackPage } from '../auth/SsoCallbackPage.tsx';
-import { SessionProvider, useSession } from '../lib/session.tsx';
+import { type ServerSession, SessionProvider, useSession } from '../lib/session.tsx';
 import { Layout } from '../ui/Layout.tsx';
 import { ErrorMessage, Loading } from '../ui/Status.tsx';
 import { MainNav } from './MainNav.tsx';
@@ -239,18 +239,21 @@ function SignedIn() {
   );
 }
 
-export function App() {
+export function App({ session }: { session?: ServerSession }) {
   return (
     <BrowserRouter>
-      <AppRoutes />
+      <AppRoutes session={session} />
     </BrowserRouter>
   );
 }
 
-/** Every page, under whichever router holds the address (the browser's, or the prerender's). */
-export function AppRoutes() {
+/**
+ * Every page, under whichever router holds the address (the browser's, or the prerender's).
+ * `session`: the one the server rendered the page with (src/web/app/server-render.tsx).
+ */
+export function AppRoutes({ session }: { session?: ServerSession }) {
   return (
-    <SessionProvider>
+    <SessionProvider initial={session}>
       <Suspense fallback={<Loading what="the page" />}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />

@@ -8,6 +8,12 @@ export const insightKeys = {
   trust: (query: string) => ['insights', 'trust', query] as const,
 };
 
+/** Where a school's insights come from (also what the server renders the dashboard with). */
+export const schoolInsightsUrl = (schoolId: string, query: string) =>
+  `/api/schools/${schoolId}/insights${query}`;
+/** Where the trust's insights come from, filtered by `query`. */
+export const trustInsightsUrl = (query: string) => `/api/insights/trust${query}`;
+
 /** A school's insights for a term and framework (`query` is their query string). */
 export function useSchoolInsights(
   schoolId: string | undefined,
@@ -18,7 +24,7 @@ export function useSchoolInsights(
   return useQuery({
     queryKey: insightKeys.school(schoolId, termId, frameworkId),
     queryFn: () =>
-      api(`/api/schools/${schoolId}/insights${query}`, {
+      api(schoolInsightsUrl(schoolId ?? '', query), {
         schema: () => import('../../contracts/insights.ts').then((c) => c.schoolInsightsSchema),
       }),
   });
@@ -29,7 +35,7 @@ export function useTrustInsights(query: string) {
   return useQuery({
     queryKey: insightKeys.trust(query),
     queryFn: () =>
-      api(`/api/insights/trust${query}`, {
+      api(trustInsightsUrl(query), {
         schema: () => import('../../contracts/insights.ts').then((c) => c.trustInsightsSchema),
       }),
   });

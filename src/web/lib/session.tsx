@@ -38,12 +38,22 @@ const loadMustEnrol = () =>
 
 const SessionContext = createContext<Session | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** A session the server already checked, for a page it rendered with it (issue 22). */
+export type ServerSession = { me: Me; mustEnrolMfa: boolean };
+
+export function SessionProvider({
+  children,
+  initial,
+}: {
+  children: ReactNode;
+  /** The session the server rendered the page with: the page starts signed in, asking nothing. */
+  initial?: ServerSession;
+}) {
   const queryClient = useQueryClient();
-  const [me, setMe] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [me, setMe] = useState<Me | null>(initial?.me ?? null);
+  const [loading, setLoading] = useState(!initial);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [mustEnrolMfa, setMustEnrolMfa] = useState(false);
+  const [mustEnrolMfa, setMustEnrolMfa] = useState(initial?.mustEnrolMfa ?? false);
 
   async function accept(answer: SignInAnswer) {
     if ('mfaRequired' in answer) return answer;
@@ -55,7 +65,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return answer;
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first session only, as the page opened.
   useEffect(() => {
+    if (initial) {
+      setCsrfToken(initial.me.csrfToken);
+      return;
+    }
     let live = true;
     // Both asked at once (issue 22): one round trip before the first signed-in page, not two.
     // Signed out, the second answers 401 too and counts as "not held".

@@ -12,12 +12,15 @@ export const noticeKeys = {
   ) => ['protocol-report', schoolId, programmeId, termId] as const,
 };
 
+/** Your latest 100 notices (also what the server renders the top bar's bell with). */
+export const noticesUrl = '/api/me/notices?limit=100';
+
 /** Your notices (the latest 100), refreshed every minute. */
 export function useNotices() {
   return useQuery({
     queryKey: noticeKeys.notices(),
     queryFn: () =>
-      api('/api/me/notices?limit=100', {
+      api(noticesUrl, {
         schema: () => import('../../contracts/notices.ts').then((c) => c.noticeListSchema),
       }),
     refetchInterval: 60_000,

@@ -11,5 +11,10 @@ const subscribe = (notify: () => void) => {
 
 /** Whether the browser thinks it has a connection, kept current. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+  // On the server (a page it renders, issue 22) the request itself shows a connection.
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -125,8 +125,10 @@ export function useMyVisits() {
 }
 
 /** The walks you observe on. */
+/** The walks this person observes from today on (also what the server renders capture with). */
+export const myWalksUrl = '/api/me/walks';
 export const getMyWalks = () =>
-  api('/api/me/walks', {
+  api(myWalksUrl, {
     schema: () => import('../../contracts/walks.ts').then((c) => c.myWalksSchema),
   });
 export function useMyWalks() {
