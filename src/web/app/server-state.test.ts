@@ -22,6 +22,7 @@ const state = (title: string): ServerState => ({
       {
         queryKey: ['my-walks'],
         queryHash: '["my-walks"]',
+        dehydratedAt: 0,
         state: { data: { walks: [{ focusTitle: title }] } } as never,
       },
     ],
