@@ -1,5 +1,5 @@
 import { nice, ticks } from 'd3-array';
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { type ChartSpec, hiddenNotes, wrapLabel } from './chart-spec.ts';
 
 /**
@@ -32,7 +32,9 @@ function useWidth() {
     const el = ref.current;
     if (!el) return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
+      // In a transition: the charts measured in one frame are drawn in slices, not in one
+      // long task that holds a tap (issue 22).
+      if (entry) startTransition(() => setWidth(Math.floor(entry.contentRect.width)));
     });
     observer.observe(el);
     return () => observer.disconnect();
