@@ -14,8 +14,9 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: 'autoUpdate',
-      // Deferred: a plain script in the head held the first paint until it had downloaded (issue 22).
-      injectRegister: 'script-defer',
+      // Registered by the app itself (src/web/main.tsx): a page drawn before its scripts start
+      // (build/first-paint.ts) asks for nothing else before its first paint (issue 22).
+      injectRegister: false,
       includeAssets: ['icon.svg'],
       manifest: {
         name: 'Learning Walks',

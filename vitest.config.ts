@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['./vitest.global-setup.ts'],
     // Browser tests walk whole journeys; on a loaded two-core machine one can pass 60 s.
     testTimeout: 120_000,

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
+import { drawnBeforeScripts, type InlineHashes } from './first-paint.ts';
 
 /**
  * The pages a phone most often opens first, each with its own copy of index.html (issue 22).
@@ -44,7 +45,7 @@ type PageShell = {
   /**
    * The server renders the page for a signed-in request (src/server/http/server-render.ts):
    * a second copy, `<name>.rendered.html`, is its template, with no data links (the answers come
-   * inside the page) and its scripts after the page, as sign-in's.
+   * inside the page), drawn before its scripts start, as sign-in's (build/first-paint.ts).
    */
   serverRendered?: boolean;
 };
@@ -70,23 +71,6 @@ const EMPTY_ROOT = '<div id="root"></div>';
 
 /** The template of a page the server renders: its root is left empty for the server to fill. */
 const renderedFile = (file: string) => file.replace(/\.html$/, '.rendered.html');
-
-/**
- * A prerendered page reads before its scripts run: they are asked for at low priority, so on a
- * slow link the HTML and its stylesheet come first and the page is drawn before the JavaScript
- * has arrived (the scripts are modules, never blocking the first paint themselves).
- */
-function scriptsAfterThePage(html: string) {
-  return html
-    .replaceAll(
-      '<script type="module" crossorigin ',
-      '<script type="module" crossorigin fetchpriority="low" ',
-    )
-    .replaceAll(
-      '<link rel="modulepreload" crossorigin ',
-      '<link rel="modulepreload" crossorigin fetchpriority="low" ',
-    );
-}
 
 /**
  * Writes each page of PAGE_SHELLS as the built index.html with its first render inside the root
@@ -150,38 +134,45 @@ export function prerender(): Plugin {
             prerender(route: string): string;
           };
           await mkdir(path.join(outDir, SHELL_DIR), { recursive: true });
+          const hashes = new Map<string, InlineHashes>();
           for (const page of PAGE_SHELLS) {
-            const links: string[] = [];
-            const fetches: string[] = [];
+            // The page's own chunks and stylesheets, those index.html does not already ask for.
+            const chunks: string[] = [];
+            const styles: string[] = [];
             for (const module of 'modules' in page ? page.modules : []) {
-              const chunks = chunksOf.get(module)!;
-              for (const file of chunks.scripts) {
-                if (!shell.includes(`/${file}"`)) {
-                  links.push(`<link rel="modulepreload" crossorigin href="/${file}">`);
-                }
+              const found = chunksOf.get(module)!;
+              for (const file of found.scripts) {
+                if (!shell.includes(`/${file}"`)) chunks.push(`/${file}`);
               }
-              for (const file of chunks.styles) {
-                if (shell.includes(`/${file}"`)) continue;
-                links.push(`<link rel="preload" as="style" crossorigin href="/${file}">`);
+              for (const file of found.styles) {
+                if (!shell.includes(`/${file}"`)) styles.push(`/${file}`);
               }
             }
-            if ('data' in page) {
-              for (const url of [...SESSION_FETCHES, page.data]) fetches.push(fetchLink(url));
-            }
-            const prerendered = 'prerender' in page && page.prerender;
-            const body = prerendered ? `<div id="root">${render(page.route)}</div>` : EMPTY_ROOT;
-            const html = shell
-              .replace('</head>', `${[...links, ...fetches].join('')}</head>`)
-              .replace(EMPTY_ROOT, body);
-            await writeFile(
-              path.join(outDir, SHELL_DIR, page.file),
-              prerendered ? scriptsAfterThePage(html) : html,
-            );
-            if ('serverRendered' in page && page.serverRendered) {
-              await writeFile(
-                path.join(outDir, SHELL_DIR, renderedFile(page.file)),
-                scriptsAfterThePage(shell.replace('</head>', `${links.join('')}</head>`)),
+            const links = [
+              ...chunks.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+              ...styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
+            ];
+            const fetches =
+              'data' in page ? [...SESSION_FETCHES, page.data].map((url) => fetchLink(url)) : [];
+            if ('prerender' in page && page.prerender) {
+              const content = shell.replace(
+                EMPTY_ROOT,
+                `<div id="root">${render(page.route)}</div>`,
               );
+              const drawn = await drawnBeforeScripts(content, outDir, { chunks, styles });
+              await writeFile(path.join(outDir, SHELL_DIR, page.file), drawn.html);
+              hashes.set(page.file, drawn.hashes);
+            } else {
+              await writeFile(
+                path.join(outDir, SHELL_DIR, page.file),
+                shell.replace('</head>', `${[...links, ...fetches].join('')}</head>`),
+              );
+            }
+            if ('serverRendered' in page && page.serverRendered) {
+              // The server fills the root; the answers come inside the page, so no data links.
+              const drawn = await drawnBeforeScripts(shell, outDir, { chunks, styles });
+              await writeFile(path.join(outDir, SHELL_DIR, renderedFile(page.file)), drawn.html);
+              hashes.set(renderedFile(page.file), drawn.hashes);
             }
           }
           await writeFile(
@@ -191,8 +182,12 @@ export function prerender(): Plugin {
                 route: page.route,
                 file: page.file,
                 ...('data' in page ? { dataLink: fetchLink(page.data) } : {}),
+                ...(hashes.has(page.file) ? { inline: hashes.get(page.file) } : {}),
                 ...('serverRendered' in page && page.serverRendered
-                  ? { renderedFile: renderedFile(page.file) }
+                  ? {
+                      renderedFile: renderedFile(page.file),
+                      renderedInline: hashes.get(renderedFile(page.file)),
+                    }
                   : {}),
               })),
             ),

@@ -278,20 +278,23 @@ export async function buildApp({
     const renderer = serverRenderer(config.webRoot, app.log);
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const template = shells.templateFor(request.url);
-      const rendered = template ? await renderer.render(app, request, template) : null;
-      if (rendered) {
+      const rendered = template ? await renderer.render(app, request, template.html) : null;
+      if (template && rendered) {
         // One person's page, with their session's form token: never stored on the way.
+        if (template.policy) reply.header('content-security-policy', template.policy);
         return reply
           .type('text/html; charset=utf-8')
           .header('cache-control', 'private, no-store')
           .send(rendered);
       }
-      const html = shells.htmlFor(request.url);
-      if (html)
+      const shell = shells.htmlFor(request.url);
+      if (shell) {
+        if (shell.policy) reply.header('content-security-policy', shell.policy);
         return reply
           .type('text/html; charset=utf-8')
           .header('cache-control', 'no-cache')
-          .send(html);
+          .send(shell.html);
+      }
       if (request.url.startsWith('/api/')) {
         return reply.status(404).send({
           error: {

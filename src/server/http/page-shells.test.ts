@@ -11,7 +11,11 @@ afterEach(() => {
 });
 
 /** A built web app with the given shells, as build/prerender.ts writes them. */
-function webRootWith(shells: { route: string; file: string; data?: string; html?: string }[]) {
+type Inline = { scripts: string[]; styles: string[] };
+
+function webRootWith(
+  shells: { route: string; file: string; data?: string; html?: string; inline?: Inline }[],
+) {
   const root = mkdtempSync(join(tmpdir(), 'shells-'));
   roots.push(root);
   mkdirSync(join(root, 'prerendered'));
@@ -20,10 +24,11 @@ function webRootWith(shells: { route: string; file: string; data?: string; html?
     const html = shell.html ?? `<head>${link}</head><div id="root"></div>`;
     writeFileSync(join(root, 'prerendered', shell.file), html);
   }
-  const index = shells.map(({ route, file, data }) => ({
+  const index = shells.map(({ route, file, data, inline }) => ({
     route,
     file,
     ...(data ? { dataLink: fetchLink(data) } : {}),
+    ...(inline ? { inline } : {}),
   }));
   writeFileSync(join(root, 'prerendered', 'shells.json'), JSON.stringify(index));
   return root;
@@ -32,7 +37,12 @@ function webRootWith(shells: { route: string; file: string; data?: string; html?
 describe('page shells', () => {
   const root = () =>
     webRootWith([
-      { route: '/sign-in', file: 'sign-in.html', html: '<form>sign in</form>' },
+      {
+        route: '/sign-in',
+        file: 'sign-in.html',
+        html: '<form>sign in</form>',
+        inline: { scripts: ["'sha256-c2NyaXB0'"], styles: ["'sha256-c3R5bGU='"] },
+      },
       { route: '/insights', file: 'insights.html', data: '/api/insights/trust' },
       {
         route: '/schools/:schoolId/insights',
@@ -43,17 +53,28 @@ describe('page shells', () => {
 
   it('sends a page its own shell, the data link filled from the address', () => {
     const shells = readPageShells(root());
-    expect(shells.htmlFor('/sign-in')).toBe('<form>sign in</form>');
-    expect(shells.htmlFor('/sign-in?next=%2Fcapture')).toBe('<form>sign in</form>');
-    expect(shells.htmlFor('/schools/6f1c2a9e-0b1d-4c3e-9a7b-2d4e5f6a7b8c/insights')).toContain(
-      'href="/api/schools/6f1c2a9e-0b1d-4c3e-9a7b-2d4e5f6a7b8c/insights"',
-    );
-    expect(shells.htmlFor('/insights')).toContain('href="/api/insights/trust"');
+    expect(shells.htmlFor('/sign-in')?.html).toBe('<form>sign in</form>');
+    expect(shells.htmlFor('/sign-in?next=%2Fcapture')?.html).toBe('<form>sign in</form>');
+    expect(
+      shells.htmlFor('/schools/6f1c2a9e-0b1d-4c3e-9a7b-2d4e5f6a7b8c/insights')?.html,
+    ).toContain('href="/api/schools/6f1c2a9e-0b1d-4c3e-9a7b-2d4e5f6a7b8c/insights"');
+    expect(shells.htmlFor('/insights')?.html).toContain('href="/api/insights/trust"');
+  });
+
+  it('allows a shell its own inline script and styles by their hashes, and nothing else inline', () => {
+    const shells = readPageShells(root());
+    const policy = shells.htmlFor('/sign-in')?.policy ?? '';
+    expect(policy).toContain("script-src 'self' 'sha256-c2NyaXB0';");
+    expect(policy).toContain("style-src 'self' 'sha256-c3R5bGU=';");
+    expect(policy).toContain("script-src-attr 'none'");
+    expect(policy).not.toContain('unsafe-inline');
+    // A shell with nothing inline goes with the usual policy.
+    expect(shells.htmlFor('/insights')?.policy).toBeNull();
   });
 
   it('leaves the data link out when filters in the query change what the page asks for', () => {
     const shells = readPageShells(root());
-    const filtered = shells.htmlFor('/insights?phase=secondary');
+    const filtered = shells.htmlFor('/insights?phase=secondary')?.html;
     expect(filtered).toContain('<div id="root"></div>');
     expect(filtered).not.toContain('as="fetch"');
   });

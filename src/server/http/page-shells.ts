@@ -1,11 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from './security-headers.ts';
+
+type InlineHashes = { scripts: string[]; styles: string[] };
 
 /**
  * What build/prerender.ts writes beside the shells: each route, its file, its data's link and,
- * for a page the server renders, the template it renders into.
+ * for a page the server renders, the template it renders into; for a page drawn before its
+ * scripts start (build/first-paint.ts), the hashes of its inline script and styles.
  */
-type ShellEntry = { route: string; file: string; dataLink?: string; renderedFile?: string };
+type ShellEntry = {
+  route: string;
+  file: string;
+  dataLink?: string;
+  inline?: InlineHashes;
+  renderedFile?: string;
+  renderedInline?: InlineHashes;
+};
+
+/** A page's HTML and the content security policy it goes with (null: the usual one). */
+export type ShellPage = { html: string; policy: string | null };
 
 const DIR = 'prerendered';
 /** An address segment that may fill a `:name` in a shell: an id, never markup. */
@@ -26,7 +40,13 @@ export function readPageShells(webRoot: string) {
     parts: entry.route.split('/'),
     dataLink: entry.dataLink,
     html: read(entry.file),
-    template: entry.renderedFile ? read(entry.renderedFile) : null,
+    policy: entry.inline ? contentSecurityPolicy(entry.inline) : null,
+    template: entry.renderedFile
+      ? {
+          html: read(entry.renderedFile),
+          policy: entry.renderedInline ? contentSecurityPolicy(entry.renderedInline) : null,
+        }
+      : null,
   }));
   const match = (url: string) => {
     const [path = '', query] = url.split('?', 2);
@@ -45,17 +65,17 @@ export function readPageShells(webRoot: string) {
     return null;
   };
   return {
-    htmlFor(url: string): string | null {
+    htmlFor(url: string): ShellPage | null {
       const found = match(url);
       if (!found) return null;
       const { shell, filled, query } = found;
-      if (!shell.dataLink) return shell.html;
+      if (!shell.dataLink) return { html: shell.html, policy: shell.policy };
       let dataLink = query ? '' : shell.dataLink;
       for (const [name, value] of filled) dataLink = dataLink.replaceAll(name, value);
-      return shell.html.replace(shell.dataLink, dataLink);
+      return { html: shell.html.replace(shell.dataLink, dataLink), policy: shell.policy };
     },
     /** The template the server renders this address's page into, or null: not one it renders. */
-    templateFor(url: string): string | null {
+    templateFor(url: string): ShellPage | null {
       return match(url)?.shell.template ?? null;
     },
   };

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * A page whose HTML already shows something (sign-in's form, a page the server renders) is drawn
+ * from its HTML alone (issue 22):
+ * - the app's own stylesheet is inside the page, so the first paint waits for no second request;
+ * - its scripts are asked for only once that paint is on the screen. On a phone's thin link the
+ *   scripts would otherwise share it with the HTML and stylesheet the paint is waiting for.
+ *   The page loses nothing meanwhile: its links work, and sign-in's buttons stay off until the
+ *   script takes the form over.
+ * The inline parts are allowed by their hashes in the page's content security policy
+ * (src/server/http/page-shells.ts reads them from shells.json).
+ */
+export type InlineHashes = { scripts: string[]; styles: string[] };
+
+const STYLESHEET = /<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">/g;
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/g;
+const MODULE_PRELOAD = /<link rel="modulepreload" crossorigin href="(\/assets\/[^"]+\.js)">/g;
+const MANIFEST = /<link rel="manifest" href="([^"]+)">/;
+
+export const cspHash = (text: string) =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The script that starts the app after the first paint: preloads for every chunk, then the entry
+ * (and the web app manifest's link, which nothing on the page waits for either).
+ * A requestAnimationFrame callback runs just before a frame is drawn, and the timeout after it,
+ * once that frame is on the screen. A hidden tab draws no frames, so it starts at once.
+ */
+function starter(entry: string, chunks: string[], manifest: string | null) {
+  const modules = JSON.stringify([entry, ...chunks]);
+  return [
+    '(()=>{',
+    `const [entry,...chunks]=${modules};`,
+    `const manifest=${JSON.stringify(manifest)};`,
+    'let started=false;',
+    'const start=()=>{',
+    'if(started)return;started=true;',
+    "for(const href of chunks){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=href;document.head.append(l)}",
+    "const s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=entry;document.head.append(s);",
+    "if(manifest){const m=document.createElement('link');m.rel='manifest';m.href=manifest;document.head.append(m)}",
+    '};',
+    "if(document.visibilityState==='hidden')start();else requestAnimationFrame(()=>setTimeout(start));",
+    '})();',
+  ].join('');
+}
+
+/**
+ * `html` (the built index.html with a page's content and links) drawn from its HTML alone:
+ * the app's stylesheets inlined, `pageStyles` (the page's own, which its content needs and its
+ * chunk would add only once loaded) linked as stylesheets, and every script, `pageChunks` too,
+ * started by one inline script after the first paint.
+ */
+export async function drawnBeforeScripts(
+  html: string,
+  outDir: string,
+  page: { chunks: string[]; styles: string[] },
+): Promise<{ html: string; hashes: InlineHashes }> {
+  const styles: string[] = [];
+  let drawn = html;
+  for (const [link, href] of [...html.matchAll(STYLESHEET)]) {
+    const css = await readFile(path.join(outDir, href!), 'utf8');
+    styles.push(css);
+    // A function, so a `$` in the styles is never read as a replacement pattern.
+    drawn = drawn.replace(link, () => `<style>${css}</style>`);
+  }
+  const entries = [...html.matchAll(ENTRY_SCRIPT)];
+  if (entries.length !== 1) {
+    throw new Error(`prerender: expected one entry script in index.html, found ${entries.length}`);
+  }
+  const [entryTag, entry] = entries[0]! as unknown as [string, string];
+  drawn = drawn.replace(entryTag, '');
+  const chunks: string[] = [];
+  for (const [link, href] of [...html.matchAll(MODULE_PRELOAD)]) {
+    chunks.push(href!);
+    drawn = drawn.replace(link, '');
+  }
+  for (const href of page.chunks) if (href !== entry && !chunks.includes(href)) chunks.push(href);
+  const manifest = html.match(MANIFEST);
+  if (manifest) drawn = drawn.replace(manifest[0], '');
+  const links = page.styles.map((href) => `<link rel="stylesheet" crossorigin href="${href}">`);
+  const script = starter(entry, chunks, manifest?.[1] ?? null);
+  drawn = drawn
+    .replace('</head>', () => `${links.join('')}</head>`)
+    .replace('</body>', () => `<script>${script}</script></body>`);
+  return { html: drawn, hashes: { scripts: [cspHash(script)], styles: styles.map(cspHash) } };
+}
