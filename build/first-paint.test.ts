@@ -43,7 +43,7 @@ describe('a page drawn before its scripts start', () => {
       '["/assets/index-abc.js","/assets/jsx-runtime-abc.js","/assets/capture-def.js"]',
     );
     expect(script).toContain('"/manifest.webmanifest"');
-    expect(script).toContain('requestAnimationFrame(()=>setTimeout(start))');
+    expect(script).toContain("getEntriesByName('first-contentful-paint')");
   });
 
   it('names by hash exactly the inline script and styles the page carries', async () => {

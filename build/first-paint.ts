@@ -26,8 +26,10 @@ export const cspHash = (text: string) =>
 /**
  * The script that starts the app after the first paint: preloads for every chunk, then the entry
  * (and the web app manifest's link, which nothing on the page waits for either).
- * A requestAnimationFrame callback runs just before a frame is drawn, and the timeout after it,
- * once that frame is on the screen. A hidden tab draws no frames, so it starts at once.
+ * "After the first paint" is the browser's own first-contentful-paint entry: a frame callback
+ * runs before its frame reaches the screen, and scripts asked for there raced the paint.
+ * A browser without paint timing starts after a frame callback and a timeout; a hidden tab
+ * draws nothing, so it starts at once; and three seconds without a paint start it anyway.
  */
 function starter(entry: string, chunks: string[], manifest: string | null) {
   const modules = JSON.stringify([entry, ...chunks]);
@@ -42,7 +44,11 @@ function starter(entry: string, chunks: string[], manifest: string | null) {
     "const s=document.createElement('script');s.type='module';s.crossOrigin='';s.src=entry;document.head.append(s);",
     "if(manifest){const m=document.createElement('link');m.rel='manifest';m.href=manifest;document.head.append(m)}",
     '};',
-    "if(document.visibilityState==='hidden')start();else requestAnimationFrame(()=>setTimeout(start));",
+    "if(document.visibilityState==='hidden')start();",
+    "else if(self.PerformanceObserver?.supportedEntryTypes?.includes('paint')){",
+    "new PerformanceObserver((list,observer)=>{if(list.getEntriesByName('first-contentful-paint').length){observer.disconnect();start()}}).observe({type:'paint',buffered:true});",
+    'setTimeout(start,3000)}',
+    'else requestAnimationFrame(()=>setTimeout(start));',
     '})();',
   ].join('');
 }
