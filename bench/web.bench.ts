@@ -132,6 +132,19 @@ async function lighthouse(url: string, cookie: string | null): Promise<Lighthous
   };
 }
 
+/**
+ * A second try when Lighthouse could not record a run (its trace now and then lacks the
+ * navigation's start, NO_NAVSTART): one lost run should not cost the page its figures.
+ */
+async function twice<T>(measure: () => Promise<T>): Promise<T> {
+  try {
+    return await measure();
+  } catch (error) {
+    console.error(`Lighthouse, trying again: ${(error as Error).message}`);
+    return await measure();
+  }
+}
+
 export async function webBench(): Promise<Comparison[]> {
   if (!existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build');
   // Written before the server starts: the static plugin lists its files once, at start, and a
@@ -193,8 +206,9 @@ export async function webBench(): Promise<Comparison[]> {
       const ready: number[] = [];
       try {
         for (let r = 0; r < rounds; r++) {
-          const measureBase = () => lighthouse(`${server.baseUrl}/bench-static.html`, null);
-          const measurePage = () => lighthouse(`${server.baseUrl}${url}`, cookie);
+          const measureBase = () =>
+            twice(() => lighthouse(`${server.baseUrl}/bench-static.html`, null));
+          const measurePage = () => twice(() => lighthouse(`${server.baseUrl}${url}`, cookie));
           const base = r % 2 ? await measureBase() : null;
           const page = await measurePage();
           const baseline = base ?? (await measureBase());
