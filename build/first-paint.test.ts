@@ -55,15 +55,21 @@ describe('a page drawn before its scripts start', () => {
     expect(cspHash('')).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
   });
 
-  it("links the page's own stylesheets, which its content needs before any script", async () => {
+  it("carries the page's own styles too, which its content needs before any script", async () => {
     const { outDir, html } = built('body{margin:0}');
+    writeFileSync(join(outDir, 'assets', 'capture-abc.css'), '.walk-card a{min-height:44px}');
     const drawn = await drawnBeforeScripts(html, outDir, {
       chunks: [],
-      styles: ['/assets/capture-screens-abc.css'],
+      styles: ['/assets/capture-abc.css'],
     });
-    expect(drawn.html).toContain(
-      '<link rel="stylesheet" crossorigin href="/assets/capture-screens-abc.css"></head>',
-    );
+    expect(drawn.html).toContain('<style>.walk-card a{min-height:44px}</style></head>');
+    expect(drawn.html).not.toContain('rel="stylesheet"');
+    // Linked again when the app starts, so the chunk finds them and does not wait for them.
+    expect(inlineScript(drawn.html)).toContain('const styles=["/assets/capture-abc.css"]');
+    expect(drawn.hashes.styles).toEqual([
+      cspHash('body{margin:0}'),
+      cspHash('.walk-card a{min-height:44px}'),
+    ]);
   });
 
   it('keeps a $ in the styles as written', async () => {

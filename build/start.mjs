@@ -29,7 +29,8 @@ const stale = (output, sources) =>
   !existsSync(output) || statSync(output).mtimeMs < newest(sources);
 const shared = [at('src/contracts'), at('src/domain'), at('package.json'), at('package-lock.json')];
 
-const webSources = [at('src/web'), at('vite.config.ts'), at('build/precompress.ts'), ...shared];
+// The whole build folder: its plugins (prerender, first paint, server render) shape the output.
+const webSources = [at('src/web'), at('vite.config.ts'), at('build'), ...shared];
 if (stale(at('dist/web/index.html'), webSources)) {
   console.log('Building the web app (its sources changed since the last build)…');
   const built = spawnSync(

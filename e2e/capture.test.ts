@@ -344,8 +344,8 @@ describe.runIf(browserTestsEnabled())('capture on a phone, offline, in Chromium'
     const link = barePage.getByRole('link', { name: /Talk for learning/ });
     expect(await link.getAttribute('href')).toBe(`/capture/walks/${walk.walkId}`);
     expect(await barePage.getByText(observer.fullName).count()).toBe(1);
-    // Styled as the app styles it, before any script: the capture screens' own stylesheet is
-    // linked by the page (its 44-pixel touch targets), not added later by their script.
+    // Styled as the app styles it, before any script: the capture screens' own styles come in
+    // the page (its 44-pixel touch targets), not added later by their script.
     expect(await link.evaluate((a) => getComputedStyle(a).minHeight)).toBe('44px');
     await bare.close();
 
