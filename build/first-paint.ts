@@ -69,18 +69,23 @@ export async function drawnBeforeScripts(
   page: { chunks: string[]; styles: string[] },
 ): Promise<{ html: string; hashes: InlineHashes }> {
   const styles: string[] = [];
+  /** The stylesheet at `href`, as a style element; its text is kept for its hash. */
+  const inlined = async (href: string) => {
+    const css = await readFile(path.join(outDir, href), 'utf8');
+    styles.push(css);
+    return `<style>${css}</style>`;
+  };
   let drawn = html;
   for (const [link, href] of [...html.matchAll(STYLESHEET)]) {
-    const css = await readFile(path.join(outDir, href!), 'utf8');
-    styles.push(css);
+    const style = await inlined(href!);
     // A function, so a `$` in the styles is never read as a replacement pattern.
-    drawn = drawn.replace(link, () => `<style>${css}</style>`);
+    drawn = drawn.replace(link, () => style);
   }
   const entries = [...html.matchAll(ENTRY_SCRIPT)];
   if (entries.length !== 1) {
     throw new Error(`prerender: expected one entry script in index.html, found ${entries.length}`);
   }
-  const [entryTag, entry] = entries[0]! as unknown as [string, string];
+  const [entryTag, entry] = entries[0]!;
   drawn = drawn.replace(entryTag, '');
   const chunks: string[] = [];
   for (const [link, href] of [...html.matchAll(MODULE_PRELOAD)]) {
@@ -94,12 +99,8 @@ export async function drawnBeforeScripts(
   // starter links them with the scripts (the same rules again), so the chunk finds them linked
   // and does not wait a round trip for them before the app can start.
   const own: string[] = [];
-  for (const href of page.styles) {
-    const css = await readFile(path.join(outDir, href), 'utf8');
-    styles.push(css);
-    own.push(`<style>${css}</style>`);
-  }
-  const script = starter(entry, chunks, page.styles, manifest?.[1] ?? null);
+  for (const href of page.styles) own.push(await inlined(href));
+  const script = starter(entry!, chunks, page.styles, manifest?.[1] ?? null);
   drawn = drawn
     .replace('</head>', () => `${own.join('')}</head>`)
     .replace('</body>', () => `<script>${script}</script></body>`);

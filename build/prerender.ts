@@ -148,12 +148,6 @@ export function prerender(): Plugin {
                 if (!shell.includes(`/${file}"`)) styles.push(`/${file}`);
               }
             }
-            const links = [
-              ...chunks.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
-              ...styles.map((href) => `<link rel="preload" as="style" crossorigin href="${href}">`),
-            ];
-            const fetches =
-              'data' in page ? [...SESSION_FETCHES, page.data].map((url) => fetchLink(url)) : [];
             if ('prerender' in page && page.prerender) {
               const content = shell.replace(
                 EMPTY_ROOT,
@@ -163,9 +157,17 @@ export function prerender(): Plugin {
               await writeFile(path.join(outDir, SHELL_DIR, page.file), drawn.html);
               hashes.set(page.file, drawn.hashes);
             } else {
+              // An empty shell: its chunks, styles and answers asked for with the HTML.
+              const links = [
+                ...chunks.map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+                ...styles.map(
+                  (href) => `<link rel="preload" as="style" crossorigin href="${href}">`,
+                ),
+                ...('data' in page ? [...SESSION_FETCHES, page.data].map(fetchLink) : []),
+              ];
               await writeFile(
                 path.join(outDir, SHELL_DIR, page.file),
-                shell.replace('</head>', `${[...links, ...fetches].join('')}</head>`),
+                shell.replace('</head>', `${links.join('')}</head>`),
               );
             }
             if ('serverRendered' in page && page.serverRendered) {

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentSecurityPolicy } from './security-headers.ts';
-
-type InlineHashes = { scripts: string[]; styles: string[] };
+import { contentSecurityPolicy, type InlineSources } from './security-headers.ts';
 
 /**
  * What build/prerender.ts writes beside the shells: each route, its file, its data's link and,
@@ -13,9 +11,9 @@ type ShellEntry = {
   route: string;
   file: string;
   dataLink?: string;
-  inline?: InlineHashes;
+  inline?: InlineSources;
   renderedFile?: string;
-  renderedInline?: InlineHashes;
+  renderedInline?: InlineSources;
 };
 
 /** A page's HTML and the content security policy it goes with (null: the usual one). */

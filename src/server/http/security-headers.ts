@@ -4,7 +4,9 @@ import type { FastifyInstance } from 'fastify';
  * The content security policy. `inline` names, by hash, the inline script and styles a page
  * drawn before its scripts start carries (build/first-paint.ts); nothing else inline may run.
  */
-export function contentSecurityPolicy(inline?: { scripts: string[]; styles: string[] }) {
+export type InlineSources = { scripts: string[]; styles: string[] };
+
+export function contentSecurityPolicy(inline?: InlineSources) {
   const scripts = inline?.scripts.join(' ') ?? '';
   const styles = inline?.styles.join(' ') ?? '';
   return [
